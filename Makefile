@@ -1,0 +1,105 @@
+# committee-pdf: XML committee paper sources to PDF.
+# `make samples` renders the samples, `make check` runs every test; both
+# install the Debian packages they need first (`make deps`).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2
+DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
+	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
+	fonts-dejavu-core poppler-utils
+
+# SAN=1 builds into build/san with AddressSanitizer and UBSan.
+ifeq ($(SAN),1)
+BUILD = build/san
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+	-MMD -MP $(SAN_FLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDFLAGS += $(SAN_FLAGS)
+
+LIB_SRC = $(filter-out generator/main.c, $(wildcard generator/*.c))
+LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+SAMPLES = $(wildcard samples/*.xml)
+BIN = $(BUILD)/committee-pdf
+
+.PHONY: all deps check check-unit check-e2e check-san samples bench install clean fuzz
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: generator/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libcommittee.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libcommittee.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcommittee.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Igenerator -o $@ $< $(BUILD)/libcommittee.a $(LDFLAGS) \
+		$(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# Installs what is missing: as root with apt-get, otherwise says what to run.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		echo "committee-pdf needs:$$missing"; \
+		echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	fi; \
+	echo "installing:$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+
+samples: deps
+	$(MAKE) $(BIN)
+	@mkdir -p $(BUILD)/samples
+	$(BIN) build --force -o $(BUILD)/samples samples/
+
+check: deps
+	$(MAKE) check-unit check-e2e
+
+check-unit: $(UNIT_BIN)
+	@failed=0; for t in $(UNIT_BIN); do \
+		echo "== $$t"; $$t || failed=1; \
+	done; exit $$failed
+
+check-e2e: $(BIN)
+	@BIN=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/e2e/run.sh
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-san: deps
+	$(MAKE) SAN=1 check-unit check-e2e
+
+bench: deps
+	$(MAKE) $(BIN)
+	@BIN=$(abspath $(BIN)) sh bench/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/committee-pdf/schema \
+		$(DESTDIR)$(PREFIX)/share/committee-pdf/layouts \
+		$(DESTDIR)$(PREFIX)/share/committee-pdf/fonts \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/committee-pdf
+	install -m 644 generator/*.xsd $(DESTDIR)$(PREFIX)/share/committee-pdf/schema/
+	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
+	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
+	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d

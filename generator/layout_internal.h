@@ -1,0 +1,146 @@
+/* Private to the layout stage: the pagination state shared by its files
+ * (layout.c orchestrates; layout_page.c pages, nodes and boxes; layout_text.c
+ * measures with Pango; layout_table.c the table engine; layout_cover.c,
+ * layout_assessment.c, layout_performance.c, layout_chart.c what they say). */
+#ifndef LAYOUT_INTERNAL_H
+#define LAYOUT_INTERNAL_H
+
+#include "layout.h"
+#include "memory.h"
+
+struct layout {
+	const struct source_doc *doc;
+	const struct style *style;
+	const struct layout_options *options;
+	PangoContext *context;
+	struct display_list *list;
+	struct diag_list *diags;
+	size_t page;             /* index of the current page; list->page_count 0 before the first */
+	int landscape;           /* orientation of the current and following pages */
+	double top_pt, bottom_pt, left_pt, right_pt; /* content area of the current page */
+	double y_pt;             /* cursor: top of the free space on the current page */
+	uint32_t node;           /* current structure parent for new nodes and boxes */
+	struct layout_private *private; /* font table and the like */
+};
+
+/* ---- pages (layout_page.c) ---- */
+
+/* Start a new page in the current orientation; the cursor goes to its top. */
+void layout_new_page(struct layout *lo);
+/* Orientation for pages started from now on (appendices switch it). */
+void layout_set_landscape(struct layout *lo, int landscape);
+double layout_space_left(const struct layout *lo);
+double layout_content_width(const struct layout *lo);
+/* New page unless height_pt still fits below the cursor. */
+void layout_ensure_space(struct layout *lo, double height_pt);
+
+/* ---- structure (layout_page.c) ---- */
+
+/* Append a node under lo->node and make it current; returns its index. */
+uint32_t layout_open_node(struct layout *lo, enum dl_role role,
+			  struct source_pos pos);
+/* Make node's parent current again. */
+void layout_close_node(struct layout *lo, uint32_t node);
+/* Append a node without making it current (leaf nodes). */
+uint32_t layout_add_node(struct layout *lo, enum dl_role role,
+			 struct source_pos pos);
+
+/* ---- boxes on the current page (layout_page.c) ---- */
+
+struct dl_box *layout_add_box(struct layout *lo, enum dl_box_kind kind,
+			      uint32_t node);
+void layout_add_rect(struct layout *lo, uint32_t node, double x_pt, double y_pt,
+		     double width_pt, double height_pt, uint32_t fill,
+		     uint32_t stroke, double line_width_pt);
+void layout_add_rule(struct layout *lo, uint32_t node, double x_pt, double y_pt,
+		     double dx_pt, double dy_pt, uint32_t color,
+		     double line_width_pt);
+void layout_add_dest(struct layout *lo, const char *name, double y_pt);
+int layout_add_outline(struct layout *lo, const char *title, int parent,
+		       double y_pt); /* returns the entry's index */
+char *layout_strdup(struct layout *lo, const char *s); /* into the list's arena */
+
+/* ---- text (layout_text.c) ---- */
+
+enum layout_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+/* A block of text measured at a width: lines not yet placed. Holds its
+ * PangoLayout only until freed, never for the whole document. */
+struct layout_lines {
+	PangoLayout *pango;
+	size_t line_count;
+	double *line_top_pt;     /* each line's top from the block's top */
+	double *line_height_pt;
+	double height_pt;        /* whole block */
+	double width_pt;         /* widest line's logical width */
+};
+
+/* Measure styled source text (spans become Pango attributes, never markup). */
+struct layout_lines *layout_measure(struct layout *lo,
+				    const struct source_text *text,
+				    const struct style_font *font,
+				    double width_pt, enum layout_align align);
+/* Measure plain text (cover values, furniture, labels). */
+struct layout_lines *layout_measure_plain(struct layout *lo, const char *text,
+					  const struct style_font *font,
+					  double width_pt,
+					  enum layout_align align);
+/* Place lines [first, first + count) with the first one's top at y_pt on the
+ * current page; adds BOX_TEXT boxes (and BOX_LINK boxes for links) under
+ * node. Returns the height placed. */
+double layout_place_lines(struct layout *lo, const struct layout_lines *lines,
+			  size_t first, size_t count, double x_pt, double y_pt,
+			  uint32_t node);
+/* How many lines from first fit in height_pt (0 when none does). */
+size_t layout_lines_fitting(const struct layout_lines *lines, size_t first,
+			    double height_pt);
+void layout_lines_free(struct layout_lines *lines);
+
+/* ---- tables (layout_table.c) ---- */
+
+struct layout_cell {
+	const struct source_text *text;  /* styled text, or NULL to use plain */
+	const char *plain;               /* plain text; NULL and text NULL: empty */
+	const struct style_font *font;   /* NULL: the table's cell font */
+	uint32_t fill;                   /* DL_NO_COLOR: none */
+	uint32_t text_color;             /* DL_NO_COLOR: the font's colour */
+	enum layout_align align;
+};
+
+struct layout_table {
+	size_t column_count;
+	double x_pt;
+	double *widths_pt;               /* from proportions × content width */
+	const struct layout_cell *header;/* column_count cells or NULL */
+	uint32_t node;                   /* ROLE_TABLE */
+	struct source_pos pos;
+	int header_placed_on_page;       /* private bookkeeping */
+	size_t header_page;
+};
+
+/* Open a table of columns whose widths are proportions of the content width.
+ * The header row (may be NULL) is placed now and again at the top of every
+ * page the table continues on (as an artifact after the first). */
+void layout_table_begin(struct layout *lo, struct layout_table *table,
+			size_t column_count, const double *proportions,
+			const struct layout_cell *header, struct source_pos pos);
+/* A row; split across pages when taller than the space left, as often as
+ * needed. keep_with_next: never leave it last on a page (theme rows). */
+void layout_table_row(struct layout *lo, struct layout_table *table,
+		      const struct layout_cell *cells, int header_cells,
+		      int keep_with_next, struct source_pos pos);
+/* A single cell spanning all columns (theme rows). */
+void layout_table_span_row(struct layout *lo, struct layout_table *table,
+			   const struct layout_cell *cell, int keep_with_next,
+			   struct source_pos pos);
+void layout_table_end(struct layout *lo, struct layout_table *table);
+
+/* ---- blocks owned by other files ---- */
+
+void layout_cover(struct layout *lo);                        /* layout_cover.c */
+void layout_assessment(struct layout *lo,
+		       const struct source_assessment *assessment); /* layout_assessment.c */
+void layout_performance(struct layout *lo,
+			const struct source_performance *performance); /* layout_performance.c */
+
+#endif

@@ -1,0 +1,303 @@
+/* The load stage: parse a committee paper source (XML), validate it against the
+ * shipped schema and the rules a schema cannot say, and build the document
+ * model below. Nothing here knows about Pango or Cairo.
+ *
+ * Ownership: source_load* returns a model owned by the caller, freed with
+ * source_free(). Every pointer inside it is borrowed from the model. */
+#ifndef SOURCE_H
+#define SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#define SOURCE_NAMESPACE "urn:committee-pdf:paper:1"
+#define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused */
+#define SOURCE_MAX_DEPTH 64                     /* deeper nesting is refused */
+
+/* Where a node came from, for diagnostics raised in later stages. */
+struct source_pos {
+	uint32_t line, col;
+};
+
+/* ---- inline text: plain UTF-8 plus styled spans (never markup) ---- */
+
+enum source_span_kind {
+	SPAN_EMPHASIS, /* <em>: italic */
+	SPAN_STRONG,   /* <strong>, <lead>: bold */
+	SPAN_LINK,     /* <link href>: target is the URI */
+	SPAN_REF,      /* <ref to>: target is an id in this source */
+};
+
+struct source_span {
+	uint32_t start, end; /* byte offsets into source_text.text, end exclusive */
+	enum source_span_kind kind;
+	const char *target;  /* LINK: URI; REF: id; else NULL */
+};
+
+struct source_text {
+	const char *text;    /* whitespace collapsed, never NULL ("" when empty) */
+	struct source_span *spans;
+	size_t span_count;   /* spans ordered by start; they may nest */
+	struct source_pos pos;
+};
+
+/* ---- ratings ---- */
+
+/* What a rating means, so computed ratings and counts never depend on codes. */
+enum rating_standing {
+	STANDING_NONE,       /* not stated: a five-point scale's middle grades */
+	STANDING_MET,        /* green: met, on target */
+	STANDING_PARTLY,     /* amber: partly met, within tolerance */
+	STANDING_NOT_MET,    /* red: not met, off target */
+	STANDING_COMPLETE,   /* blue: done, exceeded */
+	STANDING_NO_DATA,    /* no data or not applicable: never green */
+};
+
+struct source_rating {
+	const char *code;    /* "R", "A", "G", "B", "ND" … as the source spells it */
+	const char *label;   /* "Red", "On target" … always printed beside colour */
+	const char *meaning; /* sentence for the key; may be "" */
+	enum rating_standing standing;
+	struct source_pos pos;
+};
+
+struct source_scale {
+	struct source_rating *ratings;
+	size_t rating_count;  /* in the order the source lists them */
+};
+
+/* Index into scale->ratings, or -1 when code is NULL or not in the scale. */
+int source_scale_find(const struct source_scale *scale, const char *code);
+
+/* ---- blocks ---- */
+
+enum source_block_kind {
+	BLOCK_PARAGRAPH,   /* numbered within its section unless unnumbered */
+	BLOCK_LIST,        /* bullet or numbered */
+	BLOCK_SIGN_OFF,    /* "[LD/06022024/A]" under an implication */
+	BLOCK_ASSESSMENT,  /* a RAG self-assessment (appendices) */
+	BLOCK_PERFORMANCE, /* quarterly measures (appendices) */
+};
+
+struct source_list {
+	int numbered;            /* 0: bullets */
+	struct source_text *items;
+	size_t item_count;
+};
+
+struct source_item {         /* one characteristic of an assessment */
+	const char *ref;         /* "CI001", unique in the source */
+	struct source_pos pos;
+	struct source_text characteristic;
+	const char *rating;      /* code, NULL when not rated */
+	const char *previous;    /* code of the previous assessment, or NULL */
+	int rating_index;        /* into the assessment's scale, -1 if none */
+	int previous_index;
+	struct source_text evidence;
+	struct source_text actions;
+	const char *owner;       /* may be NULL */
+	const char *due;         /* ISO date "YYYY-MM-DD" or NULL */
+	const char *see;         /* ref of another item answering this one, or NULL */
+};
+
+struct source_theme {
+	const char *ref;         /* short code such as "CI"; may be NULL */
+	const char *name;        /* "Continuous Improvement" */
+	struct source_pos pos;
+	struct source_text description; /* may be empty */
+	struct source_item *items;
+	size_t item_count;
+};
+
+struct source_assessment {
+	const char *id;          /* may be NULL */
+	struct source_pos pos;
+	struct source_text intro; /* may be empty */
+	struct source_scale scale;
+	struct source_theme *themes;
+	size_t theme_count;
+	const char *previous_date; /* date of the previous self-assessment, or NULL */
+};
+
+enum measure_polarity { POLARITY_HIGHER_IS_BETTER, POLARITY_LOWER_IS_BETTER };
+
+enum direction_of_travel {
+	TRAVEL_UNKNOWN,          /* no previous value or rating to compare */
+	TRAVEL_IMPROVING,
+	TRAVEL_DECLINING,
+	TRAVEL_UNCHANGED,
+	TRAVEL_NEW,              /* not in the previous quarter */
+};
+
+struct source_value {        /* an optional number */
+	int present;
+	double value;
+};
+
+struct source_history_point {
+	const char *period;      /* "2023-Q4" */
+	double value;
+};
+
+struct source_measure {
+	const char *ref;         /* "ASC01", unique; matches across quarters */
+	struct source_pos pos;
+	struct source_text name;
+	const char *unit;        /* "%", "days", "number"; may be NULL */
+	enum measure_polarity polarity;
+	int contextual;          /* activity measure: reported, never rated */
+	struct source_value target;
+	struct source_value tolerance; /* percent of target; falls back to the
+	                                  performance block's default */
+	struct source_value actual;
+	struct source_value previous;  /* last quarter's value */
+	const char *stated_rating;     /* code as written in the source, or NULL */
+	const char *previous_rating;   /* code last quarter, or NULL */
+	/* Filled by rating_compute_performance(), run by the loader: */
+	int rating_index;              /* into the scale; -1 for contextual */
+	int previous_index;
+	enum direction_of_travel travel;
+	struct source_history_point *history; /* oldest first, excludes actual */
+	size_t history_count;
+	struct source_text commentary;
+	const char *owner;
+};
+
+struct source_measure_group {
+	const char *name;        /* theme or directorate */
+	struct source_pos pos;
+	struct source_measure *measures;
+	size_t measure_count;
+};
+
+struct source_performance {
+	const char *id;
+	struct source_pos pos;
+	const char *period;          /* "2024-Q2" */
+	const char *previous_period; /* may be NULL */
+	const char *previous_source; /* path relative to this source, or NULL */
+	struct source_value default_tolerance; /* percent */
+	struct source_text intro;
+	struct source_scale scale;
+	struct source_measure_group *groups;
+	size_t group_count;
+};
+
+struct source_block {
+	enum source_block_kind kind;
+	struct source_pos pos;
+	const char *id;             /* may be NULL; target of <ref> */
+	int numbered;               /* paragraphs: take the next paragraph number */
+	union {
+		struct source_text paragraph;
+		struct source_list list;
+		const char *sign_off;   /* "LD/06022024/A", without brackets */
+		struct source_assessment assessment;
+		struct source_performance performance;
+	} u;
+};
+
+/* ---- sections, appendices, cover ---- */
+
+enum implication_kind {
+	IMPLICATION_NONE,
+	IMPLICATION_FINANCIAL,
+	IMPLICATION_LEGAL,
+	IMPLICATION_EQUALITIES,
+	IMPLICATION_OTHER,
+};
+
+struct source_section {
+	const char *id;
+	struct source_pos pos;
+	unsigned number;            /* 1, 2, 3 … assigned by the loader */
+	const char *heading;        /* "Purpose" (printed "1.0 Purpose") */
+	enum implication_kind implication;
+	struct source_block *blocks;
+	size_t block_count;
+};
+
+struct source_appendix {
+	const char *id;
+	struct source_pos pos;
+	unsigned number;            /* 1, 2 … assigned by the loader */
+	const char *title;          /* "City of Wolverhampton Council Best Value Benchmarking" */
+	int landscape;              /* the source asks for landscape pages */
+	struct source_block *blocks;
+	size_t block_count;
+};
+
+struct source_person {
+	const char *name;
+	const char *role;           /* job title or portfolio; may be NULL */
+	const char *telephone;      /* may be NULL */
+	const char *email;          /* may be NULL */
+};
+
+struct source_consideration {
+	const char *body;           /* "Strategic Executive Board" */
+	const char *date;           /* ISO date or NULL */
+};
+
+enum tristate { TRI_UNSET, TRI_NO, TRI_YES };
+
+struct source_cover {
+	const char *authority;      /* "City of Wolverhampton Council" */
+	const char *committee;
+	const char *meeting_date;   /* ISO "2024-02-22" */
+	const char *marking;        /* "PUBLIC [NOT PROTECTIVELY MARKED]" */
+	const char *exempt_paragraph; /* Schedule 12A paragraph, or NULL */
+	const char *agenda_item;    /* may be NULL */
+	const char *title;
+	const char *decision_designation; /* may be NULL */
+	enum tristate key_decision;
+	enum tristate forward_plan;
+	const char *wards;          /* may be NULL */
+	struct source_person cabinet_member;
+	struct source_person director;
+	const char *service;
+	struct source_person employee;
+	struct source_consideration *considered_by;
+	size_t considered_count;    /* 0 prints "None" */
+};
+
+struct source_recommendations {
+	int for_noting;             /* 0: for decision */
+	struct source_pos pos;
+	struct source_text intro;   /* "The Committee is asked to:" */
+	struct source_text *items;
+	size_t item_count;
+};
+
+enum source_status { STATUS_FINAL, STATUS_DRAFT };
+
+struct source_doc {
+	const char *path;           /* as given; "-" for standard input */
+	const char *lang;           /* xml:lang, e.g. "en-GB" */
+	const char *layout;         /* house style name or path; may be NULL */
+	enum source_status status;
+	struct source_cover cover;
+	struct source_recommendations *recommendations;
+	size_t recommendation_count;
+	struct source_section *sections;
+	size_t section_count;
+	struct source_appendix *appendices;
+	size_t appendix_count;
+	struct source_doc_private *private; /* strings and arrays the model owns */
+};
+
+/* Load, validate and build. Diagnostics (errors and warnings) are appended to
+ * diags. Returns NULL when the source has errors: a model is only ever built
+ * from a valid source. The schema is found with paths_schema(). */
+struct source_doc *source_load(const char *path, struct diag_list *diags);
+
+/* Same, from memory; name is used in diagnostics. */
+struct source_doc *source_load_memory(const char *bytes, size_t length,
+				      const char *name,
+				      struct diag_list *diags);
+
+void source_free(struct source_doc *doc);
+
+#endif

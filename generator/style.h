@@ -1,0 +1,108 @@
+/* House styles as data: a layout file (layouts/NAME.xml, schema
+ * generator/layout.xsd) sets page, fonts, colours, tables and furniture.
+ * The layout stage reads a struct style; nothing here knows Pango or Cairo.
+ *
+ * Ownership: style_load/style_find return a style the caller frees with
+ * style_free(); every pointer inside is borrowed from it. */
+#ifndef STYLE_H
+#define STYLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#define STYLE_NAMESPACE "urn:committee-pdf:layout:1"
+
+typedef uint32_t style_rgb; /* 0xRRGGBB */
+
+struct style_font {
+	const char *family;   /* "Liberation Sans" */
+	double size_pt;
+	int bold;             /* weight: 0 normal, 1 bold */
+	int italic;
+	style_rgb color;
+};
+
+struct style_page {
+	double width_pt, height_pt; /* portrait dimensions of the paper (A4: 595.276 x 841.89) */
+	int landscape;              /* the document's default orientation */
+	double margin_top_pt, margin_right_pt, margin_bottom_pt, margin_left_pt;
+};
+
+struct style_rating_colors {
+	const char *code;     /* rating code this pair applies to; NULL for the fallback */
+	style_rgb background;
+	style_rgb text;
+};
+
+struct style_table {
+	double padding_pt;
+	double border_pt;
+	style_rgb border_color;
+	style_rgb header_fill;
+	struct style_font header_font;
+	style_rgb theme_fill;       /* full-width theme rows of an assessment */
+	struct style_font theme_font;
+	struct style_font cell_font;
+	/* Assessment columns as proportions of the table width, in this order:
+	 * reference, characteristic, rating, previous, evidence, actions, owner. */
+	double assessment_columns[7];
+	/* Performance columns: reference, measure, target, actual, previous,
+	 * rating, travel, commentary. */
+	double performance_columns[8];
+	double cover_key_proportion; /* width of the cover table's key column */
+};
+
+struct style {
+	const char *name;         /* "committee-report" */
+	const char *path;         /* file it was loaded from */
+	struct style_page page;
+	int landscape_assessments; /* appendices holding an assessment or
+	                              performance block go landscape */
+	struct style_font body;
+	struct style_font heading[3]; /* section (1.0), appendix title, sub-heading */
+	struct style_font cover_title;
+	struct style_font header_font, footer_font;
+	double paragraph_gap_pt;  /* space after a paragraph */
+	double number_indent_pt;  /* hanging indent of "1.1" numbers */
+	double list_indent_pt;
+	style_rgb link_color;
+	struct style_table table;
+	struct style_rating_colors *ratings; /* last entry is the fallback (code NULL) */
+	size_t rating_count;
+	/* Furniture templates with fields {marking} {committee} {meeting-date}
+	 * {page} {pages} {agenda-item} {title} {status}; "" for none. */
+	const char *header_left, *header_right;
+	const char *footer_left, *footer_center, *footer_right;
+	struct style_private *private;
+};
+
+/* Load one layout file; NULL with diagnostics on any error. */
+struct style *style_load(const char *path, struct diag_list *diags);
+
+/* Find a layout by name or path: a path (contains '/' or ends in .xml) is
+ * loaded as is; a name is looked for in source_dir, then layouts/ of the data
+ * dir. NULL with a diagnostic naming where it looked. */
+struct style *style_find(const char *name_or_path, const char *source_dir,
+			 struct diag_list *diags);
+
+/* Colours for a rating code; the fallback pair when the code has none. */
+const struct style_rating_colors *style_rating(const struct style *style,
+					       const char *code);
+
+/* Expand a furniture template; unknown fields are left as written.
+ * fields is an array of name/value pairs ending with a NULL name.
+ * Caller frees the result with free(). */
+struct style_field {
+	const char *name;  /* without braces: "page" */
+	const char *value;
+};
+char *style_expand(const char *template_text, const struct style_field *fields);
+
+/* WCAG 2 contrast ratio of two colours (1.0 … 21.0). */
+double style_contrast(style_rgb a, style_rgb b);
+
+void style_free(struct style *style);
+
+#endif
