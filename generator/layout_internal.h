@@ -143,4 +143,13 @@ void layout_assessment(struct layout *lo,
 void layout_performance(struct layout *lo,
 			const struct source_performance *performance); /* layout_performance.c */
 
+/* Dashboards at the head of an assessment or performance block: counts per
+ * rating per theme or group with totals, a stacked bar chart (ROLE_FIGURE
+ * with a text alternative) and, for measures with history, trend lines.
+ * Called by layout_assessment() and layout_performance(). (layout_chart.c) */
+void layout_dashboard_assessment(struct layout *lo,
+				 const struct source_assessment *assessment);
+void layout_dashboard_performance(struct layout *lo,
+				  const struct source_performance *performance);
+
 #endif
