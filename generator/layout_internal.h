@@ -140,6 +140,7 @@ struct layout_table {
 	struct source_pos pos;
 	int header_placed_on_page;       /* private bookkeeping */
 	size_t header_page;
+	struct layout_table_state *state;/* private to layout_table.c */
 };
 
 /* Open a table of columns whose widths are proportions of the content width.
@@ -158,6 +159,9 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 			   const struct layout_cell *cell, int keep_with_next,
 			   struct source_pos pos);
 void layout_table_end(struct layout *lo, struct layout_table *table);
+/* Give the next row a named destination (BOX_DEST) at the top of the page
+ * where it starts, the target of links to it. name must outlive the row. */
+void layout_table_dest(struct layout_table *table, const char *name);
 
 /* ---- blocks owned by other files ---- */
 
