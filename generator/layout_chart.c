@@ -24,7 +24,9 @@
 #define CHART_ROW_GAP_PT 3.0      /* between bars */
 #define CHART_SIDE_BY_SIDE_PT 500 /* content width from which table and
                                      chart share the width */
-#define CHART_TABLE_SHARE 0.46    /* of the width, when side by side */
+#define CHART_TABLE_MAX_SHARE 0.6 /* widest table that still leaves the
+                                     chart room beside it */
+#define CHART_NAME_MAX_PT 170.0   /* names wider than this wrap */
 #define TREND_CELL_MIN_PT 118.0   /* narrowest trend cell */
 #define TREND_LINE_PT 1.0
 
@@ -279,12 +281,62 @@ static size_t table_columns(const struct chart_data *data)
 	return 1 + data->scale->rating_count + (size_t)any_unrated(data) + 1;
 }
 
-static void table_proportions(const struct chart_data *data, double *out)
+/* Width of the widest word of text: the narrowest a column can be
+ * without breaking inside a word. */
+static double widest_word(struct layout *lo, const char *text,
+			  const struct style_font *font)
 {
+	double widest_pt = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		char *word = mem_strndup(p, n);
+		widest_pt = fmax(widest_pt, text_width(lo, word, font));
+		free(word);
+		p += n;
+	}
+	return widest_pt;
+}
+
+static void header_cells(const struct layout *lo, const struct chart_data *data,
+			 struct layout_cell *cells);
+
+/* Natural column widths: the name column as wide as the longest name (up
+ * to CHART_NAME_MAX_PT, never narrower than its longest word), the others
+ * as wide as their header's longest word or the largest number. Returns
+ * the table's width. */
+static double table_widths(struct layout *lo, const struct chart_data *data,
+			   double *widths_pt)
+{
+	const struct style_table *st = &lo->style->table;
+	double pad_pt = 2 * st->padding_pt + 2 * st->border_pt + 1;
 	size_t columns = table_columns(data);
-	out[0] = 0.32;
-	for (size_t c = 1; c < columns; c++)
-		out[c] = 0.68 / (double)(columns - 1);
+	struct layout_cell *cells = mem_array(columns, sizeof *cells);
+	header_cells(lo, data, cells);
+	char number[24];
+	snprintf(number, sizeof number, "%zu", data->series_count ?
+		 rated_total(data, data->totals) + data->totals[data->scale->rating_count] : 0);
+	double number_pt = text_width(lo, number, &st->header_font);
+	double name_pt = widest_word(lo, cells[0].plain, &st->header_font);
+	double name_word_pt = name_pt;
+	for (size_t s = 0; s < data->series_count; s++) {
+		name_pt = fmax(name_pt, text_width(lo, data->series[s].name, &st->cell_font));
+		name_word_pt = fmax(name_word_pt, widest_word(lo, data->series[s].name,
+							      &st->cell_font));
+	}
+	widths_pt[0] = fmax(fmin(name_pt, CHART_NAME_MAX_PT), name_word_pt) + pad_pt;
+	double total_pt = widths_pt[0];
+	for (size_t c = 1; c < columns; c++) {
+		widths_pt[c] = fmax(widest_word(lo, cells[c].plain, &st->header_font),
+				    number_pt) + pad_pt;
+		total_pt += widths_pt[c];
+	}
+	free(cells);
+	return total_pt;
 }
 
 /* Cells of one row; numbers are formatted into storage (16 bytes each). */
@@ -333,45 +385,45 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 					 ALIGN_RIGHT };
 }
 
-/* Height the table will take at the current content width: the header
- * measured, each row as tall as its (possibly wrapped) name. */
-static double table_height(struct layout *lo, const struct chart_data *data)
+/* Height the table will take with those widths: the header measured,
+ * each row as tall as its (possibly wrapped) name. */
+static double table_height(struct layout *lo, const struct chart_data *data,
+			   const double *widths_pt)
 {
 	size_t columns = table_columns(data);
-	double *proportions = mem_array(columns, sizeof *proportions);
 	struct layout_cell *cells = mem_array(columns, sizeof *cells);
-	table_proportions(data, proportions);
 	header_cells(lo, data, cells);
 	const struct style_table *st = &lo->style->table;
-	double width_pt = layout_content_width(lo);
 	double pad_pt = 2 * st->padding_pt;
 	double header_pt = 0;
-	for (size_t c = 0; c < columns; c++) {
-		double h = text_height(lo, cells[c].plain, &st->header_font,
-				       proportions[c] * width_pt - pad_pt);
-		header_pt = fmax(header_pt, h);
-	}
+	for (size_t c = 0; c < columns; c++)
+		header_pt = fmax(header_pt, text_height(lo, cells[c].plain,
+							&st->header_font,
+							widths_pt[c] - pad_pt));
 	double total_pt = header_pt + pad_pt;
 	double number_pt = text_height(lo, "0", &st->header_font, 100);
 	for (size_t s = 0; s <= data->series_count; s++) {
 		const char *name = s < data->series_count ? data->series[s].name : "Total";
-		double h = text_height(lo, name, &st->cell_font,
-				       proportions[0] * width_pt - pad_pt);
+		double h = text_height(lo, name, &st->cell_font, widths_pt[0] - pad_pt);
 		total_pt += fmax(h, number_pt) + pad_pt;
 	}
 	free(cells);
-	free(proportions);
 	return total_pt;
 }
 
-static void counts_table(struct layout *lo, const struct chart_data *data)
+/* The table at its natural widths (scaled down when wider than the
+ * content width). */
+static void counts_table(struct layout *lo, const struct chart_data *data,
+			 const double *widths_pt)
 {
 	size_t columns = table_columns(data);
 	double *proportions = mem_array(columns, sizeof *proportions);
 	struct layout_cell *header = mem_array(columns, sizeof *header);
 	struct layout_cell *cells = mem_array(columns, sizeof *cells);
 	char (*storage)[16] = mem_array(columns, sizeof *storage);
-	table_proportions(data, proportions);
+	double content_pt = layout_content_width(lo);
+	for (size_t c = 0; c < columns; c++)
+		proportions[c] = widths_pt[c] / content_pt;
 	header_cells(lo, data, header);
 	struct layout_table table;
 	layout_table_begin(lo, &table, columns, proportions, header, data->pos);
@@ -446,23 +498,32 @@ struct bar_geometry {
 	double unit_pt;      /* width of one counted item */
 };
 
+/* Names as wide as the longest (up to 30% of the chart), labels as wide
+ * as the longest (up to 40%), the bars share the rest, scaled so the
+ * largest group fills it. */
 static void bar_geometry(struct layout *lo, const struct chart_data *data,
 			 double x_pt, double width_pt, struct bar_geometry *g)
 {
-	g->line_pt = text_height(lo, "0", label_font(lo), 100);
-	g->name_w_pt = width_pt * 0.30;
-	g->label_w_pt = width_pt * 0.24;
+	const struct style_font *font = label_font(lo);
+	g->line_pt = text_height(lo, "0", font, 100);
+	double name_pt = 0, label_pt = 0;
+	size_t most = 0;
+	for (size_t s = 0; s < data->series_count; s++) {
+		name_pt = fmax(name_pt, text_width(lo, data->series[s].name, font));
+		char *label = bar_label(data, data->series[s].counts);
+		label_pt = fmax(label_pt, text_width(lo, label, font));
+		free(label);
+		size_t n = rated_total(data, data->series[s].counts);
+		if (n > most)
+			most = n;
+	}
+	g->name_w_pt = fmin(name_pt + 1, width_pt * 0.30);
+	g->label_w_pt = fmin(label_pt + 1, width_pt * 0.40);
 	g->bar_x_pt = x_pt + g->name_w_pt + CHART_GAP_PT;
 	g->bar_w_pt = width_pt - g->name_w_pt - g->label_w_pt - 2 * CHART_GAP_PT;
 	if (g->bar_w_pt < 10)
 		g->bar_w_pt = 10;
 	g->label_x_pt = g->bar_x_pt + g->bar_w_pt + CHART_GAP_PT;
-	size_t most = 0;
-	for (size_t s = 0; s < data->series_count; s++) {
-		size_t n = rated_total(data, data->series[s].counts);
-		if (n > most)
-			most = n;
-	}
 	g->unit_pt = most ? g->bar_w_pt / (double)most : 0;
 }
 
@@ -582,14 +643,13 @@ static void dashboard(struct layout *lo, const struct chart_data *data)
 		return;
 	double width_pt = layout_content_width(lo);
 	double page_pt = lo->bottom_pt - lo->top_pt;
-	if (width_pt >= CHART_SIDE_BY_SIDE_PT) {
-		double table_w_pt = width_pt * CHART_TABLE_SHARE;
+	double *widths_pt = mem_array(table_columns(data), sizeof *widths_pt);
+	double table_w_pt = table_widths(lo, data, widths_pt);
+	if (width_pt >= CHART_SIDE_BY_SIDE_PT &&
+	    table_w_pt <= width_pt * CHART_TABLE_MAX_SHARE) {
 		double chart_x_pt = lo->left_pt + table_w_pt + 2 * CHART_GAP_PT;
 		double chart_w_pt = width_pt - table_w_pt - 2 * CHART_GAP_PT;
-		double right_pt = lo->right_pt;
-		lo->right_pt = lo->left_pt + table_w_pt;
-		double table_pt = table_height(lo, data);
-		lo->right_pt = right_pt;
+		double table_pt = table_height(lo, data, widths_pt);
 		double chart_pt = chart_height(lo, data, chart_w_pt);
 		if (table_pt <= page_pt && chart_pt <= page_pt) {
 			layout_ensure_space(lo, fmax(table_pt, chart_pt));
@@ -600,19 +660,19 @@ static void dashboard(struct layout *lo, const struct chart_data *data)
 			bar_chart(lo, data, chart_x_pt, chart_w_pt);
 			double chart_bottom_pt = lo->y_pt;
 			lo->y_pt = top_pt;
-			lo->right_pt = lo->left_pt + table_w_pt;
-			counts_table(lo, data);
-			lo->right_pt = right_pt;
+			counts_table(lo, data, widths_pt);
 			if (lo->page == page && chart_bottom_pt > lo->y_pt)
 				lo->y_pt = chart_bottom_pt;
 			lo->y_pt += lo->style->paragraph_gap_pt;
+			free(widths_pt);
 			return;
 		}
 	}
 	bar_chart(lo, data, lo->left_pt, width_pt);
 	lo->y_pt += lo->style->paragraph_gap_pt;
-	counts_table(lo, data);
+	counts_table(lo, data, widths_pt);
 	lo->y_pt += lo->style->paragraph_gap_pt;
+	free(widths_pt);
 }
 
 /* ---- trend lines ---- */
