@@ -163,6 +163,25 @@ void layout_table_end(struct layout *lo, struct layout_table *table);
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);
 
+/* ---- what assessment and performance blocks share (layout_key.c) ---- */
+
+/* A paragraph in font at the cursor, full width, broken over pages by
+ * lines; nothing for empty text. Followed by the paragraph gap. */
+void layout_key_paragraph(struct layout *lo, const struct source_text *text,
+			  const struct style_font *font, struct source_pos pos);
+/* The key of a rating scale as a small table: each rating's colour swatch
+ * showing its code and label (never colour alone) beside its meaning.
+ * with_context adds the unrated "Context" row of performance blocks. */
+void layout_key_scale(struct layout *lo, const struct source_scale *scale,
+		      int with_context, struct source_pos pos);
+
+/* A measure's value as a reader expects it: percentages with one decimal
+ * ("85.0%"), whole numbers without decimals and with thousands separators
+ * ("1,240"), others with up to two decimals; "–" when absent. Caller frees
+ * with free(). (layout_performance.c) */
+char *layout_performance_value(const struct source_value *value,
+			       const char *unit);
+
 /* ---- blocks owned by other files ---- */
 
 void layout_cover(struct layout *lo);                        /* layout_cover.c */

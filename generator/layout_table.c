@@ -430,6 +430,8 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 			const struct layout_cell *header, struct source_pos pos)
 {
 	memset(table, 0, sizeof *table);
+	if (lo->list->page_count == 0)
+		layout_new_page(lo); /* the margins are a page's */
 	table->column_count = column_count ? column_count : 1;
 	table->x_pt = lo->left_pt;
 	table->widths_pt = mem_array(table->column_count,
