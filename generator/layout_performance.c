@@ -120,6 +120,9 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	char *previous = layout_performance_value(&m->previous, m->unit);
 	char *travel = mem_printf("%s %s", rating_travel_arrow(m->travel),
 				  rating_travel_word(m->travel));
+	char *word = strchr(travel, ' ');
+	if (word && word[1] >= 'a' && word[1] <= 'z')
+		word[1] = (char)(word[1] - 'a' + 'A'); /* "↑ Improving" */
 	struct layout_cell cells[COLUMN_COUNT] = {
 		[COL_REF] = plain_cell(m->ref, ALIGN_LEFT),
 		[COL_MEASURE] = plain_cell(NULL, ALIGN_LEFT),
