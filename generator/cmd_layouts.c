@@ -1,12 +1,194 @@
-/* PLACEHOLDER until the layouts command lands: replaced, never shipped. */
+/* committee-pdf layouts: list the house styles a source could name, in the
+ * order they are looked up, and check layout files (--check). */
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
+#include "diag.h"
+#include "fonts.h"
+#include "memory.h"
+#include "style.h"
+#include "style_internal.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: committee-pdf layouts [--dir DIR]\n"
+	      "       committee-pdf layouts --check [--fonts-conf FILE] LAYOUT.xml...\n"
+	      "\n"
+	      "Lists the layouts (house styles) a source can name in its layout\n"
+	      "attribute, with their titles and the file each comes from. A name\n"
+	      "is looked for in the source's folder (DIR/layouts, then DIR), then\n"
+	      "in the layouts shipped with committee-pdf; the first found wins.\n"
+	      "\n"
+	      "  --dir DIR          also list the layouts of the source folder DIR\n"
+	      "  --check FILE...    check layout files: schema, colours, contrast,\n"
+	      "                     margins and fonts; prints FILE:LINE:COL diagnostics\n"
+	      "  --fonts-conf FILE  with --check: the fontconfig file to check fonts\n"
+	      "                     against (default: the shipped fonts/fonts.conf)\n"
+	      "  -h, --help         show this help\n",
+	      out);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted *.xml file names in dir; caller frees each and the array. */
+static size_t layout_files(const char *dir, char ***names)
+{
+	size_t count = 0, capacity = 0;
+	*names = NULL;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (n <= 4 || e->d_name[0] == '.' || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		MEM_GROW(*names, count, capacity);
+		(*names)[count++] = mem_strndup(e->d_name, n - 4);
+	}
+	closedir(d);
+	if (count)
+		qsort(*names, count, sizeof **names, compare_names);
+	return count;
+}
+
+static int already_listed(char **seen, size_t seen_count, const char *name)
+{
+	for (size_t i = 0; i < seen_count; i++)
+		if (strcmp(seen[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* A source folder holds papers too; only layout files are listed. */
+static int names_layout_namespace(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	char head[4096];
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, STYLE_NAMESPACE) != NULL;
+}
+
+static void list_one(const char *dir, const char *name, int shadowed)
+{
+	char *path = mem_printf("%s/%s.xml", dir, name);
+	struct diag_list diags = { 0 };
+	struct style *style = style_load(path, &diags);
+	if (style) {
+		printf("%-40s %s%s\n", name, style_title(style),
+		       shadowed ? " (hidden by the one of the same name above)" : "");
+		if (*style_description(style))
+			printf("    %s\n", style_description(style));
+	} else {
+		printf("%-40s (not usable: %zu error%s; run 'committee-pdf layouts "
+		       "--check %s')\n", name, diag_count(&diags, DIAG_ERROR),
+		       diag_count(&diags, DIAG_ERROR) == 1 ? "" : "s", path);
+	}
+	printf("    from %s\n", path);
+	style_free(style);
+	diag_list_free(&diags);
+	free(path);
+}
+
+static int list_layouts(const char *source_dir)
+{
+	char **dirs = NULL;
+	size_t dir_count = style_search_dirs(source_dir, &dirs);
+	char **seen = NULL;
+	size_t seen_count = 0, seen_capacity = 0;
+	for (size_t i = 0; i < dir_count; i++) {
+		char **names = NULL;
+		size_t count = layout_files(dirs[i], &names);
+		for (size_t j = 0; j < count; j++) {
+			char *path = mem_printf("%s/%s.xml", dirs[i], names[j]);
+			if (names_layout_namespace(path)) {
+				int shadowed = already_listed(seen, seen_count, names[j]);
+				list_one(dirs[i], names[j], shadowed);
+				MEM_GROW(seen, seen_count, seen_capacity);
+				seen[seen_count++] = names[j];
+			} else {
+				free(names[j]);
+			}
+			free(path);
+		}
+		free(names);
+		free(dirs[i]);
+	}
+	if (seen_count == 0)
+		fputs("committee-pdf: no layouts found\n", stderr);
+	for (size_t i = 0; i < seen_count; i++)
+		free(seen[i]);
+	free(seen);
+	free(dirs);
+	return seen_count ? 0 : 1;
+}
+
+static int check_layouts(int count, char **paths, const char *fonts_conf)
+{
+	struct diag_list diags = { 0 };
+	struct fonts *fonts = NULL;
+	int fonts_tried = 0;
+	for (int i = 0; i < count; i++) {
+		struct style *style = style_load(paths[i], &diags);
+		if (style && !fonts_tried) {
+			fonts = fonts_open(fonts_conf, &diags);
+			fonts_tried = 1;
+		}
+		if (style && fonts)
+			fonts_check_style(fonts, style, &diags);
+		style_free(style);
+	}
+	fonts_close(fonts);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	int status = diag_has_errors(&diags) ? 1 : 0;
+	diag_list_free(&diags);
+	return status;
+}
 
 int cmd_layouts(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("committee-pdf: 'layouts' is not built yet\n", stderr);
-	return 2;
+	const char *dir = NULL, *fonts_conf = NULL;
+	int check = 0, i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
+			dir = argv[++i];
+		} else if (strcmp(argv[i], "--fonts-conf") == 0 && i + 1 < argc) {
+			fonts_conf = argv[++i];
+		} else if (strcmp(argv[i], "--check") == 0) {
+			check = 1;
+		} else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else {
+			fprintf(stderr, "committee-pdf layouts: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (check) {
+		if (i >= argc) {
+			fputs("committee-pdf layouts: --check needs at least one file\n", stderr);
+			return 2;
+		}
+		return check_layouts(argc - i, argv + i, fonts_conf);
+	}
+	if (i < argc) {
+		fprintf(stderr, "committee-pdf layouts: unexpected argument '%s'\n", argv[i]);
+		usage(stderr);
+		return 2;
+	}
+	return list_layouts(dir);
 }

@@ -24,7 +24,8 @@ PangoFontMap *fonts_font_map(struct fonts *fonts);
 int fonts_has_family(struct fonts *fonts, const char *family);
 
 /* Check every family a layout names; one error per missing family, naming
- * the family and the Debian package or folder it would come from. */
+ * the family and the Debian package or folder it would come from. Returns
+ * the number of missing families: 0 when every family is there. */
 struct style;
 int fonts_check_style(struct fonts *fonts, const struct style *style,
 		      struct diag_list *diags);

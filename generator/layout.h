@@ -166,4 +166,9 @@ void layout_dump_json(const struct display_list *list, FILE *out);
 
 void display_list_free(struct display_list *list);
 
+/* PDF structure type of a node ("Document", "Sect", "H1" … "H3", "P", "L",
+ * "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Link",
+ * "Artifact"): the names of the dump and of the PDF's tags. */
+const char *layout_role_name(const struct dl_node *node);
+
 #endif

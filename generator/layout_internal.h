@@ -23,6 +23,20 @@ struct layout {
 	struct layout_private *private; /* font table and the like */
 };
 
+/* ---- the layout's life (layout_page.c) ---- */
+
+/* Set lo up with an empty display list (no page yet); every option may be
+ * NULL except style and context. Unit tests of one block use this pair. */
+void layout_begin(struct layout *lo, const struct source_doc *doc,
+		  const struct style *style, PangoContext *context,
+		  const struct layout_options *options,
+		  struct diag_list *diags);
+/* Hand the list over (caller frees with display_list_free) and release the
+ * rest of lo. */
+struct display_list *layout_end(struct layout *lo);
+/* Free everything, for the error path; returns NULL. */
+struct display_list *layout_abandon(struct layout *lo);
+
 /* ---- pages (layout_page.c) ---- */
 
 /* Start a new page in the current orientation; the cursor goes to its top. */
@@ -59,6 +73,12 @@ void layout_add_dest(struct layout *lo, const char *name, double y_pt);
 int layout_add_outline(struct layout *lo, const char *title, int parent,
 		       double y_pt); /* returns the entry's index */
 char *layout_strdup(struct layout *lo, const char *s); /* into the list's arena */
+char *layout_strndup(struct layout *lo, const char *s, size_t n);
+/* Index of font in the list's font table (which then holds a reference). */
+uint16_t layout_font_index(struct layout *lo, PangoFont *font);
+/* Page size in the given orientation (landscape swaps the paper's sides). */
+void layout_page_size(const struct layout *lo, int landscape,
+		      double *width_pt, double *height_pt);
 
 /* ---- text (layout_text.c) ---- */
 
@@ -73,6 +93,10 @@ struct layout_lines {
 	double *line_height_pt;
 	double height_pt;        /* whole block */
 	double width_pt;         /* widest line's logical width */
+	/* Added: links and refs to box when placing (NULL for plain text),
+	 * and the font the lines were set in. */
+	const struct source_text *source;
+	const struct style_font *font;
 };
 
 /* Measure styled source text (spans become Pango attributes, never markup). */
@@ -116,6 +140,7 @@ struct layout_table {
 	struct source_pos pos;
 	int header_placed_on_page;       /* private bookkeeping */
 	size_t header_page;
+	struct layout_table_state *state;/* private to layout_table.c */
 };
 
 /* Open a table of columns whose widths are proportions of the content width.
@@ -134,10 +159,40 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 			   const struct layout_cell *cell, int keep_with_next,
 			   struct source_pos pos);
 void layout_table_end(struct layout *lo, struct layout_table *table);
+/* Give the next row a named destination (BOX_DEST) at the top of the page
+ * where it starts, the target of links to it. name must outlive the row. */
+void layout_table_dest(struct layout_table *table, const char *name);
+
+/* ---- what assessment and performance blocks share (layout_key.c) ---- */
+
+/* A paragraph in font at the cursor, full width, broken over pages by
+ * lines; nothing for empty text. Followed by the paragraph gap. */
+void layout_key_paragraph(struct layout *lo, const struct source_text *text,
+			  const struct style_font *font, struct source_pos pos);
+/* The key of a rating scale as a small table: each rating's colour swatch
+ * showing its code and label (never colour alone) beside its meaning.
+ * with_context adds the unrated "Context" row of performance blocks. */
+void layout_key_scale(struct layout *lo, const struct source_scale *scale,
+		      int with_context, struct source_pos pos);
+
+/* A measure's value as a reader expects it: percentages with one decimal
+ * ("85.0%"), whole numbers without decimals and with thousands separators
+ * ("1,240"), others with up to two decimals; "–" when absent. Caller frees
+ * with free(). (layout_performance.c) */
+char *layout_performance_value(const struct source_value *value,
+			       const char *unit);
 
 /* ---- blocks owned by other files ---- */
 
 void layout_cover(struct layout *lo);                        /* layout_cover.c */
+/* Running header and footer on every page, and the draft watermark (first
+ * box of each page); run once pagination is done. (layout_furniture.c) */
+void layout_furniture(struct layout *lo);
+/* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
+ * text is returned as written, NULL as "". (layout.c) */
+const char *layout_date_text(struct layout *lo, const char *iso_date);
+/* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
+int layout_at_page_top(const struct layout *lo);
 void layout_assessment(struct layout *lo,
 		       const struct source_assessment *assessment); /* layout_assessment.c */
 void layout_performance(struct layout *lo,

@@ -105,4 +105,9 @@ double style_contrast(style_rgb a, style_rgb b);
 
 void style_free(struct style *style);
 
+/* The layout's <title> and <description> (whitespace collapsed; "" when
+ * absent), for listings. Borrowed until style_free(). */
+const char *style_title(const struct style *style);
+const char *style_description(const struct style *style);
+
 #endif

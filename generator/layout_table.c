@@ -1,0 +1,520 @@
+/* The table engine: rows of cells measured once, then placed on as many
+ * pages as they need. The header row is placed with the first row (so it is
+ * never left alone at the foot of a page) and repeated, as an artifact, at
+ * the top of every further page the table reaches. A row that does not fit
+ * moves to the next page when it is short, and is split line by line when it
+ * is tall; rows marked keep_with_next wait for the next row and go with at
+ * least its first line. Owner: layout_table.c only. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+/* Geometry is compared with this slack so rounding never forces a page. */
+#define TABLE_EPSILON_PT 0.01
+
+/* Rows no taller than this share of a fresh page move whole to the next
+ * page instead of being split over two. */
+#define TABLE_MOVE_WHOLE_SHARE (1.0 / 3.0)
+
+/* One row measured and not yet (completely) placed. */
+struct table_row {
+	size_t cell_count;
+	struct layout_cell *cells;      /* copies of the caller's cells */
+	struct style_font *fonts;       /* resolved font of each cell */
+	double *x_pt, *width_pt;        /* each cell's column span */
+	struct layout_lines **lines;    /* NULL for an empty cell */
+	size_t *next_line;              /* first line not yet placed */
+	size_t header_cells;            /* leading cells that are TH */
+	double height_pt;               /* whole row, padding included */
+	struct source_pos pos;
+	const char *dest;               /* named destination, or NULL */
+	uint32_t *cell_nodes;
+	uint32_t row_node;
+	int started;                    /* nodes made, first fragment placed */
+};
+
+struct layout_table_state {
+	struct table_row *header;       /* NULL when the table has none */
+	uint32_t artifact_node;         /* parent of repeated headers, or 0 */
+	struct table_row **pending;     /* keep_with_next rows waiting */
+	size_t pending_count, pending_capacity;
+	const char *next_dest;
+};
+
+static double table_padding(const struct layout *lo)
+{
+	return lo->style->table.padding_pt;
+}
+
+static int cell_is_empty(const struct layout_cell *cell)
+{
+	if (cell->text)
+		return !cell->text->text || !cell->text->text[0];
+	return !cell->plain || !cell->plain[0];
+}
+
+static double lines_height(const struct layout_lines *lines, size_t first,
+			   size_t count)
+{
+	if (!lines || count == 0)
+		return 0;
+	size_t last = first + count - 1;
+	return lines->line_top_pt[last] + lines->line_height_pt[last] -
+	       lines->line_top_pt[first];
+}
+
+/* ---- measuring ---- */
+
+static struct table_row *row_new(size_t cell_count)
+{
+	struct table_row *row = mem_alloc(sizeof *row);
+	row->cell_count = cell_count;
+	row->cells = mem_array(cell_count, sizeof *row->cells);
+	row->fonts = mem_array(cell_count, sizeof *row->fonts);
+	row->x_pt = mem_array(cell_count, sizeof *row->x_pt);
+	row->width_pt = mem_array(cell_count, sizeof *row->width_pt);
+	row->lines = mem_array(cell_count, sizeof *row->lines);
+	row->next_line = mem_array(cell_count, sizeof *row->next_line);
+	row->cell_nodes = mem_array(cell_count, sizeof *row->cell_nodes);
+	return row;
+}
+
+static void row_free(struct table_row *row)
+{
+	if (!row)
+		return;
+	for (size_t c = 0; c < row->cell_count; c++)
+		if (row->lines[c])
+			layout_lines_free(row->lines[c]);
+	free(row->cells);
+	free(row->fonts);
+	free(row->x_pt);
+	free(row->width_pt);
+	free(row->lines);
+	free(row->next_line);
+	free(row->cell_nodes);
+	free(row);
+}
+
+/* Measure every cell of the row once; the row's height follows. The fonts
+ * are copied into the row because measured lines may refer to them until
+ * they are placed. */
+static void row_measure(struct layout *lo, struct table_row *row,
+			const struct style_font *default_font)
+{
+	double padding_pt = table_padding(lo);
+	double content_pt = 0;
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_cell *cell = &row->cells[c];
+		row->fonts[c] = cell->font ? *cell->font : *default_font;
+		if (cell->text_color != DL_NO_COLOR)
+			row->fonts[c].color = cell->text_color;
+		if (cell_is_empty(cell))
+			continue;
+		double inner_pt = row->width_pt[c] - 2 * padding_pt;
+		if (inner_pt < 1)
+			inner_pt = 1;
+		if (cell->text)
+			row->lines[c] = layout_measure(lo, cell->text,
+						       &row->fonts[c], inner_pt,
+						       cell->align);
+		else
+			row->lines[c] = layout_measure_plain(lo, cell->plain,
+							     &row->fonts[c],
+							     inner_pt,
+							     cell->align);
+		if (row->lines[c]->height_pt > content_pt)
+			content_pt = row->lines[c]->height_pt;
+	}
+	row->height_pt = content_pt + 2 * padding_pt;
+}
+
+static struct table_row *row_from_cells(struct layout *lo,
+					const struct layout_table *table,
+					const struct layout_cell *cells,
+					int is_header, struct source_pos pos)
+{
+	const struct style_table *st = &lo->style->table;
+	struct table_row *row = row_new(table->column_count);
+	double x_pt = table->x_pt;
+	for (size_t c = 0; c < table->column_count; c++) {
+		row->cells[c] = cells[c];
+		if (is_header && row->cells[c].fill == DL_NO_COLOR)
+			row->cells[c].fill = st->header_fill;
+		row->x_pt[c] = x_pt;
+		row->width_pt[c] = table->widths_pt[c];
+		x_pt += table->widths_pt[c];
+	}
+	row->header_cells = is_header ? table->column_count : 0;
+	row->pos = pos;
+	row_measure(lo, row, is_header ? &st->header_font : &st->cell_font);
+	return row;
+}
+
+/* ---- placing ---- */
+
+static double table_width(const struct layout_table *table)
+{
+	double width_pt = 0;
+	for (size_t c = 0; c < table->column_count; c++)
+		width_pt += table->widths_pt[c];
+	return width_pt;
+}
+
+/* Content height of a fresh page once the header is repeated on it. */
+static double fresh_capacity(const struct layout *lo,
+			     const struct layout_table *table)
+{
+	double capacity_pt = lo->bottom_pt - lo->top_pt;
+	if (table->state->header)
+		capacity_pt -= table->state->header->height_pt;
+	return capacity_pt;
+}
+
+static int header_due(const struct layout *lo, const struct layout_table *table)
+{
+	return table->state->header &&
+	       (!table->header_placed_on_page || table->header_page != lo->page);
+}
+
+static double header_need(const struct layout *lo,
+			  const struct layout_table *table)
+{
+	return header_due(lo, table) ? table->state->header->height_pt : 0;
+}
+
+static int row_finished(const struct table_row *row)
+{
+	for (size_t c = 0; c < row->cell_count; c++)
+		if (row->lines[c] &&
+		    row->next_line[c] < row->lines[c]->line_count)
+			return 0;
+	return 1;
+}
+
+/* Height the rest of the row needs, padding included. */
+static double row_remaining_height(const struct layout *lo,
+				   const struct table_row *row)
+{
+	double content_pt = 0;
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_lines *lines = row->lines[c];
+		if (!lines || row->next_line[c] >= lines->line_count)
+			continue;
+		double h = lines_height(lines, row->next_line[c],
+					lines->line_count - row->next_line[c]);
+		if (h > content_pt)
+			content_pt = h;
+	}
+	return content_pt + 2 * table_padding(lo);
+}
+
+/* Lines of each cell that fit in avail_pt (padding included); 1 when at
+ * least one line of one cell fits. */
+static int row_fit(const struct layout *lo, const struct table_row *row,
+		   double avail_pt, size_t *counts)
+{
+	double inner_pt = avail_pt - 2 * table_padding(lo) + TABLE_EPSILON_PT;
+	int any = 0;
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_lines *lines = row->lines[c];
+		counts[c] = 0;
+		if (!lines || row->next_line[c] >= lines->line_count ||
+		    inner_pt <= 0)
+			continue;
+		counts[c] = layout_lines_fitting(lines, row->next_line[c],
+						 inner_pt);
+		if (counts[c])
+			any = 1;
+	}
+	return any;
+}
+
+/* Whether the (rest of the) row should begin in avail_pt: it fits whole,
+ * or it is tall enough to be split and its first lines fit. */
+static int row_can_start(const struct layout *lo,
+			 const struct layout_table *table,
+			 const struct table_row *row, double avail_pt)
+{
+	double height_pt = row_remaining_height(lo, row);
+	if (height_pt <= avail_pt + TABLE_EPSILON_PT)
+		return 1;
+	double fresh_pt = fresh_capacity(lo, table);
+	if (height_pt <= fresh_pt * TABLE_MOVE_WHOLE_SHARE)
+		return 0;
+	/* A split must leave more than a lone line at the foot of the page:
+	 * two lines of some cell, or the whole of one. */
+	size_t *counts = mem_array(row->cell_count, sizeof *counts);
+	int fits = 0;
+	if (row_fit(lo, row, avail_pt, counts))
+		for (size_t c = 0; c < row->cell_count && !fits; c++) {
+			const struct layout_lines *lines = row->lines[c];
+			size_t left = lines ? lines->line_count - row->next_line[c]
+					    : 0;
+			fits = counts[c] >= 2 || (counts[c] > 0 && counts[c] == left);
+		}
+	free(counts);
+	return fits;
+}
+
+static void row_make_nodes(struct layout *lo, struct table_row *row,
+			   uint32_t artifact_node)
+{
+	if (artifact_node) {
+		row->row_node = artifact_node;
+		for (size_t c = 0; c < row->cell_count; c++)
+			row->cell_nodes[c] = artifact_node;
+		return;
+	}
+	/* The row is closed again at once so that anything a page break adds
+	 * (furniture) never lands inside it. */
+	row->row_node = layout_open_node(lo, ROLE_TABLE_ROW, row->pos);
+	for (size_t c = 0; c < row->cell_count; c++)
+		row->cell_nodes[c] = layout_add_node(
+			lo,
+			c < row->header_cells ? ROLE_TABLE_HEADER
+					      : ROLE_TABLE_CELL,
+			row->pos);
+	layout_close_node(lo, row->row_node);
+}
+
+/* Place at the cursor the lines given by counts, with each cell's fill and
+ * border drawn for this fragment; moves the cursor below it. */
+static void row_place_fragment(struct layout *lo, struct table_row *row,
+			       const size_t *counts)
+{
+	const struct style_table *st = &lo->style->table;
+	double padding_pt = st->padding_pt;
+	double content_pt = 0;
+	for (size_t c = 0; c < row->cell_count; c++) {
+		double h = lines_height(row->lines[c], row->next_line[c],
+					counts[c]);
+		if (h > content_pt)
+			content_pt = h;
+	}
+	double height_pt = content_pt + 2 * padding_pt;
+	double top_pt = lo->y_pt;
+	uint32_t stroke = st->border_pt > 0 ? st->border_color : DL_NO_COLOR;
+	if (row->dest && !row->started)
+		layout_add_dest(lo, row->dest, top_pt);
+	row->started = 1;
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_cell *cell = &row->cells[c];
+		if (cell->fill != DL_NO_COLOR || stroke != DL_NO_COLOR)
+			layout_add_rect(lo, row->cell_nodes[c], row->x_pt[c],
+					top_pt, row->width_pt[c], height_pt,
+					cell->fill, stroke, st->border_pt);
+		if (counts[c] == 0)
+			continue;
+		layout_place_lines(lo, row->lines[c], row->next_line[c],
+				   counts[c], row->x_pt[c] + padding_pt,
+				   top_pt + padding_pt, row->cell_nodes[c]);
+		row->next_line[c] += counts[c];
+	}
+	lo->y_pt = top_pt + height_pt;
+}
+
+static void row_place_all(struct layout *lo, struct layout_table *table,
+			  struct table_row *row, uint32_t artifact_node);
+
+static void header_place(struct layout *lo, struct layout_table *table)
+{
+	struct layout_table_state *state = table->state;
+	struct table_row *header = state->header;
+	uint32_t artifact_node = 0;
+	if (table->header_placed_on_page) {
+		if (!state->artifact_node)
+			state->artifact_node = layout_add_node(
+				lo, ROLE_ARTIFACT, table->pos);
+		artifact_node = state->artifact_node;
+	}
+	/* Mark it placed first: a header taller than the page must not
+	 * recurse into placing itself again. */
+	table->header_placed_on_page = 1;
+	table->header_page = lo->page;
+	memset(header->next_line, 0, header->cell_count * sizeof *header->next_line);
+	header->started = 0;
+	row_place_all(lo, table, header, artifact_node);
+}
+
+static void table_new_page(struct layout *lo)
+{
+	layout_new_page(lo);
+}
+
+/* Place the whole of a measured row at the cursor, splitting it over pages
+ * as often as it needs; artifact_node non-zero places it as furniture. */
+static void row_place_all(struct layout *lo, struct layout_table *table,
+			  struct table_row *row, uint32_t artifact_node)
+{
+	int is_header = row == table->state->header;
+	size_t *counts = mem_array(row->cell_count, sizeof *counts);
+	int fresh = 0; /* the cursor is at the top of a page this row began */
+	for (;;) {
+		double avail_pt = layout_space_left(lo);
+		if (!is_header)
+			avail_pt -= header_need(lo, table);
+		if (!row->started && !fresh &&
+		    !row_can_start(lo, table, row, avail_pt)) {
+			table_new_page(lo);
+			fresh = 1;
+			continue;
+		}
+		if (!is_header && header_due(lo, table)) {
+			header_place(lo, table);
+			avail_pt = layout_space_left(lo);
+		}
+		int any = row_fit(lo, row, avail_pt, counts);
+		if (!any && !row_finished(row) && !fresh) {
+			table_new_page(lo);
+			fresh = 1;
+			continue;
+		}
+		if (!any && !row_finished(row)) {
+			/* A line taller than a page: place one line of each
+			 * cell anyway rather than loop or lose text. */
+			for (size_t c = 0; c < row->cell_count; c++)
+				counts[c] = row->lines[c] &&
+					    row->next_line[c] <
+						    row->lines[c]->line_count;
+		}
+		if (!row->started)
+			row_make_nodes(lo, row, artifact_node);
+		row_place_fragment(lo, row, counts);
+		if (row_finished(row))
+			break;
+		table_new_page(lo);
+		fresh = 1;
+	}
+	free(counts);
+}
+
+/* Place the waiting keep_with_next rows so that they share a page with the
+ * beginning of next (NULL at the end of the table). */
+static void pending_flush(struct layout *lo, struct layout_table *table,
+			  const struct table_row *next)
+{
+	struct layout_table_state *state = table->state;
+	if (state->pending_count == 0)
+		return;
+	if (next) {
+		double pending_pt = 0;
+		for (size_t i = 0; i < state->pending_count; i++)
+			pending_pt += state->pending[i]->height_pt;
+		double avail_pt = layout_space_left(lo) -
+				  header_need(lo, table) - pending_pt;
+		int at_top = lo->y_pt <= lo->top_pt + TABLE_EPSILON_PT;
+		if (!at_top && (avail_pt < -TABLE_EPSILON_PT ||
+				!row_can_start(lo, table, next, avail_pt)))
+			table_new_page(lo);
+	}
+	for (size_t i = 0; i < state->pending_count; i++) {
+		row_place_all(lo, table, state->pending[i], 0);
+		row_free(state->pending[i]);
+	}
+	state->pending_count = 0;
+}
+
+static void table_add_row(struct layout *lo, struct layout_table *table,
+			  struct table_row *row, int keep_with_next)
+{
+	struct layout_table_state *state = table->state;
+	row->dest = state->next_dest;
+	state->next_dest = NULL;
+	if (keep_with_next) {
+		MEM_GROW(state->pending, state->pending_count,
+			 state->pending_capacity);
+		state->pending[state->pending_count++] = row;
+		return;
+	}
+	pending_flush(lo, table, row);
+	row_place_all(lo, table, row, 0);
+	row_free(row);
+}
+
+/* ---- the interface ---- */
+
+void layout_table_begin(struct layout *lo, struct layout_table *table,
+			size_t column_count, const double *proportions,
+			const struct layout_cell *header, struct source_pos pos)
+{
+	memset(table, 0, sizeof *table);
+	if (lo->list->page_count == 0)
+		layout_new_page(lo); /* the margins are a page's */
+	table->column_count = column_count ? column_count : 1;
+	table->x_pt = lo->left_pt;
+	table->widths_pt = mem_array(table->column_count,
+				     sizeof *table->widths_pt);
+	/* Proportions that add up to more than the whole are scaled down;
+	 * less than the whole leaves a narrower table. */
+	double sum = 0;
+	for (size_t c = 0; c < column_count; c++)
+		sum += proportions[c] > 0 ? proportions[c] : 0;
+	double scale = sum > 1.0 + 1e-6 ? 1.0 / sum : 1.0;
+	double content_pt = layout_content_width(lo);
+	for (size_t c = 0; c < table->column_count; c++) {
+		double p = column_count && proportions[c] > 0 ? proportions[c]
+							       : 0;
+		if (sum <= 0)
+			p = 1.0 / (double)table->column_count;
+		table->widths_pt[c] = p * scale * content_pt;
+	}
+	table->header = header;
+	table->pos = pos;
+	table->state = mem_alloc(sizeof *table->state);
+	table->node = layout_open_node(lo, ROLE_TABLE, pos);
+	if (header)
+		table->state->header = row_from_cells(lo, table, header, 1,
+						      pos);
+}
+
+void layout_table_row(struct layout *lo, struct layout_table *table,
+		      const struct layout_cell *cells, int header_cells,
+		      int keep_with_next, struct source_pos pos)
+{
+	size_t th = header_cells > 0 ? (size_t)header_cells : 0;
+	if (th > table->column_count)
+		th = table->column_count;
+	struct table_row *row = row_from_cells(lo, table, cells, 0, pos);
+	/* Measured with the cell font; only the tag differs for row headers. */
+	row->header_cells = th;
+	table_add_row(lo, table, row, keep_with_next);
+}
+
+void layout_table_span_row(struct layout *lo, struct layout_table *table,
+			   const struct layout_cell *cell, int keep_with_next,
+			   struct source_pos pos)
+{
+	struct table_row *row = row_new(1);
+	row->cells[0] = *cell;
+	if (row->cells[0].fill == DL_NO_COLOR)
+		row->cells[0].fill = lo->style->table.theme_fill;
+	row->x_pt[0] = table->x_pt;
+	row->width_pt[0] = table_width(table);
+	/* A spanning row heads the rows under it (a theme): TH. */
+	row->header_cells = 1;
+	row->pos = pos;
+	row_measure(lo, row, &lo->style->table.theme_font);
+	table_add_row(lo, table, row, keep_with_next);
+}
+
+void layout_table_dest(struct layout_table *table, const char *name)
+{
+	table->state->next_dest = name;
+}
+
+void layout_table_end(struct layout *lo, struct layout_table *table)
+{
+	struct layout_table_state *state = table->state;
+	pending_flush(lo, table, NULL);
+	/* A table without rows still shows its header. */
+	if (state->header && !table->header_placed_on_page)
+		header_place(lo, table);
+	row_free(state->header);
+	free(state->pending);
+	free(state);
+	table->state = NULL;
+	layout_close_node(lo, table->node);
+	free(table->widths_pt);
+	table->widths_pt = NULL;
+}

@@ -1,0 +1,171 @@
+/* The rules of a layout that the schema cannot express: a fallback in the
+ * palette, one entry per rating code, margins that leave room on the page,
+ * and WCAG 2 contrast of every text colour on its background. */
+#include "style_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CONTRAST_MIN 4.5        /* WCAG 2 1.4.3, normal text */
+#define CONTRAST_MIN_LARGE 3.0  /* large text: 18pt, or 14pt bold */
+#define MIN_TEXT_AREA_PT 72.0   /* an inch of room inside the margins */
+#define PAGE_BACKGROUND 0xFFFFFFu
+
+static void color_hex(style_rgb color, char out[8])
+{
+	static const char digits[] = "0123456789abcdef";
+	out[0] = '#';
+	for (int i = 0; i < 6; i++)
+		out[1 + i] = digits[(color >> (20 - 4 * i)) & 0xF];
+	out[7] = '\0';
+}
+
+/* Round down so a failing ratio never prints as the threshold itself. */
+static double shown_ratio(double ratio)
+{
+	return floor(ratio * 100.0) / 100.0;
+}
+
+static void check_pair(const struct style_doc *doc, const xmlNode *node,
+		       const char *what, style_rgb text, style_rgb background,
+		       double minimum, struct diag_list *diags)
+{
+	double ratio = style_contrast(text, background);
+	if (ratio >= minimum)
+		return;
+	char text_hex[8], background_hex[8];
+	color_hex(text, text_hex);
+	color_hex(background, background_hex);
+	struct style_pos pos = style_doc_pos(doc, node);
+	diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+		 "%s: text %s on %s has contrast %.2f:1, below the %.1f:1 that "
+		 "WCAG 2 asks for; darken one colour or lighten the other",
+		 what, text_hex, background_hex, shown_ratio(ratio), minimum);
+}
+
+static int is_element(const xmlNode *node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)node->name, name) == 0;
+}
+
+static void check_palette(const struct style *style, const struct style_doc *doc,
+			  const xmlNode *palette, struct diag_list *diags)
+{
+	size_t i = 0;
+	for (const xmlNode *c = palette->children; c; c = c->next) {
+		if (!is_element(c, "rating"))
+			continue;
+		const struct style_rating_colors *pair = &style->ratings[i];
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(style->ratings[j].code, pair->code) == 0) {
+				struct style_pos pos = style_doc_pos(doc, c);
+				diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+					 "the palette names rating code '%s' twice: "
+					 "keep one of them", pair->code);
+				break;
+			}
+		char *what = mem_printf("rating '%s'", pair->code);
+		check_pair(doc, c, what, pair->text, pair->background,
+			   CONTRAST_MIN, diags);
+		free(what);
+		i++;
+	}
+	const xmlNode *fallback = style_child(palette, "fallback");
+	if (!fallback) {
+		struct style_pos pos = style_doc_pos(doc, palette);
+		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+			 "the palette has no <fallback>: add one after the "
+			 "ratings for codes the palette does not name");
+		return;
+	}
+	const struct style_rating_colors *pair = &style->ratings[style->rating_count - 1];
+	check_pair(doc, fallback, "the palette's fallback", pair->text,
+		   pair->background, CONTRAST_MIN, diags);
+}
+
+static int is_large(const struct style_font *font)
+{
+	return font->size_pt >= 18.0 || (font->bold && font->size_pt >= 14.0);
+}
+
+static void check_font_on_page(const struct style_doc *doc, const xmlNode *node,
+			       const struct style_font *font, struct diag_list *diags)
+{
+	char *what = mem_printf("<%s> on the white page", (const char *)node->name);
+	check_pair(doc, node, what, font->color, PAGE_BACKGROUND,
+		   is_large(font) ? CONTRAST_MIN_LARGE : CONTRAST_MIN, diags);
+	free(what);
+}
+
+static void check_fonts(const struct style *style, const struct style_doc *doc,
+			const xmlNode *root, struct diag_list *diags)
+{
+	const xmlNode *fonts = style_child(root, "fonts");
+	for (const xmlNode *c = fonts->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const struct style_font *font =
+			is_element(c, "body") ? &style->body
+			: is_element(c, "cover-title") ? &style->cover_title
+			: is_element(c, "header-font") ? &style->header_font
+			: is_element(c, "footer-font") ? &style->footer_font
+			: NULL;
+		if (is_element(c, "heading")) {
+			xmlChar *level = xmlGetProp(c, (const xmlChar *)"level");
+			int index = level ? level[0] - '1' : 0;
+			xmlFree(level);
+			font = &style->heading[index >= 0 && index < 3 ? index : 0];
+		}
+		if (font)
+			check_font_on_page(doc, c, font, diags);
+	}
+	const xmlNode *text = style_child(root, "text");
+	check_pair(doc, text, "link-color on the white page", style->link_color,
+		   PAGE_BACKGROUND, CONTRAST_MIN, diags);
+}
+
+static void check_table(const struct style *style, const struct style_doc *doc,
+			const xmlNode *table, struct diag_list *diags)
+{
+	const struct style_table *t = &style->table;
+	check_pair(doc, style_child(table, "header-cell"), "<header-cell> on its fill",
+		   t->header_font.color, t->header_fill, CONTRAST_MIN, diags);
+	check_pair(doc, style_child(table, "theme-row"), "<theme-row> on its fill",
+		   t->theme_font.color, t->theme_fill, CONTRAST_MIN, diags);
+	check_font_on_page(doc, style_child(table, "cell"), &t->cell_font, diags);
+}
+
+static void check_margins(const struct style *style, const struct style_doc *doc,
+			  const xmlNode *page, struct diag_list *diags)
+{
+	const struct style_page *p = &style->page;
+	/* Any section may turn landscape, so the margins must fit the
+	 * paper's short side both ways. */
+	double short_side_pt = p->width_pt < p->height_pt ? p->width_pt : p->height_pt;
+	const xmlNode *margins = style_child(page, "margins");
+	struct style_pos pos = style_doc_pos(doc, margins);
+	double across_pt = p->margin_left_pt + p->margin_right_pt;
+	double down_pt = p->margin_top_pt + p->margin_bottom_pt;
+	if (short_side_pt - across_pt < MIN_TEXT_AREA_PT)
+		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+			 "the left and right margins (%.1fmm together) leave less "
+			 "than 25.4mm of the paper's %.1fmm short side for text",
+			 across_pt * 25.4 / 72.0, short_side_pt * 25.4 / 72.0);
+	if (short_side_pt - down_pt < MIN_TEXT_AREA_PT)
+		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+			 "the top and bottom margins (%.1fmm together) leave less "
+			 "than 25.4mm of the paper's %.1fmm short side for text",
+			 down_pt * 25.4 / 72.0, short_side_pt * 25.4 / 72.0);
+}
+
+void style_check(const struct style *style, const struct style_doc *doc,
+		 struct diag_list *diags)
+{
+	const xmlNode *root = xmlDocGetRootElement(doc->doc);
+	check_margins(style, doc, style_child(root, "page"), diags);
+	check_fonts(style, doc, root, diags);
+	check_table(style, doc, style_child(root, "table"), diags);
+	check_palette(style, doc, style_child(root, "palette"), diags);
+}

@@ -1,0 +1,67 @@
+/* Small pure functions over a loaded style: rating colours, template
+ * expansion, WCAG 2 contrast. */
+#include "style_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct style_rating_colors *style_rating(const struct style *style,
+					       const char *code)
+{
+	for (size_t i = 0; code && i + 1 < style->rating_count; i++)
+		if (style->ratings[i].code && strcmp(style->ratings[i].code, code) == 0)
+			return &style->ratings[i];
+	return &style->ratings[style->rating_count - 1];
+}
+
+char *style_expand(const char *template_text, const struct style_field *fields)
+{
+	size_t capacity = strlen(template_text) + 1, length = 0;
+	char *out = mem_alloc(capacity);
+	for (const char *p = template_text; *p;) {
+		const char *value = NULL;
+		size_t consumed = 1;
+		const char *close = *p == '{' ? strchr(p + 1, '}') : NULL;
+		if (close) {
+			size_t name_length = (size_t)(close - p - 1);
+			for (const struct style_field *f = fields; f && f->name; f++)
+				if (strlen(f->name) == name_length &&
+				    strncmp(f->name, p + 1, name_length) == 0) {
+					value = f->value ? f->value : "";
+					consumed = name_length + 2;
+					break;
+				}
+		}
+		size_t add = value ? strlen(value) : 1;
+		while (length + add + 1 > capacity) {
+			capacity *= 2;
+			out = mem_resize(out, capacity, 1);
+		}
+		memcpy(out + length, value ? value : p, add);
+		length += add;
+		p += consumed;
+	}
+	out[length] = '\0';
+	return out;
+}
+
+static double channel_linear(unsigned value)
+{
+	double c = value / 255.0;
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double relative_luminance(style_rgb color)
+{
+	return 0.2126 * channel_linear((color >> 16) & 0xFF) +
+	       0.7152 * channel_linear((color >> 8) & 0xFF) +
+	       0.0722 * channel_linear(color & 0xFF);
+}
+
+double style_contrast(style_rgb a, style_rgb b)
+{
+	double la = relative_luminance(a), lb = relative_luminance(b);
+	double lighter = la > lb ? la : lb, darker = la > lb ? lb : la;
+	return (lighter + 0.05) / (darker + 0.05);
+}
