@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "rating.h"
+
 struct builder {
 	struct source_load *load;
 	struct arena *arena;
@@ -311,7 +313,7 @@ static void build_performance(struct builder *b, const xmlNode *node,
 		     mn = source_next(mn->next, "measure"))
 			build_measure(b, mn, &p->scale, &group->measures[i++]);
 	}
-	SOURCE_RATE_PERFORMANCE(p, b->load->name, b->load->diags);
+	rating_compute_performance(p, b->load->name, b->load->diags);
 }
 
 /* ---- blocks ---- */

@@ -189,7 +189,7 @@ static void unexpected_element(struct source_load *load, const xmlNode *node,
 				     "(%s)", name, SOURCE_NAMESPACE);
 		else if (count)
 			source_error(load, pos, "unknown element <%s> in <%s> (expected %s%s)",
-				     name, parent, expected, after);
+				     name, parent, expected, prev ? after : "");
 		else
 			source_error(load, pos, "unknown element <%s> in <%s>", name, parent);
 	} else if (prev && strcmp((const char *)prev->name, name) == 0 &&
@@ -284,7 +284,8 @@ static const struct pattern_words patterns[] = {
 /* "'a', 'b', 'c'" inside {…} → "a, b or c". */
 static char *enumeration_words(const char *msg)
 {
-	const char *open = strchr(msg, '{');
+	const char *open = strstr(msg, "set {");
+	open = open ? open + 4 : NULL;
 	const char *close = open ? strchr(open, '}') : NULL;
 	if (!close)
 		return mem_strdup("another value");
