@@ -1,0 +1,109 @@
+/* Is a document's output newer than everything it was made from? */
+#include "batch.h"
+#include "memory.h"
+#include "paths.h"
+
+#include <libxml/xmlreader.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The house style a source names when it names none. */
+#define BATCH_DEFAULT_LAYOUT "committee-report"
+
+/* The root element's layout attribute, or NULL. Reads no further than the
+ * root's start tag; no network, no entity expansion. Caller frees. */
+static char *root_layout(const char *source_path)
+{
+	xmlTextReaderPtr reader = xmlReaderForFile(
+		source_path, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!reader)
+		return NULL;
+	char *layout = NULL;
+	while (xmlTextReaderRead(reader) == 1) {
+		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
+			continue;
+		xmlChar *value = xmlTextReaderGetAttribute(reader,
+							   BAD_CAST "layout");
+		if (value) {
+			layout = mem_strdup((const char *)value);
+			xmlFree(value);
+		}
+		break;
+	}
+	xmlFreeTextReader(reader);
+	return layout;
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int looks_like_path(const char *name)
+{
+	size_t n = strlen(name);
+	return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
+}
+
+/* As style_find looks: a path as is; a name in the source's folder, then in
+ * the shipped layouts. */
+static char *resolve(const char *name, const char *source_path)
+{
+	if (looks_like_path(name))
+		return is_file(name) ? mem_strdup(name) : NULL;
+	char *source_dir = paths_dirname(source_path);
+	char *candidate = mem_printf("%s/%s.xml", source_dir, name);
+	free(source_dir);
+	if (is_file(candidate))
+		return candidate;
+	free(candidate);
+	char *layouts = paths_layouts_dir();
+	candidate = mem_printf("%s/%s.xml", layouts, name);
+	free(layouts);
+	if (is_file(candidate))
+		return candidate;
+	free(candidate);
+	return NULL;
+}
+
+char *batch_layout_path(const char *source_path, const char *layout_option)
+{
+	if (layout_option)
+		return resolve(layout_option, source_path);
+	char *named = root_layout(source_path);
+	char *path = resolve(named ? named : BATCH_DEFAULT_LAYOUT, source_path);
+	free(named);
+	return path;
+}
+
+static int mtime(const char *path, struct timespec *t)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	*t = st.st_mtim;
+	return 0;
+}
+
+static int newer(struct timespec a, struct timespec b)
+{
+	return a.tv_sec > b.tv_sec ||
+	       (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
+}
+
+int batch_up_to_date(const char *source_path, const char *output_path,
+		     const char *layout_option)
+{
+	struct timespec out, source, layout;
+	if (mtime(output_path, &out) < 0 || mtime(source_path, &source) < 0 ||
+	    !newer(out, source))
+		return 0;
+	char *layout_path = batch_layout_path(source_path, layout_option);
+	int fresh = layout_path && mtime(layout_path, &layout) == 0 &&
+		    newer(out, layout);
+	free(layout_path);
+	return fresh;
+}

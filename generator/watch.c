@@ -1,0 +1,156 @@
+#include "watch.h"
+#include "batch.h"
+#include "memory.h"
+#include "paths.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE)
+
+/* One watched file: the folder's watch and the name within it. */
+struct watched {
+	int wd;          /* -1: nothing watched */
+	char *dir;
+	char *name;
+};
+
+struct watcher {
+	int fd;
+	struct watched source, layout;
+	struct diag_list *diags;
+};
+
+static const char *file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void watched_clear(struct watched *w)
+{
+	free(w->dir);
+	free(w->name);
+	*w = (struct watched){ .wd = -1 };
+}
+
+static int watch_file(struct watcher *watcher, struct watched *w,
+		      const char *path)
+{
+	char *dir = paths_dirname(path);
+	if (w->wd >= 0 && strcmp(w->dir, dir) == 0 &&
+	    strcmp(w->name, file_name(path)) == 0) {
+		free(dir);
+		return 0;
+	}
+	/* A folder already watched for the other file keeps its watch. */
+	int wd = inotify_add_watch(watcher->fd, dir, WATCH_EVENTS);
+	if (wd < 0) {
+		diag_add(watcher->diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot watch folder: %s", strerror(errno));
+		free(dir);
+		return 1;
+	}
+	watched_clear(w);
+	w->wd = wd;
+	w->dir = dir;
+	w->name = mem_strdup(file_name(path));
+	return 0;
+}
+
+static int matches(const struct watched *w, const struct inotify_event *e)
+{
+	return w->wd >= 0 && e->wd == w->wd && e->len > 0 &&
+	       strcmp(e->name, w->name) == 0;
+}
+
+/* Read what is waiting; 1 when a watched file changed, 0 when not, -1 on
+ * error. */
+static int drain(struct watcher *watcher)
+{
+	/* Aligned as the kernel writes whole events into it. */
+	char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t n;
+	do
+		n = read(watcher->fd, buf, sizeof buf);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0)
+		return -1;
+	int changed = 0;
+	for (char *p = buf; p < buf + n;) {
+		const struct inotify_event *e = (const struct inotify_event *)p;
+		changed |= matches(&watcher->source, e) ||
+			   matches(&watcher->layout, e);
+		p += sizeof *e + e->len;
+	}
+	return changed;
+}
+
+/* Block until a watched file changes and the events have been quiet for
+ * WATCH_DEBOUNCE_MS. 0 on change, -1 on error. */
+static int wait_for_change(struct watcher *watcher)
+{
+	int changed = 0;
+	while (!changed) {
+		changed = drain(watcher);
+		if (changed < 0)
+			return -1;
+	}
+	struct pollfd pfd = { .fd = watcher->fd, .events = POLLIN };
+	for (;;) {
+		int r = poll(&pfd, 1, WATCH_DEBOUNCE_MS);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r == 0 ? 0 : -1;
+		if (drain(watcher) < 0)
+			return -1;
+	}
+}
+
+/* Follow the house style the source uses now (it may have changed). */
+static void follow_layout(struct watcher *watcher, const char *source_path,
+			  const char *layout_option)
+{
+	char *layout = batch_layout_path(source_path, layout_option);
+	if (layout)
+		watch_file(watcher, &watcher->layout, layout);
+	free(layout);
+}
+
+int watch_run(const char *source_path, const char *layout_option,
+	      watch_rebuild_fn rebuild, void *ctx, int max_rounds,
+	      struct diag_list *diags)
+{
+	struct watcher watcher = {
+		.fd = inotify_init1(IN_CLOEXEC),
+		.source = { .wd = -1 },
+		.layout = { .wd = -1 },
+		.diags = diags,
+	};
+	if (watcher.fd < 0) {
+		diag_add(diags, DIAG_ERROR, source_path, 0, 0,
+			 "cannot watch for changes: %s", strerror(errno));
+		return 1;
+	}
+	int status = watch_file(&watcher, &watcher.source, source_path);
+	for (int round = 1; status == 0; round++) {
+		follow_layout(&watcher, source_path, layout_option);
+		rebuild(ctx);
+		if (max_rounds > 0 && round >= max_rounds)
+			break;
+		if (wait_for_change(&watcher) < 0) {
+			diag_add(diags, DIAG_ERROR, source_path, 0, 0,
+				 "watching stopped: %s", strerror(errno));
+			status = 1;
+		}
+	}
+	watched_clear(&watcher.source);
+	watched_clear(&watcher.layout);
+	close(watcher.fd);
+	return status;
+}

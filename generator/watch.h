@@ -1,0 +1,26 @@
+/* Watch mode for render and preview: build once, then again each time the
+ * source or its house style changes. Editors save by writing a new file and
+ * renaming it over the old one, so the folders are watched (inotify) and
+ * events filtered by file name; a burst of events within WATCH_DEBOUNCE_MS
+ * is one change. The rebuild callback prints; this module never does. */
+#ifndef WATCH_H
+#define WATCH_H
+
+#include "diag.h"
+
+#define WATCH_DEBOUNCE_MS 50
+
+/* One rebuild: its return value is ignored (a failed rebuild keeps the last
+ * good output, since outputs are written atomically), watching goes on. */
+typedef int (*watch_rebuild_fn)(void *ctx);
+
+/* Calls rebuild once, then after every change to source_path or to the
+ * house style it uses (layout_option: --layout NAME|PATH or NULL for the
+ * source's own; looked up again after each rebuild, so a source that
+ * switches style is followed). Returns 0 after max_rounds rebuilds
+ * (0: never), 1 with a diagnostic when the folders cannot be watched. */
+int watch_run(const char *source_path, const char *layout_option,
+	      watch_rebuild_fn rebuild, void *ctx, int max_rounds,
+	      struct diag_list *diags);
+
+#endif

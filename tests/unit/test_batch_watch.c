@@ -1,0 +1,99 @@
+/* Watch mode: a save by rename of the source, then a write of the house
+ * style, each cause one more rebuild; other files in the folders do not. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "memory.h"
+#include "watch.h"
+
+struct scene {
+	char *source, *source_tmp, *unrelated, *layout;
+	int rounds;
+};
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Each rebuild makes the change that must cause the next one. */
+static int rebuild(void *ctx)
+{
+	struct scene *s = ctx;
+	s->rounds++;
+	if (s->rounds == 1) {
+		write_file(s->unrelated, "not watched");
+		/* An editor's save: a new file renamed over the old. */
+		write_file(s->source_tmp, "<paper version='2'/>");
+		assert_int_equal(rename(s->source_tmp, s->source), 0);
+	} else if (s->rounds == 2) {
+		write_file(s->layout, "<layout version='2'/>");
+	}
+	return 0;
+}
+
+static void test_rebuilds_on_changes(void **state)
+{
+	(void)state;
+	char source_dir[] = "/tmp/test_batch_watch_src_XXXXXX";
+	char layout_dir[] = "/tmp/test_batch_watch_lay_XXXXXX";
+	assert_non_null(mkdtemp(source_dir));
+	assert_non_null(mkdtemp(layout_dir));
+	struct scene s = {
+		.source = mem_printf("%s/paper.xml", source_dir),
+		.source_tmp = mem_printf("%s/.paper.xml.swp", source_dir),
+		.unrelated = mem_printf("%s/paper.pdf", source_dir),
+		.layout = mem_printf("%s/house.xml", layout_dir),
+	};
+	write_file(s.source, "<paper/>");
+	write_file(s.layout, "<layout/>");
+	/* A missed change would block forever: fail instead. */
+	alarm(20);
+	struct diag_list diags = { 0 };
+	assert_int_equal(watch_run(s.source, s.layout, rebuild, &s, 3, &diags), 0);
+	alarm(0);
+	assert_int_equal(s.rounds, 3);
+	assert_int_equal(diags.count, 0);
+
+	unlink(s.source);
+	unlink(s.unrelated);
+	unlink(s.layout);
+	rmdir(source_dir);
+	rmdir(layout_dir);
+	free(s.source);
+	free(s.source_tmp);
+	free(s.unrelated);
+	free(s.layout);
+}
+
+static void test_unwatchable_folder(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct scene s = { 0 };
+	assert_int_equal(watch_run("/nonexistent-folder/paper.xml", NULL,
+				   rebuild, &s, 1, &diags), 1);
+	assert_int_equal(s.rounds, 0);
+	assert_int_equal(diags.count, 1);
+	diag_list_free(&diags);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rebuilds_on_changes),
+		cmocka_unit_test(test_unwatchable_folder),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
