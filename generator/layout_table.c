@@ -242,8 +242,17 @@ static int row_can_start(const struct layout *lo,
 	double fresh_pt = fresh_capacity(lo, table);
 	if (height_pt <= fresh_pt * TABLE_MOVE_WHOLE_SHARE)
 		return 0;
+	/* A split must leave more than a lone line at the foot of the page:
+	 * two lines of some cell, or the whole of one. */
 	size_t *counts = mem_array(row->cell_count, sizeof *counts);
-	int fits = row_fit(lo, row, avail_pt, counts);
+	int fits = 0;
+	if (row_fit(lo, row, avail_pt, counts))
+		for (size_t c = 0; c < row->cell_count && !fits; c++) {
+			const struct layout_lines *lines = row->lines[c];
+			size_t left = lines ? lines->line_count - row->next_line[c]
+					    : 0;
+			fits = counts[c] >= 2 || (counts[c] > 0 && counts[c] == left);
+		}
 	free(counts);
 	return fits;
 }

@@ -351,6 +351,45 @@ static void test_destination_on_the_rows_page(void **state)
 	assert_int_equal(dests, 80);
 }
 
+/* A row taller than a third of a page begins in the space left rather than
+ * leaving it empty; its text continues on the next page. */
+static void test_tall_row_starts_in_the_space_left(void **state)
+{
+	struct fixture *f = *state;
+	struct layout_cell header[3];
+	struct layout_table table;
+	begin_three(&f->lo, &table, header);
+	struct source_pos pos = { 2, 1 };
+	for (size_t r = 0; r < 20; r++) {
+		struct layout_cell cells[3] = { cell("S"), cell("Short"),
+						cell("One line.") };
+		pos.line = 2 + (uint32_t)r;
+		layout_table_row(&f->lo, &table, cells, 1, 0, pos);
+	}
+	assert_int_equal(f->lo.list->page_count, 1);
+	char *tall = filler(150, 1);
+	struct layout_cell cells[3] = { cell("T"), cell("Tall"), cell(tall) };
+	pos.line = 100;
+	layout_table_row(&f->lo, &table, cells, 1, 0, pos);
+	layout_table_end(&f->lo, &table);
+	const struct display_list *list = f->lo.list;
+	uint32_t row = 0;
+	for (size_t n = 0; n < list->node_count; n++)
+		if (list->nodes[n].role == ROLE_TABLE_ROW && list->nodes[n].pos.line == 100)
+			row = (uint32_t)n;
+	size_t pages = 0;
+	char *placed = node_text_squeezed(list, row, &pages);
+	char *expected_tail = squeeze(tall);
+	assert_int_equal(pages, 2);
+	assert_int_equal(list->page_count, 2);
+	assert_non_null(strstr(placed, expected_tail));
+	free(placed);
+	free(expected_tail);
+	free(tall);
+	assert_true(table_boxes_inside(list, &f->style));
+	assert_true(table_text_disjoint(list));
+}
+
 static void test_empty_table_shows_header(void **state)
 {
 	struct fixture *f = *state;
@@ -375,6 +414,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_theme_rows_never_last_on_a_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_themed_table_needs_keep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_destination_on_the_rows_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tall_row_starts_in_the_space_left, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_table_shows_header, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
