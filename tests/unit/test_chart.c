@@ -82,6 +82,7 @@ static void build_performance(struct fixture *f)
 	f->history[1] = (struct source_history_point){ "2023-Q4", 79 };
 	f->care[0].history = f->history;
 	f->care[0].history_count = 2;
+	f->care[0].name.text = "Adults who feel safe";
 	f->care[0].actual = some(82.5);
 	f->care[0].stated_rating = "G";
 	f->care[0].previous = some(80);
@@ -439,7 +440,8 @@ static void test_trend_line(void **state)
 	assert_non_null(last);
 	assert_true(first->x_pt < pt[0] && last->x_pt > pt[4]);
 	assert_non_null(strstr(list->nodes[trends].alt,
-			       "ASC01 (2023-Q3 to 2024-Q2): 78%, 79%, 82.5%, improving."));
+			       "ASC01 Adults who feel safe (2023-Q3 to 2024-Q2): 78%, "
+			       "79%, 82.5%, improving."));
 }
 
 static void test_assessment_dashboard(void **state)
@@ -463,6 +465,7 @@ static void test_assessment_dashboard(void **state)
 	a.scale = (struct source_scale){ rag, 3 };
 	a.themes = themes;
 	a.theme_count = 2;
+	a.previous_date = "2023-09-01";
 	layout_begin(&f->lo, NULL, &f->style, f->context, NULL, &f->diags);
 	layout_set_landscape(&f->lo, 1);
 	layout_new_page(&f->lo);
@@ -473,7 +476,7 @@ static void test_assessment_dashboard(void **state)
 	char *expected = without_spaces(
 		"2 of 4 characteristics (50%) On target; 1 (25%) Within tolerance; "
 		"1 (25%) Off target. 1 characteristic is not rated. Since the "
-		"previous self-assessment: 1 improved, 1 declined, 1 unchanged.");
+		"previous self-assessment (2023-09-01): 1 improved, 1 declined, 1 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
 	free(text);
