@@ -561,8 +561,11 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		double w = g->unit_pt * (double)series->counts[r];
 		const struct style_rating_colors *colors =
 			style_rating(lo->style, data->scale->ratings[r].code);
+		/* Outlined so pale tints still stand out from the page
+		 * (WCAG 1.4.11 asks 3:1 of chart graphics). */
 		layout_add_rect(lo, node, x, y_pt, w, g->line_pt,
-				colors->background, DL_NO_COLOR, 0);
+				colors->background, lo->style->table.border_color,
+				lo->style->table.border_pt);
 		x += w;
 	}
 	/* The label follows its bar's end, where the eye already is. */
