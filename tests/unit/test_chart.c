@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "fonts.h"
 #include "layout_fixture.h"
 #include "rating.h"
 
@@ -212,17 +213,24 @@ static char *without_spaces(const char *s)
 	return out;
 }
 
-/* Bar segments: filled rects of the figure without a stroke (legend
- * swatches have one). */
+/* Bar segments: the figure's rects as tall as a bar, before the legend's
+ * swatches (which are smaller). */
 static size_t bar_segments(const struct display_list *list, uint32_t figure,
 			   const struct dl_box **out, size_t max)
 {
+	double bar_pt = 0;
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			if (b->kind == BOX_RECT && b->node == figure)
+				bar_pt = fmax(bar_pt, b->height_pt);
+		}
 	size_t n = 0;
 	for (size_t p = 0; p < list->page_count; p++)
 		for (size_t i = 0; i < list->pages[p].box_count; i++) {
 			const struct dl_box *b = &list->pages[p].boxes[i];
 			if (b->kind == BOX_RECT && b->node == figure &&
-			    b->stroke == DL_NO_COLOR && n < max)
+			    b->height_pt > bar_pt - 1e-9 && n < max)
 				out[n++] = b;
 		}
 	return n;
@@ -304,7 +312,7 @@ static void test_labels_legend_and_alt(void **state)
 		for (size_t i = 0; i < page->box_count; i++) {
 			const struct dl_box *b = &page->boxes[i];
 			if (b->kind == BOX_RECT && b->node == figure &&
-			    b->stroke != DL_NO_COLOR && b->fill == fill &&
+			    b->fill == fill &&
 			    b->x_pt < text->x_pt && text->x_pt - b->x_pt < 20 &&
 			    fabs(b->y_pt - text->y_pt) < 10)
 				found = 1;
@@ -327,7 +335,7 @@ static void test_summary_sentence(void **state)
 	char *text = joined_text(f->list, para);
 	char *expected = without_spaces(
 		"4 of 8 measures (50%) On target; 1 (13%) Within tolerance; "
-		"3 (38%) Off target; 0 (0%) No data. 1 contextual measure is not "
+		"3 (37%) Off target; 0 (0%) No data. 1 contextual measure is not "
 		"rated. Since 2024-Q1: 1 improved, 1 declined, 0 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
@@ -487,6 +495,131 @@ static void test_assessment_dashboard(void **state)
 	assert_int_equal(count_nodes(list, ROLE_FIGURE), 1); /* no trends */
 }
 
+static void test_shipped_style_and_fonts(void **state)
+{
+	struct fixture *f = *state;
+	struct fonts *fonts = fonts_open("fonts/fonts.conf", &f->diags);
+	assert_non_null(fonts);
+	struct style *style = style_load("layouts/committee-report.xml", &f->diags);
+	assert_non_null(style);
+	layout_begin(&f->lo, NULL, style, fonts_context(fonts), NULL, &f->diags);
+	layout_set_landscape(&f->lo, 1);
+	layout_new_page(&f->lo);
+	layout_dashboard_performance(&f->lo, &f->perf);
+	f->list = layout_end(&f->lo);
+	assert_int_equal(f->list->page_count, 1);
+	uint32_t figure = nth_node(f->list, ROLE_FIGURE, 0);
+	const struct dl_box *seg[16];
+	size_t n = bar_segments(f->list, figure, seg, 16);
+	assert_int_equal(n, 5);
+	const char *codes[5] = { "G", "A", "R", "G", "R" };
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(seg[i]->fill, style_rating(style, codes[i])->background);
+	assert_int_not_equal(style_rating(style, "G")->background,
+			     style_rating(style, "R")->background);
+	display_list_free(f->list);
+	f->list = NULL;
+	style_free(style);
+	fonts_close(fonts);
+}
+
+/* Forty groups: the chart no longer fits beside the table; it goes above
+ * it and on to the next page, one figure, every bar drawn, nothing below
+ * the bottom margin. */
+static void test_many_groups_span_pages(void **state)
+{
+	struct fixture *f = *state;
+	static struct source_measure_group many[40];
+	static char names[40][32];
+	for (int g = 0; g < 40; g++) {
+		snprintf(names[g], sizeof names[g], "Directorate number %d", g + 1);
+		many[g] = (struct source_measure_group){ names[g], { 1, 1 }, f->care,
+							 (size_t)(1 + g % 6) };
+	}
+	f->perf.groups = many;
+	f->perf.group_count = 40;
+	lay_out_performance(f, 1);
+	const struct display_list *list = f->list;
+	assert_true(list->page_count >= 2);
+	assert_int_equal(count_nodes(list, ROLE_FIGURE), 2);
+	uint32_t figure = nth_node(list, ROLE_FIGURE, 0);
+	for (int g = 0; g < 40; g++)
+		assert_non_null(find_text(list, figure, names[g]));
+	double bottom_margin = f->style.page.margin_bottom_pt;
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			assert_true(b->y_pt + b->height_pt <=
+				    list->pages[p].height_pt - bottom_margin + 0.01);
+		}
+	/* the table still has a row per group plus header and totals */
+	assert_int_equal(count_nodes(list, ROLE_TABLE_ROW), 42);
+}
+
+static void test_nothing_rated(void **state)
+{
+	struct fixture *f = *state;
+	struct source_measure_group empty = { "Empty", { 1, 1 }, NULL, 0 };
+	f->perf.groups = &empty;
+	f->perf.group_count = 1;
+	lay_out_performance(f, 1);
+	const struct display_list *list = f->list;
+	char *text = joined_text(list, nth_node(list, ROLE_PARAGRAPH, 0));
+	assert_string_equal(text, "Nomeasuresarerated.");
+	free(text);
+	uint32_t figure = nth_node(list, ROLE_FIGURE, 0);
+	assert_non_null(find_text(list, figure, "none"));
+	const struct dl_box *seg[4];
+	/* only legend swatches: no bar segment wider than a swatch */
+	size_t n = bar_segments(list, figure, seg, 4);
+	for (size_t i = 0; i < n; i++)
+		assert_true(seg[i]->width_pt < 12);
+
+	/* no groups at all: the sentence only */
+	display_list_free(f->list);
+	f->perf.group_count = 0;
+	lay_out_performance(f, 1);
+	assert_int_equal(count_nodes(f->list, ROLE_FIGURE), 0);
+	assert_int_equal(count_nodes(f->list, ROLE_TABLE), 0);
+	assert_int_equal(count_nodes(f->list, ROLE_PARAGRAPH), 1);
+}
+
+/* The published example: 38 of 46 (83%) Green; 2 (4%) Amber; 6 (13%) Red —
+ * shares that add up to 100. */
+static void test_percentages_add_up(void **state)
+{
+	struct fixture *f = *state;
+	static struct source_measure ms[46];
+	for (int i = 0; i < 46; i++) {
+		memset(&ms[i], 0, sizeof ms[i]);
+		ms[i].rating_index = i < 38 ? G : i < 40 ? A : R;
+		ms[i].previous_index = -1;
+	}
+	struct source_measure_group group = { "All", { 1, 1 }, ms, 46 };
+	f->perf.groups = &group;
+	f->perf.group_count = 1;
+	f->perf.scale.rating_count = 3;
+	lay_out_performance(f, 1);
+	char *text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
+	char *expected = without_spaces("38 of 46 measures (83%) On target; 2 (4%) "
+					"Within tolerance; 6 (13%) Off target.");
+	assert_string_equal(text, expected);
+	free(expected);
+	free(text);
+	/* thirds: 34 + 33 + 33 */
+	for (int i = 0; i < 3; i++)
+		ms[i].rating_index = i;
+	group.measure_count = 3;
+	display_list_free(f->list);
+	lay_out_performance(f, 1);
+	text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
+	expected = without_spaces("1 of 3 measures (34%) On target; 1 (33%) "
+				  "Within tolerance; 1 (33%) Off target.");
+	assert_string_equal(text, expected);
+	free(expected);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -501,6 +634,10 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trend_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_assessment_dashboard, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shipped_style_and_fonts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_groups_span_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_rated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_percentages_add_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
