@@ -335,7 +335,7 @@ static void test_summary_sentence(void **state)
 	char *text = joined_text(f->list, para);
 	char *expected = without_spaces(
 		"4 of 8 measures (50%) On target; 1 (13%) Within tolerance; "
-		"3 (38%) Off target; 0 (0%) No data. 1 contextual measure is not "
+		"3 (37%) Off target; 0 (0%) No data. 1 contextual measure is not "
 		"rated. Since 2024-Q1: 1 improved, 1 declined, 0 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
@@ -348,10 +348,11 @@ static void test_counts_table(void **state)
 	lay_out_performance(f, 1);
 	const struct display_list *list = f->list;
 	uint32_t table = nth_node(list, ROLE_TABLE, 0);
-	/* group, 4 ratings, contextual, total: header row + 2 rows + totals,
-	 * each with its first cell a TH */
+	/* group, 3 ratings (no data has no measure, so no column),
+	 * contextual, total: header row + 2 rows + totals, each with its
+	 * first cell a TH */
 	assert_int_equal(count_nodes(list, ROLE_TABLE_ROW), 4);
-	assert_int_equal(count_nodes(list, ROLE_TABLE_HEADER), 7 + 3);
+	assert_int_equal(count_nodes(list, ROLE_TABLE_HEADER), 6 + 3);
 	assert_non_null(find_text(list, table, "Group"));
 	assert_non_null(find_text(list, table, "Total"));
 	assert_non_null(find_text(list, table, "Contextual"));
@@ -584,6 +585,64 @@ static void test_nothing_rated(void **state)
 	assert_int_equal(count_nodes(f->list, ROLE_PARAGRAPH), 1);
 }
 
+/* The published example: 38 of 46 (83%) Green; 2 (4%) Amber; 6 (13%) Red —
+ * shares that add up to 100. */
+static void test_percentages_add_up(void **state)
+{
+	struct fixture *f = *state;
+	static struct source_measure ms[46];
+	for (int i = 0; i < 46; i++) {
+		memset(&ms[i], 0, sizeof ms[i]);
+		ms[i].rating_index = i < 38 ? G : i < 40 ? A : R;
+		ms[i].previous_index = -1;
+	}
+	struct source_measure_group group = { "All", { 1, 1 }, ms, 46 };
+	f->perf.groups = &group;
+	f->perf.group_count = 1;
+	f->perf.scale.rating_count = 3;
+	lay_out_performance(f, 1);
+	char *text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
+	char *expected = without_spaces("38 of 46 measures (83%) On target; 2 (4%) "
+					"Within tolerance; 6 (13%) Off target.");
+	assert_string_equal(text, expected);
+	free(expected);
+	free(text);
+	/* thirds: 34 + 33 + 33 */
+	for (int i = 0; i < 3; i++)
+		ms[i].rating_index = i;
+	group.measure_count = 3;
+	display_list_free(f->list);
+	lay_out_performance(f, 1);
+	text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
+	expected = without_spaces("1 of 3 measures (34%) On target; 1 (33%) "
+				  "Within tolerance; 1 (33%) Off target.");
+	assert_string_equal(text, expected);
+	free(expected);
+	free(text);
+}
+
+/* "No data" gets a column only when some measure has no data. */
+static void test_no_data_column_when_needed(void **state)
+{
+	struct fixture *f = *state;
+	f->children[1].actual = (struct source_value){ 0, 0 };
+	rating_compute_performance(&f->perf, "q2.xml", &f->diags);
+	lay_out_performance(f, 1);
+	const struct display_list *list = f->list;
+	assert_int_equal(count_nodes(list, ROLE_TABLE_HEADER), 7 + 3);
+	uint32_t table = nth_node(list, ROLE_TABLE, 0);
+	int found = 0;
+	for (uint32_t i = 0; i < list->node_count; i++) {
+		if (list->nodes[i].role != ROLE_TABLE_HEADER ||
+		    !has_ancestor(list, i, table))
+			continue;
+		char *text = joined_text(list, i);
+		found |= strcmp(text, "Nodata") == 0;
+		free(text);
+	}
+	assert_true(found);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +660,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_shipped_style_and_fonts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_groups_span_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_rated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_percentages_add_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_data_column_when_needed, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
