@@ -78,7 +78,9 @@ typedef void (*batch_done_fn)(void *ctx, const struct batch_job *job,
 
 /* Run every PENDING job on at most workers processes; each ends BUILT or
  * FAILED. A worker killed by a signal fails the job it held (diagnostic
- * "worker killed by signal N") and is replaced. Returns the number failed. */
+ * "worker killed by signal N") and is replaced; the temporary files it
+ * left for that job's output (see file_atomic.h) are removed. Returns the
+ * number failed. */
 size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 		 const struct batch_worker_ops *ops, batch_done_fn on_done,
 		 void *ctx);
