@@ -163,9 +163,36 @@ void layout_table_end(struct layout *lo, struct layout_table *table);
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);
 
+/* ---- what assessment and performance blocks share (layout_key.c) ---- */
+
+/* A paragraph in font at the cursor, full width, broken over pages by
+ * lines; nothing for empty text. Followed by the paragraph gap. */
+void layout_key_paragraph(struct layout *lo, const struct source_text *text,
+			  const struct style_font *font, struct source_pos pos);
+/* The key of a rating scale as a small table: each rating's colour swatch
+ * showing its code and label (never colour alone) beside its meaning.
+ * with_context adds the unrated "Context" row of performance blocks. */
+void layout_key_scale(struct layout *lo, const struct source_scale *scale,
+		      int with_context, struct source_pos pos);
+
+/* A measure's value as a reader expects it: percentages with one decimal
+ * ("85.0%"), whole numbers without decimals and with thousands separators
+ * ("1,240"), others with up to two decimals; "–" when absent. Caller frees
+ * with free(). (layout_performance.c) */
+char *layout_performance_value(const struct source_value *value,
+			       const char *unit);
+
 /* ---- blocks owned by other files ---- */
 
 void layout_cover(struct layout *lo);                        /* layout_cover.c */
+/* Running header and footer on every page, and the draft watermark (first
+ * box of each page); run once pagination is done. (layout_furniture.c) */
+void layout_furniture(struct layout *lo);
+/* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
+ * text is returned as written, NULL as "". (layout.c) */
+const char *layout_date_text(struct layout *lo, const char *iso_date);
+/* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
+int layout_at_page_top(const struct layout *lo);
 void layout_assessment(struct layout *lo,
 		       const struct source_assessment *assessment); /* layout_assessment.c */
 void layout_performance(struct layout *lo,

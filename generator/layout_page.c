@@ -131,7 +131,7 @@ double layout_content_width(const struct layout *lo)
 
 /* At the top of a fresh page nothing more is gained by breaking: what does
  * not fit there is split or left to overflow by its caller. */
-static int at_page_top(const struct layout *lo)
+int layout_at_page_top(const struct layout *lo)
 {
 	return lo->list->page_count > 0 && lo->y_pt <= lo->top_pt + 0.001;
 }
@@ -142,7 +142,7 @@ void layout_ensure_space(struct layout *lo, double height_pt)
 		layout_new_page(lo);
 		return;
 	}
-	if (height_pt > layout_space_left(lo) + 0.001 && !at_page_top(lo))
+	if (height_pt > layout_space_left(lo) + 0.001 && !layout_at_page_top(lo))
 		layout_new_page(lo);
 }
 

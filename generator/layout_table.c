@@ -242,8 +242,17 @@ static int row_can_start(const struct layout *lo,
 	double fresh_pt = fresh_capacity(lo, table);
 	if (height_pt <= fresh_pt * TABLE_MOVE_WHOLE_SHARE)
 		return 0;
+	/* A split must leave more than a lone line at the foot of the page:
+	 * two lines of some cell, or the whole of one. */
 	size_t *counts = mem_array(row->cell_count, sizeof *counts);
-	int fits = row_fit(lo, row, avail_pt, counts);
+	int fits = 0;
+	if (row_fit(lo, row, avail_pt, counts))
+		for (size_t c = 0; c < row->cell_count && !fits; c++) {
+			const struct layout_lines *lines = row->lines[c];
+			size_t left = lines ? lines->line_count - row->next_line[c]
+					    : 0;
+			fits = counts[c] >= 2 || (counts[c] > 0 && counts[c] == left);
+		}
 	free(counts);
 	return fits;
 }
@@ -430,6 +439,8 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 			const struct layout_cell *header, struct source_pos pos)
 {
 	memset(table, 0, sizeof *table);
+	if (lo->list->page_count == 0)
+		layout_new_page(lo); /* the margins are a page's */
 	table->column_count = column_count ? column_count : 1;
 	table->x_pt = lo->left_pt;
 	table->widths_pt = mem_array(table->column_count,

@@ -160,10 +160,30 @@ static void check_margins(const struct style *style, const struct style_doc *doc
 			 down_pt * 25.4 / 72.0, short_side_pt * 25.4 / 72.0);
 }
 
+/* Sources find a layout by its file name; a different name attribute
+ * would list one name and answer to another. */
+static void check_name(const struct style *style, const struct style_doc *doc,
+		       const xmlNode *root, struct diag_list *diags)
+{
+	const char *base = strrchr(doc->path, '/');
+	base = base ? base + 1 : doc->path;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+		n -= 4;
+	if (strlen(style->name) == n && strncmp(style->name, base, n) == 0)
+		return;
+	struct style_pos pos = style_doc_pos(doc, root);
+	diag_add(diags, DIAG_WARNING, doc->path, pos.line, pos.col,
+		 "the layout is named '%s' but its file is '%.*s.xml'; sources "
+		 "find a layout by its file name, so rename one to match",
+		 style->name, (int)n, base);
+}
+
 void style_check(const struct style *style, const struct style_doc *doc,
 		 struct diag_list *diags)
 {
 	const xmlNode *root = xmlDocGetRootElement(doc->doc);
+	check_name(style, doc, root, diags);
 	check_margins(style, doc, style_child(root, "page"), diags);
 	check_fonts(style, doc, root, diags);
 	check_table(style, doc, style_child(root, "table"), diags);

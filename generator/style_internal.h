@@ -22,6 +22,7 @@ struct style_doc {
 	xmlDocPtr doc;
 	struct style_pos *starts;/* start tag of the Nth element in document order */
 	size_t start_count;
+	struct style_pos doctype;/* of "<!DOCTYPE", when there is one */
 };
 
 struct style_family_use {

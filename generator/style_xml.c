@@ -159,6 +159,9 @@ static void index_start_tags(struct style_doc *doc, const char *bytes,
 			p = skip_past(p + 9, end, "]]>") - 1;
 		} else if (p[1] == '?') {
 			p = skip_past(p + 2, end, "?>") - 1;
+		} else if (strncmp(p, "<!DOCTYPE", 9) == 0) {
+			doc->doctype = pos_at(bytes, (size_t)(p - bytes), &line_start,
+					      &line, &scanned);
 		} else if (p[1] != '/' && p[1] != '!') {
 			MEM_GROW(doc->starts, doc->start_count, capacity);
 			doc->starts[doc->start_count++] =
@@ -209,14 +212,18 @@ static int parse(struct style_doc *doc, const char *bytes, size_t length,
 				 "not well-formed XML");
 		return -1;
 	}
-	if (doc->doc->intSubset || doc->doc->extSubset) {
-		xmlNode *dtd = (xmlNode *)doc->doc->intSubset;
-		diag_add(diags, DIAG_ERROR, doc->path,
-			 dtd ? (unsigned)xmlGetLineNo(dtd) : 0, 0,
-			 "a layout may not have a DOCTYPE: remove it");
-		return -1;
-	}
 	return 0;
+}
+
+/* Entities and external subsets are never loaded, but a DOCTYPE has no
+ * business in a layout either: refuse it rather than half-honour it. */
+static int refuse_doctype(const struct style_doc *doc, struct diag_list *diags)
+{
+	if (!doc->doc->intSubset && !doc->doc->extSubset)
+		return 0;
+	diag_add(diags, DIAG_ERROR, doc->path, doc->doctype.line, doc->doctype.col,
+		 "a layout may not have a DOCTYPE: remove it");
+	return -1;
 }
 
 static int validate(struct style_doc *doc, struct diag_list *diags)
@@ -260,8 +267,10 @@ int style_doc_read(const char *path, struct style_doc *doc,
 		index_start_tags(doc, bytes, length);
 		size_t next = 0;
 		number_elements(doc->doc->children, &next);
-		rc = validate(doc, diags);
+		rc = refuse_doctype(doc, diags);
 	}
+	if (rc == 0)
+		rc = validate(doc, diags);
 	free(bytes);
 	if (rc != 0)
 		style_doc_free(doc);

@@ -1,0 +1,287 @@
+/* Replay one page of a display list on a cairo_t: the same code draws the
+ * PDF and the PNG previews. Text is drawn from the glyphs the layout stage
+ * shaped (never shaped again) with the text and clusters they came from, so
+ * the PDF's text can be searched and copied. */
+#include "draw_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <pango/pangocairo.h>
+
+#include "memory.h"
+
+/* Arrays reused from run to run while a page is drawn. */
+struct draw_scratch {
+	cairo_glyph_t *glyphs;
+	size_t glyph_capacity;
+	cairo_text_cluster_t *clusters;
+	size_t cluster_capacity;
+};
+
+static void set_color(cairo_t *cr, uint32_t rgb)
+{
+	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0,
+			     ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0);
+}
+
+static int finite_box(const struct dl_box *box)
+{
+	return isfinite(box->x_pt) && isfinite(box->y_pt) &&
+	       isfinite(box->width_pt) && isfinite(box->height_pt) &&
+	       isfinite(box->line_width_pt);
+}
+
+static void stroke_with(cairo_t *cr, uint32_t color, double line_width_pt)
+{
+	set_color(cr, color);
+	cairo_set_line_width(cr, line_width_pt);
+	cairo_stroke(cr);
+}
+
+static void paint_rect(cairo_t *cr, const struct dl_box *box)
+{
+	if (box->fill != DL_NO_COLOR) {
+		cairo_rectangle(cr, box->x_pt, box->y_pt, box->width_pt,
+				box->height_pt);
+		set_color(cr, box->fill);
+		cairo_fill(cr);
+	}
+	if (box->stroke != DL_NO_COLOR && box->line_width_pt > 0) {
+		cairo_rectangle(cr, box->x_pt, box->y_pt, box->width_pt,
+				box->height_pt);
+		stroke_with(cr, box->stroke, box->line_width_pt);
+	}
+}
+
+static void paint_rule(cairo_t *cr, const struct dl_box *box)
+{
+	if (box->stroke == DL_NO_COLOR || box->line_width_pt <= 0)
+		return;
+	cairo_move_to(cr, box->x_pt, box->y_pt);
+	cairo_line_to(cr, box->x_pt + box->width_pt, box->y_pt + box->height_pt);
+	stroke_with(cr, box->stroke, box->line_width_pt);
+}
+
+/* points_pt holds point_count (x, y) pairs in page coordinates. */
+static void paint_path(cairo_t *cr, const struct dl_box *box)
+{
+	const struct dl_path *path = &box->u.path;
+	if (box->stroke == DL_NO_COLOR || box->line_width_pt <= 0 ||
+	    path->point_count < 2 || !path->points_pt)
+		return;
+	for (uint32_t i = 0; i < path->point_count; i++) {
+		double x = path->points_pt[2 * i], y = path->points_pt[2 * i + 1];
+		if (!isfinite(x) || !isfinite(y)) {
+			cairo_new_path(cr);
+			return;
+		}
+		if (i == 0)
+			cairo_move_to(cr, x, y);
+		else
+			cairo_line_to(cr, x, y);
+	}
+	cairo_save(cr);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	stroke_with(cr, box->stroke, box->line_width_pt);
+	cairo_restore(cr);
+}
+
+/* Glyphs Pango leaves undrawn: the empty glyph (line ends) and its
+ * missing-character boxes, which have no index in the font. */
+static int drawable_glyph(uint32_t id)
+{
+	return id != PANGO_GLYPH_EMPTY && !(id & PANGO_GLYPH_UNKNOWN_FLAG);
+}
+
+static int utf8_boundary(const char *text, uint32_t offset)
+{
+	return ((unsigned char)text[offset] & 0xC0) != 0x80;
+}
+
+/* Clusters for cairo_show_text_glyphs from each glyph's cluster offset:
+ * consecutive glyphs with the same offset form one cluster; offsets rise
+ * through the run (left to right) or fall (right to left). The clusters
+ * must cover every byte and glyph exactly, or Cairo refuses the whole
+ * drawing; 0 clusters means "draw the glyphs without text". */
+static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
+			     cairo_text_cluster_flags_t *flags)
+{
+	const struct dl_glyph *g = run->glyphs;
+	uint32_t n = run->glyph_count, length = run->text_length;
+	if (!run->text || length == 0 || !g_utf8_validate(run->text, length, NULL))
+		return 0;
+	int backward = n > 1 && g[n - 1].cluster < g[0].cluster;
+	for (uint32_t i = 0; i < n; i++) {
+		if (g[i].cluster >= length || !utf8_boundary(run->text, g[i].cluster))
+			return 0;
+		if (i > 0 && (backward ? g[i].cluster > g[i - 1].cluster
+				       : g[i].cluster < g[i - 1].cluster))
+			return 0;
+	}
+	if (n > s->cluster_capacity) {
+		s->cluster_capacity = n;
+		s->clusters = mem_resize(s->clusters, n, sizeof *s->clusters);
+	}
+	size_t count = 0;
+	for (uint32_t i = 0; i < n;) {
+		uint32_t j = i, drawn = 0;
+		for (; j < n && g[j].cluster == g[i].cluster; j++)
+			drawn += drawable_glyph(g[j].id);
+		/* The cluster's bytes run to the next cluster in text order;
+		 * the first in text order also takes any bytes before it. */
+		uint32_t start = g[i].cluster, end;
+		if (backward) {
+			end = i == 0 ? length : g[i - 1].cluster;
+			if (j == n)
+				start = 0;
+		} else {
+			end = j == n ? length : g[j].cluster;
+			if (i == 0)
+				start = 0;
+		}
+		s->clusters[count].num_bytes = (int)(end - start);
+		s->clusters[count].num_glyphs = (int)drawn;
+		count++;
+		i = j;
+	}
+	*flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0;
+	return count;
+}
+
+static cairo_scaled_font_t *run_font(const struct display_list *list,
+				     const struct dl_run *run)
+{
+	if (run->font >= list->font_count)
+		return NULL;
+	PangoFont *font = list->fonts[run->font];
+	if (!PANGO_IS_CAIRO_FONT(font))
+		return NULL;
+	cairo_scaled_font_t *scaled =
+		pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	if (!scaled || cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS)
+		return NULL;
+	return scaled;
+}
+
+/* Draw one run with its origin at (x_pt, baseline_pt). */
+static int paint_run(cairo_t *cr, const struct display_list *list,
+		     const struct dl_run *run, double x_pt, double baseline_pt,
+		     struct draw_scratch *s)
+{
+	if (run->glyph_count == 0)
+		return 0;
+	cairo_scaled_font_t *font = run_font(list, run);
+	if (!font)
+		return -1;
+	if (run->glyph_count > s->glyph_capacity) {
+		s->glyph_capacity = run->glyph_count;
+		s->glyphs = mem_resize(s->glyphs, s->glyph_capacity,
+				       sizeof *s->glyphs);
+	}
+	size_t count = 0;
+	for (uint32_t i = 0; i < run->glyph_count; i++) {
+		const struct dl_glyph *g = &run->glyphs[i];
+		if (!drawable_glyph(g->id))
+			continue;
+		s->glyphs[count].index = g->id;
+		s->glyphs[count].x = x_pt + (double)g->x_pu / PANGO_SCALE;
+		s->glyphs[count].y = baseline_pt + (double)g->y_pu / PANGO_SCALE;
+		count++;
+	}
+	if (count == 0)
+		return 0; /* only line ends and the like */
+	cairo_set_scaled_font(cr, font);
+	set_color(cr, run->color);
+	cairo_text_cluster_flags_t flags = 0;
+	size_t clusters = build_clusters(s, run, &flags);
+	if (clusters > 0)
+		cairo_show_text_glyphs(cr, run->text, (int)run->text_length,
+				       s->glyphs, (int)count, s->clusters,
+				       (int)clusters, flags);
+	else
+		cairo_show_glyphs(cr, s->glyphs, (int)count);
+	return 0;
+}
+
+static int paint_text(cairo_t *cr, const struct display_list *list,
+		      const struct dl_box *box, struct draw_scratch *s)
+{
+	const struct dl_text *text = &box->u.text;
+	double origin_x = box->x_pt, origin_y = box->y_pt;
+	int rotated = isfinite(text->angle_deg) && text->angle_deg != 0;
+	if (rotated) {
+		/* The watermark: turned about the box's top left corner. */
+		cairo_save(cr);
+		cairo_translate(cr, box->x_pt, box->y_pt);
+		cairo_rotate(cr, text->angle_deg * M_PI / 180.0);
+		origin_x = origin_y = 0;
+	}
+	int status = 0;
+	for (uint32_t i = 0; i < text->run_count && status == 0; i++) {
+		const struct dl_run *run = &text->runs[i];
+		if (!isfinite(run->x_pt))
+			continue;
+		status = paint_run(cr, list, run, origin_x + run->x_pt,
+				   origin_y + text->baseline_pt, s);
+	}
+	if (rotated)
+		cairo_restore(cr);
+	return status;
+}
+
+int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
+	      struct draw_tags *tags, const char *out_path,
+	      struct diag_list *diags)
+{
+	const struct dl_page *page = &list->pages[page_index];
+	struct draw_scratch scratch = { 0 };
+	int status = 0;
+	cairo_save(cr);
+	for (size_t i = 0; i < page->box_count && status == 0; i++) {
+		const struct dl_box *box = &page->boxes[i];
+		if (tags && !draw_tags_box(tags, cr, page_index, i))
+			continue;
+		if (!finite_box(box))
+			continue;
+		cairo_new_path(cr);
+		switch (box->kind) {
+		case BOX_TEXT:
+			if (paint_text(cr, list, box, &scratch) != 0) {
+				diag_add(diags, DIAG_ERROR, out_path, 0, 0,
+					 "page %zu: a font of the layout cannot "
+					 "be drawn with Cairo",
+					 page_index + 1);
+				status = -1;
+			}
+			break;
+		case BOX_RECT:
+			paint_rect(cr, box);
+			break;
+		case BOX_RULE:
+			paint_rule(cr, box);
+			break;
+		case BOX_PATH:
+			paint_path(cr, box);
+			break;
+		case BOX_LINK:
+		case BOX_DEST:
+			break;
+		}
+	}
+	if (tags)
+		draw_tags_page_end(tags, cr);
+	cairo_restore(cr);
+	free(scratch.glyphs);
+	free(scratch.clusters);
+	return status;
+}
+
+cairo_status_t draw_write_atomic(void *closure, const unsigned char *data,
+				 unsigned int length)
+{
+	return file_atomic_write(closure, data, length) == 0
+		       ? CAIRO_STATUS_SUCCESS
+		       : CAIRO_STATUS_WRITE_ERROR;
+}

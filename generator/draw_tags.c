@@ -1,0 +1,433 @@
+/* The display list's structure tree as Cairo structure tags.
+ *
+ * Cairo 1.16 marks what is drawn as content of the element whose tag was
+ * begun last, until the next tag begins or ends; after a child's tag ends
+ * its parent receives nothing more unless it is begun again, which makes a
+ * new element. An element left open across cairo_show_page continues on
+ * the next page. So boxes are walked in drawing order with a stack of open
+ * nodes: a content box closes the open nodes that are not its ancestors and
+ * opens its missing ancestors; an artifact (page furniture, the watermark,
+ * repeated table headers, fills and rules) is drawn only where nothing is
+ * being marked, which may split the element it interrupts into two of the
+ * same type.
+ *
+ * What Cairo 1.16 cannot write, left for post-processing: /Artifact marked
+ * content (artifacts are simply unmarked), /Alt on figures, /Lang on
+ * elements or the catalog, and link text inside its Link element (a Link
+ * element here holds the annotation only and follows the paragraph it
+ * belongs to, because Cairo 1.16 drops an element's own content once it
+ * has child elements, and a line of text is one box). */
+#include "draw_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "memory.h"
+
+#define MAX_DEPTH 256 /* deeper chains are cut: the source allows 64 */
+
+struct draw_tags {
+	const struct display_list *list;
+	uint32_t *open;           /* open nodes, outermost first */
+	size_t open_count;
+	int marking;              /* what is drawn now is the innermost
+	                             open node's content */
+	uint32_t chain[MAX_DEPTH];/* scratch: a node's ancestors, outermost first */
+	size_t chain_length;
+	size_t page;              /* the page being drawn */
+	size_t *pending_links;    /* its link boxes not yet emitted */
+	size_t pending_count, pending_capacity;
+	GHashTable *dests;        /* destination names already emitted */
+};
+
+const char *draw_role_name(const struct dl_node *node)
+{
+	static const char *const headings[] = { "H1", "H2", "H3" };
+	switch (node->role) {
+	case ROLE_DOCUMENT:
+		return "Document";
+	case ROLE_SECTION:
+		return "Sect";
+	case ROLE_HEADING:
+		return headings[node->level >= 1 && node->level <= 3 ?
+					node->level - 1 : 0];
+	case ROLE_PARAGRAPH:
+		return "P";
+	case ROLE_LIST:
+		return "L";
+	case ROLE_LIST_ITEM:
+		return "LI";
+	case ROLE_LIST_LABEL:
+		return "Lbl";
+	case ROLE_LIST_BODY:
+		return "LBody";
+	case ROLE_TABLE:
+		return "Table";
+	case ROLE_TABLE_ROW:
+		return "TR";
+	case ROLE_TABLE_HEADER:
+		return "TH";
+	case ROLE_TABLE_CELL:
+		return "TD";
+	case ROLE_FIGURE:
+		return "Figure";
+	case ROLE_LINK:
+		return "Link";
+	case ROLE_ARTIFACT:
+		break;
+	}
+	return "Span"; /* never opened: artifacts are not elements */
+}
+
+struct draw_tags *draw_tags_new(const struct display_list *list)
+{
+	struct draw_tags *tags = mem_alloc(sizeof *tags);
+	tags->list = list;
+	tags->open = mem_array(MAX_DEPTH, sizeof *tags->open);
+	tags->dests = g_hash_table_new(g_str_hash, g_str_equal);
+	return tags;
+}
+
+void draw_tags_free(struct draw_tags *tags)
+{
+	if (!tags)
+		return;
+	g_hash_table_destroy(tags->dests);
+	free(tags->pending_links);
+	free(tags->open);
+	free(tags);
+}
+
+static uint32_t valid_node(const struct display_list *list, uint32_t node)
+{
+	return node < list->node_count ? node : 0;
+}
+
+/* tags->chain = node's ancestors from the document down to node. A parent
+ * index out of range or a loop ends the walk at the document. */
+static void build_chain(struct draw_tags *tags, uint32_t node)
+{
+	const struct display_list *list = tags->list;
+	uint32_t reversed[MAX_DEPTH];
+	size_t n = 0;
+	node = valid_node(list, node);
+	reversed[n++] = node;
+	while (node != 0 && n < MAX_DEPTH - 1) {
+		uint32_t parent = list->nodes[node].parent;
+		if (parent >= list->node_count || parent == node)
+			parent = 0;
+		node = parent;
+		reversed[n++] = node;
+	}
+	if (node != 0)
+		reversed[n++] = 0;
+	for (size_t i = 0; i < n; i++)
+		tags->chain[i] = reversed[n - 1 - i];
+	tags->chain_length = n;
+}
+
+static int chain_has_role(const struct draw_tags *tags, enum dl_role role)
+{
+	for (size_t i = 0; i < tags->chain_length; i++)
+		if (tags->list->nodes[tags->chain[i]].role == role)
+			return 1;
+	return 0;
+}
+
+enum box_class { BOX_CONTENT, BOX_ARTIFACT, BOX_OTHER };
+
+/* Text is content unless it sits under an artifact node; shapes are
+ * decoration unless they draw a figure. Leaves tags->chain set. */
+static enum box_class classify(struct draw_tags *tags, const struct dl_box *box)
+{
+	if (box->kind == BOX_LINK || box->kind == BOX_DEST ||
+	    tags->list->node_count == 0)
+		return BOX_OTHER;
+	build_chain(tags, box->node);
+	if (chain_has_role(tags, ROLE_ARTIFACT))
+		return BOX_ARTIFACT;
+	if (box->kind == BOX_TEXT || chain_has_role(tags, ROLE_FIGURE))
+		return BOX_CONTENT;
+	return BOX_ARTIFACT;
+}
+
+/* ---- attribute strings ---- */
+
+/* A quoted attribute value. Cairo 1.16 copies URIs and destination names
+ * into PDF strings without escaping them, so a parenthesis or backslash
+ * would break the file: those, spaces, controls and non-ASCII bytes are
+ * percent-encoded (as a URI may always be). The quote is escaped for
+ * Cairo's own attribute syntax. */
+static void append_string(GString *out, const char *name, const char *value)
+{
+	g_string_append_printf(out, " %s='", name);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if (*p <= 0x20 || *p >= 0x7F || *p == '(' || *p == ')' ||
+		    *p == '\\')
+			g_string_append_printf(out, "%%%02X", *p);
+		else if (*p == '\'')
+			g_string_append(out, "\\'");
+		else
+			g_string_append_c(out, (char)*p);
+	}
+	g_string_append_c(out, '\'');
+}
+
+static void append_number(GString *out, double value)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	if (!isfinite(value))
+		value = 0;
+	g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.3f", value));
+}
+
+static int link_target(GString *out, const struct dl_box *box)
+{
+	if (box->u.link.uri && *box->u.link.uri) {
+		append_string(out, "uri", box->u.link.uri);
+		return 1;
+	}
+	if (box->u.link.dest && *box->u.link.dest) {
+		append_string(out, "dest", box->u.link.dest);
+		return 1;
+	}
+	return 0;
+}
+
+static void append_rect(GString *out, const struct dl_box *box)
+{
+	append_number(out, box->x_pt);
+	g_string_append_c(out, ' ');
+	append_number(out, box->y_pt);
+	g_string_append_c(out, ' ');
+	append_number(out, box->width_pt);
+	g_string_append_c(out, ' ');
+	append_number(out, box->height_pt);
+}
+
+/* ---- opening and closing ---- */
+
+static void close_innermost(struct draw_tags *tags, cairo_t *cr);
+
+static void close_to(struct draw_tags *tags, cairo_t *cr, size_t keep)
+{
+	while (tags->open_count > keep)
+		close_innermost(tags, cr);
+}
+
+static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
+{
+	if (tags->open_count >= MAX_DEPTH)
+		return;
+	cairo_tag_begin(cr, draw_role_name(&tags->list->nodes[node]), NULL);
+	tags->open[tags->open_count++] = node;
+	tags->marking = 1;
+}
+
+static size_t common_prefix(const struct draw_tags *tags)
+{
+	size_t k = 0;
+	while (k < tags->open_count && k < tags->chain_length &&
+	       tags->open[k] == tags->chain[k])
+		k++;
+	return k;
+}
+
+/* Make tags->chain the open nodes, its last one receiving content. */
+static void enter_chain(struct draw_tags *tags, cairo_t *cr)
+{
+	size_t k = common_prefix(tags);
+	close_to(tags, cr, k);
+	/* Open and not marking: a child ended or an artifact intervened;
+	 * only a new element of the same type can take more content. The
+	 * document itself is never split. */
+	if (k == tags->chain_length && !tags->marking && k > 1)
+		close_to(tags, cr, --k);
+	for (size_t i = k; i < tags->chain_length; i++)
+		open_node(tags, cr, tags->chain[i]);
+}
+
+/* The first content box after (page, box), or 0 with none left. */
+static int next_content(struct draw_tags *tags, size_t page, size_t box,
+			uint32_t *node)
+{
+	const struct display_list *list = tags->list;
+	for (size_t p = page; p < list->page_count; p++) {
+		size_t first = p == page ? box + 1 : 0;
+		for (size_t b = first; b < list->pages[p].box_count; b++) {
+			const struct dl_box *candidate = &list->pages[p].boxes[b];
+			if (classify(tags, candidate) == BOX_CONTENT) {
+				*node = candidate->node;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Stop marking before an artifact: close what the next content box does not
+ * need, and when that leaves the innermost node marking, close it too. */
+static void leave_content(struct draw_tags *tags, cairo_t *cr, size_t page,
+			  size_t box)
+{
+	if (!tags->marking)
+		return;
+	uint32_t node;
+	if (next_content(tags, page, box, &node)) {
+		build_chain(tags, node);
+		close_to(tags, cr, common_prefix(tags));
+	}
+	if (tags->marking && tags->open_count > 0)
+		close_innermost(tags, cr);
+}
+
+/* ---- links and destinations ---- */
+
+static const struct dl_box *page_box(const struct draw_tags *tags, size_t i)
+{
+	return &tags->list->pages[tags->page].boxes[i];
+}
+
+static int same_target(const struct dl_box *a, const struct dl_box *b)
+{
+	return g_strcmp0(a->u.link.uri, b->u.link.uri) == 0 &&
+	       g_strcmp0(a->u.link.dest, b->u.link.dest) == 0;
+}
+
+/* One Link element for queued link box `first` and every other queued box
+ * of the same node and target: one annotation with a rectangle per line
+ * the link covers. Emitted boxes leave the queue. */
+static void emit_link(struct draw_tags *tags, cairo_t *cr, size_t first)
+{
+	const struct dl_box *link = page_box(tags, tags->pending_links[first]);
+	GString *attrs = g_string_new("rect=[");
+	size_t kept = 0;
+	int rects = 0;
+	for (size_t i = 0; i < tags->pending_count; i++) {
+		size_t index = tags->pending_links[i];
+		const struct dl_box *box = page_box(tags, index);
+		if (i >= first && box->node == link->node &&
+		    same_target(box, link)) {
+			if (rects++)
+				g_string_append_c(attrs, ' ');
+			append_rect(attrs, box);
+		} else {
+			tags->pending_links[kept++] = index;
+		}
+	}
+	tags->pending_count = kept;
+	g_string_append_c(attrs, ']');
+	link_target(attrs, link);
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	tags->marking = 0;
+	g_string_free(attrs, TRUE);
+}
+
+/* The node a link box's element goes under: its own node, or the parent of
+ * a Link node. */
+static uint32_t link_owner(const struct draw_tags *tags, const struct dl_box *box)
+{
+	uint32_t node = valid_node(tags->list, box->node);
+	if (tags->list->nodes[node].role == ROLE_LINK)
+		return valid_node(tags->list, tags->list->nodes[node].parent);
+	return node;
+}
+
+static void emit_links_of(struct draw_tags *tags, cairo_t *cr, uint32_t owner)
+{
+	size_t i = 0;
+	while (i < tags->pending_count) {
+		if (link_owner(tags, page_box(tags, tags->pending_links[i])) ==
+		    owner)
+			emit_link(tags, cr, i); /* removes entry i */
+		else
+			i++;
+	}
+}
+
+static void close_innermost(struct draw_tags *tags, cairo_t *cr)
+{
+	uint32_t node = tags->open[tags->open_count - 1];
+	cairo_tag_end(cr, draw_role_name(&tags->list->nodes[node]));
+	tags->open_count--;
+	tags->marking = 0;
+	/* Cairo 1.16 writes an element's own content only while it has no
+	 * child elements: a paragraph's links follow it as siblings. */
+	emit_links_of(tags, cr, node);
+}
+
+static void queue_link(struct draw_tags *tags, size_t box_index)
+{
+	GString *probe = g_string_new(NULL);
+	int has_target = link_target(probe, page_box(tags, box_index));
+	g_string_free(probe, TRUE);
+	if (!has_target)
+		return;
+	MEM_GROW(tags->pending_links, tags->pending_count,
+		 tags->pending_capacity);
+	tags->pending_links[tags->pending_count++] = box_index;
+}
+
+static void emit_dest(struct draw_tags *tags, cairo_t *cr,
+		      const struct dl_box *box)
+{
+	const char *name = box->u.dest;
+	if (!name || !*name || g_hash_table_contains(tags->dests, name))
+		return; /* Cairo refuses a name twice; the first one wins */
+	g_hash_table_add(tags->dests, (gpointer)name);
+	GString *attrs = g_string_new(NULL);
+	append_string(attrs, "name", name);
+	g_string_append(attrs, " x=");
+	append_number(attrs, box->x_pt);
+	g_string_append(attrs, " y=");
+	append_number(attrs, box->y_pt);
+	cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs->str);
+	cairo_tag_end(cr, CAIRO_TAG_DEST);
+	g_string_free(attrs, TRUE);
+}
+
+/* ---- the walk ---- */
+
+int draw_tags_box(struct draw_tags *tags, cairo_t *cr, size_t page_index,
+		  size_t box_index)
+{
+	if (page_index != tags->page) {
+		draw_tags_page_end(tags, cr);
+		tags->page = page_index;
+	}
+	const struct dl_box *box = page_box(tags, box_index);
+	enum box_class class = BOX_OTHER;
+	if (box->kind != BOX_LINK && box->kind != BOX_DEST)
+		class = tags->list->node_count ? classify(tags, box) : BOX_ARTIFACT;
+	switch (class) {
+	case BOX_CONTENT:
+		enter_chain(tags, cr);
+		return 1;
+	case BOX_ARTIFACT:
+		leave_content(tags, cr, page_index, box_index);
+		return 1;
+	case BOX_OTHER:
+		break;
+	}
+	if (box->kind == BOX_LINK)
+		queue_link(tags, box_index);
+	else
+		emit_dest(tags, cr, box);
+	return 0;
+}
+
+void draw_tags_page_end(struct draw_tags *tags, cairo_t *cr)
+{
+	while (tags->pending_count > 0)
+		emit_link(tags, cr, 0);
+}
+
+void draw_tags_finish(struct draw_tags *tags, cairo_t *cr)
+{
+	draw_tags_page_end(tags, cr);
+	close_to(tags, cr, 0);
+}

@@ -1,0 +1,550 @@
+/* layout_document: the order of a committee paper. Cover sheet, the
+ * recommendations, numbered sections with their paragraphs and lists,
+ * appendices each from a new page (landscape where their tables need it),
+ * then the page furniture, the outline and the metadata.
+ *
+ * Flow rules: a heading goes with at least two lines of what follows; a
+ * paragraph split over pages leaves at least two lines on each side. */
+#include "layout_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Lines a heading keeps with it, and a split paragraph leaves on each side. */
+#define KEEP_LINES 2
+
+/* State of one document's flow that only this file needs. */
+struct flow {
+	const char **targets;    /* ids some <ref> points at, sorted */
+	size_t target_count, target_capacity;
+	int in_appendix;
+	double text_x_pt;        /* left of running text in the current part */
+	double text_width_pt;
+};
+
+/* ---- ref targets ---- */
+
+static void add_text_targets(struct flow *flow, const struct source_text *text)
+{
+	for (size_t i = 0; i < text->span_count; i++) {
+		if (text->spans[i].kind != SPAN_REF || !text->spans[i].target)
+			continue;
+		MEM_GROW(flow->targets, flow->target_count, flow->target_capacity);
+		flow->targets[flow->target_count++] = text->spans[i].target;
+	}
+}
+
+static void add_block_targets(struct flow *flow, const struct source_block *b)
+{
+	switch (b->kind) {
+	case BLOCK_PARAGRAPH:
+		add_text_targets(flow, &b->u.paragraph);
+		break;
+	case BLOCK_LIST:
+		for (size_t i = 0; i < b->u.list.item_count; i++)
+			add_text_targets(flow, &b->u.list.items[i]);
+		break;
+	case BLOCK_SIGN_OFF:
+	case BLOCK_ASSESSMENT:
+	case BLOCK_PERFORMANCE:
+		/* Tables place their own destinations. */
+		break;
+	}
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void collect_targets(struct flow *flow, const struct source_doc *doc)
+{
+	for (size_t r = 0; r < doc->recommendation_count; r++) {
+		const struct source_recommendations *rec = &doc->recommendations[r];
+		add_text_targets(flow, &rec->intro);
+		for (size_t i = 0; i < rec->item_count; i++)
+			add_text_targets(flow, &rec->items[i]);
+	}
+	for (size_t s = 0; s < doc->section_count; s++)
+		for (size_t b = 0; b < doc->sections[s].block_count; b++)
+			add_block_targets(flow, &doc->sections[s].blocks[b]);
+	for (size_t a = 0; a < doc->appendix_count; a++)
+		for (size_t b = 0; b < doc->appendices[a].block_count; b++)
+			add_block_targets(flow, &doc->appendices[a].blocks[b]);
+	if (flow->target_count)
+		qsort(flow->targets, flow->target_count, sizeof *flow->targets,
+		      compare_strings);
+}
+
+/* A destination where an id some ref points at is placed. */
+static void dest_if_target(struct layout *lo, const struct flow *flow,
+			   const char *id, double y_pt)
+{
+	if (!id || !flow->target_count)
+		return;
+	if (bsearch(&id, flow->targets, flow->target_count,
+		    sizeof *flow->targets, compare_strings))
+		layout_add_dest(lo, id, y_pt);
+}
+
+/* ---- dates and metadata ---- */
+
+static int parse_iso_date(const char *s, int *year, int *month, int *day)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	*year = atoi(s);
+	*month = atoi(s + 5);
+	*day = atoi(s + 8);
+	return *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31;
+}
+
+const char *layout_date_text(struct layout *lo, const char *iso_date)
+{
+	static const char *const months[] = {
+		"January", "February", "March",     "April",   "May",      "June",
+		"July",    "August",   "September", "October", "November", "December",
+	};
+	int year, month, day;
+	if (!iso_date)
+		return "";
+	if (!parse_iso_date(iso_date, &year, &month, &day))
+		return layout_strdup(lo, iso_date);
+	char buffer[48];
+	snprintf(buffer, sizeof buffer, "%d %s %04d", day, months[month - 1],
+		 year);
+	return layout_strdup(lo, buffer);
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the meeting date:
+ * never the clock, so the same source gives the same bytes. */
+static const char *creation_date(struct layout *lo)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char buffer[32];
+	if (epoch && *epoch) {
+		char *end = NULL;
+		long long seconds = strtoll(epoch, &end, 10);
+		struct tm tm;
+		time_t t = (time_t)seconds;
+		if (end && *end == '\0' && seconds >= 0 && gmtime_r(&t, &tm) &&
+		    strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm))
+			return layout_strdup(lo, buffer);
+	}
+	int year, month, day;
+	const char *meeting = lo->doc ? lo->doc->cover.meeting_date : NULL;
+	if (!parse_iso_date(meeting, &year, &month, &day))
+		return NULL;
+	snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", year, month,
+		 day);
+	return layout_strdup(lo, buffer);
+}
+
+static void set_metadata(struct layout *lo)
+{
+	const struct source_cover *cover = &lo->doc->cover;
+	struct display_list *list = lo->list;
+	list->title = layout_strdup(lo, cover->title);
+	list->author = layout_strdup(lo, cover->authority ? cover->authority :
+							   cover->director.name);
+	char *subject = mem_printf("%s %s", cover->committee ? cover->committee : "",
+				   layout_date_text(lo, cover->meeting_date));
+	list->subject = layout_strdup(lo, subject);
+	free(subject);
+	list->lang = layout_strdup(lo, lo->doc->lang);
+	list->create_date = creation_date(lo);
+}
+
+/* ---- flowing lines over pages ---- */
+
+static double lines_span(const struct layout_lines *lines, size_t first,
+			 size_t count)
+{
+	if (!count)
+		return 0;
+	size_t last = first + count - 1;
+	return lines->line_top_pt[last] + lines->line_height_pt[last] -
+	       lines->line_top_pt[first];
+}
+
+/* How many of the remaining lines to put on this page: all that fit, but
+ * never a single line at the foot (orphan) or carried over (widow). */
+static size_t lines_to_take(const struct layout *lo,
+			    const struct layout_lines *lines, size_t first)
+{
+	size_t remaining = lines->line_count - first;
+	size_t fit = layout_lines_fitting(lines, first, layout_space_left(lo));
+	if (fit >= remaining)
+		return remaining;
+	size_t take = fit;
+	if (remaining - take < KEEP_LINES)
+		take = remaining > KEEP_LINES ? remaining - KEEP_LINES : 0;
+	if (take < KEEP_LINES)
+		take = 0;
+	/* A fresh page gains nothing by waiting for the next one. */
+	if (take == 0 && layout_at_page_top(lo))
+		take = fit ? fit : 1;
+	return take;
+}
+
+/* Place lines at x_pt from the cursor on, over as many pages as needed;
+ * label (a number or bullet) goes beside the first line at label_x_pt. */
+static void flow_lines(struct layout *lo, const struct layout_lines *lines,
+		       double x_pt, uint32_t node,
+		       const struct layout_lines *label, double label_x_pt,
+		       uint32_t label_node)
+{
+	if (lo->list->page_count == 0)
+		layout_new_page(lo);
+	size_t first = 0;
+	while (first < lines->line_count) {
+		size_t take = lines_to_take(lo, lines, first);
+		if (take == 0) {
+			layout_new_page(lo);
+			continue;
+		}
+		if (first == 0 && label)
+			layout_place_lines(lo, label, 0, label->line_count,
+					   label_x_pt, lo->y_pt, label_node);
+		lo->y_pt += layout_place_lines(lo, lines, first, take, x_pt,
+					       lo->y_pt, node);
+		first += take;
+		if (first < lines->line_count)
+			layout_new_page(lo);
+	}
+}
+
+static void paragraph_gap(struct layout *lo)
+{
+	lo->y_pt += lo->style->paragraph_gap_pt;
+	if (lo->y_pt > lo->bottom_pt)
+		lo->y_pt = lo->bottom_pt;
+}
+
+/* Height of what must follow a heading on its page: the first lines of
+ * the next block. Measured separately; a block is short to measure. */
+static double lead_height(struct layout *lo, const struct flow *flow,
+			  const struct source_block *block)
+{
+	if (!block)
+		return 0;
+	const struct source_text *text = NULL;
+	double width_pt = flow->text_width_pt;
+	switch (block->kind) {
+	case BLOCK_PARAGRAPH:
+		text = &block->u.paragraph;
+		break;
+	case BLOCK_LIST:
+		if (block->u.list.item_count == 0)
+			return 0;
+		text = &block->u.list.items[0];
+		width_pt -= lo->style->list_indent_pt;
+		break;
+	case BLOCK_SIGN_OFF:
+		break;
+	case BLOCK_ASSESSMENT:
+	case BLOCK_PERFORMANCE:
+		/* A table's header and first row: a few body lines. */
+		return 4 * lo->style->body.size_pt * 1.2;
+	}
+	struct layout_lines *lines =
+		text ? layout_measure(lo, text, &lo->style->body, width_pt,
+				      ALIGN_LEFT) :
+		       layout_measure_plain(lo, "[]", &lo->style->body, width_pt,
+					    ALIGN_LEFT);
+	size_t n = lines->line_count < KEEP_LINES ? lines->line_count : KEEP_LINES;
+	double height = lines_span(lines, 0, n);
+	layout_lines_free(lines);
+	return height;
+}
+
+/* ---- headings ---- */
+
+/* A heading, with its number in the number column when it has one; kept
+ * on the page with keep_pt of what follows. Returns the heading's top. */
+static double place_heading(struct layout *lo, const char *number,
+			    const char *title, const struct style_font *font,
+			    uint8_t level, struct source_pos pos, double keep_pt)
+{
+	double indent_pt = number ? lo->style->number_indent_pt : 0;
+	double width_pt = layout_content_width(lo) - indent_pt;
+	struct layout_lines *lines = layout_measure_plain(lo, title, font,
+							  width_pt, ALIGN_LEFT);
+	struct layout_lines *label =
+		number ? layout_measure_plain(lo, number, font, indent_pt,
+					      ALIGN_LEFT) :
+			 NULL;
+	double gap_after_pt = lo->style->paragraph_gap_pt / 2;
+	if (lo->list->page_count && !layout_at_page_top(lo))
+		lo->y_pt += lo->style->paragraph_gap_pt / 2;
+	layout_ensure_space(lo, lines->height_pt + gap_after_pt + keep_pt);
+	double top_pt = lo->y_pt;
+	uint32_t node = layout_add_node(lo, ROLE_HEADING, pos);
+	lo->list->nodes[node].level = level;
+	if (label)
+		layout_place_lines(lo, label, 0, label->line_count, lo->left_pt,
+				   top_pt, node);
+	lo->y_pt += layout_place_lines(lo, lines, 0, lines->line_count,
+				       lo->left_pt + indent_pt, top_pt, node);
+	lo->y_pt += gap_after_pt;
+	layout_lines_free(lines);
+	layout_lines_free(label);
+	return top_pt;
+}
+
+/* ---- blocks ---- */
+
+/* A paragraph, with its number ("1.2") in the number column if given. */
+static void place_paragraph(struct layout *lo, const struct flow *flow,
+			    const struct source_text *text, const char *id,
+			    const char *number, struct source_pos pos)
+{
+	/* A number needs its column even where text runs full width. */
+	double x_pt = flow->text_x_pt, width_pt = flow->text_width_pt;
+	double numbered_x_pt = lo->left_pt + lo->style->number_indent_pt;
+	if (number && x_pt < numbered_x_pt) {
+		width_pt -= numbered_x_pt - x_pt;
+		x_pt = numbered_x_pt;
+	}
+	struct layout_lines *lines = layout_measure(lo, text, &lo->style->body,
+						    width_pt, ALIGN_LEFT);
+	struct layout_lines *label =
+		number ? layout_measure_plain(lo, number, &lo->style->body,
+					      lo->style->number_indent_pt,
+					      ALIGN_LEFT) :
+			 NULL;
+	/* Decide the page first, so the destination lands beside the text. */
+	if (lines_to_take(lo, lines, 0) == 0)
+		layout_new_page(lo);
+	uint32_t node = layout_add_node(lo, ROLE_PARAGRAPH, pos);
+	dest_if_target(lo, flow, id, lo->y_pt);
+	flow_lines(lo, lines, x_pt, node, label, lo->left_pt, node);
+	layout_lines_free(lines);
+	layout_lines_free(label);
+	paragraph_gap(lo);
+}
+
+static void place_list(struct layout *lo, const struct flow *flow,
+		       const struct source_list *list, const char *id,
+		       struct source_pos pos)
+{
+	double label_x_pt = flow->text_x_pt;
+	double body_x_pt = flow->text_x_pt + lo->style->list_indent_pt;
+	double body_width_pt = flow->text_width_pt - lo->style->list_indent_pt;
+	uint32_t list_node = layout_open_node(lo, ROLE_LIST, pos);
+	for (size_t i = 0; i < list->item_count; i++) {
+		const struct source_text *text = &list->items[i];
+		char number[24];
+		if (list->numbered)
+			snprintf(number, sizeof number, "%zu.", i + 1);
+		struct layout_lines *lines = layout_measure(
+			lo, text, &lo->style->body, body_width_pt, ALIGN_LEFT);
+		struct layout_lines *label = layout_measure_plain(
+			lo, list->numbered ? number : "\xE2\x80\xA2",
+			&lo->style->body, lo->style->list_indent_pt, ALIGN_LEFT);
+		if (lo->list->page_count == 0 || lines_to_take(lo, lines, 0) == 0)
+			layout_new_page(lo);
+		if (i == 0)
+			dest_if_target(lo, flow, id, lo->y_pt);
+		uint32_t item_node = layout_open_node(lo, ROLE_LIST_ITEM, text->pos);
+		uint32_t label_node = layout_add_node(lo, ROLE_LIST_LABEL, text->pos);
+		uint32_t body_node = layout_add_node(lo, ROLE_LIST_BODY, text->pos);
+		flow_lines(lo, lines, body_x_pt, body_node, label, label_x_pt,
+			   label_node);
+		layout_close_node(lo, item_node);
+		layout_lines_free(lines);
+		layout_lines_free(label);
+		if (i + 1 < list->item_count)
+			lo->y_pt += lo->style->paragraph_gap_pt / 2;
+	}
+	layout_close_node(lo, list_node);
+	paragraph_gap(lo);
+}
+
+static void place_sign_off(struct layout *lo, const struct flow *flow,
+			   const struct source_block *block)
+{
+	char *text = mem_printf("[%s]", block->u.sign_off ? block->u.sign_off : "");
+	struct layout_lines *lines = layout_measure_plain(
+		lo, text, &lo->style->body, flow->text_width_pt, ALIGN_LEFT);
+	free(text);
+	if (lo->list->page_count == 0 || lines_to_take(lo, lines, 0) == 0)
+		layout_new_page(lo);
+	uint32_t node = layout_add_node(lo, ROLE_PARAGRAPH, block->pos);
+	dest_if_target(lo, flow, block->id, lo->y_pt);
+	flow_lines(lo, lines, flow->text_x_pt, node, NULL, 0, 0);
+	layout_lines_free(lines);
+	paragraph_gap(lo);
+}
+
+/* Blocks of a section or appendix; numbered paragraphs take
+ * "{prefix}.{n}" counting from 1. */
+static void place_blocks(struct layout *lo, const struct flow *flow,
+			 const struct source_block *blocks, size_t count,
+			 unsigned prefix)
+{
+	unsigned paragraph = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct source_block *b = &blocks[i];
+		char number[32];
+		switch (b->kind) {
+		case BLOCK_PARAGRAPH:
+			if (b->numbered)
+				snprintf(number, sizeof number, "%u.%u", prefix,
+					 ++paragraph);
+			place_paragraph(lo, flow, &b->u.paragraph, b->id,
+					b->numbered ? number : NULL, b->pos);
+			break;
+		case BLOCK_LIST:
+			place_list(lo, flow, &b->u.list, b->id, b->pos);
+			break;
+		case BLOCK_SIGN_OFF:
+			place_sign_off(lo, flow, b);
+			break;
+		case BLOCK_ASSESSMENT:
+			layout_ensure_space(lo, lead_height(lo, flow, b));
+			dest_if_target(lo, flow, b->id, lo->y_pt);
+			layout_assessment(lo, &b->u.assessment);
+			paragraph_gap(lo);
+			break;
+		case BLOCK_PERFORMANCE:
+			layout_ensure_space(lo, lead_height(lo, flow, b));
+			dest_if_target(lo, flow, b->id, lo->y_pt);
+			layout_performance(lo, &b->u.performance);
+			paragraph_gap(lo);
+			break;
+		}
+	}
+}
+
+/* ---- parts of the paper ---- */
+
+static void set_text_column(struct layout *lo, struct flow *flow, int indented)
+{
+	double indent_pt = indented ? lo->style->number_indent_pt : 0;
+	flow->text_x_pt = lo->style->page.margin_left_pt + indent_pt;
+	flow->text_width_pt = layout_content_width(lo) - indent_pt;
+}
+
+static void place_recommendations(struct layout *lo, struct flow *flow,
+				  const struct source_recommendations *rec,
+				  int first)
+{
+	set_text_column(lo, flow, 0);
+	uint32_t section = layout_open_node(lo, ROLE_SECTION, rec->pos);
+	const char *title = rec->for_noting ? "Recommendations for noting:" :
+					      "Recommendations for decision:";
+	const struct source_text *lead = rec->intro.text[0] ? &rec->intro :
+				       rec->item_count ? &rec->items[0] :
+							 NULL;
+	double keep_pt = 0;
+	if (lead) {
+		struct source_block probe = { 0 };
+		probe.kind = BLOCK_PARAGRAPH;
+		probe.u.paragraph = *lead;
+		keep_pt = lead_height(lo, flow, &probe);
+	}
+	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[0], 1,
+				      rec->pos, keep_pt);
+	if (first)
+		layout_add_outline(lo, "Recommendations", -1, top_pt);
+	if (rec->intro.text[0])
+		place_paragraph(lo, flow, &rec->intro, NULL, NULL, rec->intro.pos);
+	if (rec->item_count) {
+		struct source_list list = { 1, rec->items, rec->item_count };
+		place_list(lo, flow, &list, NULL, rec->pos);
+	}
+	layout_close_node(lo, section);
+}
+
+static void place_section(struct layout *lo, struct flow *flow,
+			  const struct source_section *section)
+{
+	set_text_column(lo, flow, 1);
+	uint32_t node = layout_open_node(lo, ROLE_SECTION, section->pos);
+	char number[24];
+	snprintf(number, sizeof number, "%u.0", section->number);
+	double keep_pt = lead_height(lo, flow, section->block_count ?
+						       &section->blocks[0] :
+						       NULL);
+	double top_pt = place_heading(lo, number, section->heading ? section->heading : "",
+				      &lo->style->heading[0], 1, section->pos,
+				      keep_pt);
+	dest_if_target(lo, flow, section->id, top_pt);
+	char *outline = mem_printf("%s %s", number,
+				   section->heading ? section->heading : "");
+	layout_add_outline(lo, outline, -1, top_pt);
+	free(outline);
+	place_blocks(lo, flow, section->blocks, section->block_count,
+		     section->number);
+	layout_close_node(lo, node);
+}
+
+static int appendix_has_table(const struct source_appendix *appendix)
+{
+	for (size_t i = 0; i < appendix->block_count; i++)
+		if (appendix->blocks[i].kind == BLOCK_ASSESSMENT ||
+		    appendix->blocks[i].kind == BLOCK_PERFORMANCE)
+			return 1;
+	return 0;
+}
+
+static void place_appendix(struct layout *lo, struct flow *flow,
+			   const struct source_appendix *appendix)
+{
+	int landscape = appendix->landscape ||
+			(lo->style->landscape_assessments &&
+			 appendix_has_table(appendix));
+	layout_set_landscape(lo, landscape ? 1 : lo->style->page.landscape);
+	layout_new_page(lo);
+	set_text_column(lo, flow, 0);
+	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
+	char *title = mem_printf("Appendix %u: %s", appendix->number,
+				 appendix->title ? appendix->title : "");
+	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[1], 1,
+				      appendix->pos, 0);
+	dest_if_target(lo, flow, appendix->id, top_pt);
+	layout_add_outline(lo, title, -1, top_pt);
+	free(title);
+	place_blocks(lo, flow, appendix->blocks, appendix->block_count,
+		     appendix->number);
+	layout_close_node(lo, node);
+	/* Whatever follows is portrait again (or the style's own default). */
+	layout_set_landscape(lo, lo->style->page.landscape);
+}
+
+struct display_list *layout_document(const struct source_doc *doc,
+				     const struct style *style,
+				     PangoContext *context,
+				     const struct layout_options *options,
+				     struct diag_list *diags)
+{
+	static const struct layout_options no_options = { 0, NULL };
+	struct layout lo;
+	size_t errors_before = diag_count(diags, DIAG_ERROR);
+	layout_begin(&lo, doc, style, context, options ? options : &no_options,
+		     diags);
+	struct flow flow = { 0 };
+	collect_targets(&flow, doc);
+
+	layout_new_page(&lo);
+	layout_cover(&lo);
+	for (size_t i = 0; i < doc->recommendation_count; i++)
+		place_recommendations(&lo, &flow, &doc->recommendations[i], i == 0);
+	for (size_t i = 0; i < doc->section_count; i++)
+		place_section(&lo, &flow, &doc->sections[i]);
+	for (size_t i = 0; i < doc->appendix_count; i++)
+		place_appendix(&lo, &flow, &doc->appendices[i]);
+	free(flow.targets);
+
+	if (diag_count(diags, DIAG_ERROR) > errors_before)
+		return layout_abandon(&lo);
+	layout_furniture(&lo);
+	set_metadata(&lo);
+	return layout_end(&lo);
+}

@@ -1,0 +1,202 @@
+/* A RAG self-assessment: intro, key of the scale, dashboard, then one table
+ * with a full-width row per theme and a row per characteristic. A rating is
+ * always printed as its label on its colour, never as colour alone. */
+#include "layout_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum {
+	COL_REF,
+	COL_CHARACTERISTIC,
+	COL_RATING,
+	COL_PREVIOUS,
+	COL_EVIDENCE,
+	COL_ACTIONS,
+	COL_OWNER,
+	COLUMN_COUNT
+};
+
+static const char *const column_titles[COLUMN_COUNT] = {
+	"Ref", "Characteristic", "Rating", "Previous", "Evidence", "Actions",
+	"Owner",
+};
+
+static const char *const month_names[12] = {
+	"January", "February", "March",     "April",   "May",      "June",
+	"July",    "August",   "September", "October", "November", "December",
+};
+
+static struct layout_cell empty_cell(void)
+{
+	struct layout_cell cell = {
+		.fill = DL_NO_COLOR,
+		.text_color = DL_NO_COLOR,
+		.align = ALIGN_LEFT,
+	};
+	return cell;
+}
+
+static struct layout_cell plain_cell(const char *text)
+{
+	struct layout_cell cell = empty_cell();
+	cell.plain = text;
+	return cell;
+}
+
+static struct layout_cell text_cell(const struct source_text *text)
+{
+	struct layout_cell cell = empty_cell();
+	cell.text = text;
+	return cell;
+}
+
+/* The rating's label on its colours; "when_none" unfilled without one. */
+static struct layout_cell rating_cell(const struct layout *lo,
+				      const struct source_scale *scale,
+				      int index, const char *when_none)
+{
+	if (index < 0 || (size_t)index >= scale->rating_count) {
+		struct layout_cell cell = plain_cell(when_none);
+		cell.align = ALIGN_CENTER;
+		return cell;
+	}
+	const struct source_rating *rating = &scale->ratings[index];
+	const struct style_rating_colors *colors =
+		style_rating(lo->style, rating->code);
+	struct layout_cell cell = plain_cell(rating->label);
+	cell.fill = colors->background;
+	cell.text_color = colors->text;
+	cell.align = ALIGN_CENTER;
+	return cell;
+}
+
+/* "2024-06-30" → "30 June 2024"; anything else is printed as written. */
+static char *format_date(const char *iso)
+{
+	int year, month, day;
+	char tail;
+	if (sscanf(iso, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
+	    month >= 1 && month <= 12 && day >= 1 && day <= 31)
+		return mem_printf("%d %s %d", day, month_names[month - 1], year);
+	return mem_strdup(iso);
+}
+
+static char *owner_text(const struct source_item *item)
+{
+	if (!item->due)
+		return mem_strdup(item->owner ? item->owner : "");
+	char *date = format_date(item->due);
+	char *text = item->owner && item->owner[0]
+			     ? mem_printf("%s\nby %s", item->owner, date)
+			     : mem_printf("By %s", date);
+	free(date);
+	return text;
+}
+
+/* "See CI012" as a link to that item's row, then any evidence of its own.
+ * Lives in the list's arena: the text is small and links may point into it
+ * until the row is placed. */
+static const struct source_text *see_text(struct layout *lo,
+					  const struct source_item *item)
+{
+	const struct source_text *evidence = &item->evidence;
+	int has_evidence = evidence->text && evidence->text[0];
+	char *joined = has_evidence
+			       ? mem_printf("See %s. %s", item->see, evidence->text)
+			       : mem_printf("See %s", item->see);
+	size_t shift = strlen("See ") + strlen(item->see) + (has_evidence ? 2 : 0);
+	struct arena *arena = lo->list->arena;
+	struct source_text *text = arena_alloc(arena, sizeof *text);
+	text->text = layout_strdup(lo, joined);
+	text->pos = item->pos;
+	text->span_count = 1 + (has_evidence ? evidence->span_count : 0);
+	text->spans = arena_alloc(arena, text->span_count * sizeof *text->spans);
+	text->spans[0].start = (uint32_t)strlen("See ");
+	text->spans[0].end = (uint32_t)(strlen("See ") + strlen(item->see));
+	text->spans[0].kind = SPAN_REF;
+	text->spans[0].target = item->see;
+	for (size_t i = 1; i < text->span_count; i++) {
+		text->spans[i] = evidence->spans[i - 1];
+		text->spans[i].start += (uint32_t)shift;
+		text->spans[i].end += (uint32_t)shift;
+	}
+	free(joined);
+	return text;
+}
+
+static void item_row(struct layout *lo, struct layout_table *table,
+		     const struct source_assessment *assessment,
+		     const struct source_item *item)
+{
+	const char *no_previous = assessment->previous_date ? "New" : "\u2013";
+	char *owner = owner_text(item);
+	struct layout_cell cells[COLUMN_COUNT] = {
+		[COL_REF] = plain_cell(item->ref),
+		[COL_CHARACTERISTIC] = text_cell(&item->characteristic),
+		[COL_RATING] = rating_cell(lo, &assessment->scale,
+					   item->rating_index, "\u2013"),
+		[COL_PREVIOUS] = rating_cell(lo, &assessment->scale,
+					     item->previous_index, no_previous),
+		[COL_EVIDENCE] = item->see ? text_cell(see_text(lo, item))
+					   : text_cell(&item->evidence),
+		[COL_ACTIONS] = text_cell(&item->actions),
+		[COL_OWNER] = plain_cell(owner),
+	};
+	if (item->ref)
+		layout_table_dest(table, item->ref);
+	layout_table_row(lo, table, cells, 1, 0, item->pos);
+	free(owner);
+}
+
+/* The theme's reference and name, and its description when it has one,
+ * stay with the first characteristic under them. */
+static void theme_rows(struct layout *lo, struct layout_table *table,
+		       const struct source_theme *theme)
+{
+	const char *name = theme->name ? theme->name : "";
+	const char *title = name;
+	/* Kept in the list's arena: the row waits for the next one. */
+	if (theme->ref && theme->ref[0]) {
+		char *joined = mem_printf("%s  %s", theme->ref, name);
+		title = layout_strdup(lo, joined);
+		free(joined);
+	}
+	struct layout_cell cell = plain_cell(title);
+	layout_table_span_row(lo, table, &cell, 1, theme->pos);
+	if (theme->description.text && theme->description.text[0]) {
+		struct style_font font = lo->style->table.theme_font;
+		font.bold = 0;
+		struct layout_cell description = text_cell(&theme->description);
+		description.font = &font;
+		layout_table_span_row(lo, table, &description, 1,
+				      theme->description.pos);
+	}
+}
+
+void layout_assessment(struct layout *lo,
+		       const struct source_assessment *assessment)
+{
+	layout_key_paragraph(lo, &assessment->intro, &lo->style->body,
+			     assessment->intro.pos);
+	layout_key_scale(lo, &assessment->scale, 0, assessment->pos);
+	layout_dashboard_assessment(lo, assessment);
+
+	struct layout_cell header[COLUMN_COUNT];
+	for (size_t c = 0; c < COLUMN_COUNT; c++)
+		header[c] = plain_cell(column_titles[c]);
+	struct layout_table table;
+	layout_table_begin(lo, &table, COLUMN_COUNT,
+			   lo->style->table.assessment_columns, header,
+			   assessment->pos);
+	for (size_t t = 0; t < assessment->theme_count; t++) {
+		const struct source_theme *theme = &assessment->themes[t];
+		theme_rows(lo, &table, theme);
+		for (size_t i = 0; i < theme->item_count; i++)
+			item_row(lo, &table, assessment, &theme->items[i]);
+	}
+	layout_table_end(lo, &table);
+	lo->y_pt += lo->style->paragraph_gap_pt;
+	if (lo->y_pt > lo->bottom_pt)
+		lo->y_pt = lo->bottom_pt;
+}

@@ -1,0 +1,178 @@
+/* The cover sheet: the authority and the meeting at the top, then the
+ * report's particulars as a two-column table whose key column is TH. */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Space between the masthead and the table, and after the table. */
+#define COVER_GAP_PT 18
+
+struct cover_rows {
+	struct layout *lo;
+	struct layout_table table;
+	struct style_font key_font;
+};
+
+/* Joins the non-empty parts with separator into the list's arena, so the
+ * text outlives the table row that borrows it. */
+static const char *join(struct layout *lo, const char *separator,
+			const char *const *parts, size_t count)
+{
+	size_t length = 1;
+	for (size_t i = 0; i < count; i++)
+		if (parts[i] && parts[i][0])
+			length += strlen(parts[i]) + strlen(separator);
+	char *out = mem_alloc(length);
+	for (size_t i = 0; i < count; i++) {
+		if (!parts[i] || !parts[i][0])
+			continue;
+		if (out[0])
+			strcat(out, separator);
+		strcat(out, parts[i]);
+	}
+	const char *kept = layout_strdup(lo, out);
+	free(out);
+	return kept;
+}
+
+static void cover_row(struct cover_rows *rows, const char *key,
+		      const char *value)
+{
+	struct layout *lo = rows->lo;
+	struct layout_cell cells[2];
+	memset(cells, 0, sizeof cells);
+	cells[0].plain = layout_strdup(lo, key);
+	cells[0].font = &rows->key_font;
+	cells[0].fill = DL_NO_COLOR;
+	cells[0].text_color = DL_NO_COLOR;
+	cells[0].align = ALIGN_LEFT;
+	cells[1].plain = value && value[0] ? value : "";
+	cells[1].font = &lo->style->body;
+	cells[1].fill = DL_NO_COLOR;
+	cells[1].text_color = DL_NO_COLOR;
+	cells[1].align = ALIGN_LEFT;
+	struct source_pos pos = { 0, 0 };
+	layout_table_row(lo, &rows->table, cells, 1, 0, pos);
+}
+
+static const char *yes_no(enum tristate value)
+{
+	return value == TRI_YES ? "Yes" : "No";
+}
+
+static const char *person(struct layout *lo, const struct source_person *p,
+			  const char *separator)
+{
+	const char *parts[] = { p->name, p->role };
+	return join(lo, separator, parts, 2);
+}
+
+static const char *employee(struct layout *lo, const struct source_person *p)
+{
+	char *tel = p->telephone ? mem_printf("Tel %s", p->telephone) : NULL;
+	char *email = p->email ? mem_printf("Email %s", p->email) : NULL;
+	const char *parts[] = { p->name, p->role, tel, email };
+	const char *text = join(lo, "\n", parts, 4);
+	free(tel);
+	free(email);
+	return text;
+}
+
+static const char *considered_by(struct layout *lo,
+				 const struct source_cover *cover)
+{
+	if (cover->considered_count == 0)
+		return "None";
+	const char **lines = mem_array(cover->considered_count, sizeof *lines);
+	for (size_t i = 0; i < cover->considered_count; i++) {
+		const struct source_consideration *c = &cover->considered_by[i];
+		const char *parts[] = { c->body, layout_date_text(lo, c->date) };
+		lines[i] = join(lo, " ", parts, 2);
+	}
+	const char *text = join(lo, "\n", lines, cover->considered_count);
+	free(lines);
+	return text;
+}
+
+/* The authority, then the committee and the meeting date under it. */
+static void place_masthead(struct layout *lo, const struct source_cover *cover)
+{
+	double width_pt = layout_content_width(lo);
+	const char *parts[] = { cover->committee,
+				layout_date_text(lo, cover->meeting_date) };
+	const char *meeting = join(lo, " ", parts, 2);
+	struct layout_lines *authority = layout_measure_plain(
+		lo, cover->authority, &lo->style->cover_title, width_pt, ALIGN_LEFT);
+	struct layout_lines *committee = layout_measure_plain(
+		lo, meeting, &lo->style->heading[2], width_pt, ALIGN_LEFT);
+	struct source_pos pos = { 0, 0 };
+	uint32_t authority_node = layout_add_node(lo, ROLE_PARAGRAPH, pos);
+	lo->y_pt += layout_place_lines(lo, authority, 0, authority->line_count,
+				       lo->left_pt, lo->y_pt, authority_node);
+	lo->y_pt += lo->style->paragraph_gap_pt / 2;
+	uint32_t committee_node = layout_add_node(lo, ROLE_PARAGRAPH, pos);
+	lo->y_pt += layout_place_lines(lo, committee, 0, committee->line_count,
+				       lo->left_pt, lo->y_pt, committee_node);
+	layout_lines_free(authority);
+	layout_lines_free(committee);
+	if (cover->exempt_paragraph) {
+		char *note = mem_printf(
+			"Not for publication: exempt information under paragraph "
+			"%s of Schedule 12A to the Local Government Act 1972",
+			cover->exempt_paragraph);
+		struct layout_lines *lines = layout_measure_plain(
+			lo, note, &lo->style->body, layout_content_width(lo),
+			ALIGN_LEFT);
+		free(note);
+		lo->y_pt += lo->style->paragraph_gap_pt;
+		uint32_t node = layout_add_node(lo, ROLE_PARAGRAPH, pos);
+		lo->y_pt += layout_place_lines(lo, lines, 0, lines->line_count,
+					       lo->left_pt, lo->y_pt, node);
+		layout_lines_free(lines);
+	}
+	lo->y_pt += COVER_GAP_PT;
+}
+
+void layout_cover(struct layout *lo)
+{
+	const struct source_cover *cover = &lo->doc->cover;
+	if (lo->list->page_count == 0)
+		layout_new_page(lo);
+	place_masthead(lo, cover);
+
+	struct cover_rows rows;
+	memset(&rows, 0, sizeof rows);
+	rows.lo = lo;
+	rows.key_font = lo->style->table.header_font;
+	double key = lo->style->table.cover_key_proportion;
+	if (key <= 0 || key >= 1)
+		key = 0.35;
+	double proportions[2] = { key, 1 - key };
+	struct source_pos pos = { 0, 0 };
+	layout_table_begin(lo, &rows.table, 2, proportions, NULL, pos);
+	cover_row(&rows, "Report title", cover->title);
+	if (cover->decision_designation)
+		cover_row(&rows, "Decision designation",
+			  cover->decision_designation);
+	if (cover->key_decision != TRI_UNSET)
+		cover_row(&rows, "Key decision", yes_no(cover->key_decision));
+	if (cover->forward_plan != TRI_UNSET)
+		cover_row(&rows, "In forward plan", yes_no(cover->forward_plan));
+	if (cover->wards)
+		cover_row(&rows, "Wards affected", cover->wards);
+	if (cover->cabinet_member.name)
+		cover_row(&rows, "Cabinet member with lead responsibility",
+			  person(lo, &cover->cabinet_member, "\n"));
+	cover_row(&rows, "Accountable Director",
+		  person(lo, &cover->director, ", "));
+	cover_row(&rows, "Originating service", cover->service);
+	cover_row(&rows, "Accountable employee",
+		  employee(lo, &cover->employee));
+	cover_row(&rows, "Report to be/has been considered by",
+		  considered_by(lo, cover));
+	layout_table_end(lo, &rows.table);
+	lo->y_pt += COVER_GAP_PT;
+	if (lo->y_pt > lo->bottom_pt)
+		lo->y_pt = lo->bottom_pt;
+}

@@ -1,0 +1,222 @@
+/* Page furniture, added once the page count is known: the running header
+ * and footer from the house style's templates, and on drafts a diagonal
+ * "DRAFT" under everything else. All of it is artifact, outside the
+ * structure tree, and follows each page's own size. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WATERMARK_TEXT "DRAFT"
+#define WATERMARK_COLOR 0xD0D0D0u
+/* Share of the page's diagonal the watermark spans. */
+#define WATERMARK_SPAN 0.6
+/* Room between footer parts. */
+#define FURNITURE_GAP_PT 12
+
+struct furniture {
+	struct style_field fields[9];
+	char page[24], pages[24];
+	int draft;
+};
+
+static void set_fields(struct layout *lo, struct furniture *f)
+{
+	const struct source_cover *cover = &lo->doc->cover;
+	snprintf(f->pages, sizeof f->pages, "%zu", lo->list->page_count);
+	struct style_field fields[] = {
+		{ "marking", cover->marking ? cover->marking : "" },
+		{ "committee", cover->committee ? cover->committee : "" },
+		{ "meeting-date", layout_date_text(lo, cover->meeting_date) },
+		{ "page", f->page },
+		{ "pages", f->pages },
+		{ "agenda-item", cover->agenda_item ? cover->agenda_item : "" },
+		{ "title", cover->title ? cover->title : "" },
+		{ "status", f->draft ? "Draft" : "Final" },
+		{ NULL, NULL },
+	};
+	memcpy(f->fields, fields, sizeof fields);
+}
+
+/* Page geometry of page p in lo, as layout_new_page sets it. */
+static void use_page(struct layout *lo, size_t p)
+{
+	const struct dl_page *page = &lo->list->pages[p];
+	const struct style_page *sp = &lo->style->page;
+	lo->page = p;
+	lo->top_pt = sp->margin_top_pt;
+	lo->bottom_pt = page->height_pt - sp->margin_bottom_pt;
+	lo->left_pt = sp->margin_left_pt;
+	lo->right_pt = page->width_pt - sp->margin_right_pt;
+}
+
+/* Expanded template measured at width_pt; NULL when it comes out empty. */
+static struct layout_lines *measure_template(struct layout *lo,
+					     const struct furniture *f,
+					     const char *template_text,
+					     const struct style_font *font,
+					     double width_pt,
+					     enum layout_align align,
+					     const char *prefix)
+{
+	char *text = style_expand(template_text ? template_text : "", f->fields);
+	if (prefix) {
+		char *joined = text[0] ? mem_printf("%s \xE2\x80\x93 %s", prefix, text) :
+					 mem_strdup(prefix);
+		free(text);
+		text = joined;
+	}
+	struct layout_lines *lines = NULL;
+	if (text[0])
+		lines = layout_measure_plain(lo, text, font, width_pt, align);
+	free(text);
+	return lines;
+}
+
+static void place(struct layout *lo, struct layout_lines *lines, double x_pt,
+		  double y_pt, uint32_t node)
+{
+	if (!lines)
+		return;
+	layout_place_lines(lo, lines, 0, lines->line_count, x_pt, y_pt, node);
+	layout_lines_free(lines);
+}
+
+static double height_of(const struct layout_lines *lines)
+{
+	return lines ? lines->height_pt : 0;
+}
+
+static void place_header(struct layout *lo, const struct furniture *f,
+			 uint32_t node)
+{
+	const struct style_font *font = &lo->style->header_font;
+	double width_pt = lo->right_pt - lo->left_pt;
+	struct layout_lines *right = measure_template(
+		lo, f, lo->style->header_right, font, width_pt / 2, ALIGN_RIGHT,
+		NULL);
+	double right_pt = right ? right->width_pt + FURNITURE_GAP_PT : 0;
+	struct layout_lines *left = measure_template(
+		lo, f, lo->style->header_left, font, width_pt - right_pt,
+		ALIGN_LEFT, NULL);
+	double height_pt = fmax(height_of(left), height_of(right));
+	/* Above the content, in the top margin, never off the page. */
+	double y_pt = fmax(lo->top_pt * 0.6 - height_pt, 2);
+	place(lo, left, lo->left_pt, y_pt, node);
+	place(lo, right, lo->right_pt - width_pt / 2, y_pt, node);
+}
+
+static void place_footer(struct layout *lo, const struct furniture *f,
+			 uint32_t node)
+{
+	const struct style_font *font = &lo->style->footer_font;
+	double width_pt = lo->right_pt - lo->left_pt;
+	char *draft_note = NULL;
+	if (f->draft)
+		draft_note = lo->options && lo->options->build_time ?
+				     mem_printf("DRAFT %s", lo->options->build_time) :
+				     mem_strdup("DRAFT");
+	struct layout_lines *right = measure_template(
+		lo, f, lo->style->footer_right, font, width_pt * 0.3, ALIGN_RIGHT,
+		NULL);
+	struct layout_lines *center = measure_template(
+		lo, f, lo->style->footer_center, font, width_pt * 0.4,
+		ALIGN_CENTER, draft_note);
+	free(draft_note);
+	/* The left part takes what the others leave: up to the centre part,
+	 * or up to the right part when there is no centre. */
+	double left_width_pt = width_pt - FURNITURE_GAP_PT;
+	if (right)
+		left_width_pt = width_pt - right->width_pt - FURNITURE_GAP_PT;
+	if (center)
+		left_width_pt = fmin(left_width_pt,
+				     (width_pt - center->width_pt) / 2 -
+					     FURNITURE_GAP_PT);
+	struct layout_lines *left = measure_template(
+		lo, f, lo->style->footer_left, font, fmax(left_width_pt, 1),
+		ALIGN_LEFT, NULL);
+	double page_height_pt = lo->list->pages[lo->page].height_pt;
+	double height_pt = fmax(height_of(left),
+				fmax(height_of(center), height_of(right)));
+	double margin_pt = page_height_pt - lo->bottom_pt;
+	double y_pt = lo->bottom_pt + margin_pt * 0.35;
+	if (y_pt + height_pt > page_height_pt - 2)
+		y_pt = fmax(lo->bottom_pt, page_height_pt - 2 - height_pt);
+	place(lo, left, lo->left_pt, y_pt, node);
+	place(lo, center, lo->left_pt + width_pt * 0.3, y_pt, node);
+	place(lo, right, lo->right_pt - width_pt * 0.3, y_pt, node);
+}
+
+/* Move the page's last box to the front: drawn first, under the content. */
+static void move_last_box_first(struct dl_page *page)
+{
+	if (page->box_count < 2)
+		return;
+	struct dl_box last = page->boxes[page->box_count - 1];
+	memmove(page->boxes + 1, page->boxes,
+		(page->box_count - 1) * sizeof *page->boxes);
+	page->boxes[0] = last;
+}
+
+/* "DRAFT" along the page's rising diagonal, centred, about WATERMARK_SPAN
+ * of the diagonal long; rotated about its box's top left. */
+static void place_watermark(struct layout *lo, uint32_t node)
+{
+	const struct dl_page *page = &lo->list->pages[lo->page];
+	double diagonal_pt = hypot(page->width_pt, page->height_pt);
+	double angle = -atan2(page->height_pt, page->width_pt);
+	struct style_font font = lo->style->body;
+	font.bold = 1;
+	font.italic = 0;
+	font.color = WATERMARK_COLOR;
+	font.size_pt = 100;
+	struct layout_lines *probe = layout_measure_plain(
+		lo, WATERMARK_TEXT, &font, diagonal_pt, ALIGN_LEFT);
+	if (probe->width_pt > 0)
+		font.size_pt = 100 * diagonal_pt * WATERMARK_SPAN / probe->width_pt;
+	layout_lines_free(probe);
+	struct layout_lines *lines = layout_measure_plain(
+		lo, WATERMARK_TEXT, &font, diagonal_pt, ALIGN_LEFT);
+	double w = lines->width_pt, h = lines->height_pt;
+	/* Top left such that the rotated box's centre is the page's. */
+	double cx = page->width_pt / 2, cy = page->height_pt / 2;
+	double x_pt = cx - (cos(angle) * w / 2 - sin(angle) * h / 2);
+	double y_pt = cy - (sin(angle) * w / 2 + cos(angle) * h / 2);
+	struct dl_page *mutable_page = &lo->list->pages[lo->page];
+	size_t before = mutable_page->box_count;
+	layout_place_lines(lo, lines, 0, lines->line_count, x_pt, y_pt, node);
+	layout_lines_free(lines);
+	if (mutable_page->box_count == before + 1) {
+		struct dl_box *box = &mutable_page->boxes[before];
+		/* The measured line sits at the box's own x; the rotation is
+		 * about the line's top left, so pin it there. */
+		box->x_pt = x_pt;
+		box->width_pt = w;
+		box->u.text.angle_deg = angle * 180 / M_PI;
+		move_last_box_first(mutable_page);
+	}
+}
+
+void layout_furniture(struct layout *lo)
+{
+	struct furniture f;
+	memset(&f, 0, sizeof f);
+	f.draft = (lo->doc && lo->doc->status == STATUS_DRAFT) ||
+		  (lo->options && lo->options->draft);
+	set_fields(lo, &f);
+	uint32_t saved_node = lo->node;
+	struct source_pos pos = { 0, 0 };
+	for (size_t p = 0; p < lo->list->page_count; p++) {
+		use_page(lo, p);
+		snprintf(f.page, sizeof f.page, "%zu", p + 1);
+		lo->node = 0;
+		uint32_t node = layout_add_node(lo, ROLE_ARTIFACT, pos);
+		if (f.draft)
+			place_watermark(lo, node);
+		place_header(lo, &f, node);
+		place_footer(lo, &f, node);
+	}
+	lo->node = saved_node;
+}

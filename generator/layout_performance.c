@@ -1,0 +1,175 @@
+/* Quarterly performance: intro, key of the scale, dashboard, then one table
+ * with a full-width row per group and a row per measure. The rating is the
+ * one rating.c computed (never green without data); direction of travel is
+ * printed as an arrow and its word. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rating.h"
+
+enum {
+	COL_REF,
+	COL_MEASURE,
+	COL_TARGET,
+	COL_ACTUAL,
+	COL_PREVIOUS,
+	COL_RATING,
+	COL_TRAVEL,
+	COL_COMMENTARY,
+	COLUMN_COUNT
+};
+
+static const char *const column_titles[COLUMN_COUNT] = {
+	"Ref",      "Measure", "Target",              "Actual",
+	"Previous", "Rating",  "Direction of travel", "Commentary",
+};
+
+#define MISSING_VALUE "\u2013" /* en dash */
+
+static struct layout_cell plain_cell(const char *text, enum layout_align align)
+{
+	struct layout_cell cell = {
+		.plain = text,
+		.fill = DL_NO_COLOR,
+		.text_color = DL_NO_COLOR,
+		.align = align,
+	};
+	return cell;
+}
+
+/* Digits of a whole number with thousands separators: 1240 → "1,240". */
+static void format_whole(char *out, size_t size, double value)
+{
+	char digits[64];
+	snprintf(digits, sizeof digits, "%.0f", fabs(value));
+	size_t length = strlen(digits), o = 0;
+	if (value < 0 && strcmp(digits, "0") != 0 && o + 1 < size)
+		out[o++] = '-';
+	for (size_t i = 0; i < length && o + 1 < size; i++) {
+		if (i > 0 && (length - i) % 3 == 0 && o + 2 < size)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+char *layout_performance_value(const struct source_value *value,
+			       const char *unit)
+{
+	if (!value->present || !isfinite(value->value))
+		return mem_strdup(MISSING_VALUE);
+	if (unit && strcmp(unit, "%") == 0)
+		return mem_printf("%.1f%%", value->value);
+	double whole = round(value->value);
+	if (fabs(value->value - whole) < 0.005 && fabs(whole) < 1e15) {
+		char text[64];
+		format_whole(text, sizeof text, whole);
+		return mem_strdup(text);
+	}
+	char text[64];
+	snprintf(text, sizeof text, "%.2f", value->value);
+	size_t length = strlen(text);
+	while (length > 0 && text[length - 1] == '0')
+		text[--length] = '\0'; /* "2.50" → "2.5" */
+	return mem_strdup(text);
+}
+
+/* The measure's name with its unit, "(%)" or "(days)"; "number" is implied. */
+static struct source_text measure_name(const struct source_measure *m,
+				       char **owned)
+{
+	struct source_text name = m->name;
+	*owned = NULL;
+	if (m->unit && m->unit[0] && strcmp(m->unit, "number") != 0) {
+		*owned = mem_printf("%s (%s)", m->name.text, m->unit);
+		name.text = *owned;
+	}
+	return name;
+}
+
+static struct layout_cell rating_cell(const struct layout *lo,
+				      const struct source_performance *perf,
+				      const struct source_measure *m)
+{
+	if (m->contextual)
+		return plain_cell("Context", ALIGN_CENTER);
+	if (m->rating_index < 0 ||
+	    (size_t)m->rating_index >= perf->scale.rating_count)
+		return plain_cell(MISSING_VALUE, ALIGN_CENTER);
+	const struct source_rating *rating =
+		&perf->scale.ratings[m->rating_index];
+	const struct style_rating_colors *colors =
+		style_rating(lo->style, rating->code);
+	struct layout_cell cell = plain_cell(rating->label, ALIGN_CENTER);
+	cell.fill = colors->background;
+	cell.text_color = colors->text;
+	return cell;
+}
+
+static void measure_row(struct layout *lo, struct layout_table *table,
+			const struct source_performance *perf,
+			const struct source_measure *m)
+{
+	char *owned_name;
+	struct source_text name = measure_name(m, &owned_name);
+	char *target = layout_performance_value(&m->target, m->unit);
+	char *actual = layout_performance_value(&m->actual, m->unit);
+	char *previous = layout_performance_value(&m->previous, m->unit);
+	char *travel = mem_printf("%s %s", rating_travel_arrow(m->travel),
+				  rating_travel_word(m->travel));
+	char *word = strchr(travel, ' ');
+	if (word && word[1] >= 'a' && word[1] <= 'z')
+		word[1] = (char)(word[1] - 'a' + 'A'); /* "↑ Improving" */
+	struct layout_cell cells[COLUMN_COUNT] = {
+		[COL_REF] = plain_cell(m->ref, ALIGN_LEFT),
+		[COL_MEASURE] = plain_cell(NULL, ALIGN_LEFT),
+		[COL_TARGET] = plain_cell(target, ALIGN_RIGHT),
+		[COL_ACTUAL] = plain_cell(actual, ALIGN_RIGHT),
+		[COL_PREVIOUS] = plain_cell(previous, ALIGN_RIGHT),
+		[COL_RATING] = rating_cell(lo, perf, m),
+		[COL_TRAVEL] = plain_cell(travel, ALIGN_LEFT),
+		[COL_COMMENTARY] = plain_cell(NULL, ALIGN_LEFT),
+	};
+	cells[COL_MEASURE].text = &name;
+	cells[COL_COMMENTARY].text = &m->commentary;
+	layout_table_row(lo, table, cells, 1, 0, m->pos);
+	free(owned_name);
+	free(target);
+	free(actual);
+	free(previous);
+	free(travel);
+}
+
+void layout_performance(struct layout *lo,
+			const struct source_performance *performance)
+{
+	layout_key_paragraph(lo, &performance->intro, &lo->style->body,
+			     performance->intro.pos);
+	layout_key_scale(lo, &performance->scale, 1, performance->pos);
+	layout_dashboard_performance(lo, performance);
+
+	struct layout_cell header[COLUMN_COUNT];
+	for (size_t c = 0; c < COLUMN_COUNT; c++)
+		header[c] = plain_cell(column_titles[c], ALIGN_LEFT);
+	struct layout_table table;
+	layout_table_begin(lo, &table, COLUMN_COUNT,
+			   lo->style->table.performance_columns, header,
+			   performance->pos);
+	for (size_t g = 0; g < performance->group_count; g++) {
+		const struct source_measure_group *group =
+			&performance->groups[g];
+		struct layout_cell cell = plain_cell(
+			group->name ? group->name : "", ALIGN_LEFT);
+		layout_table_span_row(lo, &table, &cell, 1, group->pos);
+		for (size_t i = 0; i < group->measure_count; i++)
+			measure_row(lo, &table, performance,
+				    &group->measures[i]);
+	}
+	layout_table_end(lo, &table);
+	lo->y_pt += lo->style->paragraph_gap_pt;
+	if (lo->y_pt > lo->bottom_pt)
+		lo->y_pt = lo->bottom_pt;
+}

@@ -1,0 +1,451 @@
+/* The draw stage on a hand-built display list: PDF structure, text,
+ * metadata, outline, links, repeatable bytes and whole-or-nothing output.
+ * The PDF is read back with poppler-utils (a build dependency). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <dirent.h>
+#include <glib.h>
+
+#include "draw.h"
+#include "draw_test_list.h"
+
+#define A4_SHORT 595.276
+#define A4_LONG 841.89
+
+static char *temp_dir(void)
+{
+	char *dir = g_strdup("/tmp/test_draw.XXXXXX");
+	assert_non_null(g_mkdtemp(dir));
+	return dir;
+}
+
+static void remove_dir(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	while (d && (name = g_dir_read_name(d))) {
+		char *path = g_build_filename(dir, name, NULL);
+		unlink(path);
+		g_free(path);
+	}
+	if (d)
+		g_dir_close(d);
+	rmdir(dir);
+}
+
+static int count_entries(const char *dir)
+{
+	int n = 0;
+	GDir *d = g_dir_open(dir, 0, NULL);
+	while (d && g_dir_read_name(d))
+		n++;
+	if (d)
+		g_dir_close(d);
+	return n;
+}
+
+/* Standard output of a poppler tool; the arguments end with NULL. */
+static char *run_tool(const char *tool, ...)
+{
+	const char *argv[8] = { tool };
+	size_t n = 1;
+	va_list ap;
+	va_start(ap, tool);
+	const char *arg;
+	while (n < 7 && (arg = va_arg(ap, const char *)))
+		argv[n++] = arg;
+	va_end(ap);
+	char *out = NULL;
+	int status = 0;
+	GError *error = NULL;
+	if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+			  NULL, &out, NULL, &status, &error))
+		fail_msg("cannot run %s: %s", tool, error->message);
+	assert_int_equal(status, 0);
+	return out;
+}
+
+/* Each needle appears in haystack after the previous one. */
+static void assert_in_order(const char *haystack, const char *const *needles)
+{
+	const char *p = haystack;
+	for (size_t i = 0; needles[i]; i++) {
+		const char *found = strstr(p, needles[i]);
+		if (!found)
+			fail_msg("'%s' missing (or out of order) in:\n%s", needles[i],
+				 haystack);
+		p = found + strlen(needles[i]);
+	}
+}
+
+static const void *find_bytes(const char *hay, size_t length, const char *needle,
+			      size_t needle_length)
+{
+	for (size_t i = 0; i + needle_length <= length; i++)
+		if (memcmp(hay + i, needle, needle_length) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* Runs of spaces made one, so column widths do not matter. */
+static char *squeeze(char *text)
+{
+	char *out = text;
+	for (const char *p = text; *p; p++)
+		if (*p != ' ' || out == text || out[-1] != ' ')
+			*out++ = *p;
+	*out = '\0';
+	return text;
+}
+
+static int occurrences(const char *haystack, const char *needle)
+{
+	int n = 0;
+	for (const char *p = haystack; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* Two pages: a portrait report page and a landscape appendix page, with a
+ * table running across both, furniture, a watermark, a figure and links. */
+static struct test_list *sample_list(void)
+{
+	struct test_list *t = test_list_new();
+	const char *sans = "Liberation Sans 11", *bold = "Liberation Sans Bold 14";
+	uint32_t artifact = test_node(t, ROLE_ARTIFACT, 0, 0);
+	uint32_t sect = test_node(t, ROLE_SECTION, 0, 0);
+	uint32_t h1 = test_node(t, ROLE_HEADING, sect, 1);
+	uint32_t para = test_node(t, ROLE_PARAGRAPH, sect, 0);
+	uint32_t link = test_node(t, ROLE_LINK, para, 0);
+	uint32_t table = test_node(t, ROLE_TABLE, sect, 0);
+	uint32_t row1 = test_node(t, ROLE_TABLE_ROW, table, 0);
+	uint32_t th1 = test_node(t, ROLE_TABLE_HEADER, row1, 0);
+	uint32_t th2 = test_node(t, ROLE_TABLE_HEADER, row1, 0);
+	uint32_t row2 = test_node(t, ROLE_TABLE_ROW, table, 0);
+	uint32_t td1 = test_node(t, ROLE_TABLE_CELL, row2, 0);
+	uint32_t td2 = test_node(t, ROLE_TABLE_CELL, row2, 0);
+	uint32_t row3 = test_node(t, ROLE_TABLE_ROW, table, 0);
+	uint32_t td3 = test_node(t, ROLE_TABLE_CELL, row3, 0);
+	uint32_t td4 = test_node(t, ROLE_TABLE_CELL, row3, 0);
+	uint32_t sect2 = test_node(t, ROLE_SECTION, 0, 0);
+	uint32_t h2 = test_node(t, ROLE_HEADING, sect2, 1);
+	uint32_t para2 = test_node(t, ROLE_PARAGRAPH, sect2, 0);
+	uint32_t figure = test_node(t, ROLE_FIGURE, sect2, 0);
+
+	size_t p0 = test_page(t, A4_SHORT, A4_LONG);
+	test_text(t, p0, artifact, 56, 20, sans, "PUBLIC [NOT PROTECTIVELY MARKED]", 0x000000);
+	struct dl_box *dest = test_box(t, p0, BOX_DEST, sect, 56, 70, 0, 0);
+	dest->u.dest = "section-1";
+	test_text(t, p0, h1, 56, 70, bold, "1.0 Purpose", 0x1F3864);
+	test_text(t, p0, para, 56, 100, sans, "The office reviewed the findings.", 0x000000);
+	struct dl_box *lbox = test_box(t, p0, BOX_LINK, link, 56, 100, 60, 14);
+	lbox->u.link.uri = "https://example.org/it's(x)\\here";
+	test_text(t, p0, para, 56, 114, sans, "It reports to the Committee.", 0x000000);
+	struct dl_box *fill = test_box(t, p0, BOX_RECT, th1, 56, 140, 480, 18);
+	fill->fill = 0x1F3864;
+	test_text(t, p0, th1, 60, 142, sans, "Reference", 0xFFFFFF);
+	test_text(t, p0, th2, 300, 142, sans, "Rating", 0xFFFFFF);
+	struct dl_box *rule = test_box(t, p0, BOX_RULE, td1, 56, 158, 480, 0);
+	rule->stroke = 0x808080;
+	rule->line_width_pt = 0.5;
+	test_text(t, p0, td1, 60, 162, sans, "CI001", 0x000000);
+	test_text(t, p0, td2, 300, 162, sans, "Green", 0x000000);
+	struct dl_box *back = test_box(t, p0, BOX_LINK, 0, 56, 200, 40, 14);
+	back->u.link.dest = "section-2";
+	test_text(t, p0, artifact, 56, 800, sans, "Page 1 of 2", 0x000000);
+
+	size_t p1 = test_page(t, A4_LONG, A4_SHORT);
+	test_text(t, p1, artifact, 56, 20, sans, "Audit and Risk Committee", 0x000000);
+	struct dl_box *header = test_box(t, p1, BOX_RECT, artifact, 56, 40, 700, 18);
+	header->fill = 0x1F3864;
+	test_text(t, p1, artifact, 60, 42, sans, "Reference", 0xFFFFFF);
+	test_text(t, p1, td3, 60, 62, sans, "CI002", 0x000000);
+	test_text(t, p1, td4, 300, 62, sans, "Amber", 0x000000);
+	struct dl_box *dest2 = test_box(t, p1, BOX_DEST, sect2, 56, 100, 0, 0);
+	dest2->u.dest = "section-2";
+	test_text(t, p1, h2, 56, 100, bold, "2.0 Background", 0x1F3864);
+	test_text(t, p1, para2, 56, 130, sans, "Appendix text comes last.", 0x000000);
+	struct dl_box *bar = test_box(t, p1, BOX_RECT, figure, 56, 200, 100, 30);
+	bar->fill = 0x00B050;
+	struct dl_box *trend = test_box(t, p1, BOX_PATH, figure, 0, 0, 0, 0);
+	trend->stroke = 0x000000;
+	trend->line_width_pt = 1;
+	trend->u.path.points_pt = arena_alloc(t->list.arena, 6 * sizeof(double));
+	memcpy(trend->u.path.points_pt, (double[]){ 60, 300, 120, 260, 180, 280 },
+	       6 * sizeof(double));
+	trend->u.path.point_count = 3;
+	struct dl_box *mark = test_text(t, p1, artifact, 200, 500, bold, "DRAFT", 0xD0D0D0);
+	mark->u.text.angle_deg = -30;
+	test_text(t, p1, artifact, 56, 570, sans, "Page 2 of 2", 0x000000);
+
+	test_outline(t, "1.0 Purpose", -1, 0, 70);
+	test_outline(t, "2.0 Background", -1, 1, 100);
+	test_outline(t, "Appendix text", 1, 1, 130);
+	(void)td2;
+	return t;
+}
+
+static char *write_sample(const char *dir, const char *name,
+			  struct test_list *t)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	struct diag_list diags = { 0 };
+	int status = draw_pdf(&t->list, path, &diags);
+	if (status != 0)
+		diag_print(&diags, stderr);
+	assert_int_equal(status, 0);
+	assert_int_equal(diags.count, 0);
+	diag_list_free(&diags);
+	return path;
+}
+
+static void test_pdf_pages_and_metadata(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = sample_list();
+	char *path = write_sample(dir, "paper.pdf", t);
+	char *out = squeeze(run_tool("pdfinfo", "-l", "2", path, NULL));
+	assert_non_null(strstr(out, "Pages: 2"));
+	assert_non_null(strstr(out, "Page 1 size: 595.276 x 841.89 pts (A4)"));
+	assert_non_null(strstr(out, "Page 2 size: 841.89 x 595.276 pts (A4)"));
+	assert_non_null(strstr(out, "Title: Best Value Self-Assessment"));
+	assert_non_null(strstr(out, "Author: Example Council"));
+	assert_non_null(strstr(out, "Creator: committee-pdf "));
+	assert_non_null(strstr(out, "Tagged: yes"));
+	/* The fixed date, never the clock. */
+	assert_non_null(strstr(out, "CreationDate: Thu Feb 22 09:30:00 2024"));
+	g_free(out);
+	test_list_free(t);
+	g_free(path);
+	remove_dir(dir);
+	free(dir);
+}
+
+static void test_pdf_structure(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = sample_list();
+	char *path = write_sample(dir, "paper.pdf", t);
+	char *tree = run_tool("pdfinfo", "-struct-text", path, NULL);
+	const char *order[] = { "Document", "Sect", "H1", "1.0 Purpose", "P",
+				"The office reviewed", "It reports", "Link",
+				"Object", "Table", "TR", "TH", "Reference", "TH", "Rating",
+				"TR", "TD", "CI001", "TD", "Green", "TR", "TD",
+				"CI002", "TD", "Amber", "Sect", "H1",
+				"2.0 Background", "P", "Appendix text", "Figure",
+				NULL };
+	assert_in_order(tree, order);
+	/* One table across both pages. */
+	assert_int_equal(occurrences(tree, "Table"), 1);
+	/* Furniture, the repeated header and the watermark are no content. */
+	assert_null(strstr(tree, "PUBLIC"));
+	assert_null(strstr(tree, "Page 1 of 2"));
+	assert_null(strstr(tree, "Audit and Risk"));
+	assert_null(strstr(tree, "DRAFT"));
+	assert_int_equal(occurrences(tree, "\"Reference\""), 1);
+	g_free(tree);
+	test_list_free(t);
+	g_free(path);
+	remove_dir(dir);
+	free(dir);
+}
+
+static void test_pdf_text_is_real(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = sample_list();
+	char *path = write_sample(dir, "paper.pdf", t);
+	char *text = run_tool("pdftotext", path, "-", NULL);
+	/* "office" is shaped with an fi ligature: the clusters give back the
+	 * letters. */
+	const char *order[] = { "PUBLIC", "1.0 Purpose", "The office reviewed",
+				"CI001", "Green", "CI002", "2.0 Background",
+				"Appendix text comes last.", NULL };
+	assert_in_order(text, order);
+	g_free(text);
+	char *fonts = run_tool("pdffonts", path, NULL);
+	/* Every font embedded and subset: "XXXXXX+Name ... yes yes". */
+	int lines = 0;
+	for (char *line = strtok(fonts, "\n"); line; line = strtok(NULL, "\n")) {
+		if (++lines <= 2)
+			continue; /* the heading and its rule */
+		assert_non_null(strchr(line, '+'));
+		assert_non_null(strstr(line, " yes yes "));
+	}
+	assert_true(lines >= 4); /* regular and bold */
+	g_free(fonts);
+	test_list_free(t);
+	g_free(path);
+	remove_dir(dir);
+	free(dir);
+}
+
+static char *read_all(const char *path, size_t *length)
+{
+	char *bytes = NULL;
+	gsize n = 0;
+	assert_true(g_file_get_contents(path, &bytes, &n, NULL));
+	*length = n;
+	return bytes;
+}
+
+static void test_pdf_outline_links_and_dests(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = sample_list();
+	char *path = write_sample(dir, "paper.pdf", t);
+	size_t length;
+	char *pdf = read_all(path, &length);
+	/* The outline: two entries at the top, one below the second. */
+	assert_non_null(find_bytes(pdf, length, "/Type /Outlines", 15));
+	assert_non_null(find_bytes(pdf, length, "/Count 2", 8));
+	/* The quote passes Cairo's attribute syntax; the parentheses and the
+	 * backslash, which Cairo would copy into the PDF string unescaped,
+	 * are percent-encoded. */
+	const char *uri = "/URI (https://example.org/it's%28x%29%5Chere)";
+	assert_non_null(find_bytes(pdf, length, uri, strlen(uri)));
+	assert_non_null(find_bytes(pdf, length, "/Dest (section-2)", 17));
+	g_free(pdf);
+	char *dests = run_tool("pdfinfo", "-dests", path, NULL);
+	assert_non_null(strstr(dests, "\"section-1\""));
+	assert_non_null(strstr(dests, "\"section-2\""));
+	g_free(dests);
+	test_list_free(t);
+	g_free(path);
+	remove_dir(dir);
+	free(dir);
+}
+
+static void test_pdf_bytes_repeat(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = sample_list();
+	char *first = write_sample(dir, "first.pdf", t);
+	char *second = write_sample(dir, "second.pdf", t);
+	size_t a_length, b_length;
+	char *a = read_all(first, &a_length), *b = read_all(second, &b_length);
+	assert_int_equal(a_length, b_length);
+	assert_memory_equal(a, b, a_length);
+	g_free(a);
+	g_free(b);
+	test_list_free(t);
+	g_free(first);
+	g_free(second);
+	remove_dir(dir);
+	free(dir);
+}
+
+/* A list whose text names a font the list does not hold cannot be drawn:
+ * the good PDF already at the path stays, no temporary file is left. */
+static void test_pdf_failure_keeps_old_file(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char *path = g_build_filename(dir, "paper.pdf", NULL);
+	assert_true(g_file_set_contents(path, "%PDF-good", -1, NULL));
+	struct test_list *t = sample_list();
+	t->list.pages[0].boxes[2].u.text.runs[0].font = 999;
+	struct diag_list diags = { 0 };
+	assert_int_equal(draw_pdf(&t->list, path, &diags), 1);
+	assert_true(diag_has_errors(&diags));
+	assert_string_equal(diags.items[0].file, path);
+	size_t length;
+	char *bytes = read_all(path, &length);
+	assert_int_equal(length, 9);
+	assert_memory_equal(bytes, "%PDF-good", 9);
+	g_free(bytes);
+	assert_int_equal(count_entries(dir), 1);
+	diag_list_free(&diags);
+	test_list_free(t);
+	g_free(path);
+	remove_dir(dir);
+	free(dir);
+}
+
+static void test_pdf_missing_folder(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char *path = g_build_filename(dir, "no-such-folder", "paper.pdf", NULL);
+	struct test_list *t = sample_list();
+	struct diag_list diags = { 0 };
+	assert_int_equal(draw_pdf(&t->list, path, &diags), 1);
+	assert_int_equal(diags.count, 1);
+	assert_non_null(strstr(diags.items[0].message, "no-such-folder"));
+	assert_non_null(strstr(diags.items[0].message, "No such file"));
+	assert_int_equal(count_entries(dir), 0);
+	diag_list_free(&diags);
+	test_list_free(t);
+	g_free(path);
+	remove_dir(dir);
+	free(dir);
+}
+
+static void test_png_pages(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = sample_list();
+	struct diag_list diags = { 0 };
+	assert_int_equal(draw_png(&t->list, dir, "paper", 36, NULL, &diags), 2);
+	char *first = g_build_filename(dir, "paper-1.png", NULL);
+	cairo_surface_t *image = cairo_image_surface_create_from_png(first);
+	assert_int_equal(cairo_surface_status(image), CAIRO_STATUS_SUCCESS);
+	assert_int_equal(cairo_image_surface_get_width(image), 298);  /* ceil(595.276 / 2) */
+	assert_int_equal(cairo_image_surface_get_height(image), 421);
+	/* White paper; the header fill (dark blue) at (250, 150) pt. */
+	unsigned char *data = cairo_image_surface_get_data(image);
+	int stride = cairo_image_surface_get_stride(image);
+	uint32_t corner = *(uint32_t *)data;
+	uint32_t header = *(uint32_t *)(data + 75 * stride + 125 * 4);
+	assert_int_equal(corner, 0xFFFFFFFF);
+	assert_int_equal(header, 0xFF1F3864);
+	cairo_surface_destroy(image);
+	char *second = g_build_filename(dir, "paper-2.png", NULL);
+	image = cairo_image_surface_create_from_png(second);
+	assert_int_equal(cairo_image_surface_get_width(image), 421);
+	cairo_surface_destroy(image);
+	g_free(first);
+	g_free(second);
+	remove_dir(dir);
+	free(dir);
+
+	dir = temp_dir();
+	assert_int_equal(draw_png(&t->list, dir, "only", 20, "2", &diags), 1);
+	assert_int_equal(count_entries(dir), 1);
+	const char *bad[] = { "0", "3", "1-", "2-1", "x", "1,,2" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(draw_png(&t->list, dir, "bad", 20, bad[i], &diags), -1);
+	assert_int_equal(count_entries(dir), 1);
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 6);
+	diag_list_free(&diags);
+	test_list_free(t);
+	remove_dir(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pdf_pages_and_metadata),
+		cmocka_unit_test(test_pdf_structure),
+		cmocka_unit_test(test_pdf_text_is_real),
+		cmocka_unit_test(test_pdf_outline_links_and_dests),
+		cmocka_unit_test(test_pdf_bytes_repeat),
+		cmocka_unit_test(test_pdf_failure_keeps_old_file),
+		cmocka_unit_test(test_pdf_missing_folder),
+		cmocka_unit_test(test_png_pages),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

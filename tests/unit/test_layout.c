@@ -1,0 +1,534 @@
+/* layout_document on a whole paper: geometry, pagination rules, numbering,
+ * furniture, watermark, outline, metadata and that no text is lost. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "layout_doc_fixture.h"
+#include "layout_fixture.h"
+
+#define SLACK_PT 0.01
+
+struct fixture {
+	PangoContext *context;
+	struct style style;
+	struct diag_list diags;
+	struct doc_fixture doc;
+	struct display_list *list;
+};
+
+static struct fixture *fixture_new(int draft, const struct layout_options *options)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->context = fixture_context();
+	fixture_style(&f->style);
+	doc_fixture_init(&f->doc, draft);
+	f->list = layout_document(&f->doc.doc, &f->style, f->context, options,
+				  &f->diags);
+	assert_non_null(f->list);
+	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
+	return f;
+}
+
+static int setup_final(void **state)
+{
+	*state = fixture_new(0, NULL);
+	return 0;
+}
+
+static int setup_draft(void **state)
+{
+	static const struct layout_options options = { 0, "2024-02-20 10:15" };
+	*state = fixture_new(1, &options);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	display_list_free(f->list);
+	doc_fixture_free(&f->doc);
+	diag_list_free(&f->diags);
+	g_object_unref(f->context);
+	free(f);
+	return 0;
+}
+
+static enum dl_role box_role(const struct display_list *list,
+			     const struct dl_box *b)
+{
+	return list->nodes[b->node].role;
+}
+
+static int is_artifact(const struct display_list *list, const struct dl_box *b)
+{
+	return box_role(list, b) == ROLE_ARTIFACT;
+}
+
+static const struct dl_box *find_text(const struct display_list *list,
+				      const char *text, size_t *page)
+{
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			if (b->kind == BOX_TEXT && strcmp(b->u.text.text, text) == 0) {
+				if (page)
+					*page = p;
+				return b;
+			}
+		}
+	return NULL;
+}
+
+static void test_inside_printable_area(void **state)
+{
+	struct fixture *f = *state;
+	const struct style_page *m = &f->style.page;
+	assert_true(f->list->page_count >= 4);
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->kind == BOX_TEXT && b->u.text.angle_deg != 0)
+				continue; /* the watermark has its own test */
+			double x0 = b->x_pt, y0 = b->y_pt;
+			double x1 = x0 + b->width_pt, y1 = y0 + b->height_pt;
+			if (is_artifact(f->list, b)) {
+				assert_true(x0 >= -SLACK_PT && y0 >= -SLACK_PT);
+				assert_true(x1 <= page->width_pt + SLACK_PT);
+				assert_true(y1 <= page->height_pt + SLACK_PT);
+				/* Furniture stays out of the content area. */
+				assert_true(y1 <= m->margin_top_pt + SLACK_PT ||
+					    y0 >= page->height_pt - m->margin_bottom_pt - SLACK_PT);
+				continue;
+			}
+			assert_true(x0 >= m->margin_left_pt - SLACK_PT);
+			assert_true(y0 >= m->margin_top_pt - SLACK_PT);
+			assert_true(x1 <= page->width_pt - m->margin_right_pt + SLACK_PT);
+			assert_true(y1 <= page->height_pt - m->margin_bottom_pt + SLACK_PT);
+		}
+	}
+}
+
+static int overlap(const struct dl_box *a, const struct dl_box *b)
+{
+	return a->x_pt < b->x_pt + b->width_pt - SLACK_PT &&
+	       b->x_pt < a->x_pt + a->width_pt - SLACK_PT &&
+	       a->y_pt < b->y_pt + b->height_pt - SLACK_PT &&
+	       b->y_pt < a->y_pt + a->height_pt - SLACK_PT;
+}
+
+static void test_text_boxes_do_not_overlap(void **state)
+{
+	struct fixture *f = *state;
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *a = &page->boxes[i];
+			if (a->kind != BOX_TEXT || a->u.text.angle_deg != 0)
+				continue;
+			for (size_t j = i + 1; j < page->box_count; j++) {
+				const struct dl_box *b = &page->boxes[j];
+				if (b->kind != BOX_TEXT || b->u.text.angle_deg != 0)
+					continue;
+				if (overlap(a, b))
+					fail_msg("page %zu: \"%s\" overlaps \"%s\"", p + 1,
+						 a->u.text.text, b->u.text.text);
+			}
+		}
+	}
+}
+
+static void test_page_x_of_y(void **state)
+{
+	struct fixture *f = *state;
+	size_t pages = f->list->page_count;
+	for (size_t p = 0; p < pages; p++) {
+		char expected[64];
+		snprintf(expected, sizeof expected, "Page %zu of %zu", p + 1, pages);
+		size_t found_page = SIZE_MAX;
+		const struct dl_box *b = find_text(f->list, expected, &found_page);
+		assert_non_null(b);
+		assert_int_equal(found_page, p);
+		assert_int_equal(box_role(f->list, b), ROLE_ARTIFACT);
+		/* Right-aligned at the right margin of this page's own width. */
+		double right = f->list->pages[p].width_pt - f->style.page.margin_right_pt;
+		assert_true(fabs(b->x_pt + b->width_pt - right) < 0.5);
+	}
+	char beyond[64];
+	snprintf(beyond, sizeof beyond, "Page %zu of %zu", pages + 1, pages);
+	assert_null(find_text(f->list, beyond, NULL));
+	/* The meeting date is written out in the footer. */
+	assert_non_null(find_text(f->list,
+				  "Governance and Ethics Committee 22 February 2024",
+				  NULL));
+}
+
+static void test_headings_never_last_on_page(void **state)
+{
+	struct fixture *f = *state;
+	int headings = 0;
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *h = &page->boxes[i];
+			if (h->kind != BOX_TEXT || box_role(f->list, h) != ROLE_HEADING)
+				continue;
+			headings++;
+			int lines_below = 0;
+			for (size_t j = 0; j < page->box_count; j++) {
+				const struct dl_box *b = &page->boxes[j];
+				enum dl_role r = box_role(f->list, b);
+				if (b->kind == BOX_TEXT && r != ROLE_HEADING &&
+				    r != ROLE_ARTIFACT && b->y_pt > h->y_pt)
+					lines_below++;
+			}
+			if (lines_below < 2)
+				fail_msg("heading \"%s\" is last on page %zu",
+					 h->u.text.text, p + 1);
+		}
+	}
+	assert_true(headings >= 7);
+}
+
+static void test_paragraph_numbering(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const expected[] = { "1.0", "1.1", "1.2", "2.0", "2.1",
+						"2.6", "3.0", "3.1", "3.2", "4.0",
+						"4.1", "4.2" };
+	for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
+		size_t page;
+		const struct dl_box *b = find_text(f->list, expected[i], &page);
+		if (!b)
+			fail_msg("no \"%s\"", expected[i]);
+		assert_true(fabs(b->x_pt - f->style.page.margin_left_pt) < SLACK_PT);
+		/* The number shares its line with the text beside it. */
+		int beside = 0;
+		const struct dl_page *pg = &f->list->pages[page];
+		for (size_t j = 0; j < pg->box_count; j++) {
+			const struct dl_box *t = &pg->boxes[j];
+			if (t != b && t->kind == BOX_TEXT && fabs(t->y_pt - b->y_pt) < 0.5 &&
+			    fabs(t->x_pt - f->style.page.margin_left_pt -
+				 f->style.number_indent_pt) < SLACK_PT)
+				beside++;
+		}
+		assert_int_equal(beside, 1);
+	}
+	/* Section 1's second paragraph is unnumbered: 1.2 is the third. */
+	assert_null(find_text(f->list, "1.3", NULL));
+	assert_null(find_text(f->list, "2.7", NULL));
+	assert_non_null(find_text(f->list, "[LD/06022024/A]", NULL));
+	assert_non_null(find_text(f->list, "Purpose", NULL));
+	assert_non_null(find_text(f->list, "Recommendations for decision:", NULL));
+	assert_non_null(find_text(f->list, "Appendix 1: Best Value Standards and "
+					   "Intervention Draft Guidance", NULL));
+}
+
+static void test_landscape_appendix(void **state)
+{
+	struct fixture *f = *state;
+	size_t first_landscape = SIZE_MAX, guidance = SIZE_MAX;
+	assert_non_null(find_text(f->list, "Appendix 2: City of Wolverhampton "
+					   "Council Best Value Benchmarking",
+				  &first_landscape));
+	find_text(f->list, "Appendix 1: Best Value Standards and Intervention "
+			   "Draft Guidance", &guidance);
+	assert_true(guidance < first_landscape);
+	assert_true(first_landscape + 1 < f->list->page_count);
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		if (p >= first_landscape)
+			assert_true(page->width_pt > page->height_pt);
+		else
+			assert_true(page->width_pt < page->height_pt);
+	}
+	/* Appendices start on a page of their own. */
+	const struct dl_box *title = find_text(
+		f->list, "Appendix 1: Best Value Standards and Intervention Draft Guidance",
+		NULL);
+	assert_true(fabs(title->y_pt - f->style.page.margin_top_pt) < SLACK_PT);
+}
+
+static int has_watermark_first(const struct dl_page *page)
+{
+	if (!page->box_count)
+		return 0;
+	const struct dl_box *b = &page->boxes[0];
+	return b->kind == BOX_TEXT && strcmp(b->u.text.text, "DRAFT") == 0 &&
+	       b->u.text.angle_deg != 0;
+}
+
+static void test_draft_watermark(void **state)
+{
+	struct fixture *f = *state;
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		assert_true(has_watermark_first(page));
+		const struct dl_box *b = &page->boxes[0];
+		assert_int_equal(box_role(f->list, b), ROLE_ARTIFACT);
+		/* All four corners of the rotated box stay on the page. */
+		double a = b->u.text.angle_deg * M_PI / 180;
+		double xs[4] = { 0, b->width_pt, 0, b->width_pt };
+		double ys[4] = { 0, 0, b->height_pt, b->height_pt };
+		for (int c = 0; c < 4; c++) {
+			double x = b->x_pt + xs[c] * cos(a) - ys[c] * sin(a);
+			double y = b->y_pt + xs[c] * sin(a) + ys[c] * cos(a);
+			assert_true(x >= 0 && x <= page->width_pt);
+			assert_true(y >= 0 && y <= page->height_pt);
+		}
+		assert_true(b->width_pt > page->width_pt * 0.4);
+	}
+	assert_non_null(find_text(f->list, "DRAFT 2024-02-20 10:15", NULL));
+}
+
+static void test_final_has_no_watermark(void **state)
+{
+	struct fixture *f = *state;
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		assert_false(has_watermark_first(page));
+		for (size_t i = 0; i < page->box_count; i++)
+			if (page->boxes[i].kind == BOX_TEXT)
+				assert_true(page->boxes[i].u.text.angle_deg == 0);
+	}
+	assert_null(find_text(f->list, "DRAFT", NULL));
+}
+
+/* Runs of every text box of node, in page order, concatenated. */
+static double number_column_end_pt;
+
+static char *node_text(const struct display_list *list, uint32_t node,
+		       size_t *pages_used, size_t *lines_per_page, size_t max_pages)
+{
+	size_t length = 0;
+	char *out = calloc(1, 1);
+	*pages_used = 0;
+	for (size_t p = 0; p < list->page_count; p++) {
+		size_t lines = 0;
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			if (b->kind != BOX_TEXT || b->node != node)
+				continue;
+			/* Skip a paragraph's number, alone in its column. */
+			if (b->x_pt + b->width_pt < number_column_end_pt &&
+			    strspn(b->u.text.text, "0123456789.") ==
+				    strlen(b->u.text.text))
+				continue;
+			lines++;
+			for (uint32_t r = 0; r < b->u.text.run_count; r++) {
+				const struct dl_run *run = &b->u.text.runs[r];
+				out = realloc(out, length + run->text_length + 1);
+				memcpy(out + length, run->text, run->text_length);
+				length += run->text_length;
+				out[length] = '\0';
+			}
+		}
+		if (lines && *pages_used < max_pages)
+			lines_per_page[(*pages_used)++] = lines;
+	}
+	return out;
+}
+
+static void check_paragraph(const struct fixture *f, const char *expected,
+			    uint32_t node, int *split)
+{
+	size_t pages = 0, lines[8] = { 0 };
+	char *text = node_text(f->list, node, &pages, lines, 8);
+	assert_string_equal(text, expected);
+	free(text);
+	if (pages > 1) {
+		(*split)++;
+		for (size_t i = 0; i < pages; i++)
+			if (lines[i] < 2)
+				fail_msg("paragraph split leaving %zu line(s)", lines[i]);
+	}
+}
+
+static void test_no_text_lost_and_no_widows(void **state)
+{
+	struct fixture *f = *state;
+	const struct source_doc *d = &f->doc.doc;
+	number_column_end_pt = f->style.page.margin_left_pt + f->style.number_indent_pt;
+	/* Paragraph nodes in reading order match source paragraphs in order. */
+	const struct source_block *sources[64];
+	size_t count = 0;
+	for (size_t s = 0; s < d->section_count; s++)
+		for (size_t b = 0; b < d->sections[s].block_count; b++)
+			if (d->sections[s].blocks[b].kind == BLOCK_PARAGRAPH)
+				sources[count++] = &d->sections[s].blocks[b];
+	for (size_t a = 0; a < d->appendix_count; a++)
+		for (size_t b = 0; b < d->appendices[a].block_count; b++)
+			sources[count++] = &d->appendices[a].blocks[b];
+	size_t next = 0;
+	int split = 0;
+	for (; next < count; next++) {
+		uint32_t n = 1;
+		while (n < f->list->node_count &&
+		       !(f->list->nodes[n].role == ROLE_PARAGRAPH &&
+			 f->list->nodes[n].pos.line == sources[next]->pos.line))
+			n++;
+		assert_true(n < f->list->node_count);
+		check_paragraph(f, sources[next]->u.paragraph.text, n, &split);
+	}
+	assert_int_equal(next, count);
+	assert_true(split >= 1);
+	/* List bodies keep their text too, bold lead-in included. */
+	const struct source_list *list = &d->sections[2].blocks[1].u.list;
+	size_t items = 0;
+	for (uint32_t n = 0; n < f->list->node_count; n++) {
+		if (f->list->nodes[n].role != ROLE_LIST_BODY)
+			continue;
+		size_t pages = 0, lines[8];
+		char *text = node_text(f->list, n, &pages, lines, 8);
+		if (strncmp(text, "Leadership:", 11) == 0) {
+			assert_string_equal(text, list->items[0].text);
+			items++;
+		}
+		free(text);
+	}
+	assert_int_equal(items, list->item_count);
+}
+
+static void test_structure_and_links(void **state)
+{
+	struct fixture *f = *state;
+	const struct display_list *list = f->list;
+	assert_int_equal(list->nodes[0].role, ROLE_DOCUMENT);
+	size_t sections = 0, link_uri = 0, link_ref = 0, dests = 0;
+	for (uint32_t n = 1; n < list->node_count; n++) {
+		assert_true(list->nodes[n].parent < n);
+		if (list->nodes[n].role == ROLE_SECTION)
+			sections++;
+	}
+	assert_int_equal(sections, 1 + 4 + 2);
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			if (b->kind == BOX_LINK && b->u.link.uri &&
+			    strcmp(b->u.link.uri, "https://www.gov.uk/") == 0)
+				link_uri++;
+			if (b->kind == BOX_LINK && b->u.link.dest &&
+			    strcmp(b->u.link.dest, "guidance") == 0)
+				link_ref++;
+			if (b->kind == BOX_DEST && strcmp(b->u.dest, "guidance") == 0) {
+				dests++;
+				/* At the appendix title's page top. */
+				assert_true(p >= 2);
+			}
+		}
+	assert_true(link_uri >= 1);
+	assert_true(link_ref >= 1);
+	assert_int_equal(dests, 1);
+	/* The cover table: key column TH, value column TD. */
+	size_t page;
+	const struct dl_box *key = find_text(list, "Accountable Director", &page);
+	assert_non_null(key);
+	assert_int_equal(page, 0);
+	assert_int_equal(box_role(list, key), ROLE_TABLE_HEADER);
+	const struct dl_box *value = find_text(
+		list, "David Pattison, Chief Operating Officer", &page);
+	assert_non_null(value);
+	assert_int_equal(box_role(list, value), ROLE_TABLE_CELL);
+	assert_non_null(find_text(list, "Tel 01902 550414", NULL));
+	assert_non_null(find_text(list, "City of Wolverhampton Council", NULL));
+}
+
+static void test_outline_and_metadata(void **state)
+{
+	struct fixture *f = *state;
+	const struct display_list *list = f->list;
+	static const char *const titles[] = {
+		"Recommendations", "1.0 Purpose", "2.0 Background",
+		"3.0 Best Value Standards and Intervention Framework",
+		"4.0 Financial implications",
+		"Appendix 1: Best Value Standards and Intervention Draft Guidance",
+		"Appendix 2: City of Wolverhampton Council Best Value Benchmarking",
+	};
+	assert_int_equal(list->outline_count, 7);
+	for (size_t i = 0; i < 7; i++) {
+		assert_string_equal(list->outline[i].title, titles[i]);
+		assert_int_equal(list->outline[i].parent, -1);
+		assert_true(list->outline[i].page < list->page_count);
+		if (i)
+			assert_true(list->outline[i].page >= list->outline[i - 1].page);
+	}
+	assert_string_equal(list->title, "Best Value Standards and Intervention Guidance");
+	assert_string_equal(list->author, "City of Wolverhampton Council");
+	assert_string_equal(list->subject, "Governance and Ethics Committee 22 February 2024");
+	assert_string_equal(list->lang, "en-GB");
+	assert_string_equal(list->create_date, "2024-02-22T00:00:00Z");
+}
+
+static void test_source_date_epoch(void **state)
+{
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1708560000", 1);
+	struct fixture *f = fixture_new(0, NULL);
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_string_equal(f->list->create_date, "2024-02-22T00:00:00Z");
+	display_list_free(f->list);
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	f->list = layout_document(&f->doc.doc, &f->style, f->context, NULL, &f->diags);
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_string_equal(f->list->create_date, "2023-11-14T22:13:20Z");
+	void *state_f = f;
+	teardown(&state_f);
+}
+
+static void test_dump_json(void **state)
+{
+	struct fixture *f = *state;
+	char *buffer = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buffer, &size);
+	layout_dump_json(f->list, out);
+	fclose(out);
+	assert_true(size > 1000);
+	assert_non_null(strstr(buffer, "{\"pages\":[\n{\"width\":595.28,\"height\":841.89}"));
+	assert_non_null(strstr(buffer, "\"role\":\"H1\""));
+	assert_non_null(strstr(buffer, "\"role\":\"TH\""));
+	assert_non_null(strstr(buffer, "\"role\":\"Artifact\""));
+	assert_non_null(strstr(buffer, "\\\"guidance\\\" <online>"));
+	assert_non_null(strstr(buffer, "\"title\":\"1.0 Purpose\""));
+	assert_null(strstr(buffer, "-0.00"));
+	/* The same list dumps to the same bytes. */
+	char *again = NULL;
+	size_t again_size = 0;
+	out = open_memstream(&again, &again_size);
+	layout_dump_json(f->list, out);
+	fclose(out);
+	assert_int_equal(size, again_size);
+	assert_memory_equal(buffer, again, size);
+	free(buffer);
+	free(again);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_page_x_of_y, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_headings_never_last_on_page, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_paragraph_numbering, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_landscape_appendix, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_draft_watermark, setup_draft, teardown),
+		cmocka_unit_test_setup_teardown(test_final_has_no_watermark, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_no_text_lost_and_no_widows, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_structure_and_links, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_outline_and_metadata, setup_final, teardown),
+		cmocka_unit_test(test_source_date_epoch),
+		cmocka_unit_test_setup_teardown(test_dump_json, setup_final, teardown),
+		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_draft, teardown),
+		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_draft, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
