@@ -72,7 +72,10 @@ struct batch_worker_ops {
 	void *arg;
 };
 
-/* Called in the parent each time a job ends (built or failed). */
+/* Called in the parent each time a job ends (built or failed), and with job
+ * NULL every BATCH_TICK_MS while none does, so a progress line can show the
+ * time going by. */
+#define BATCH_TICK_MS 250
 typedef void (*batch_done_fn)(void *ctx, const struct batch_job *job,
 			      size_t done, size_t failed);
 

@@ -318,10 +318,14 @@ static void wait_for_answers(struct pool *pool)
 				fail_unstarted(pool);
 			break;
 		}
-		if (poll(fds, n, -1) < 0) {
-			if (errno == EINTR)
-				continue;
+		int ready = poll(fds, n, BATCH_TICK_MS);
+		if (ready < 0 && errno != EINTR)
 			break;
+		if (ready <= 0) {
+			if (pool->on_done)
+				pool->on_done(pool->ctx, NULL, pool->done,
+					      pool->failed);
+			continue;
 		}
 		for (size_t k = 0; k < n; k++)
 			if (fds[k].revents)

@@ -66,8 +66,9 @@ static void count_done(void *ctx, const struct batch_job *job, size_t done,
 		       size_t failed)
 {
 	(void)ctx;
-	(void)job;
 	(void)failed;
+	if (!job)
+		return; /* a tick, not an ending */
 	done_calls++;
 	assert_int_equal(done, done_calls);
 }
