@@ -13,16 +13,19 @@ RUNS=${RUNS:-5}
 [ "$RUNS" -ge 5 ] || RUNS=5
 OUT=${OUT:-build/bench}
 mkdir -p "$OUT"
+rm -f "$OUT/errors"
 passes=0
 misses=0
 
 now_ns() { date +%s%N; }
 
 # median_ms CMD...: the median wall time of RUNS runs, in milliseconds.
+# A run that fails leaves $OUT/errors behind: its figure is not believed.
 median_ms() {
 	if command -v hyperfine >/dev/null 2>&1; then
 		hyperfine --style none --warmup 1 --runs "$RUNS" \
-			--export-csv "$OUT/hyperfine.csv" -- "$*" >/dev/null 2>&1
+			--export-csv "$OUT/hyperfine.csv" -- "$*" >/dev/null 2>&1 ||
+			echo "$*" >> "$OUT/errors"
 		awk -F, 'NR == 2 { printf "%.1f\n", $4 * 1000 }' "$OUT/hyperfine.csv"
 		return
 	fi
@@ -31,7 +34,7 @@ median_ms() {
 	: > "$OUT/times"
 	while [ "$i" -lt "$RUNS" ]; do
 		start=$(now_ns)
-		"$@" >/dev/null 2>&1 || echo "bench: failed: $*" >&2
+		"$@" >/dev/null 2>&1 || echo "$*" >> "$OUT/errors"
 		end=$(now_ns)
 		echo $(( (end - start) / 1000 )) >> "$OUT/times"
 		i=$((i + 1))
@@ -44,7 +47,8 @@ median_ms() {
 # peak_kib CMD...: the peak resident set size of one run, in KiB.
 peak_kib() {
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f %M -o "$OUT/rss" "$@" >/dev/null 2>&1 || true
+		/usr/bin/time -f %M -o "$OUT/rss" "$@" >/dev/null 2>&1 ||
+			echo "$*" >> "$OUT/errors"
 		tail -n 1 "$OUT/rss"
 	else
 		echo 0
@@ -53,7 +57,10 @@ peak_kib() {
 
 # verdict NAME VALUE UNIT OP TARGET: one line; OP is < > <= or >=.
 verdict() {
-	if awk -v v="$2" -v t="$5" -v op="$4" 'BEGIN {
+	if [ -s "$OUT/errors" ]; then
+		result="ERROR (a run failed: $(head -n 1 "$OUT/errors"))"
+		misses=$((misses + 1))
+	elif awk -v v="$2" -v t="$5" -v op="$4" 'BEGIN {
 		ok = (op == "<" && v < t) || (op == ">" && v > t) ||
 		     (op == "<=" && v <= t) || (op == ">=" && v >= t)
 		exit ok ? 0 : 1 }'; then
@@ -66,11 +73,14 @@ verdict() {
 	printf '%-34s %10s %-6s target %2s %-8s %s\n' "$1" "$2" "$3" "$4" "$5" "$result"
 }
 
+# Forget the failures of the figures before.
+fresh() { rm -f "$OUT/errors"; }
+
 info() {
 	printf '%-34s %10s %-6s %s\n' "$1" "$2" "$3" "${4:-}"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", (b > 0) ? a / b : 0 }'; }
 
 echo "committee-pdf bench: median of $RUNS runs on $(nproc) cores"
 echo
@@ -88,6 +98,7 @@ to_text() { sed -e 's/<[^>]*>//g' -e 's/^[[:space:]]*//' "$1" | grep -v '^$' > "
 # ---- one paper ----
 sample=samples/best-value-2024.xml
 if [ -f "$sample" ]; then
+	fresh
 	bv=$(median_ms "$BIN" render "$sample" -o "$OUT/best-value.pdf")
 	verdict "render best-value-2024" "$bv" ms "<" 100
 	to_text "$sample" "$OUT/best-value.txt"
@@ -98,6 +109,7 @@ else
 fi
 
 # ---- generated assessments ----
+fresh
 for n in 50 500 5000; do
 	eval "t_$n=\$(median_ms \"\$BIN\" render \"\$OUT/assessment-\$n.xml\" -o \"\$OUT/assessment-\$n.pdf\")"
 done
@@ -113,10 +125,11 @@ floor_5000=$(median_ms "$OUT/floor" "$OUT/assessment-5000.txt" "$OUT/floor-5000.
 info "  floor: Pango+Cairo, same text" "$floor_5000" ms "(ours / floor $(ratio "$t_5000" "$floor_5000"))"
 
 # ---- batch throughput ----
+fresh
 mkdir -p "$OUT/quarterly-pdf"
 j1=$(median_ms "$BIN" build --force -j 1 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
 j2=$(median_ms "$BIN" build --force -j 2 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
-rate() { awk -v ms="$1" 'BEGIN { printf "%.1f\n", ms > 0 ? 100 * 1000 / ms : 0 }'; }
+rate() { awk -v ms="$1" 'BEGIN { printf "%.1f\n", (ms > 0) ? 100 * 1000 / ms : 0 }'; }
 info "build 100 quarterly reports, -j1" "$(rate "$j1")" docs/s "($j1 ms)"
 verdict "build 100 quarterly reports, -j2" "$(rate "$j2")" docs/s ">=" 50
 verdict "  speed-up -j2 / -j1" "$(ratio "$j1" "$j2")" x ">=" 1.7
