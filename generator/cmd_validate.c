@@ -1,12 +1,75 @@
-/* PLACEHOLDER until the validate command lands: replaced, never shipped. */
+/* committee-pdf validate [--help] FILE...: check sources against the schema
+ * and the rules, print every problem of every file as FILE:LINE:COL: level:
+ * message (in file order, then by position), then a count line. Exit 0 when
+ * every file is valid, 1 when any has an error, 2 on a usage error. */
+#include <getopt.h>
 #include <stdio.h>
 
 #include "commands.h"
+#include "diag.h"
+#include "source.h"
+
+static void validate_usage(FILE *out)
+{
+	fputs("usage: committee-pdf validate [--help] FILE...\n"
+	      "\n"
+	      "Checks committee paper sources against the schema and the rules a\n"
+	      "schema cannot say (ratings in their scale, references that resolve).\n"
+	      "Prints every problem as FILE:LINE:COL: error: MESSAGE, then a count.\n"
+	      "FILE '-' reads standard input.\n"
+	      "\n"
+	      "  -h, --help   show this help\n"
+	      "\n"
+	      "Exit status: 0 all valid, 1 a file has errors, 2 usage error.\n",
+	      out);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
 
 int cmd_validate(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("committee-pdf: 'validate' is not built yet\n", stderr);
-	return 2;
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			validate_usage(stdout);
+			return 0;
+		default:
+			if (optopt)
+				fprintf(stderr, "committee-pdf validate: unknown option '-%c'\n",
+					optopt);
+			else
+				fprintf(stderr, "committee-pdf validate: unknown option '%s'\n",
+					argv[optind - 1]);
+			validate_usage(stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		fputs("committee-pdf validate: no FILE given\n", stderr);
+		validate_usage(stderr);
+		return 2;
+	}
+	size_t errors = 0, warnings = 0;
+	for (int i = optind; i < argc; i++) {
+		struct diag_list diags = { 0 };
+		source_free(source_load(argv[i], &diags));
+		diag_sort(&diags);
+		diag_print(&diags, stderr);
+		errors += diag_count(&diags, DIAG_ERROR);
+		warnings += diag_count(&diags, DIAG_WARNING);
+		diag_list_free(&diags);
+	}
+	fprintf(stderr, "%zu %s, %zu %s\n", errors, plural(errors, "error", "errors"),
+		warnings, plural(warnings, "warning", "warnings"));
+	return errors ? 1 : 0;
 }

@@ -45,41 +45,7 @@ struct draw_tags {
 
 const char *draw_role_name(const struct dl_node *node)
 {
-	static const char *const headings[] = { "H1", "H2", "H3" };
-	switch (node->role) {
-	case ROLE_DOCUMENT:
-		return "Document";
-	case ROLE_SECTION:
-		return "Sect";
-	case ROLE_HEADING:
-		return headings[node->level >= 1 && node->level <= 3 ?
-					node->level - 1 : 0];
-	case ROLE_PARAGRAPH:
-		return "P";
-	case ROLE_LIST:
-		return "L";
-	case ROLE_LIST_ITEM:
-		return "LI";
-	case ROLE_LIST_LABEL:
-		return "Lbl";
-	case ROLE_LIST_BODY:
-		return "LBody";
-	case ROLE_TABLE:
-		return "Table";
-	case ROLE_TABLE_ROW:
-		return "TR";
-	case ROLE_TABLE_HEADER:
-		return "TH";
-	case ROLE_TABLE_CELL:
-		return "TD";
-	case ROLE_FIGURE:
-		return "Figure";
-	case ROLE_LINK:
-		return "Link";
-	case ROLE_ARTIFACT:
-		break;
-	}
-	return "Span"; /* never opened: artifacts are not elements */
+	return layout_role_name(node);
 }
 
 struct draw_tags *draw_tags_new(const struct display_list *list)

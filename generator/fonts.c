@@ -94,6 +94,10 @@ struct fonts *fonts_open(const char *conf_path, struct diag_list *diags)
 		free(path);
 		return NULL;
 	}
+	/* Pango and Cairo call FcInit() and read fontconfig's current
+	 * configuration for defaults; made current first, ours is the only one
+	 * ever loaded and the host's fonts.conf is never read. */
+	FcConfigSetCurrent(config);
 	PangoFontMap *font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (!font_map) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
@@ -200,6 +204,9 @@ void fonts_close(struct fonts *fonts)
 	if (!fonts)
 		return;
 	g_object_unref(fonts->context);
+	/* Fonts still cached by Cairo hold the map, and the map holds the
+	 * configuration; shutting it down lets both go now. */
+	pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(fonts->font_map));
 	g_object_unref(fonts->font_map);
 	FcConfigDestroy(fonts->config);
 	free(fonts->conf_path);

@@ -174,6 +174,26 @@ static void theme_rows(struct layout *lo, struct layout_table *table,
 	}
 }
 
+/* References, rating labels and "New" are never broken inside a word. */
+static void fit_words(struct layout *lo, struct layout_table *table,
+		      const struct source_assessment *assessment)
+{
+	const char *longest_ref = NULL;
+	for (size_t t = 0; t < assessment->theme_count; t++)
+		for (size_t i = 0; i < assessment->themes[t].item_count; i++) {
+			const char *ref = assessment->themes[t].items[i].ref;
+			if (ref && (!longest_ref || strlen(ref) > strlen(longest_ref)))
+				longest_ref = ref;
+		}
+	layout_table_fit_word(lo, table, COL_REF, longest_ref, NULL);
+	for (size_t r = 0; r < assessment->scale.rating_count; r++) {
+		const char *label = assessment->scale.ratings[r].label;
+		layout_table_fit_word(lo, table, COL_RATING, label, NULL);
+		layout_table_fit_word(lo, table, COL_PREVIOUS, label, NULL);
+	}
+	layout_table_fit_word(lo, table, COL_PREVIOUS, "New", NULL);
+}
+
 void layout_assessment(struct layout *lo,
 		       const struct source_assessment *assessment)
 {
@@ -189,6 +209,7 @@ void layout_assessment(struct layout *lo,
 	layout_table_begin(lo, &table, COLUMN_COUNT,
 			   lo->style->table.assessment_columns, header,
 			   assessment->pos);
+	fit_words(lo, &table, assessment);
 	for (size_t t = 0; t < assessment->theme_count; t++) {
 		const struct source_theme *theme = &assessment->themes[t];
 		theme_rows(lo, &table, theme);

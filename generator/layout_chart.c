@@ -139,7 +139,8 @@ static void chart_data_performance(struct chart_data *data,
 }
 
 static void chart_data_assessment(struct chart_data *data,
-				  const struct source_assessment *assessment)
+				  const struct source_assessment *assessment,
+				  char **since)
 {
 	memset(data, 0, sizeof *data);
 	data->scale = &assessment->scale;
@@ -150,7 +151,11 @@ static void chart_data_assessment(struct chart_data *data,
 	data->unrated_one = "characteristic is";
 	data->unrated_many = "characteristics are";
 	data->pos = assessment->pos;
-	data->since = "the previous self-assessment";
+	*since = assessment->previous_date
+			 ? mem_printf("the previous self-assessment (%s)",
+				      assessment->previous_date)
+			 : mem_strdup("the previous self-assessment");
+	data->since = *since;
 	size_t slots = assessment->scale.rating_count + 1;
 	data->series_count = assessment->theme_count;
 	data->series = mem_array(assessment->theme_count ? assessment->theme_count : 1,
@@ -493,7 +498,7 @@ static char *chart_alt(const struct chart_data *data)
 
 /* Geometry shared by measuring and drawing. */
 struct bar_geometry {
-	double name_w_pt, bar_x_pt, bar_w_pt, label_x_pt, label_w_pt;
+	double name_w_pt, bar_x_pt, bar_w_pt, label_w_pt;
 	double line_pt;      /* one line of the label font */
 	double unit_pt;      /* width of one counted item */
 };
@@ -523,14 +528,19 @@ static void bar_geometry(struct layout *lo, const struct chart_data *data,
 	g->bar_w_pt = width_pt - g->name_w_pt - g->label_w_pt - 2 * CHART_GAP_PT;
 	if (g->bar_w_pt < 10)
 		g->bar_w_pt = 10;
-	g->label_x_pt = g->bar_x_pt + g->bar_w_pt + CHART_GAP_PT;
 	g->unit_pt = most ? g->bar_w_pt / (double)most : 0;
 }
 
-static double bar_row_height(struct layout *lo, const struct bar_geometry *g,
-			     const char *name)
+/* A bar row is as tall as its wrapped name or label, at least one line. */
+static double bar_row_height(struct layout *lo, const struct chart_data *data,
+			     const struct bar_geometry *g,
+			     const struct chart_series *series)
 {
-	double h = text_height(lo, name, label_font(lo), g->name_w_pt);
+	const struct style_font *font = label_font(lo);
+	char *label = bar_label(data, series->counts);
+	double h = fmax(text_height(lo, series->name, font, g->name_w_pt),
+			text_height(lo, label, font, g->label_w_pt));
+	free(label);
 	return fmax(h, g->line_pt) + CHART_ROW_GAP_PT;
 }
 
@@ -541,7 +551,7 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		      uint32_t node)
 {
 	const struct style_font *font = label_font(lo);
-	double height_pt = bar_row_height(lo, g, series->name);
+	double height_pt = bar_row_height(lo, data, g, series);
 	place_text(lo, series->name, font, x_pt, y_pt, g->name_w_pt, ALIGN_LEFT,
 		   node, NULL);
 	double x = g->bar_x_pt;
@@ -551,12 +561,16 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		double w = g->unit_pt * (double)series->counts[r];
 		const struct style_rating_colors *colors =
 			style_rating(lo->style, data->scale->ratings[r].code);
+		/* Outlined so pale tints still stand out from the page
+		 * (WCAG 1.4.11 asks 3:1 of chart graphics). */
 		layout_add_rect(lo, node, x, y_pt, w, g->line_pt,
-				colors->background, DL_NO_COLOR, 0);
+				colors->background, lo->style->table.border_color,
+				lo->style->table.border_pt);
 		x += w;
 	}
+	/* The label follows its bar's end, where the eye already is. */
 	char *label = bar_label(data, series->counts);
-	place_text(lo, label, font, g->label_x_pt, y_pt, g->label_w_pt,
+	place_text(lo, label, font, x + CHART_GAP_PT, y_pt, g->label_w_pt,
 		   ALIGN_LEFT, node, NULL);
 	free(label);
 	return height_pt;
@@ -606,7 +620,7 @@ static double chart_height(struct layout *lo, const struct chart_data *data,
 	bar_geometry(lo, data, 0, width_pt, &g);
 	double h = 0;
 	for (size_t s = 0; s < data->series_count; s++)
-		h += bar_row_height(lo, &g, data->series[s].name);
+		h += bar_row_height(lo, data, &g, &data->series[s]);
 	return h + CHART_ROW_GAP_PT +
 	       legend(lo, data, 0, 0, width_pt, g.line_pt, 0, 0);
 }
@@ -624,7 +638,7 @@ static void bar_chart(struct layout *lo, const struct chart_data *data,
 	struct bar_geometry g;
 	bar_geometry(lo, data, x_pt, width_pt, &g);
 	for (size_t s = 0; s < data->series_count; s++) {
-		layout_ensure_space(lo, bar_row_height(lo, &g, data->series[s].name));
+		layout_ensure_space(lo, bar_row_height(lo, data, &g, &data->series[s]));
 		lo->y_pt += bar_row(lo, data, &data->series[s], &g, x_pt, lo->y_pt,
 				    figure);
 	}
@@ -684,7 +698,7 @@ static int has_trend(const struct source_measure *m)
 
 static void format_number(char *out, size_t size, double value, const char *unit)
 {
-	snprintf(out, size, "%.6g%s", value, unit && strcmp(unit, "%") == 0 ? "%" : "");
+	snprintf(out, size, "%.10g%s", value, unit && strcmp(unit, "%") == 0 ? "%" : "");
 }
 
 /* Values of m's trend, oldest first, actual last; caller frees. */
@@ -725,8 +739,11 @@ static char *trend_alt(const struct source_performance *perf)
 				continue;
 			size_t n;
 			double *values = trend_values(m, &n);
-			buffer_add(&b, " %s (%s to %s):", m->ref ? m->ref : "?",
-				   trend_first_period(m), trend_last_period(perf, m));
+			buffer_add(&b, " %s", m->ref ? m->ref : "?");
+			if (m->name.text && *m->name.text)
+				buffer_add(&b, " %s", m->name.text);
+			buffer_add(&b, " (%s to %s):", trend_first_period(m),
+				   trend_last_period(perf, m));
 			for (size_t v = 0; v < n; v++) {
 				char number[48];
 				format_number(number, sizeof number, values[v], m->unit);
@@ -782,7 +799,8 @@ static double trend_cell(struct layout *lo,
 	box->u.path.points_pt = arena_alloc(lo->list->arena, 2 * n * sizeof(double));
 	for (size_t i = 0; i < n; i++) {
 		double fx = (double)i / (double)(n - 1);
-		double fy = hi_v > lo_v ? (values[i] - lo_v) / (hi_v - lo_v) : 0.5;
+		double range = hi_v - lo_v;
+		double fy = range > 0 && isfinite(range) ? (values[i] - lo_v) / range : 0.5;
 		box->u.path.points_pt[2 * i] = left_pt + fx * span_pt;
 		box->u.path.points_pt[2 * i + 1] = box_top_pt + (1 - fy) * box_pt;
 	}
@@ -836,9 +854,11 @@ void layout_dashboard_assessment(struct layout *lo,
 				 const struct source_assessment *assessment)
 {
 	struct chart_data data;
-	chart_data_assessment(&data, assessment);
+	char *since;
+	chart_data_assessment(&data, assessment, &since);
 	dashboard(lo, &data);
 	chart_data_free(&data);
+	free(since);
 }
 
 void layout_dashboard_performance(struct layout *lo,

@@ -159,6 +159,12 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 			   const struct layout_cell *cell, int keep_with_next,
 			   struct source_pos pos);
 void layout_table_end(struct layout *lo, struct layout_table *table);
+/* Widen column (before the first row) so that every word of text fits
+ * unbroken in font (NULL: the cell font), taking the room from columns
+ * that can spare it; the header's words are fitted already. */
+void layout_table_fit_word(struct layout *lo, struct layout_table *table,
+			   size_t column, const char *text,
+			   const struct style_font *font);
 /* Give the next row a named destination (BOX_DEST) at the top of the page
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);

@@ -109,6 +109,17 @@ static struct layout_cell rating_cell(const struct layout *lo,
 	return cell;
 }
 
+/* "↑ Improving": the arrow and its word. Caller frees. */
+static char *travel_text(enum direction_of_travel travel)
+{
+	char *text = mem_printf("%s %s", rating_travel_arrow(travel),
+				rating_travel_word(travel));
+	char *word = strchr(text, ' ');
+	if (word && word[1] >= 'a' && word[1] <= 'z')
+		word[1] = (char)(word[1] - 'a' + 'A');
+	return text;
+}
+
 static void measure_row(struct layout *lo, struct layout_table *table,
 			const struct source_performance *perf,
 			const struct source_measure *m)
@@ -118,11 +129,7 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	char *target = layout_performance_value(&m->target, m->unit);
 	char *actual = layout_performance_value(&m->actual, m->unit);
 	char *previous = layout_performance_value(&m->previous, m->unit);
-	char *travel = mem_printf("%s %s", rating_travel_arrow(m->travel),
-				  rating_travel_word(m->travel));
-	char *word = strchr(travel, ' ');
-	if (word && word[1] >= 'a' && word[1] <= 'z')
-		word[1] = (char)(word[1] - 'a' + 'A'); /* "↑ Improving" */
+	char *travel = travel_text(m->travel);
 	struct layout_cell cells[COLUMN_COUNT] = {
 		[COL_REF] = plain_cell(m->ref, ALIGN_LEFT),
 		[COL_MEASURE] = plain_cell(NULL, ALIGN_LEFT),
@@ -143,6 +150,56 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	free(travel);
 }
 
+/* Keep the longer of *longest and candidate (both owned). */
+static void keep_longest(char **longest, char *candidate)
+{
+	if (!*longest || strlen(candidate) > strlen(*longest)) {
+		free(*longest);
+		*longest = candidate;
+	} else {
+		free(candidate);
+	}
+}
+
+/* References, values, rating labels and travel words are never broken
+ * inside a word; for each column the longest text is fitted. */
+static void fit_words(struct layout *lo, struct layout_table *table,
+		      const struct source_performance *perf)
+{
+	static const size_t value_columns[3] = { COL_TARGET, COL_ACTUAL,
+						 COL_PREVIOUS };
+	char *longest[COLUMN_COUNT] = { NULL };
+	for (size_t g = 0; g < perf->group_count; g++)
+		for (size_t i = 0; i < perf->groups[g].measure_count; i++) {
+			const struct source_measure *m = &perf->groups[g].measures[i];
+			const struct source_value *values[3] = {
+				&m->target, &m->actual, &m->previous,
+			};
+			if (m->ref)
+				keep_longest(&longest[COL_REF], mem_strdup(m->ref));
+			for (size_t v = 0; v < 3; v++)
+				keep_longest(&longest[value_columns[v]],
+					     layout_performance_value(values[v], m->unit));
+		}
+	for (size_t c = 0; c < COLUMN_COUNT; c++) {
+		layout_table_fit_word(lo, table, c, longest[c], NULL);
+		free(longest[c]);
+	}
+	for (size_t r = 0; r < perf->scale.rating_count; r++)
+		layout_table_fit_word(lo, table, COL_RATING,
+				      perf->scale.ratings[r].label, NULL);
+	layout_table_fit_word(lo, table, COL_RATING, "Context", NULL);
+	static const enum direction_of_travel travels[] = {
+		TRAVEL_UNKNOWN, TRAVEL_IMPROVING, TRAVEL_DECLINING,
+		TRAVEL_UNCHANGED, TRAVEL_NEW,
+	};
+	for (size_t t = 0; t < sizeof travels / sizeof travels[0]; t++) {
+		char *text = travel_text(travels[t]);
+		layout_table_fit_word(lo, table, COL_TRAVEL, text, NULL);
+		free(text);
+	}
+}
+
 void layout_performance(struct layout *lo,
 			const struct source_performance *performance)
 {
@@ -158,6 +215,7 @@ void layout_performance(struct layout *lo,
 	layout_table_begin(lo, &table, COLUMN_COUNT,
 			   lo->style->table.performance_columns, header,
 			   performance->pos);
+	fit_words(lo, &table, performance);
 	for (size_t g = 0; g < performance->group_count; g++) {
 		const struct source_measure_group *group =
 			&performance->groups[g];

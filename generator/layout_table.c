@@ -39,6 +39,8 @@ struct layout_table_state {
 	struct table_row **pending;     /* keep_with_next rows waiting */
 	size_t pending_count, pending_capacity;
 	const char *next_dest;
+	double *base_widths_pt;         /* from the style's proportions */
+	double *need_pt;                /* widest unbreakable word per column */
 };
 
 static double table_padding(const struct layout *lo)
@@ -432,6 +434,87 @@ static void table_add_row(struct layout *lo, struct layout_table *table,
 	row_free(row);
 }
 
+/* Width of the longest word of text in font. */
+static double widest_word(struct layout *lo, const char *text,
+			  const struct style_font *font)
+{
+	double widest_pt = 0;
+	char *copy = mem_strdup(text), *save = NULL;
+	for (char *word = strtok_r(copy, " \n", &save); word;
+	     word = strtok_r(NULL, " \n", &save)) {
+		struct layout_lines *lines =
+			layout_measure_plain(lo, word, font, 1e5, ALIGN_LEFT);
+		if (lines->width_pt > widest_pt)
+			widest_pt = lines->width_pt;
+		layout_lines_free(lines);
+	}
+	free(copy);
+	return widest_pt;
+}
+
+/* Widths from the style's proportions, then the columns too narrow for
+ * the word they must hold unbroken ("Previou-s") widened, the room taken
+ * from the columns that have more than they need, in proportion to what
+ * they can spare. Left as the style says when nothing can spare it. */
+static void table_balance(const struct layout *lo, struct layout_table *table)
+{
+	const struct layout_table_state *state = table->state;
+	size_t n = table->column_count;
+	double deficit_pt = 0, spare_pt = 0;
+	memcpy(table->widths_pt, state->base_widths_pt, n * sizeof *table->widths_pt);
+	for (size_t c = 0; c < n; c++) {
+		double need_pt = state->need_pt[c] > 0
+					 ? state->need_pt[c] + 2 * table_padding(lo) + 1
+					 : 0;
+		if (need_pt > table->widths_pt[c])
+			deficit_pt += need_pt - table->widths_pt[c];
+		else
+			spare_pt += table->widths_pt[c] - need_pt;
+	}
+	if (deficit_pt <= 0 || spare_pt <= deficit_pt)
+		return;
+	double share = deficit_pt / spare_pt;
+	for (size_t c = 0; c < n; c++) {
+		double need_pt = state->need_pt[c] > 0
+					 ? state->need_pt[c] + 2 * table_padding(lo) + 1
+					 : 0;
+		if (need_pt > table->widths_pt[c])
+			table->widths_pt[c] = need_pt;
+		else
+			table->widths_pt[c] -= (table->widths_pt[c] - need_pt) * share;
+	}
+}
+
+static void column_need(struct layout *lo, struct layout_table *table,
+			size_t column, const char *text,
+			const struct style_font *font)
+{
+	if (!text || column >= table->column_count)
+		return;
+	double width_pt = widest_word(lo, text, font);
+	if (width_pt > table->state->need_pt[column])
+		table->state->need_pt[column] = width_pt;
+}
+
+void layout_table_fit_word(struct layout *lo, struct layout_table *table,
+			   size_t column, const char *text,
+			   const struct style_font *font)
+{
+	column_need(lo, table, column, text,
+		    font ? font : &lo->style->table.cell_font);
+	table_balance(lo, table);
+	/* The header was measured at the old widths. */
+	struct table_row *header = table->state->header;
+	if (header && !table->header_placed_on_page) {
+		table->state->header = NULL;
+		const struct layout_cell *cells = header->cells;
+		struct table_row *fresh = row_from_cells(lo, table, cells, 1,
+							 table->pos);
+		row_free(header);
+		table->state->header = fresh;
+	}
+}
+
 /* ---- the interface ---- */
 
 void layout_table_begin(struct layout *lo, struct layout_table *table,
@@ -461,11 +544,26 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 	}
 	table->header = header;
 	table->pos = pos;
-	table->state = mem_alloc(sizeof *table->state);
+	struct layout_table_state *state = mem_alloc(sizeof *state);
+	table->state = state;
+	state->base_widths_pt = mem_array(table->column_count,
+					  sizeof *state->base_widths_pt);
+	memcpy(state->base_widths_pt, table->widths_pt,
+	       table->column_count * sizeof *table->widths_pt);
+	state->need_pt = mem_array(table->column_count, sizeof *state->need_pt);
+	if (header) {
+		for (size_t c = 0; c < table->column_count; c++) {
+			const struct layout_cell *cell = &header[c];
+			column_need(lo, table, c,
+				    cell->text ? cell->text->text : cell->plain,
+				    cell->font ? cell->font
+					       : &lo->style->table.header_font);
+		}
+		table_balance(lo, table);
+	}
 	table->node = layout_open_node(lo, ROLE_TABLE, pos);
 	if (header)
-		table->state->header = row_from_cells(lo, table, header, 1,
-						      pos);
+		state->header = row_from_cells(lo, table, header, 1, pos);
 }
 
 void layout_table_row(struct layout *lo, struct layout_table *table,
@@ -512,6 +610,8 @@ void layout_table_end(struct layout *lo, struct layout_table *table)
 		header_place(lo, table);
 	row_free(state->header);
 	free(state->pending);
+	free(state->base_widths_pt);
+	free(state->need_pt);
 	free(state);
 	table->state = NULL;
 	layout_close_node(lo, table->node);

@@ -15,6 +15,7 @@
 #define SOURCE_NAMESPACE "urn:committee-pdf:paper:1"
 #define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused */
 #define SOURCE_MAX_DEPTH 64                     /* deeper nesting is refused */
+#define SOURCE_MAX_TEXT_BYTES (1024u * 1024u)   /* longest text run or tag */
 
 /* Where a node came from, for diagnostics raised in later stages. */
 struct source_pos {
@@ -197,6 +198,9 @@ struct source_block {
 		struct source_assessment assessment;
 		struct source_performance performance;
 	} u;
+	unsigned number;            /* paragraphs: 1 for "1.1" (set by the
+	                               loader, counted within the section or
+	                               appendix); 0 when unnumbered */
 };
 
 /* ---- sections, appendices, cover ---- */

@@ -78,6 +78,65 @@ static struct source_block fixture_para(struct doc_fixture *f,
 	return b;
 }
 
+/* Appendix 3: a self-assessment of items characteristics in themes of
+ * eight, not asked to be landscape (the style decides). */
+static void fixture_assessment(struct doc_fixture *f, struct source_appendix *a,
+			       size_t items)
+{
+	static struct source_rating ratings[] = {
+		{ "R", "Red", "Not met", STANDING_NOT_MET, { 0, 0 } },
+		{ "A", "Amber", "Partly met", STANDING_PARTLY, { 0, 0 } },
+		{ "G", "Green", "Met", STANDING_MET, { 0, 0 } },
+	};
+	memset(a, 0, sizeof *a);
+	a->id = "assessment";
+	a->number = 3;
+	a->title = "Self-assessment";
+	a->pos.line = ++f->line;
+	a->block_count = 1;
+	a->blocks = arena_alloc(f->arena, sizeof *a->blocks);
+	struct source_block *b = &a->blocks[0];
+	b->kind = BLOCK_ASSESSMENT;
+	b->pos.line = ++f->line;
+	struct source_assessment *as = &b->u.assessment;
+	as->intro = fixture_text(f, "Each characteristic is rated against the scale below.");
+	as->scale.ratings = ratings;
+	as->scale.rating_count = 3;
+	size_t themes = (items + 7) / 8;
+	as->themes = arena_alloc(f->arena, themes * sizeof *as->themes);
+	as->theme_count = themes;
+	for (size_t t = 0; t < themes; t++) {
+		struct source_theme *th = &as->themes[t];
+		char *name = arena_alloc(f->arena, 32);
+		snprintf(name, 32, "Theme %zu", t + 1);
+		th->name = name;
+		th->ref = name;
+		th->description = fixture_text(f, "");
+		th->pos.line = ++f->line;
+		size_t n = items - t * 8 < 8 ? items - t * 8 : 8;
+		th->items = arena_alloc(f->arena, n * sizeof *th->items);
+		th->item_count = n;
+		for (size_t i = 0; i < n; i++) {
+			struct source_item *it = &th->items[i];
+			char *ref = arena_alloc(f->arena, 16);
+			snprintf(ref, 16, "T%02zu%03zu", t, i);
+			it->ref = ref;
+			it->pos.line = ++f->line;
+			it->characteristic = fixture_text(f, "A clear and consistent "
+				"understanding of performance across the organisation.");
+			it->rating = ratings[i % 3].code;
+			it->rating_index = (int)(i % 3);
+			it->previous = NULL;
+			it->previous_index = -1;
+			it->evidence = fixture_text(f, fixture_repeat(f, "Quarterly "
+				"performance reports to Cabinet and scrutiny. ", 1 + (int)(i % 4)));
+			it->actions = fixture_text(f, "Refresh the performance framework.");
+			it->owner = "Head of Strategy and Policy";
+			it->due = "2024-06-30";
+		}
+	}
+}
+
 static void doc_fixture_init(struct doc_fixture *f, int draft)
 {
 	memset(f, 0, sizeof *f);
@@ -163,8 +222,8 @@ static void doc_fixture_init(struct doc_fixture *f, int draft)
 	fin->blocks[2].kind = BLOCK_SIGN_OFF;
 	fin->blocks[2].u.sign_off = "LD/06022024/A";
 
-	d->appendix_count = 2;
-	d->appendices = arena_alloc(f->arena, 2 * sizeof *d->appendices);
+	d->appendix_count = 3;
+	d->appendices = arena_alloc(f->arena, 3 * sizeof *d->appendices);
 	struct source_appendix *a = &d->appendices[0];
 	a->id = "guidance";
 	a->number = 1;
@@ -182,6 +241,7 @@ static void doc_fixture_init(struct doc_fixture *f, int draft)
 	a->blocks = arena_alloc(f->arena, 12 * sizeof *a->blocks);
 	for (size_t b = 0; b < 12; b++)
 		a->blocks[b] = fixture_para(f, fixture_text(f, fixture_repeat(f, fixture_sentence, 3)), 0);
+	fixture_assessment(f, &d->appendices[2], 20);
 }
 
 static void doc_fixture_free(struct doc_fixture *f)

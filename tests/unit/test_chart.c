@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "fonts.h"
 #include "layout_fixture.h"
 #include "rating.h"
 
@@ -82,6 +83,7 @@ static void build_performance(struct fixture *f)
 	f->history[1] = (struct source_history_point){ "2023-Q4", 79 };
 	f->care[0].history = f->history;
 	f->care[0].history_count = 2;
+	f->care[0].name.text = "Adults who feel safe";
 	f->care[0].actual = some(82.5);
 	f->care[0].stated_rating = "G";
 	f->care[0].previous = some(80);
@@ -211,17 +213,24 @@ static char *without_spaces(const char *s)
 	return out;
 }
 
-/* Bar segments: filled rects of the figure without a stroke (legend
- * swatches have one). */
+/* Bar segments: the figure's rects as tall as a bar, before the legend's
+ * swatches (which are smaller). */
 static size_t bar_segments(const struct display_list *list, uint32_t figure,
 			   const struct dl_box **out, size_t max)
 {
+	double bar_pt = 0;
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			if (b->kind == BOX_RECT && b->node == figure)
+				bar_pt = fmax(bar_pt, b->height_pt);
+		}
 	size_t n = 0;
 	for (size_t p = 0; p < list->page_count; p++)
 		for (size_t i = 0; i < list->pages[p].box_count; i++) {
 			const struct dl_box *b = &list->pages[p].boxes[i];
 			if (b->kind == BOX_RECT && b->node == figure &&
-			    b->stroke == DL_NO_COLOR && n < max)
+			    b->height_pt > bar_pt - 1e-9 && n < max)
 				out[n++] = b;
 		}
 	return n;
@@ -303,7 +312,7 @@ static void test_labels_legend_and_alt(void **state)
 		for (size_t i = 0; i < page->box_count; i++) {
 			const struct dl_box *b = &page->boxes[i];
 			if (b->kind == BOX_RECT && b->node == figure &&
-			    b->stroke != DL_NO_COLOR && b->fill == fill &&
+			    b->fill == fill &&
 			    b->x_pt < text->x_pt && text->x_pt - b->x_pt < 20 &&
 			    fabs(b->y_pt - text->y_pt) < 10)
 				found = 1;
@@ -439,7 +448,8 @@ static void test_trend_line(void **state)
 	assert_non_null(last);
 	assert_true(first->x_pt < pt[0] && last->x_pt > pt[4]);
 	assert_non_null(strstr(list->nodes[trends].alt,
-			       "ASC01 (2023-Q3 to 2024-Q2): 78%, 79%, 82.5%, improving."));
+			       "ASC01 Adults who feel safe (2023-Q3 to 2024-Q2): 78%, "
+			       "79%, 82.5%, improving."));
 }
 
 static void test_assessment_dashboard(void **state)
@@ -463,6 +473,7 @@ static void test_assessment_dashboard(void **state)
 	a.scale = (struct source_scale){ rag, 3 };
 	a.themes = themes;
 	a.theme_count = 2;
+	a.previous_date = "2023-09-01";
 	layout_begin(&f->lo, NULL, &f->style, f->context, NULL, &f->diags);
 	layout_set_landscape(&f->lo, 1);
 	layout_new_page(&f->lo);
@@ -473,7 +484,7 @@ static void test_assessment_dashboard(void **state)
 	char *expected = without_spaces(
 		"2 of 4 characteristics (50%) On target; 1 (25%) Within tolerance; "
 		"1 (25%) Off target. 1 characteristic is not rated. Since the "
-		"previous self-assessment: 1 improved, 1 declined, 1 unchanged.");
+		"previous self-assessment (2023-09-01): 1 improved, 1 declined, 1 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
 	free(text);
@@ -482,6 +493,95 @@ static void test_assessment_dashboard(void **state)
 	assert_non_null(find_text(list, figure, "A 1 \xc2\xb7 1 not rated"));
 	assert_non_null(find_text(list, nth_node(list, ROLE_TABLE, 0), "Theme"));
 	assert_int_equal(count_nodes(list, ROLE_FIGURE), 1); /* no trends */
+}
+
+static void test_shipped_style_and_fonts(void **state)
+{
+	struct fixture *f = *state;
+	struct fonts *fonts = fonts_open("fonts/fonts.conf", &f->diags);
+	assert_non_null(fonts);
+	struct style *style = style_load("layouts/committee-report.xml", &f->diags);
+	assert_non_null(style);
+	layout_begin(&f->lo, NULL, style, fonts_context(fonts), NULL, &f->diags);
+	layout_set_landscape(&f->lo, 1);
+	layout_new_page(&f->lo);
+	layout_dashboard_performance(&f->lo, &f->perf);
+	f->list = layout_end(&f->lo);
+	assert_int_equal(f->list->page_count, 1);
+	uint32_t figure = nth_node(f->list, ROLE_FIGURE, 0);
+	const struct dl_box *seg[16];
+	size_t n = bar_segments(f->list, figure, seg, 16);
+	assert_int_equal(n, 5);
+	const char *codes[5] = { "G", "A", "R", "G", "R" };
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(seg[i]->fill, style_rating(style, codes[i])->background);
+	assert_int_not_equal(style_rating(style, "G")->background,
+			     style_rating(style, "R")->background);
+	display_list_free(f->list);
+	f->list = NULL;
+	style_free(style);
+	fonts_close(fonts);
+}
+
+/* Forty groups: the chart no longer fits beside the table; it goes above
+ * it and on to the next page, one figure, every bar drawn, nothing below
+ * the bottom margin. */
+static void test_many_groups_span_pages(void **state)
+{
+	struct fixture *f = *state;
+	static struct source_measure_group many[40];
+	static char names[40][32];
+	for (int g = 0; g < 40; g++) {
+		snprintf(names[g], sizeof names[g], "Directorate number %d", g + 1);
+		many[g] = (struct source_measure_group){ names[g], { 1, 1 }, f->care,
+							 (size_t)(1 + g % 6) };
+	}
+	f->perf.groups = many;
+	f->perf.group_count = 40;
+	lay_out_performance(f, 1);
+	const struct display_list *list = f->list;
+	assert_true(list->page_count >= 2);
+	assert_int_equal(count_nodes(list, ROLE_FIGURE), 2);
+	uint32_t figure = nth_node(list, ROLE_FIGURE, 0);
+	for (int g = 0; g < 40; g++)
+		assert_non_null(find_text(list, figure, names[g]));
+	double bottom_margin = f->style.page.margin_bottom_pt;
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			assert_true(b->y_pt + b->height_pt <=
+				    list->pages[p].height_pt - bottom_margin + 0.01);
+		}
+	/* the table still has a row per group plus header and totals */
+	assert_int_equal(count_nodes(list, ROLE_TABLE_ROW), 42);
+}
+
+static void test_nothing_rated(void **state)
+{
+	struct fixture *f = *state;
+	struct source_measure_group empty = { "Empty", { 1, 1 }, NULL, 0 };
+	f->perf.groups = &empty;
+	f->perf.group_count = 1;
+	lay_out_performance(f, 1);
+	const struct display_list *list = f->list;
+	char *text = joined_text(list, nth_node(list, ROLE_PARAGRAPH, 0));
+	assert_string_equal(text, "Nomeasuresarerated.");
+	free(text);
+	uint32_t figure = nth_node(list, ROLE_FIGURE, 0);
+	assert_non_null(find_text(list, figure, "none"));
+	const struct dl_box *seg[4];
+	/* only legend swatches: no bar segment wider than a swatch */
+	size_t n = bar_segments(list, figure, seg, 4);
+	for (size_t i = 0; i < n; i++)
+		assert_true(seg[i]->width_pt < 12);
+
+	/* no groups at all: the sentence only */
+	display_list_free(f->list);
+	f->perf.group_count = 0;
+	lay_out_performance(f, 1);
+	assert_int_equal(count_nodes(f->list, ROLE_FIGURE), 0);
+	assert_int_equal(count_nodes(f->list, ROLE_TABLE), 0);
+	assert_int_equal(count_nodes(f->list, ROLE_PARAGRAPH), 1);
 }
 
 int main(void)
@@ -498,6 +598,9 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trend_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_assessment_dashboard, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shipped_style_and_fonts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_groups_span_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_rated, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -184,6 +184,15 @@ static void test_host_fonts_are_not_used(void **state)
 	PangoLayout *layout = layout_of(fonts, "Liberation Sans 10", "tick \u2713");
 	assert_true(pango_layout_get_unknown_glyphs_count(layout) > 0);
 	g_object_unref(layout);
+	/* fontconfig's process-wide configuration is ours too, so nothing
+	 * that asks it for defaults reads the host's fonts.conf */
+	FcPattern *pattern = FcNameParse((const FcChar8 *)"DejaVu Sans");
+	FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
+	FcFontSet *set = FcFontList(NULL, pattern, objects);
+	assert_int_equal(set->nfont, 0);
+	FcFontSetDestroy(set);
+	FcObjectSetDestroy(objects);
+	FcPatternDestroy(pattern);
 	fonts_close(fonts);
 	free(conf);
 }
@@ -218,7 +227,8 @@ static void test_extra_fonts_change_nothing(void **state)
 		assert_int_equal(width_pu(more, font, texts[i]), before[i]);
 	fonts_close(more);
 
-	/* the host's default configuration grows too */
+	/* fontconfig's current configuration changes under a running program */
+	struct fonts *again = open_or_fail(NULL);
 	const char *host_dirs[] = { extra, "/usr/share/fonts" };
 	char *host_conf = write_conf("host.conf", host_dirs, 2);
 	FcConfig *host = FcConfigCreate();
@@ -227,7 +237,6 @@ static void test_extra_fonts_change_nothing(void **state)
 	assert_true(FcConfigSetCurrent(host));
 	free(host_conf);
 	FcConfigDestroy(host);
-	struct fonts *again = open_or_fail(NULL);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(width_pu(again, font, texts[i]), before[i]);
 	fonts_close(again);

@@ -1,0 +1,95 @@
+/* Private to the load stage (source_*.c): the state of one load, shared by
+ * the scan, parse, schema, rules and build steps. Nothing outside
+ * generator/source_*.c includes this. */
+#ifndef SOURCE_INTERNAL_H
+#define SOURCE_INTERNAL_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "memory.h"
+#include "source.h"
+
+/* Where one element's start tag begins in the source bytes. libxml2 nodes
+ * carry only a line (that of the tag's end), so the scan records every start
+ * tag in document order and the n-th element of the tree is the n-th tag. */
+struct source_tag {
+	uint32_t offset; /* of the '<' */
+	uint32_t line, col;
+};
+
+struct source_load {
+	const char *name;          /* for diagnostics, as given */
+	const char *bytes;         /* the whole source, borrowed */
+	size_t length;
+	struct diag_list *diags;
+	struct source_tag *tags;   /* every start tag, document order */
+	size_t tag_count, tag_capacity;
+	xmlDocPtr doc;             /* NULL until parsed */
+	size_t element_count;      /* elements numbered by source_number_elements */
+};
+
+/* source_scan.c: byte-level checks before libxml2 sees the source (empty,
+ * NUL, UTF-8, encoding, DOCTYPE with entities or external subsets, nesting
+ * depth, text length) and the start tag table. Returns 0 when parsing may
+ * go ahead; problems are appended to load->diags. */
+int source_scan(struct source_load *load);
+
+/* source_parse.c: parse load->bytes into load->doc with network, DTD loading
+ * and entity substitution off. Returns 0 on a well-formed document. */
+int source_parse(struct source_load *load);
+
+/* Refuses every external resource while a source is parsed on this thread,
+ * and anything requested from inside a document (external DTDs, entities)
+ * or over the network at any time. Installed once per process. */
+void source_guard_install(void);
+void source_guard_begin(int schema_only);
+void source_guard_end(void);
+
+/* source_pos.c: element positions from the tag table. */
+void source_number_elements(struct source_load *load);
+struct source_pos source_node_pos(const struct source_load *load,
+				  const xmlNode *node);
+/* Position of attribute name in node's start tag (node's position if the
+ * attribute is not written there). */
+struct source_pos source_attr_pos(const struct source_load *load,
+				  const xmlNode *node, const char *name);
+/* Line and column of a byte offset (1-based, columns in characters). */
+struct source_pos source_offset_pos(const struct source_load *load,
+				    size_t offset);
+
+/* source_schema.c: validate load->doc against the shipped schema, compiled
+ * once per process. Returns 0 when valid. */
+int source_schema_validate(struct source_load *load);
+
+/* source_rules.c: what the schema cannot say. Returns the number of errors. */
+size_t source_rules_check(struct source_load *load);
+
+/* source_build.c: the model from a valid document. */
+struct source_doc *source_build(struct source_load *load);
+
+/* source_text.c: whitespace-collapsed text. */
+struct source_doc_private {
+	struct arena *arena;
+};
+char *source_plain_text(struct arena *arena, const xmlNode *node);
+void source_inline_text(struct arena *arena, const xmlNode *node,
+			struct source_text *out);
+
+/* Helpers over the tree (source_pos.c). */
+int source_is(const xmlNode *node, const char *local_name);
+const xmlNode *source_child(const xmlNode *parent, const char *local_name);
+const xmlNode *source_next(const xmlNode *node, const char *local_name);
+size_t source_count(const xmlNode *parent, const char *local_name);
+/* Attribute value borrowed from the tree (no namespace), or NULL. */
+const char *source_attr(const xmlNode *node, const char *name);
+
+/* Report at a position. */
+void source_error(struct source_load *load, struct source_pos pos,
+		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void source_warning(struct source_load *load, struct source_pos pos,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,157 @@
+/* The load stage's entry points: read (bounded), scan, parse, validate,
+ * check the rules, build. Each step adds its problems to the caller's list;
+ * a model is built only from a source without errors. */
+#include "source_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const struct source_pos no_pos = { 0, 0 };
+
+/* Root <paper> in our namespace, else the schema would only say that it
+ * has no declaration for it. */
+static int check_root(struct source_load *load)
+{
+	const xmlNode *root = xmlDocGetRootElement(load->doc);
+	struct source_pos pos = source_node_pos(load, root);
+	const char *ns = root->ns ? (const char *)root->ns->href : NULL;
+	if (strcmp((const char *)root->name, "paper") != 0) {
+		source_error(load, pos, "the root element is <%s>; a committee paper's "
+			     "root element is <paper>", (const char *)root->name);
+		return -1;
+	}
+	if (!ns || strcmp(ns, SOURCE_NAMESPACE) != 0) {
+		if (ns)
+			source_error(load, pos, "<paper> is in namespace \"%s\"; committee "
+				     "papers use xmlns=\"%s\"", ns, SOURCE_NAMESPACE);
+		else
+			source_error(load, pos, "<paper> has no namespace; add xmlns=\"%s\"",
+				     SOURCE_NAMESPACE);
+		return -1;
+	}
+	return 0;
+}
+
+static struct source_doc *load_bytes(struct source_load *load)
+{
+	if (load->length > SOURCE_MAX_BYTES) {
+		source_error(load, no_pos, "the source is larger than %u bytes (%u MiB); "
+			     "sources are refused above that size", SOURCE_MAX_BYTES,
+			     SOURCE_MAX_BYTES >> 20);
+		return NULL;
+	}
+	struct source_doc *doc = NULL;
+	if (source_scan(load) == 0 && source_parse(load) == 0) {
+		source_number_elements(load);
+		if (check_root(load) == 0) {
+			size_t before = diag_count(load->diags, DIAG_ERROR);
+			source_schema_validate(load);
+			source_rules_check(load);
+			if (diag_count(load->diags, DIAG_ERROR) == before)
+				doc = source_build(load);
+		}
+	}
+	xmlFreeDoc(load->doc);
+	free(load->tags);
+	return doc;
+}
+
+struct source_doc *source_load_memory(const char *bytes, size_t length,
+				      const char *name, struct diag_list *diags)
+{
+	struct source_load load = {
+		.name = name ? name : "-",
+		.bytes = bytes ? bytes : "",
+		.length = bytes ? length : 0,
+		.diags = diags,
+	};
+	return load_bytes(&load);
+}
+
+/* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
+static char *read_bounded(int fd, size_t *length, int *error)
+{
+	size_t capacity = 64 * 1024, n = 0;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+		if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+			*length = (size_t)st.st_size;
+			return NULL;
+		}
+		capacity = (size_t)st.st_size + 1;
+	}
+	char *buf = mem_alloc(capacity);
+	for (;;) {
+		if (n == capacity) {
+			if (capacity > SOURCE_MAX_BYTES)
+				break;
+			capacity *= 2;
+			buf = mem_resize(buf, capacity, 1);
+		}
+		ssize_t got = read(fd, buf + n, capacity - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*error = errno;
+			free(buf);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*length = n;
+	return buf;
+}
+
+struct source_doc *source_load(const char *path, struct diag_list *diags)
+{
+	int from_stdin = strcmp(path, "-") == 0;
+	int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "is a folder, not a source file");
+		close(fd);
+		return NULL;
+	}
+	size_t length = 0;
+	int error = 0;
+	char *bytes = read_bounded(fd, &length, &error);
+	if (!from_stdin)
+		close(fd);
+	if (error) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(error));
+		return NULL;
+	}
+	struct source_load load = {
+		.name = path, .bytes = bytes ? bytes : "", .length = length, .diags = diags,
+	};
+	struct source_doc *doc = load_bytes(&load);
+	free(bytes);
+	return doc;
+}
+
+void source_free(struct source_doc *doc)
+{
+	if (doc)
+		arena_free(doc->private->arena);
+}
+
+int source_scale_find(const struct source_scale *scale, const char *code)
+{
+	if (!scale || !code)
+		return -1;
+	for (size_t i = 0; i < scale->rating_count; i++)
+		if (scale->ratings[i].code && strcmp(scale->ratings[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}

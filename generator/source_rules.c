@@ -1,0 +1,251 @@
+/* The rules a schema cannot say: every rating code is in its block's scale,
+ * scales name each code once, cross-references resolve, a performance scale
+ * has the standings its measures need, sign-offs sit under implications.
+ * Runs over the tree, after schema validation, even when that failed, so
+ * that one run reports every problem. */
+#include "source_internal.h"
+
+#include <libxml/hash.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rules {
+	struct source_load *load;
+	xmlHashTablePtr ids;   /* id and ref values → element */
+	size_t errors;
+};
+
+static void rule_error(struct rules *r, struct source_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void rule_error(struct rules *r, struct source_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *message = mem_vprintf(fmt, ap);
+	va_end(ap);
+	source_error(r->load, pos, "%s", message);
+	free(message);
+	r->errors++;
+}
+
+static int is_ours(const xmlNode *node)
+{
+	return node->type == XML_ELEMENT_NODE && node->ns &&
+	       strcmp((const char *)node->ns->href, SOURCE_NAMESPACE) == 0;
+}
+
+static void index_ids(struct rules *r, const xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (!is_ours(node))
+			continue;
+		const char *id = source_attr(node, "id");
+		if (!id && (source_is(node, "item") || source_is(node, "measure")))
+			id = source_attr(node, "ref");
+		if (id && *id)
+			xmlHashAddEntry(r->ids, BAD_CAST id, (void *)node);
+		index_ids(r, node->children);
+	}
+}
+
+/* ---- scales ---- */
+
+struct scale_codes {
+	const char *codes[64];
+	size_t count;
+	char *shown;           /* "R, A, G, B" */
+	int standings[6];      /* how many ratings have each standing */
+};
+
+static int standing_index(const char *word)
+{
+	static const char *const words[] = { "none", "met", "partly", "not-met",
+					     "complete", "no-data" };
+	for (int i = 0; i < 6; i++)
+		if (word && strcmp(word, words[i]) == 0)
+			return i;
+	return 0;
+}
+
+static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes *s)
+{
+	memset(s, 0, sizeof *s);
+	s->shown = mem_strdup("");
+	for (const xmlNode *c = source_child(scale, "rating"); c;
+	     c = source_next(c->next, "rating")) {
+		const char *code = source_attr(c, "code");
+		if (!code)
+			continue;
+		int seen = 0;
+		for (size_t i = 0; i < s->count; i++)
+			seen |= strcmp(s->codes[i], code) == 0;
+		if (seen) {
+			rule_error(r, source_attr_pos(r->load, c, "code"),
+				   "rating code \"%s\" appears twice in the scale", code);
+			continue;
+		}
+		s->standings[standing_index(source_attr(c, "standing"))]++;
+		if (s->count == sizeof s->codes / sizeof s->codes[0])
+			continue;
+		s->codes[s->count++] = code;
+		char *next = mem_printf("%s%s%s", s->shown, *s->shown ? ", " : "", code);
+		free(s->shown);
+		s->shown = next;
+	}
+}
+
+static int in_scale(const struct scale_codes *s, const char *code)
+{
+	for (size_t i = 0; i < s->count; i++)
+		if (strcmp(s->codes[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_code(struct rules *r, const xmlNode *node, const char *attr,
+		       const char *what, const char *kind, const struct scale_codes *s,
+		       const char *block)
+{
+	const char *code = source_attr(node, attr);
+	if (!code || !*code || in_scale(s, code))
+		return;
+	const char *ref = source_attr(node, "ref");
+	rule_error(r, source_attr_pos(r->load, node, attr),
+		   "%s \"%s\" of %s %s is not in the %s scale (%s)", what, code, kind,
+		   ref ? ref : "", block, s->shown);
+}
+
+/* ---- assessments ---- */
+
+static void check_see(struct rules *r, const xmlNode *item)
+{
+	const char *see = source_attr(item, "see");
+	const char *ref = source_attr(item, "ref");
+	if (!see)
+		return;
+	struct source_pos pos = source_attr_pos(r->load, item, "see");
+	const xmlNode *target = xmlHashLookup(r->ids, BAD_CAST see);
+	if (ref && strcmp(see, ref) == 0)
+		rule_error(r, pos, "item %s says see \"%s\": an item cannot answer itself",
+			   ref, see);
+	else if (!target)
+		rule_error(r, pos, "item %s says see \"%s\", but no item has that ref",
+			   ref ? ref : "", see);
+	else if (!source_is(target, "item"))
+		rule_error(r, pos, "item %s says see \"%s\", which is a <%s>, not an item",
+			   ref ? ref : "", see, (const char *)target->name);
+}
+
+static void check_assessment(struct rules *r, const xmlNode *node)
+{
+	struct scale_codes scale;
+	read_scale(r, source_child(node, "scale"), &scale);
+	for (const xmlNode *t = source_child(node, "theme"); t; t = source_next(t->next, "theme"))
+		for (const xmlNode *i = source_child(t, "item"); i;
+		     i = source_next(i->next, "item")) {
+			check_code(r, i, "rating", "rating", "item", &scale, "assessment's");
+			check_code(r, i, "previous", "previous rating", "item", &scale,
+				   "assessment's");
+			check_see(r, i);
+		}
+	free(scale.shown);
+}
+
+/* ---- performance ---- */
+
+static const char *const standing_words[] = { "none", "met", "partly", "not-met",
+					      "complete", "no-data" };
+
+static void check_performance(struct rules *r, const xmlNode *node)
+{
+	struct scale_codes scale;
+	const xmlNode *scale_node = source_child(node, "scale");
+	read_scale(r, scale_node, &scale);
+	size_t rated = 0;
+	const xmlNode *first_without_data = NULL;
+	for (const xmlNode *g = source_child(node, "group"); g; g = source_next(g->next, "group"))
+		for (const xmlNode *m = source_child(g, "measure"); m;
+		     m = source_next(m->next, "measure")) {
+			const char *kind = source_attr(m, "kind");
+			int contextual = kind && strstr(kind, "context");
+			check_code(r, m, "previous-rating", "previous rating", "measure", &scale,
+				   "performance");
+			if (contextual) {
+				if (source_attr(m, "rating"))
+					source_warning(r->load, source_attr_pos(r->load, m, "rating"),
+						       "measure %s is a context measure and is never "
+						       "rated; its rating is ignored",
+						       source_attr(m, "ref"));
+				continue;
+			}
+			check_code(r, m, "rating", "rating", "measure", &scale, "performance");
+			rated++;
+			if (!first_without_data &&
+			    (!source_attr(m, "target") || !source_attr(m, "actual")))
+				first_without_data = m;
+		}
+	/* Computed ratings need a rating for each outcome. */
+	static const int needed[] = { 1, 2, 3 };
+	for (size_t i = 0; rated && scale_node && i < 3; i++)
+		if (!scale.standings[needed[i]])
+			rule_error(r, source_node_pos(r->load, scale_node),
+				   "the performance scale has no rating with standing=\"%s\", "
+				   "which computed ratings need", standing_words[needed[i]]);
+	if (first_without_data && scale_node && !scale.standings[5])
+		rule_error(r, source_node_pos(r->load, first_without_data),
+			   "measure %s has no %s, so it is rated no data, but the scale has "
+			   "no rating with standing=\"no-data\"",
+			   source_attr(first_without_data, "ref"),
+			   source_attr(first_without_data, "target") ? "actual" : "target");
+	free(scale.shown);
+}
+
+/* ---- everything else ---- */
+
+static void check_ref(struct rules *r, const xmlNode *node)
+{
+	const char *to = source_attr(node, "to");
+	if (to && *to && !xmlHashLookup(r->ids, BAD_CAST to))
+		rule_error(r, source_attr_pos(r->load, node, "to"),
+			   "<ref to=\"%s\"> points to nothing: no id or ref in this paper is "
+			   "\"%s\"", to, to);
+}
+
+static void check_sign_off(struct rules *r, const xmlNode *section)
+{
+	const xmlNode *sign_off = source_child(section, "sign-off");
+	const char *implication = source_attr(section, "implication");
+	if (sign_off && !implication)
+		source_warning(r->load, source_node_pos(r->load, sign_off),
+			       "<sign-off> in a section that is not an implication "
+			       "(add implication=\"financial|legal|equalities|other\")");
+}
+
+static void walk(struct rules *r, const xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (!is_ours(node))
+			continue;
+		if (source_is(node, "ref"))
+			check_ref(r, node);
+		else if (source_is(node, "assessment"))
+			check_assessment(r, node);
+		else if (source_is(node, "performance"))
+			check_performance(r, node);
+		else if (source_is(node, "section"))
+			check_sign_off(r, node);
+		walk(r, node->children);
+	}
+}
+
+size_t source_rules_check(struct source_load *load)
+{
+	struct rules r = { .load = load, .ids = xmlHashCreate(256) };
+	const xmlNode *root = xmlDocGetRootElement(load->doc);
+	index_ids(&r, root);
+	walk(&r, root);
+	xmlHashFree(r.ids, NULL);
+	return r.errors;
+}

@@ -1,0 +1,158 @@
+/* Text out of the tree: XML white space collapsed to single spaces and
+ * trimmed, across element boundaries, with inline markup (<em>, <strong>,
+ * <lead>, <link>, <ref>) turned into spans over the plain text. */
+#include "source_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct text_builder {
+	char *text;
+	size_t length, capacity;
+	int pending_space;   /* white space seen since the last character */
+	struct source_span *spans;
+	size_t span_count, span_capacity;
+};
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void put(struct text_builder *b, const char *s, size_t n)
+{
+	if (b->length + n + 2 > b->capacity) {
+		size_t want = b->capacity ? b->capacity * 2 : 64;
+		while (want < b->length + n + 2)
+			want *= 2;
+		b->text = mem_resize(b->text, want, 1);
+		b->capacity = want;
+	}
+	memcpy(b->text + b->length, s, n);
+	b->length += n;
+}
+
+static void append(struct text_builder *b, const char *s)
+{
+	while (*s) {
+		if (is_space((unsigned char)*s)) {
+			b->pending_space = b->length > 0;
+			s++;
+			continue;
+		}
+		if (b->pending_space)
+			put(b, " ", 1);
+		b->pending_space = 0;
+		size_t run = 0;
+		while (s[run] && !is_space((unsigned char)s[run]))
+			run++;
+		put(b, s, run);
+		s += run;
+	}
+}
+
+static int span_kind(const xmlNode *node, enum source_span_kind *kind,
+		     const char **target)
+{
+	*target = NULL;
+	if (source_is(node, "em"))
+		*kind = SPAN_EMPHASIS;
+	else if (source_is(node, "strong") || source_is(node, "lead"))
+		*kind = SPAN_STRONG;
+	else if (source_is(node, "link"))
+		*kind = SPAN_LINK, *target = source_attr(node, "href");
+	else if (source_is(node, "ref"))
+		*kind = SPAN_REF, *target = source_attr(node, "to");
+	else
+		return 0;
+	return 1;
+}
+
+static void walk(struct text_builder *b, const xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+			if (node->content)
+				append(b, (const char *)node->content);
+			continue;
+		}
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		enum source_span_kind kind;
+		const char *target;
+		if (!span_kind(node, &kind, &target)) {
+			walk(b, node->children);
+			continue;
+		}
+		size_t index = b->span_count;
+		MEM_GROW(b->spans, b->span_count, b->span_capacity);
+		b->span_count++;
+		/* A pending space is written before the next character, so the
+		 * span starts after it. */
+		uint32_t start = (uint32_t)(b->length + (b->pending_space ? 1 : 0));
+		walk(b, node->children);
+		uint32_t end = (uint32_t)b->length;
+		b->spans[index] = (struct source_span){ start, end < start ? start : end,
+							kind, target };
+	}
+}
+
+/* Outer spans first when they start together; otherwise document order. */
+static int span_before(const struct source_span *x, const struct source_span *y)
+{
+	return x->start < y->start || (x->start == y->start && x->end > y->end);
+}
+
+static void sort_spans(struct source_span *spans, size_t count)
+{
+	for (size_t i = 1; i < count; i++) {
+		struct source_span key = spans[i];
+		size_t j = i;
+		while (j > 0 && span_before(&key, &spans[j - 1])) {
+			spans[j] = spans[j - 1];
+			j--;
+		}
+		spans[j] = key;
+	}
+}
+
+void source_inline_text(struct arena *arena, const xmlNode *node,
+			struct source_text *out)
+{
+	struct text_builder b = { 0 };
+	walk(&b, node ? node->children : NULL);
+	out->text = arena_strndup(arena, b.text ? b.text : "", b.length);
+	out->span_count = b.span_count;
+	out->spans = NULL;
+	if (b.span_count) {
+		/* Leading space inside a span belongs outside it. */
+		for (size_t i = 0; i < b.span_count; i++) {
+			struct source_span *s = &b.spans[i];
+			if (s->start > b.length)
+				s->start = (uint32_t)b.length;
+			if (s->end > b.length)
+				s->end = (uint32_t)b.length;
+			while (s->start < s->end && b.text[s->start] == ' ')
+				s->start++;
+			while (s->end > s->start && b.text[s->end - 1] == ' ')
+				s->end--;
+			if (s->target)
+				s->target = arena_strndup(arena, s->target, strlen(s->target));
+		}
+		sort_spans(b.spans, b.span_count);
+		out->spans = arena_alloc(arena, b.span_count * sizeof *b.spans);
+		memcpy(out->spans, b.spans, b.span_count * sizeof *b.spans);
+	}
+	free(b.spans);
+	free(b.text);
+}
+
+char *source_plain_text(struct arena *arena, const xmlNode *node)
+{
+	struct text_builder b = { 0 };
+	walk(&b, node ? node->children : NULL);
+	char *out = arena_strndup(arena, b.text ? b.text : "", b.length);
+	free(b.spans);
+	free(b.text);
+	return out;
+}
