@@ -7,11 +7,11 @@
 
 man=man/committee-pdf.1
 # Long options as written in roff (\-\-name) and in help text (--name).
-man_options() { grep -o '\\-\\-[a-z][a-z-]*' "$man" | sed 's/\\//g' | sort -u; }
+man_options() { grep -o '\\-\\-[a-z][a-z\\-]*' "$man" | sed 's/\\//g' | sort -u; }
 help_options() { grep -o -- '--[a-z][a-z-]*' | sort -u; }
 
 man_options > "$work/man-options"
-commands=$("$BIN" --help | awk '/^commands:/ { on = 1; next } on && NF { print $1 }')
+commands=$("$BIN" --help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
 check "the program lists commands" [ -n "$commands" ]
 for c in $commands; do
 	check "man page describes '$c'" grep -q "^\.B[I]* $c\b" "$man"
@@ -26,7 +26,7 @@ echo "ok: every option in --help is in the man page"
 
 # The other way, for the commands whose options are all in their --help.
 for c in build preview; do
-	sed -n "/^\.BI $c /,/^\.RE/p" "$man" | grep -o '\\-\\-[a-z][a-z-]*' |
+	sed -n "/^\.BI $c /,/^\.RE/p" "$man" | grep -o '\\-\\-[a-z][a-z\\-]*' |
 		sed 's/\\//g' | sort -u > "$work/man-$c"
 	for option in $(cat "$work/man-$c"); do
 		grep -qx -- "$option" "$work/options-$c" ||

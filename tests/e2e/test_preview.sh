@@ -5,8 +5,9 @@
 . tests/e2e/lib_batch.sh
 
 sample=samples/best-value-2024.xml
-mkdir -p "$work/png72" "$work/png144"
-"$BIN" render "$sample" -o "$work/paper.pdf" 2> "$work/stderr" || cat "$work/stderr"
+mkdir -p "$work/png72" "$work/png144" "$work/pdf"
+"$BIN" build -o "$work/pdf" "$sample" 2> "$work/stderr" || cat "$work/stderr"
+cp "$work/pdf/best-value-2024.pdf" "$work/paper.pdf"
 pages=$(pdfinfo "$work/paper.pdf" | awk '/^Pages:/ { print $2 }')
 check "the sample renders to a PDF with pages" [ "${pages:-0}" -gt 1 ]
 

@@ -4,9 +4,10 @@
 . tests/e2e/lib_batch.sh
 
 small_paper "$work/paper.xml" "Before"
-cp layouts/committee-report.xml "$work/house.xml"
+mkdir -p "$work/style"
+cp layouts/committee-report.xml "$work/style/committee-report.xml"
 mkdir -p "$work/png"
-"$BIN" preview --watch --dpi 20 --pages 1 --layout "$work/house.xml" \
+"$BIN" preview --watch --dpi 20 --pages 1 --layout "$work/style/committee-report.xml" \
 	-o "$work/png" "$work/paper.xml" > "$work/log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
@@ -22,7 +23,7 @@ mv "$work/paper.new" "$work/paper.xml"
 check "drawn again after the source changed" wait_for 10 at_least 2
 check "the image changed" [ "$(cksum < "$work/png/paper-1.png")" != "$first" ]
 
-echo "<!-- an edit -->" >> "$work/house.xml"
+echo "<!-- an edit -->" >> "$work/style/committee-report.xml"
 check "drawn again after the house style changed" wait_for 10 at_least 3
 
 echo "unrelated" > "$work/other.xml"
