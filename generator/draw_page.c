@@ -6,7 +6,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "memory.h"
@@ -16,7 +18,10 @@ struct draw_scratch {
 	cairo_glyph_t *glyphs;
 	size_t glyph_capacity;
 	cairo_text_cluster_t *clusters;
+	uint32_t *starts;        /* each cluster's first byte in the run */
 	size_t cluster_capacity;
+	char *text;              /* the run's text as given to Cairo */
+	size_t text_length, text_capacity;
 };
 
 static void set_color(cairo_t *cr, uint32_t rgb)
@@ -100,13 +105,35 @@ static int utf8_boundary(const char *text, uint32_t offset)
 	return ((unsigned char)text[offset] & 0xC0) != 0x80;
 }
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Bytes of text[start, end) worth giving the PDF: the layout folds the
+ * bytes of glyphs it dropped (a line's closing space) into the cluster
+ * before, and a glyph that stands for "n " when it elsewhere stands for
+ * "n" makes Cairo wrap it in an /ActualText span, which some readers
+ * take for the end of the element. Trailing white space after the
+ * cluster's first character is therefore left out. */
+static uint32_t kept_end(const char *text, uint32_t start, uint32_t end)
+{
+	uint32_t first_end = start + 1;
+	while (first_end < end && !utf8_boundary(text, first_end))
+		first_end++;
+	while (end > first_end && is_space(text[end - 1]))
+		end--;
+	return end;
+}
+
 /* Clusters for cairo_show_text_glyphs from each glyph's cluster offset:
  * consecutive glyphs with the same offset form one cluster; offsets rise
  * through the run (left to right) or fall (right to left). The clusters
- * must cover every byte and glyph exactly, or Cairo refuses the whole
- * drawing; 0 clusters means "draw the glyphs without text". */
+ * must cover every byte given and every glyph exactly, or Cairo refuses
+ * the whole drawing, so the text given (s->text, s->text_length) is built
+ * alongside. 0 clusters means "draw the glyphs without text". */
 static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
-			     cairo_text_cluster_flags_t *flags)
+			     int closing_space, cairo_text_cluster_flags_t *flags)
 {
 	const struct dl_glyph *g = run->glyphs;
 	uint32_t n = run->glyph_count, length = run->text_length;
@@ -120,17 +147,23 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 				       : g[i].cluster < g[i - 1].cluster))
 			return 0;
 	}
-	if (n > s->cluster_capacity) {
-		s->cluster_capacity = n;
-		s->clusters = mem_resize(s->clusters, n, sizeof *s->clusters);
+	if (n + 1 > s->cluster_capacity) {
+		s->cluster_capacity = n + 1;
+		s->clusters = mem_resize(s->clusters, n + 1, sizeof *s->clusters);
+		s->starts = mem_resize(s->starts, n + 1, sizeof *s->starts);
 	}
+	if (length > s->text_capacity) {
+		s->text_capacity = length;
+		s->text = mem_resize(s->text, length, 1);
+	}
+	/* In glyph order: each cluster's bytes and drawn glyphs. */
 	size_t count = 0;
 	for (uint32_t i = 0; i < n;) {
 		uint32_t j = i, drawn = 0;
 		for (; j < n && g[j].cluster == g[i].cluster; j++)
 			drawn += drawable_glyph(g[j].id);
-		/* The cluster's bytes run to the next cluster in text order;
-		 * the first in text order also takes any bytes before it. */
+		/* A cluster's bytes run to the next cluster in text order; the
+		 * first in text order also takes any bytes before it. */
 		uint32_t start = g[i].cluster, end;
 		if (backward) {
 			end = i == 0 ? length : g[i - 1].cluster;
@@ -141,11 +174,32 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 			if (i == 0)
 				start = 0;
 		}
+		end = kept_end(run->text, start, end);
+		s->starts[count] = start;
 		s->clusters[count].num_bytes = (int)(end - start);
 		s->clusters[count].num_glyphs = (int)drawn;
 		count++;
 		i = j;
 	}
+	/* The line's closing space, trimmed above, as a glyph of its own. */
+	if (closing_space && !backward) {
+		uint32_t start = s->starts[count - 1] +
+				 (uint32_t)s->clusters[count - 1].num_bytes;
+		s->starts[count] = start;
+		s->clusters[count].num_bytes = (int)(length - start);
+		s->clusters[count].num_glyphs = 1;
+		count++;
+	}
+	/* The text in text order: Cairo reads a backward run's clusters
+	 * from the end of the text. */
+	size_t text_length = 0;
+	for (size_t k = 0; k < count; k++) {
+		size_t c = backward ? count - 1 - k : k;
+		memcpy(s->text + text_length, run->text + s->starts[c],
+		       (size_t)s->clusters[c].num_bytes);
+		text_length += (size_t)s->clusters[c].num_bytes;
+	}
+	s->text_length = text_length;
 	*flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0;
 	return count;
 }
@@ -165,6 +219,34 @@ static cairo_scaled_font_t *run_font(const struct display_list *list,
 	return scaled;
 }
 
+/* A line broken at a space: the layout dropped the space's (empty) glyph
+ * and folded the space into the last cluster. Readers of the structure
+ * join an element's lines as they are, so the space is given back as an
+ * invisible space glyph after the last one, keeping "Value for" from
+ * reading "Valuefor". 1 when s->glyphs[count] now holds it. */
+static int add_closing_space(struct draw_scratch *s,
+			     const struct display_list *list,
+			     const struct dl_run *run, cairo_scaled_font_t *font,
+			     size_t count)
+{
+	const struct dl_glyph *g = run->glyphs;
+	uint32_t n = run->glyph_count, length = run->text_length;
+	if (n == 0 || !run->text || length == 0 || g[n - 1].cluster < g[0].cluster ||
+	    g[n - 1].cluster >= length || !is_space(run->text[length - 1]) ||
+	    kept_end(run->text, g[n - 1].cluster, length) == length)
+		return 0;
+	hb_font_t *hb = pango_font_get_hb_font(list->fonts[run->font]);
+	hb_codepoint_t space;
+	if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &space))
+		return 0;
+	cairo_text_extents_t extents;
+	cairo_scaled_font_glyph_extents(font, &s->glyphs[count - 1], 1, &extents);
+	s->glyphs[count].index = space;
+	s->glyphs[count].x = s->glyphs[count - 1].x + extents.x_advance;
+	s->glyphs[count].y = s->glyphs[count - 1].y;
+	return 1;
+}
+
 /* Draw one run with its origin at (x_pt, baseline_pt). */
 static int paint_run(cairo_t *cr, const struct display_list *list,
 		     const struct dl_run *run, double x_pt, double baseline_pt,
@@ -175,8 +257,8 @@ static int paint_run(cairo_t *cr, const struct display_list *list,
 	cairo_scaled_font_t *font = run_font(list, run);
 	if (!font)
 		return -1;
-	if (run->glyph_count > s->glyph_capacity) {
-		s->glyph_capacity = run->glyph_count;
+	if (run->glyph_count + 1 > s->glyph_capacity) {
+		s->glyph_capacity = run->glyph_count + 1;
 		s->glyphs = mem_resize(s->glyphs, s->glyph_capacity,
 				       sizeof *s->glyphs);
 	}
@@ -192,12 +274,14 @@ static int paint_run(cairo_t *cr, const struct display_list *list,
 	}
 	if (count == 0)
 		return 0; /* only line ends and the like */
+	int closing_space = add_closing_space(s, list, run, font, count);
+	count += (size_t)closing_space;
 	cairo_set_scaled_font(cr, font);
 	set_color(cr, run->color);
 	cairo_text_cluster_flags_t flags = 0;
-	size_t clusters = build_clusters(s, run, &flags);
+	size_t clusters = build_clusters(s, run, closing_space, &flags);
 	if (clusters > 0)
-		cairo_show_text_glyphs(cr, run->text, (int)run->text_length,
+		cairo_show_text_glyphs(cr, s->text, (int)s->text_length,
 				       s->glyphs, (int)count, s->clusters,
 				       (int)clusters, flags);
 	else
@@ -275,6 +359,8 @@ int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 	cairo_restore(cr);
 	free(scratch.glyphs);
 	free(scratch.clusters);
+	free(scratch.starts);
+	free(scratch.text);
 	return status;
 }
 

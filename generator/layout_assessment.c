@@ -129,7 +129,9 @@ static void item_row(struct layout *lo, struct layout_table *table,
 		     const struct source_assessment *assessment,
 		     const struct source_item *item)
 {
-	const char *no_previous = assessment->previous_date ? "New" : "\u2013";
+	/* "New" only for an item a previous assessment could have rated. */
+	const char *no_previous =
+		assessment->previous_date && !item->see ? "New" : "\u2013";
 	char *owner = owner_text(item);
 	struct layout_cell cells[COLUMN_COUNT] = {
 		[COL_REF] = plain_cell(item->ref),

@@ -89,10 +89,39 @@ static size_t rated_total(const struct chart_data *data, const size_t *counts)
 	return n;
 }
 
-static unsigned percent(size_t part, size_t whole)
+/* Whole percentages of counts[0 … n) that add up to 100: each rounded
+ * down, the points left over going to the largest remainders (the
+ * earlier rating on a tie), so no share is more than 1 from the truth. */
+static void percentages(const size_t *counts, size_t n, size_t whole,
+			unsigned *out)
 {
-	return whole ? (unsigned)floor(100.0 * (double)part / (double)whole + 0.5)
-		     : 0;
+	if (!whole) {
+		memset(out, 0, n * sizeof *out);
+		return;
+	}
+	unsigned given = 0;
+	for (size_t i = 0; i < n; i++) {
+		out[i] = (unsigned)(counts[i] * 100 / whole);
+		given += out[i];
+	}
+	while (given < 100) {
+		size_t best = n;
+		size_t best_rest = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t rest = counts[i] * 100 % whole;
+			/* a share already raised has used its remainder */
+			if (out[i] * whole > counts[i] * 100)
+				continue;
+			if (rest > best_rest) {
+				best = i;
+				best_rest = rest;
+			}
+		}
+		if (best == n)
+			break;
+		out[best]++;
+		given++;
+	}
 }
 
 static const char *rating_name(const struct source_rating *r)
@@ -182,15 +211,18 @@ static char *summary_sentence(const struct chart_data *data)
 	size_t rated = rated_total(data, data->totals);
 	if (rated == 0)
 		buffer_add(&b, "No %s are rated.", data->noun);
+	unsigned *shares = mem_array(scale->rating_count + 1, sizeof *shares);
+	percentages(data->totals, scale->rating_count, rated, shares);
 	for (size_t r = 0; rated && r < scale->rating_count; r++) {
 		size_t n = data->totals[r];
 		if (r == 0)
 			buffer_add(&b, "%zu of %zu %s (%u%%) %s", n, rated, data->noun,
-				   percent(n, rated), rating_name(&scale->ratings[r]));
+				   shares[r], rating_name(&scale->ratings[r]));
 		else
-			buffer_add(&b, "; %zu (%u%%) %s", n, percent(n, rated),
+			buffer_add(&b, "; %zu (%u%%) %s", n, shares[r],
 				   rating_name(&scale->ratings[r]));
 	}
+	free(shares);
 	if (rated)
 		buffer_add(&b, ".");
 	size_t unrated = data->totals[scale->rating_count];

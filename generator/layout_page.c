@@ -1,11 +1,19 @@
 /* Pages, structure nodes, boxes, destinations, the outline and the font
- * table of a display list under construction. Every array lives in the
- * list's arena; growing one leaves the old copy there, which at most doubles
- * its footprint and spares display_list_free from knowing each array. */
+ * table of a display list under construction. Strings, glyphs, runs and the
+ * small arrays live in the list's arena. The two arrays that grow large,
+ * each page's boxes and the nodes, grow with realloc and are trimmed to
+ * their exact size at the end: grown in the arena, every outgrown copy
+ * would stay behind, and copying them there at the end would double the
+ * peak. display_list_free frees them (struct dl_private says so). */
 #include "layout_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* What display_list_free must know about a list layout made. */
+struct dl_private {
+	int heap_arrays;  /* page boxes and nodes were malloc'd */
+};
 
 struct layout_private {
 	size_t page_capacity;
@@ -45,6 +53,8 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 	lo->private = mem_alloc(sizeof *lo->private);
 	struct display_list *list = mem_alloc(sizeof *list);
 	list->arena = arena_new();
+	list->private = arena_alloc(list->arena, sizeof *list->private);
+	list->private->heap_arrays = 1;
 	lo->list = list;
 	/* Node 0 is the document; it is its own parent. */
 	struct source_pos origin = { 0, 0 };
@@ -55,6 +65,17 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 struct display_list *layout_end(struct layout *lo)
 {
 	struct display_list *list = lo->list;
+	for (size_t p = 0; p < list->page_count; p++) {
+		struct dl_page *page = &list->pages[p];
+		if (page->box_count < page->box_capacity) {
+			page->boxes = mem_resize(page->boxes, page->box_count,
+						 sizeof *page->boxes);
+			page->box_capacity = page->box_count;
+		}
+	}
+	if (list->node_count)
+		list->nodes = mem_resize(list->nodes, list->node_count,
+					 sizeof *list->nodes);
 	free(lo->private);
 	lo->private = NULL;
 	lo->list = NULL;
@@ -73,6 +94,11 @@ void display_list_free(struct display_list *list)
 		return;
 	for (size_t i = 0; i < list->font_count; i++)
 		g_object_unref(list->fonts[i]);
+	if (list->private && list->private->heap_arrays) {
+		for (size_t p = 0; p < list->page_count; p++)
+			free(list->pages[p].boxes);
+		free(list->nodes);
+	}
 	arena_free(list->arena);
 	free(list);
 }
@@ -152,9 +178,7 @@ uint32_t layout_add_node(struct layout *lo, enum dl_role role,
 			 struct source_pos pos)
 {
 	struct display_list *list = lo->list;
-	list->nodes = arena_grow(list->arena, list->nodes, list->node_count,
-				 &lo->private->node_capacity,
-				 sizeof *list->nodes);
+	MEM_GROW(list->nodes, list->node_count, lo->private->node_capacity);
 	struct dl_node *node = &list->nodes[list->node_count];
 	memset(node, 0, sizeof *node);
 	node->role = role;
@@ -187,10 +211,7 @@ struct dl_box *layout_add_box(struct layout *lo, enum dl_box_kind kind,
 	if (lo->list->page_count == 0)
 		layout_new_page(lo);
 	struct dl_page *page = &lo->list->pages[lo->page];
-	if (page->box_count >= page->box_capacity)
-		page->boxes = arena_grow(lo->list->arena, page->boxes,
-					 page->box_count, &page->box_capacity,
-					 sizeof *page->boxes);
+	MEM_GROW(page->boxes, page->box_count, page->box_capacity);
 	struct dl_box *box = &page->boxes[page->box_count++];
 	memset(box, 0, sizeof *box);
 	box->kind = kind;

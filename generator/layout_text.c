@@ -210,8 +210,9 @@ static uint32_t run_color(const PangoGlyphItem *run, uint32_t fallback)
 	return fallback;
 }
 
-/* Copy one shaped run; returns its logical width in Pango units. */
-static int copy_run(struct layout *lo, const char *layout_text,
+/* Copy one shaped run; returns its logical width in Pango units. Its text
+ * is its slice of the line's copy: text_length bytes, not NUL-ended. */
+static int copy_run(struct layout *lo, const char *line_text, int line_start,
 		    const PangoGlyphItem *run, uint32_t color,
 		    struct dl_run *out)
 {
@@ -219,8 +220,7 @@ static int copy_run(struct layout *lo, const char *layout_text,
 	const PangoGlyphString *glyphs = run->glyphs;
 	out->font = layout_font_index(lo, item->analysis.font);
 	out->color = run_color(run, color);
-	out->text = layout_strndup(lo, layout_text + item->offset,
-				   (size_t)item->length);
+	out->text = line_text + (item->offset - line_start);
 	out->text_length = (uint32_t)item->length;
 	out->glyphs = arena_alloc(lo->list->arena,
 				  (size_t)(glyphs->num_glyphs ? glyphs->num_glyphs : 1) *
@@ -278,9 +278,15 @@ static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 		const PangoGlyphItem *run = l->data;
 		if (!run || !run->item || run->item->length <= 0)
 			continue;
+		/* A run never leaves its line; guard the slice all the same. */
+		if (run->item->offset < line->start_index ||
+		    run->item->offset + run->item->length >
+			    line->start_index + line->length)
+			continue;
 		struct dl_run *out = &t->runs[n++];
 		out->x_pt = (double)x_pu / PANGO_SCALE;
-		x_pu += copy_run(lo, text, run, lines->font->color, out);
+		x_pu += copy_run(lo, t->text, line->start_index, run,
+				 lines->font->color, out);
 	}
 	t->run_count = n;
 }

@@ -82,10 +82,19 @@ struct style {
 struct style *style_load(const char *path, struct diag_list *diags);
 
 /* Find a layout by name or path: a path (contains '/' or ends in .xml) is
- * loaded as is; a name is looked for in source_dir, then layouts/ of the data
- * dir. NULL with a diagnostic naming where it looked. */
+ * loaded as is; a name is looked for in source_dir (its layouts/ folder,
+ * then the folder itself), then layouts/ of the data dir, then the installed
+ * share dir (see style_locate). NULL with a diagnostic naming where it
+ * looked. */
 struct style *style_find(const char *name_or_path, const char *source_dir,
 			 struct diag_list *diags);
+
+/* The file style_find would load for name_or_path, without loading it:
+ * a path as given, else the first NAME.xml in source_dir/layouts,
+ * source_dir (only a file in the layout namespace: papers share that
+ * folder), layouts/ of the data dir, the installed share dir. NULL when
+ * there is none. Caller frees with free(). */
+char *style_locate(const char *name_or_path, const char *source_dir);
 
 /* Colours for a rating code; the fallback pair when the code has none. */
 const struct style_rating_colors *style_rating(const struct style *style,

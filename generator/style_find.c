@@ -91,36 +91,63 @@ static int is_path(const char *name)
 	return strchr(name, '/') || (n >= 4 && strcmp(name + n - 4, ".xml") == 0);
 }
 
+/* "dir, dir and dir" for the message naming where a name was looked for. */
+static char *joined(char **dirs, size_t count)
+{
+	char *out = mem_strdup("");
+	for (size_t i = 0; i < count; i++) {
+		char *more = mem_printf("%s%s%s", out, i ? ", " : "", dirs[i]);
+		free(out);
+		out = more;
+	}
+	return out;
+}
+
+static char *locate(const char *name_or_path, const char *source_dir,
+		    char **looked_in)
+{
+	if (is_path(name_or_path)) {
+		if (looked_in)
+			*looked_in = NULL;
+		return mem_strdup(name_or_path);
+	}
+	char **dirs = NULL;
+	size_t count = style_search_dirs(source_dir, &dirs);
+	char *found = NULL;
+	for (size_t i = 0; i < count && !found; i++) {
+		char *candidate = mem_printf("%s/%s.xml", dirs[i], name_or_path);
+		if (is_file(candidate) && looks_like_layout(candidate))
+			found = candidate;
+		else
+			free(candidate);
+	}
+	if (looked_in)
+		*looked_in = count ? joined(dirs, count) : mem_strdup("no folder");
+	for (size_t i = 0; i < count; i++)
+		free(dirs[i]);
+	free(dirs);
+	return found;
+}
+
+char *style_locate(const char *name_or_path, const char *source_dir)
+{
+	return locate(name_or_path, source_dir, NULL);
+}
+
 struct style *style_find(const char *name_or_path, const char *source_dir,
 			 struct diag_list *diags)
 {
-	if (is_path(name_or_path))
-		return style_load(name_or_path, diags);
-	char **dirs = NULL;
-	size_t count = style_search_dirs(source_dir, &dirs);
+	char *looked_in = NULL;
+	char *path = locate(name_or_path, source_dir, &looked_in);
 	struct style *style = NULL;
-	int found = 0;
-	size_t looked_length = 0;
-	char *looked = mem_strdup("");
-	for (size_t i = 0; i < count; i++) {
-		char *candidate = mem_printf("%s/%s.xml", dirs[i], name_or_path);
-		if (!found && is_file(candidate) && looks_like_layout(candidate)) {
-			found = 1;
-			style = style_load(candidate, diags);
-		}
-		char *more = mem_printf("%s%s%s", looked, looked_length ? ", " : "", dirs[i]);
-		free(looked);
-		looked = more;
-		looked_length = strlen(looked);
-		free(candidate);
-		free(dirs[i]);
-	}
-	free(dirs);
-	if (!found)
+	if (path)
+		style = style_load(path, diags);
+	else
 		diag_add(diags, DIAG_ERROR, NULL, 0, 0,
 			 "no layout named '%s': looked for %s.xml in %s; "
 			 "'committee-pdf layouts' lists those that exist",
-			 name_or_path, name_or_path, looked_length ? looked : "no folder");
-	free(looked);
+			 name_or_path, name_or_path, looked_in);
+	free(path);
+	free(looked_in);
 	return style;
 }

@@ -118,8 +118,8 @@ static void fixture_assessment(struct doc_fixture *f, struct source_appendix *a,
 		th->item_count = n;
 		for (size_t i = 0; i < n; i++) {
 			struct source_item *it = &th->items[i];
-			char *ref = arena_alloc(f->arena, 16);
-			snprintf(ref, 16, "T%02zu%03zu", t, i);
+			char *ref = arena_alloc(f->arena, 48);
+			snprintf(ref, 48, "T%02zu%03zu", t, i);
 			it->ref = ref;
 			it->pos.line = ++f->line;
 			it->characteristic = fixture_text(f, "A clear and consistent "

@@ -335,7 +335,7 @@ static void test_summary_sentence(void **state)
 	char *text = joined_text(f->list, para);
 	char *expected = without_spaces(
 		"4 of 8 measures (50%) On target; 1 (13%) Within tolerance; "
-		"3 (38%) Off target; 0 (0%) No data. 1 contextual measure is not "
+		"3 (37%) Off target; 0 (0%) No data. 1 contextual measure is not "
 		"rated. Since 2024-Q1: 1 improved, 1 declined, 0 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
@@ -584,6 +584,42 @@ static void test_nothing_rated(void **state)
 	assert_int_equal(count_nodes(f->list, ROLE_PARAGRAPH), 1);
 }
 
+/* The published example: 38 of 46 (83%) Green; 2 (4%) Amber; 6 (13%) Red —
+ * shares that add up to 100. */
+static void test_percentages_add_up(void **state)
+{
+	struct fixture *f = *state;
+	static struct source_measure ms[46];
+	for (int i = 0; i < 46; i++) {
+		memset(&ms[i], 0, sizeof ms[i]);
+		ms[i].rating_index = i < 38 ? G : i < 40 ? A : R;
+		ms[i].previous_index = -1;
+	}
+	struct source_measure_group group = { "All", { 1, 1 }, ms, 46 };
+	f->perf.groups = &group;
+	f->perf.group_count = 1;
+	f->perf.scale.rating_count = 3;
+	lay_out_performance(f, 1);
+	char *text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
+	char *expected = without_spaces("38 of 46 measures (83%) On target; 2 (4%) "
+					"Within tolerance; 6 (13%) Off target.");
+	assert_string_equal(text, expected);
+	free(expected);
+	free(text);
+	/* thirds: 34 + 33 + 33 */
+	for (int i = 0; i < 3; i++)
+		ms[i].rating_index = i;
+	group.measure_count = 3;
+	display_list_free(f->list);
+	lay_out_performance(f, 1);
+	text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
+	expected = without_spaces("1 of 3 measures (34%) On target; 1 (33%) "
+				  "Within tolerance; 1 (33%) Off target.");
+	assert_string_equal(text, expected);
+	free(expected);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +637,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_shipped_style_and_fonts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_groups_span_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_rated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_percentages_add_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -295,6 +295,20 @@ static void test_find(void **state)
 	style_free(s);
 	assert_int_equal(diags.count, 0);
 
+	/* style_locate names the same files without loading them */
+	char *located = style_locate("quarterly-dashboard", dir);
+	assert_string_equal(located, own);
+	free(located);
+	located = style_locate("committee-report", dir);
+	assert_non_null(located);
+	assert_string_not_equal(located, paper);
+	assert_non_null(strstr(located, "/layouts/committee-report.xml"));
+	free(located);
+	assert_null(style_locate("no-such-style", dir));
+	located = style_locate("elsewhere/x.xml", dir);
+	assert_string_equal(located, "elsewhere/x.xml");
+	free(located);
+
 	/* a path is loaded as is */
 	s = style_find(own, NULL, &diags);
 	assert_non_null(s);

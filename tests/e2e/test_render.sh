@@ -1,0 +1,169 @@
+#!/bin/sh
+# committee-pdf render on the samples, read back with poppler-utils: pages
+# and their sizes, reading order, fonts, outline, structure tags, metadata,
+# repeatable bytes, SOURCE_DATE_EPOCH, and output written whole or not at all.
+set -u
+fail=0
+check() { # description, then a command that must succeed
+	what=$1; shift
+	if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fail=1; fi
+}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+sample=samples/best-value-2024.xml
+
+# Line number of the first line matching a pattern (0 when none).
+line_of() { # file pattern
+	n=$(grep -n -m 1 -e "$2" "$1" | cut -d: -f1)
+	echo "${n:-0}"
+}
+before() { # file first second: first is found, and above second
+	a=$(line_of "$1" "$2"); b=$(line_of "$1" "$3")
+	[ "$a" -gt 0 ] && [ "$b" -gt 0 ] && [ "$a" -lt "$b" ]
+}
+
+unset SOURCE_DATE_EPOCH
+"$BIN" render "$sample" -o "$tmp/paper.pdf" 2> "$tmp/render.err"
+check "render exits 0" test $? -eq 0
+check "render says nothing for a clean sample" test ! -s "$tmp/render.err"
+check "writes a PDF" sh -c "head -c 5 '$tmp/paper.pdf' | grep -q '%PDF-'"
+
+# ---- pages ----
+pdfinfo -l 999 "$tmp/paper.pdf" > "$tmp/info"
+pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+check "several pages ($pages)" test "${pages:-0}" -ge 4
+check "first page portrait A4" grep -q "^Page *1 size: *595.276 x 841.89 pts" "$tmp/info"
+check "the landscape appendix has landscape pages" \
+	grep -q "^Page *$pages size: *841.89 x 595.276 pts" "$tmp/info"
+check "tagged" grep -q "^Tagged: *yes" "$tmp/info"
+check "title from the cover" \
+	grep -q "^Title: *Best Value Standards and Intervention Guidance" "$tmp/info"
+check "author is the authority" grep -q "^Author: *City of Wolverhampton Council" "$tmp/info"
+check "creator names the program" grep -q "^Creator: *committee-pdf [0-9]" "$tmp/info"
+check "creation date is the meeting date, not the clock" \
+	grep -q "^CreationDate: *Thu Feb 22 00:00:00 2024 UTC" "$tmp/info"
+
+# ---- reading order ----
+pdftotext -layout "$tmp/paper.pdf" "$tmp/text"
+check "cover title before the recommendations" \
+	before "$tmp/text" "Best Value Standards and Intervention Guidance" "Recommendations for decision"
+check "recommendations before 1.0 Purpose" \
+	before "$tmp/text" "Recommendations for decision" "1\.0 *Purpose"
+check "1.0 Purpose before 2.0 Background" before "$tmp/text" "1\.0 *Purpose" "2\.0 *Background"
+check "2.0 Background before the appendices" \
+	before "$tmp/text" "2\.0 *Background" "^Appendix 2: City of Wolverhampton"
+check "the appendix's last characteristic comes last" \
+	before "$tmp/text" "^Appendix 2: City of Wolverhampton" "PCE005"
+check "a word shaped as a ligature reads as letters" grep -q "office\|official\|find" "$tmp/text"
+
+# ---- fonts: all embedded and subset ----
+pdffonts "$tmp/paper.pdf" | tail -n +3 > "$tmp/fonts"
+check "uses fonts" test -s "$tmp/fonts"
+check "every font subset (XXXXXX+Name)" sh -c "! grep -Ev '^[A-Z]{6}\+' '$tmp/fonts'"
+check "every font embedded (emb sub uni yes)" \
+	sh -c "! grep -v ' yes yes yes ' '$tmp/fonts'"
+check "only the fonts used: Liberation" sh -c "! grep -vi 'liberation' '$tmp/fonts'"
+
+# ---- outline and destinations ----
+check "has an outline" grep -aq "/Type /Outlines" "$tmp/paper.pdf"
+outline_count=$(grep -a -A 3 "/Type /Outlines" "$tmp/paper.pdf" | sed -n 's/.*\/Count -\{0,1\}\([0-9]*\).*/\1/p' | head -1)
+check "outline lists the sections ($outline_count)" test "${outline_count:-0}" -ge 3
+pdfinfo -dests "$tmp/paper.pdf" > "$tmp/dests"
+check "named destinations for links and the outline" test "$(wc -l < "$tmp/dests")" -ge 3
+check "link annotations" grep -aq "/Subtype /Link" "$tmp/paper.pdf"
+
+# ---- structure ----
+pdfinfo -struct-text "$tmp/paper.pdf" > "$tmp/struct"
+roles=$(grep -o '^ *[A-Z][A-Za-z0-9]*' "$tmp/struct" | tr -d ' ' | tr '\n' ' ')
+check "structure: document first" sh -c "echo '$roles' | grep -q '^Document '"
+for role in Sect H1 P L LI Lbl LBody Table TR TH TD Figure; do
+	check "structure has $role" sh -c "echo '$roles' | grep -q ' $role '"
+done
+check "structure order: H1, then P, then a table with TR, TH, TD" \
+	sh -c "echo '$roles' | grep -q 'H1 .*P .*Table TR TH .*TD'"
+check "page furniture is no content" sh -c "! grep -q 'Page 1 of' '$tmp/struct'"
+check "tagged text keeps spaces at line ends" \
+	grep -q "Best Value for local authorities" "$tmp/struct"
+
+# ---- bytes: repeatable, SOURCE_DATE_EPOCH honoured ----
+"$BIN" render "$sample" -o "$tmp/again.pdf"
+check "two renders are byte-identical" cmp -s "$tmp/paper.pdf" "$tmp/again.pdf"
+SOURCE_DATE_EPOCH=1700000000 "$BIN" render "$sample" -o "$tmp/epoch.pdf"
+check "SOURCE_DATE_EPOCH sets the creation date" \
+	sh -c "pdfinfo '$tmp/epoch.pdf' | grep -q '^CreationDate: *Tue Nov 14 22:13:20 2023 UTC'"
+SOURCE_DATE_EPOCH=1700000000 "$BIN" render "$sample" -o "$tmp/epoch2.pdf"
+check "with SOURCE_DATE_EPOCH too" cmp -s "$tmp/epoch.pdf" "$tmp/epoch2.pdf"
+
+# ---- default output name, draft, previous quarter, dump ----
+mkdir "$tmp/src"
+cp "$sample" "$tmp/src/paper.xml"
+"$BIN" render "$tmp/src/paper.xml"
+check "default output is the source's name with .pdf" test -s "$tmp/src/paper.pdf"
+"$BIN" render --draft "$sample" -o "$tmp/draft.pdf"
+check "--draft exits 0" test $? -eq 0
+check "--draft draws the watermark" sh -c "pdftotext '$tmp/draft.pdf' - | grep -q DRAFT"
+check "--draft watermark is no content" \
+	sh -c "! pdfinfo -struct-text '$tmp/draft.pdf' | grep -q DRAFT"
+"$BIN" render samples/adults-2024-q2.xml --previous samples/adults-2024-q1.xml \
+	-o "$tmp/q2.pdf" 2> "$tmp/q2.err"
+check "--previous renders a quarter against the last" test $? -eq 0 -a -s "$tmp/q2.pdf"
+"$BIN" render --dump-layout "$sample" -o "$tmp/dump.pdf" > "$tmp/dump.json"
+check "--dump-layout exits 0" test $? -eq 0
+check "--dump-layout prints the display list" grep -q '^{"pages":\[' "$tmp/dump.json"
+check "--dump-layout writes no PDF" test ! -e "$tmp/dump.pdf"
+"$BIN" render --layout no-such-layout "$sample" -o "$tmp/nolayout.pdf" 2> "$tmp/nolayout.err"
+check "an unknown layout fails with 1" test $? -eq 1
+check "an unknown layout is named" grep -q "no-such-layout" "$tmp/nolayout.err"
+check "an unknown layout writes nothing" test ! -e "$tmp/nolayout.pdf"
+"$BIN" render --layout committee-report-landscape-appendix "$sample" -o "$tmp/other.pdf"
+check "--layout NAME picks another house style" test $? -eq 0 -a -s "$tmp/other.pdf"
+
+# ---- whole or nothing ----
+mkdir "$tmp/out"
+cp "$tmp/paper.pdf" "$tmp/out/good.pdf"
+printf '<?xml version="1.0"?>\n<paper xmlns="urn:committee-pdf:paper:1">\n  <oops>\n</paper>\n' \
+	> "$tmp/bad.xml"
+"$BIN" render "$tmp/bad.xml" -o "$tmp/out/good.pdf" 2> "$tmp/bad.err"
+check "a bad source fails with 1" test $? -eq 1
+check "diagnostics say FILE:LINE:COL" grep -q "^$tmp/bad.xml:[0-9][0-9]*:[0-9][0-9]*: error: " "$tmp/bad.err"
+check "a failed render leaves the good PDF untouched" cmp -s "$tmp/paper.pdf" "$tmp/out/good.pdf"
+check "and no temporary file" test "$(ls -A "$tmp/out" | wc -l)" -eq 1
+
+"$BIN" render "$sample" -o "$tmp/missing/paper.pdf" 2> "$tmp/missing.err"
+check "a missing folder fails with 1" test $? -eq 1
+check "a missing folder is named" grep -q "$tmp/missing" "$tmp/missing.err"
+check "a missing folder leaves nothing" test ! -e "$tmp/missing"
+
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir "$tmp/locked"
+	chmod 555 "$tmp/locked"
+	"$BIN" render "$sample" -o "$tmp/locked/paper.pdf" 2> "$tmp/locked.err"
+	check "a read-only folder fails with 1" test $? -eq 1
+	check "a read-only folder says why" grep -q "Permission denied" "$tmp/locked.err"
+	check "a read-only folder stays empty" test "$(ls -A "$tmp/locked" | wc -l)" -eq 0
+else
+	echo "skip read-only folder: root writes anywhere"
+fi
+
+"$BIN" render "$sample" -o "$tmp" 2> "$tmp/dir.err"
+check "a folder as output fails with 1" test $? -eq 1
+
+# ---- usage ----
+"$BIN" render > /dev/null 2>&1
+check "no source is a usage error" test $? -eq 2
+"$BIN" render --bogus "$sample" > /dev/null 2>&1
+check "an unknown option is a usage error" test $? -eq 2
+"$BIN" render "$sample" "$sample" > /dev/null 2>&1
+check "two sources are a usage error" test $? -eq 2
+"$BIN" render "$sample" -o > /dev/null 2>&1
+check "-o without a name is a usage error" test $? -eq 2
+"$BIN" render --help > "$tmp/help"
+check "--help exits 0" test $? -eq 0
+for option in -o --layout --draft --previous --dump-layout; do
+	check "--help names $option" grep -q -- "$option" "$tmp/help"
+done
+"$BIN" render "$tmp/src/paper.xml" -o "$tmp/src/paper.xml" 2> /dev/null
+check "refuses to overwrite the source" test $? -eq 1
+check "the source survives" grep -q "urn:committee-pdf:paper:1" "$tmp/src/paper.xml"
+
+exit $fail
