@@ -88,11 +88,3 @@ wait_for() {
 	return 1
 }
 
-# needs_render: ends the test, saying so, while the render command is still
-# the placeholder that says it is not built yet.
-needs_render() {
-	if "$BIN" render --help 2>&1 | grep -q "not built yet"; then
-		echo "SKIPPED: the render command is not built yet"
-		exit 0
-	fi
-}

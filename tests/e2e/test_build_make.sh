@@ -2,7 +2,6 @@
 # The pattern rule of docs/make-integration.md, taken from the document
 # itself, runs under make -j2 over two papers.
 . tests/e2e/lib_batch.sh
-needs_render
 
 command -v make > /dev/null || { echo "make is not installed: skipped"; exit 0; }
 mkdir -p "$work/bin" "$work/papers"

@@ -3,7 +3,6 @@
 # the display-list dump of render --dump-layout --draft) and a final has
 # none; build --draft and preview --draft pass it on too.
 . tests/e2e/lib_batch.sh
-needs_render
 
 sample=samples/best-value-2024.xml
 "$BIN" render "$sample" --dump-layout --draft > "$work/draft.json" 2> "$work/stderr"

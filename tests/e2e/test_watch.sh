@@ -3,7 +3,6 @@
 # (by rename, as editors do), keeps the last good PDF when an edit breaks
 # the source, and recovers when it is fixed.
 . tests/e2e/lib_batch.sh
-needs_render
 
 small_paper "$work/paper.xml" "Before the edit"
 "$BIN" render --watch "$work/paper.xml" -o "$work/paper.pdf" > "$work/log" 2>&1 &
