@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define WATERMARK_TEXT "DRAFT"
-#define WATERMARK_COLOR 0xD0D0D0u
+#define WATERMARK_COLOR 0xE0E0E0u
 /* Share of the page's diagonal the watermark spans. */
 #define WATERMARK_SPAN 0.6
 /* Room between footer parts. */

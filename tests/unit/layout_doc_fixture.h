@@ -18,13 +18,13 @@ struct doc_fixture {
 	unsigned line;
 };
 
-static const char *fixture_sentence =
-	"Under the 1999 Local Government Act, local authorities must legally "
-	"deliver what is termed \xE2\x80\x98" "Best Value\xE2\x80\x99 \xE2\x80\x93 a council "
-	"must be able to show that it has arrangements to secure continuous "
-	"improvement in how it carries out its work. ";
+#define FIXTURE_SENTENCE \
+	"Under the 1999 Local Government Act, local authorities must legally " \
+	"deliver what is termed \xE2\x80\x98" "Best Value\xE2\x80\x99 \xE2\x80\x93 a council " \
+	"must be able to show that it has arrangements to secure continuous " \
+	"improvement in how it carries out its work. "
 
-static char *fixture_repeat(struct doc_fixture *f, const char *s, int times)
+static inline char *fixture_repeat(struct doc_fixture *f, const char *s, int times)
 {
 	size_t n = strlen(s);
 	char *out = arena_alloc(f->arena, n * (size_t)times + 1);
@@ -36,7 +36,7 @@ static char *fixture_repeat(struct doc_fixture *f, const char *s, int times)
 	return out;
 }
 
-static struct source_text fixture_text(struct doc_fixture *f, const char *s)
+static inline struct source_text fixture_text(struct doc_fixture *f, const char *s)
 {
 	struct source_text t;
 	memset(&t, 0, sizeof t);
@@ -47,7 +47,7 @@ static struct source_text fixture_text(struct doc_fixture *f, const char *s)
 }
 
 /* Text with one span over the first occurrence of word. */
-static struct source_text fixture_span(struct doc_fixture *f, const char *s,
+static inline struct source_text fixture_span(struct doc_fixture *f, const char *s,
 				       const char *word,
 				       enum source_span_kind kind,
 				       const char *target)
@@ -65,7 +65,7 @@ static struct source_text fixture_span(struct doc_fixture *f, const char *s,
 	return t;
 }
 
-static struct source_block fixture_para(struct doc_fixture *f,
+static inline struct source_block fixture_para(struct doc_fixture *f,
 					struct source_text text, int numbered)
 {
 	struct source_block b;
@@ -80,7 +80,7 @@ static struct source_block fixture_para(struct doc_fixture *f,
 
 /* Appendix 3: a self-assessment of items characteristics in themes of
  * eight, not asked to be landscape (the style decides). */
-static void fixture_assessment(struct doc_fixture *f, struct source_appendix *a,
+static inline void fixture_assessment(struct doc_fixture *f, struct source_appendix *a,
 			       size_t items)
 {
 	static struct source_rating ratings[] = {
@@ -137,7 +137,7 @@ static void fixture_assessment(struct doc_fixture *f, struct source_appendix *a,
 	}
 }
 
-static void doc_fixture_init(struct doc_fixture *f, int draft)
+static inline void doc_fixture_init(struct doc_fixture *f, int draft)
 {
 	memset(f, 0, sizeof *f);
 	f->arena = arena_new();
@@ -197,7 +197,7 @@ static void doc_fixture_init(struct doc_fixture *f, int draft)
 		for (size_t b = 0; b < sec->block_count; b++) {
 			int times = s == 1 ? 2 + (int)b : 1 + (int)b;
 			sec->blocks[b] = fixture_para(
-				f, fixture_text(f, fixture_repeat(f, fixture_sentence, times)), 1);
+				f, fixture_text(f, fixture_repeat(f, FIXTURE_SENTENCE, times)), 1);
 		}
 	}
 	d->sections[0].id = "purpose";
@@ -230,8 +230,8 @@ static void doc_fixture_init(struct doc_fixture *f, int draft)
 	a->title = "Best Value Standards and Intervention Draft Guidance";
 	a->block_count = 2;
 	a->blocks = arena_alloc(f->arena, 2 * sizeof *a->blocks);
-	a->blocks[0] = fixture_para(f, fixture_text(f, fixture_repeat(f, fixture_sentence, 3)), 0);
-	a->blocks[1] = fixture_para(f, fixture_text(f, fixture_repeat(f, fixture_sentence, 4)), 0);
+	a->blocks[0] = fixture_para(f, fixture_text(f, fixture_repeat(f, FIXTURE_SENTENCE, 3)), 0);
+	a->blocks[1] = fixture_para(f, fixture_text(f, fixture_repeat(f, FIXTURE_SENTENCE, 4)), 0);
 	a = &d->appendices[1];
 	a->id = "landscape";
 	a->number = 2;
@@ -240,11 +240,11 @@ static void doc_fixture_init(struct doc_fixture *f, int draft)
 	a->block_count = 12;
 	a->blocks = arena_alloc(f->arena, 12 * sizeof *a->blocks);
 	for (size_t b = 0; b < 12; b++)
-		a->blocks[b] = fixture_para(f, fixture_text(f, fixture_repeat(f, fixture_sentence, 3)), 0);
+		a->blocks[b] = fixture_para(f, fixture_text(f, fixture_repeat(f, FIXTURE_SENTENCE, 3)), 0);
 	fixture_assessment(f, &d->appendices[2], 20);
 }
 
-static void doc_fixture_free(struct doc_fixture *f)
+static inline void doc_fixture_free(struct doc_fixture *f)
 {
 	arena_free(f->arena);
 }

@@ -9,7 +9,7 @@
 #include "layout_internal.h"
 
 /* The same settings as fonts_context(): 72 dpi, no hinting, unrounded. */
-static PangoContext *fixture_context(void)
+static inline PangoContext *fixture_context(void)
 {
 	PangoFontMap *map = pango_cairo_font_map_new();
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72);
@@ -24,19 +24,18 @@ static PangoContext *fixture_context(void)
 	return context;
 }
 
-static struct style_font fixture_font(double size_pt, int bold)
+static inline struct style_font fixture_font(double size_pt, int bold)
 {
 	struct style_font f = { "Liberation Sans", size_pt, bold, 0, 0x000000 };
 	return f;
 }
 
-static struct style_rating_colors fixture_ratings[] = {
-	{ NULL, 0xDDDDDD, 0x000000 },
-};
-
 /* Roughly the committee-report style: A4, 2 cm margins, Arial-like text. */
-static void fixture_style(struct style *s)
+static inline void fixture_style(struct style *s)
 {
+	static struct style_rating_colors fixture_ratings[] = {
+		{ NULL, 0xDDDDDD, 0x000000 },
+	};
 	memset(s, 0, sizeof *s);
 	s->name = "fixture";
 	s->page.width_pt = 595.276;
