@@ -27,7 +27,7 @@
 #define CHART_TABLE_MAX_SHARE 0.6 /* widest table that still leaves the
                                      chart room beside it */
 #define CHART_NAME_MAX_PT 170.0   /* names wider than this wrap */
-#define TREND_CELL_MIN_PT 118.0   /* narrowest trend cell */
+#define TREND_SPARK_MIN_PT 30.0   /* shortest trend line */
 #define TREND_LINE_PT 1.0
 
 /* One bar: a theme or group and its counts (scale.rating_count + 1 slots,
@@ -312,10 +312,21 @@ static int any_unrated(const struct chart_data *data)
 	return data->totals[data->scale->rating_count] > 0;
 }
 
-/* Columns: name, one per rating, unrated (when any), total. */
+/* A rating has a column unless it means "no data" and nothing has it:
+ * no data is not an outcome, and the room is better spent on the chart. */
+static int rating_has_column(const struct chart_data *data, size_t r)
+{
+	return data->scale->ratings[r].standing != STANDING_NO_DATA ||
+	       data->totals[r] > 0;
+}
+
+/* Columns: name, one per rating shown, unrated (when any), total. */
 static size_t table_columns(const struct chart_data *data)
 {
-	return 1 + data->scale->rating_count + (size_t)any_unrated(data) + 1;
+	size_t columns = 1 + (size_t)any_unrated(data) + 1;
+	for (size_t r = 0; r < data->scale->rating_count; r++)
+		columns += (size_t)rating_has_column(data, r);
+	return columns;
 }
 
 /* Width of the widest word of text: the narrowest a column can be
@@ -344,10 +355,12 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 
 /* Natural column widths: the name column as wide as the longest name (up
  * to CHART_NAME_MAX_PT, never narrower than its longest word), the others
- * as wide as their header's longest word or the largest number. Returns
- * the table's width. */
+ * as wide as their header on one line — or, when that would make the table
+ * wider than max_pt, as their header's longest word (the header then takes
+ * two lines) — and never narrower than the largest number. Returns the
+ * table's width. */
 static double table_widths(struct layout *lo, const struct chart_data *data,
-			   double *widths_pt)
+			   double max_pt, double *widths_pt)
 {
 	const struct style_table *st = &lo->style->table;
 	double pad_pt = 2 * st->padding_pt + 2 * st->border_pt + 1;
@@ -368,9 +381,18 @@ static double table_widths(struct layout *lo, const struct chart_data *data,
 	widths_pt[0] = fmax(fmin(name_pt, CHART_NAME_MAX_PT), name_word_pt) + pad_pt;
 	double total_pt = widths_pt[0];
 	for (size_t c = 1; c < columns; c++) {
-		widths_pt[c] = fmax(widest_word(lo, cells[c].plain, &st->header_font),
+		widths_pt[c] = fmax(text_width(lo, cells[c].plain, &st->header_font),
 				    number_pt) + pad_pt;
 		total_pt += widths_pt[c];
+	}
+	if (total_pt > max_pt) {
+		total_pt = widths_pt[0];
+		for (size_t c = 1; c < columns; c++) {
+			widths_pt[c] = fmax(widest_word(lo, cells[c].plain,
+							&st->header_font),
+					    number_pt) + pad_pt;
+			total_pt += widths_pt[c];
+		}
 	}
 	free(cells);
 	return total_pt;
@@ -388,7 +410,7 @@ static void table_cells(const struct layout *lo, const struct chart_data *data,
 	size_t total = 0;
 	for (size_t r = 0; r < slots; r++) {
 		total += counts[r];
-		if (r == slots - 1 && !any_unrated(data))
+		if (r == slots - 1 ? !any_unrated(data) : !rating_has_column(data, r))
 			continue;
 		snprintf(storage[c], sizeof storage[c], "%zu", counts[r]);
 		cells[c] = (struct layout_cell){ NULL, storage[c], NULL, DL_NO_COLOR,
@@ -409,6 +431,8 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 	cells[c++] = (struct layout_cell){ NULL, data->group_word, NULL, fill,
 					   DL_NO_COLOR, ALIGN_LEFT };
 	for (size_t r = 0; r < scale->rating_count; r++) {
+		if (!rating_has_column(data, r))
+			continue;
 		const struct style_rating_colors *colors =
 			style_rating(lo->style, scale->ratings[r].code);
 		cells[c++] = (struct layout_cell){ NULL, rating_name(&scale->ratings[r]),
@@ -535,7 +559,7 @@ struct bar_geometry {
 	double unit_pt;      /* width of one counted item */
 };
 
-/* Names as wide as the longest (up to 30% of the chart), labels as wide
+/* Names as wide as the longest (up to 40% of the chart), labels as wide
  * as the longest (up to 40%), the bars share the rest, scaled so the
  * largest group fills it. */
 static void bar_geometry(struct layout *lo, const struct chart_data *data,
@@ -554,7 +578,7 @@ static void bar_geometry(struct layout *lo, const struct chart_data *data,
 		if (n > most)
 			most = n;
 	}
-	g->name_w_pt = fmin(name_pt + 1, width_pt * 0.30);
+	g->name_w_pt = fmin(name_pt + 1, width_pt * 0.40);
 	g->label_w_pt = fmin(label_pt + 1, width_pt * 0.40);
 	g->bar_x_pt = x_pt + g->name_w_pt + CHART_GAP_PT;
 	g->bar_w_pt = width_pt - g->name_w_pt - g->label_w_pt - 2 * CHART_GAP_PT;
@@ -690,8 +714,10 @@ static void dashboard(struct layout *lo, const struct chart_data *data)
 	double width_pt = layout_content_width(lo);
 	double page_pt = lo->bottom_pt - lo->top_pt;
 	double *widths_pt = mem_array(table_columns(data), sizeof *widths_pt);
-	double table_w_pt = table_widths(lo, data, widths_pt);
-	if (width_pt >= CHART_SIDE_BY_SIDE_PT &&
+	int wide = width_pt >= CHART_SIDE_BY_SIDE_PT;
+	double table_w_pt = table_widths(lo, data, wide ? width_pt * CHART_TABLE_MAX_SHARE
+							 : width_pt, widths_pt);
+	if (wide &&
 	    table_w_pt <= width_pt * CHART_TABLE_MAX_SHARE) {
 		double chart_x_pt = lo->left_pt + table_w_pt + 2 * CHART_GAP_PT;
 		double chart_w_pt = width_pt - table_w_pt - 2 * CHART_GAP_PT;
@@ -787,39 +813,79 @@ static char *trend_alt(const struct source_performance *perf)
 	return b.text;
 }
 
-/* One trend cell: the reference over a line from the first value to the
- * last, both printed. Returns the cell's height. */
-static double trend_cell(struct layout *lo,
-			 const struct source_measure *m, double x_pt, double y_pt,
-			 double width_pt, uint32_t node, int draw)
+/* Trend cells are one line each: reference, first value, the line, last
+ * value. Every cell of the grid shares the widest reference and values so
+ * lines and numbers align down the columns. */
+struct trend_geometry {
+	double ref_w_pt, first_w_pt, last_w_pt; /* widest of each */
+	double cell_w_pt;
+	double line_pt;                          /* one line of text */
+	size_t columns;
+};
+
+static void trend_labels(const struct source_measure *m, char *first,
+			 char *last, size_t size)
 {
-	const struct style_font *font = label_font(lo);
-	double line_pt = text_height(lo, "0", font, 100);
-	if (!draw)
-		return 2 * line_pt + CHART_ROW_GAP_PT;
-	place_text(lo, m->ref ? m->ref : "?", &lo->style->table.header_font, x_pt,
-		   y_pt, width_pt, ALIGN_LEFT, node, NULL);
 	size_t n;
 	double *values = trend_values(m, &n);
+	format_number(first, size, values[0], m->unit);
+	format_number(last, size, values[n - 1], m->unit);
+	free(values);
+}
+
+static void trend_geometry(struct layout *lo, const struct source_performance *perf,
+			   struct trend_geometry *g)
+{
+	const struct style_font *font = label_font(lo);
+	memset(g, 0, sizeof *g);
+	g->line_pt = text_height(lo, "0", font, 100);
+	for (size_t k = 0; k < perf->group_count; k++)
+		for (size_t i = 0; i < perf->groups[k].measure_count; i++) {
+			const struct source_measure *m = &perf->groups[k].measures[i];
+			if (!has_trend(m))
+				continue;
+			char first[48], last[48];
+			trend_labels(m, first, last, sizeof first);
+			g->ref_w_pt = fmax(g->ref_w_pt, text_width(lo, m->ref ? m->ref : "?",
+							       &lo->style->table.header_font));
+			g->first_w_pt = fmax(g->first_w_pt, text_width(lo, first, font));
+			g->last_w_pt = fmax(g->last_w_pt, text_width(lo, last, font));
+		}
+	double width_pt = layout_content_width(lo);
+	double need_pt = g->ref_w_pt + g->first_w_pt + g->last_w_pt +
+			 TREND_SPARK_MIN_PT + 4 * CHART_GAP_PT;
+	g->columns = (size_t)(width_pt / need_pt);
+	if (g->columns < 1)
+		g->columns = 1;
+	g->cell_w_pt = width_pt / (double)g->columns;
+}
+
+/* One trend cell with its top at y_pt. */
+static void trend_cell(struct layout *lo, const struct trend_geometry *g,
+		       const struct source_measure *m, double x_pt, double y_pt,
+		       uint32_t node)
+{
+	const struct style_font *font = label_font(lo);
 	char first[48], last[48];
-	format_number(first, sizeof first, values[0], m->unit);
-	format_number(last, sizeof last, values[n - 1], m->unit);
-	double row_pt = y_pt + line_pt;
-	double first_w_pt = text_width(lo, first, font);
-	double last_w_pt = text_width(lo, last, font);
-	place_text(lo, first, font, x_pt, row_pt, 0, ALIGN_LEFT, node, NULL);
-	place_text(lo, last, font, x_pt + width_pt - CHART_GAP_PT - last_w_pt,
-		   row_pt, 0, ALIGN_LEFT, node, NULL);
-	double left_pt = x_pt + first_w_pt + 3;
-	double span_pt = width_pt - CHART_GAP_PT - last_w_pt - 3 - (first_w_pt + 3);
-	if (span_pt < 4)
-		span_pt = 4;
+	trend_labels(m, first, last, sizeof first);
+	place_text(lo, m->ref ? m->ref : "?", &lo->style->table.header_font, x_pt,
+		   y_pt, 0, ALIGN_LEFT, node, NULL);
+	double first_x_pt = x_pt + g->ref_w_pt + CHART_GAP_PT;
+	place_text(lo, first, font, first_x_pt, y_pt, g->first_w_pt, ALIGN_RIGHT,
+		   node, NULL);
+	double last_x_pt = x_pt + g->cell_w_pt - CHART_GAP_PT - g->last_w_pt;
+	place_text(lo, last, font, last_x_pt, y_pt, 0, ALIGN_LEFT, node, NULL);
+
+	size_t n;
+	double *values = trend_values(m, &n);
 	double lo_v = values[0], hi_v = values[0];
 	for (size_t i = 1; i < n; i++) {
 		lo_v = fmin(lo_v, values[i]);
 		hi_v = fmax(hi_v, values[i]);
 	}
-	double box_top_pt = row_pt + line_pt * 0.15, box_pt = line_pt * 0.7;
+	double left_pt = first_x_pt + g->first_w_pt + 3;
+	double span_pt = last_x_pt - 3 - left_pt;
+	double box_top_pt = y_pt + g->line_pt * 0.15, box_pt = g->line_pt * 0.7;
 	struct dl_box *box = layout_add_box(lo, BOX_PATH, node);
 	box->x_pt = left_pt;
 	box->y_pt = box_top_pt;
@@ -829,15 +895,14 @@ static double trend_cell(struct layout *lo,
 	box->line_width_pt = TREND_LINE_PT;
 	box->u.path.point_count = (uint32_t)n;
 	box->u.path.points_pt = arena_alloc(lo->list->arena, 2 * n * sizeof(double));
+	double range = hi_v - lo_v;
 	for (size_t i = 0; i < n; i++) {
 		double fx = (double)i / (double)(n - 1);
-		double range = hi_v - lo_v;
 		double fy = range > 0 && isfinite(range) ? (values[i] - lo_v) / range : 0.5;
 		box->u.path.points_pt[2 * i] = left_pt + fx * span_pt;
 		box->u.path.points_pt[2 * i + 1] = box_top_pt + (1 - fy) * box_pt;
 	}
 	free(values);
-	return 2 * line_pt + CHART_ROW_GAP_PT;
 }
 
 static void trend_grid(struct layout *lo, const struct source_performance *perf)
@@ -848,29 +913,24 @@ static void trend_grid(struct layout *lo, const struct source_performance *perf)
 			count += (size_t)has_trend(&perf->groups[g].measures[i]);
 	if (!count)
 		return;
-	double width_pt = layout_content_width(lo);
-	size_t columns = (size_t)(width_pt / TREND_CELL_MIN_PT);
-	if (columns < 1)
-		columns = 1;
-	double cell_pt = width_pt / (double)columns;
+	struct trend_geometry geo;
+	trend_geometry(lo, perf, &geo);
+	double row_pt = geo.line_pt + CHART_ROW_GAP_PT;
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, perf->pos);
 	char *alt = trend_alt(perf);
 	lo->list->nodes[figure].alt = layout_strdup(lo, alt);
 	free(alt);
 	size_t column = 0;
-	double row_pt = 0;
 	for (size_t g = 0; g < perf->group_count; g++)
 		for (size_t i = 0; i < perf->groups[g].measure_count; i++) {
 			const struct source_measure *m = &perf->groups[g].measures[i];
 			if (!has_trend(m))
 				continue;
-			if (column == 0) {
-				row_pt = trend_cell(lo, m, 0, 0, cell_pt, figure, 0);
+			if (column == 0)
 				layout_ensure_space(lo, row_pt);
-			}
-			trend_cell(lo, m, lo->left_pt + (double)column * cell_pt,
-				   lo->y_pt, cell_pt, figure, 1);
-			if (++column == columns) {
+			trend_cell(lo, &geo, m, lo->left_pt + (double)column * geo.cell_w_pt,
+				   lo->y_pt, figure);
+			if (++column == geo.columns) {
 				column = 0;
 				lo->y_pt += row_pt;
 			}

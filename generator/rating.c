@@ -240,12 +240,9 @@ static void compute_measure(struct source_performance *perf,
 	int stated = scale_find(scale, m->stated_rating);
 	m->previous_index = scale_find(scale, m->previous_rating);
 	if (standing == STANDING_NONE) {
+		/* A rating stated on a contextual measure is ignored; the
+		 * loader's rules already warn about it. */
 		m->rating_index = -1;
-		if (m->stated_rating)
-			diag_add(diags, DIAG_WARNING, file, m->pos.line, m->pos.col,
-				 "measure %s is contextual and never rated; its "
-				 "stated rating %s is ignored",
-				 m->ref ? m->ref : "?", m->stated_rating);
 	} else {
 		int computed = rating_find_standing(scale, standing);
 		if (computed < 0)

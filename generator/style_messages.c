@@ -123,7 +123,8 @@ static char *about_value(const char *element, const char *attribute,
 	if (strstr(rest, "[facet 'maxLength']") || strstr(rest, "[facet 'minLength']"))
 		return mem_printf("<%s> %s=\"%s\" is %s", element, attribute, value,
 				  strstr(rest, "maxLength") ? "too long" : "empty");
-	if (strstr(rest, "xs:decimal") || strstr(rest, "xs:integer"))
+	if (strstr(rest, "xs:decimal") || strstr(rest, "xs:integer") ||
+	    strstr(rest, "type 'proportion'"))
 		return mem_printf("<%s> %s=\"%s\" is not a number", element,
 				  attribute, value);
 	return NULL;
@@ -150,8 +151,11 @@ static char *about_element(const char *element, const char *rest)
 		free(attribute);
 	} else if (strstr(rest, "No matching global declaration"))
 		out = mem_printf("<%s> is not a layout element", element);
-	else if (strstr(rest, "Character content") || strstr(rest, "Element content is not allowed"))
-		out = mem_printf("<%s> may not contain text", element);
+	else if (strstr(rest, "Character content"))
+		out = mem_printf("<%s> may not contain text, only the elements "
+				 "listed in the layout schema", element);
+	else if (strstr(rest, "Element content is not allowed"))
+		out = mem_printf("<%s> may contain only text, not elements", element);
 	free(expected);
 	return out;
 }

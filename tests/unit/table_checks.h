@@ -13,7 +13,7 @@
 #define CHECK_EPSILON_PT 0.01
 
 /* Every box lies within its page's margins. */
-static int table_boxes_inside(const struct display_list *list,
+__attribute__((unused)) static int table_boxes_inside(const struct display_list *list,
 			      const struct style *style)
 {
 	const struct style_page *sp = &style->page;
@@ -36,7 +36,7 @@ static int table_boxes_inside(const struct display_list *list,
 }
 
 /* No two text boxes of a page overlap (touching edges is fine). */
-static int table_text_disjoint(const struct display_list *list)
+__attribute__((unused)) static int table_text_disjoint(const struct display_list *list)
 {
 	for (size_t p = 0; p < list->page_count; p++) {
 		const struct dl_page *page = &list->pages[p];
@@ -61,7 +61,7 @@ static int table_text_disjoint(const struct display_list *list)
 }
 
 /* 1 when node is ancestor or equal to descendant. */
-static int node_within(const struct display_list *list, uint32_t descendant,
+__attribute__((unused)) static int node_within(const struct display_list *list, uint32_t descendant,
 		       uint32_t ancestor)
 {
 	for (uint32_t n = descendant;; n = list->nodes[n].parent) {
@@ -75,7 +75,7 @@ static int node_within(const struct display_list *list, uint32_t descendant,
 /* Text of every text box of node (or its descendants), in page and drawing
  * order, with all white space removed: what lines were broken at is gone,
  * every other byte must survive. Caller frees. */
-static char *node_text_squeezed(const struct display_list *list, uint32_t node,
+__attribute__((unused)) static char *node_text_squeezed(const struct display_list *list, uint32_t node,
 				size_t *pages_spanned)
 {
 	size_t cap = 64, len = 0;
@@ -105,7 +105,7 @@ static char *node_text_squeezed(const struct display_list *list, uint32_t node,
 	return out;
 }
 
-static char *squeeze(const char *text)
+__attribute__((unused)) static char *squeeze(const char *text)
 {
 	char *out = malloc(strlen(text) + 1);
 	size_t len = 0;
@@ -118,7 +118,7 @@ static char *squeeze(const char *text)
 
 /* Topmost y of the text boxes of a page that belong to the table, and the
  * role of the node of the first such box found at that height. */
-static double page_table_top(const struct display_list *list, size_t p,
+__attribute__((unused)) static double page_table_top(const struct display_list *list, size_t p,
 			     uint32_t table, enum dl_role *role,
 			     const char **text)
 {
@@ -135,6 +135,121 @@ static double page_table_top(const struct display_list *list, size_t p,
 		}
 	}
 	return top;
+}
+
+/* The n-th cell (TH or TD) of the row whose source line is line. */
+__attribute__((unused)) static uint32_t row_cell(const struct display_list *list, uint32_t line,
+			 size_t n)
+{
+	for (size_t r = 0; r < list->node_count; r++) {
+		if (list->nodes[r].role != ROLE_TABLE_ROW ||
+		    list->nodes[r].pos.line != line)
+			continue;
+		size_t seen = 0;
+		for (size_t c = r + 1; c < list->node_count; c++) {
+			const struct dl_node *node = &list->nodes[c];
+			if (node->parent != r)
+				continue;
+			if (node->role != ROLE_TABLE_HEADER &&
+			    node->role != ROLE_TABLE_CELL)
+				continue;
+			if (seen++ == n)
+				return (uint32_t)c;
+		}
+	}
+	return 0;
+}
+
+/* Fill of the first rect of node and the text and colour of its first line. */
+__attribute__((unused)) static void cell_look(const struct display_list *list, uint32_t node,
+		      uint32_t *fill, const char **text, uint32_t *color)
+{
+	*fill = DL_NO_COLOR;
+	*text = NULL;
+	*color = DL_NO_COLOR;
+	int rect_seen = 0;
+	for (size_t p = 0; p < list->page_count; p++) {
+		const struct dl_page *page = &list->pages[p];
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->node != node)
+				continue;
+			if (b->kind == BOX_RECT && !rect_seen) {
+				*fill = b->fill;
+				rect_seen = 1;
+			}
+			if (b->kind == BOX_TEXT && !*text) {
+				*text = b->u.text.text;
+				if (b->u.text.run_count)
+					*color = b->u.text.runs[0].color;
+			}
+		}
+	}
+}
+
+__attribute__((unused)) static uint32_t table_node_of(const struct display_list *list, uint32_t cell)
+{
+	uint32_t n = cell;
+	while (n && list->nodes[n].role != ROLE_TABLE)
+		n = list->nodes[n].parent;
+	return n;
+}
+
+__attribute__((unused)) static void check_header_on_every_page(const struct display_list *list,
+				       uint32_t table, size_t first_page,
+				       const char *first_title)
+{
+	for (size_t p = first_page; p < list->page_count; p++) {
+		enum dl_role role = ROLE_DOCUMENT;
+		const char *text = NULL;
+		page_table_top(list, p, table, &role, &text);
+		if (!text)
+			continue; /* the table ended on the page before */
+		assert_string_equal(text, first_title);
+		assert_int_equal(role, p == first_page ? ROLE_TABLE_HEADER
+						       : ROLE_ARTIFACT);
+	}
+}
+
+/* Pages whose lowest row of table is a full-width (one cell) row. */
+__attribute__((unused)) static size_t pages_ending_with_span_row(const struct display_list *list,
+					 uint32_t table)
+{
+	size_t count = 0;
+	for (size_t p = 0; p < list->page_count; p++) {
+		const struct dl_page *page = &list->pages[p];
+		double lowest = -1;
+		uint32_t lowest_row = 0;
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->kind != BOX_RECT || !node_within(list, b->node, table))
+				continue;
+			const struct dl_node *n = &list->nodes[b->node];
+			if (n->role != ROLE_TABLE_CELL && n->role != ROLE_TABLE_HEADER)
+				continue;
+			if (b->y_pt + b->height_pt > lowest + CHECK_EPSILON_PT) {
+				lowest = b->y_pt + b->height_pt;
+				lowest_row = n->parent;
+			}
+		}
+		if (lowest < 0)
+			continue;
+		size_t cells = 0;
+		for (size_t n = lowest_row + 1; n < list->node_count; n++)
+			cells += list->nodes[n].parent == lowest_row;
+		if (cells == 1)
+			count++;
+	}
+	return count;
+}
+
+__attribute__((unused)) static size_t first_page_of(const struct display_list *list, uint32_t node)
+{
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++)
+			if (node_within(list, list->pages[p].boxes[i].node, node))
+				return p;
+	return list->page_count;
 }
 
 #endif

@@ -348,10 +348,11 @@ static void test_counts_table(void **state)
 	lay_out_performance(f, 1);
 	const struct display_list *list = f->list;
 	uint32_t table = nth_node(list, ROLE_TABLE, 0);
-	/* group, 4 ratings, contextual, total: header row + 2 rows + totals,
-	 * each with its first cell a TH */
+	/* group, 3 ratings (no data has no measure, so no column),
+	 * contextual, total: header row + 2 rows + totals, each with its
+	 * first cell a TH */
 	assert_int_equal(count_nodes(list, ROLE_TABLE_ROW), 4);
-	assert_int_equal(count_nodes(list, ROLE_TABLE_HEADER), 7 + 3);
+	assert_int_equal(count_nodes(list, ROLE_TABLE_HEADER), 6 + 3);
 	assert_non_null(find_text(list, table, "Group"));
 	assert_non_null(find_text(list, table, "Total"));
 	assert_non_null(find_text(list, table, "Contextual"));
@@ -620,6 +621,28 @@ static void test_percentages_add_up(void **state)
 	free(text);
 }
 
+/* "No data" gets a column only when some measure has no data. */
+static void test_no_data_column_when_needed(void **state)
+{
+	struct fixture *f = *state;
+	f->children[1].actual = (struct source_value){ 0, 0 };
+	rating_compute_performance(&f->perf, "q2.xml", &f->diags);
+	lay_out_performance(f, 1);
+	const struct display_list *list = f->list;
+	assert_int_equal(count_nodes(list, ROLE_TABLE_HEADER), 7 + 3);
+	uint32_t table = nth_node(list, ROLE_TABLE, 0);
+	int found = 0;
+	for (uint32_t i = 0; i < list->node_count; i++) {
+		if (list->nodes[i].role != ROLE_TABLE_HEADER ||
+		    !has_ancestor(list, i, table))
+			continue;
+		char *text = joined_text(list, i);
+		found |= strcmp(text, "Nodata") == 0;
+		free(text);
+	}
+	assert_true(found);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -638,6 +661,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_many_groups_span_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_rated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_percentages_add_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_data_column_when_needed, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -155,56 +155,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The n-th cell (TH or TD) of the row whose source line is line. */
-static uint32_t row_cell(const struct display_list *list, uint32_t line,
-			 size_t n)
-{
-	for (size_t r = 0; r < list->node_count; r++) {
-		if (list->nodes[r].role != ROLE_TABLE_ROW ||
-		    list->nodes[r].pos.line != line)
-			continue;
-		size_t seen = 0;
-		for (size_t c = r + 1; c < list->node_count; c++) {
-			const struct dl_node *node = &list->nodes[c];
-			if (node->parent != r)
-				continue;
-			if (node->role != ROLE_TABLE_HEADER &&
-			    node->role != ROLE_TABLE_CELL)
-				continue;
-			if (seen++ == n)
-				return (uint32_t)c;
-		}
-	}
-	return 0;
-}
-
-/* Fill of the first rect of node and the text and colour of its first line. */
-static void cell_look(const struct display_list *list, uint32_t node,
-		      uint32_t *fill, const char **text, uint32_t *color)
-{
-	*fill = DL_NO_COLOR;
-	*text = NULL;
-	*color = DL_NO_COLOR;
-	int rect_seen = 0;
-	for (size_t p = 0; p < list->page_count; p++) {
-		const struct dl_page *page = &list->pages[p];
-		for (size_t i = 0; i < page->box_count; i++) {
-			const struct dl_box *b = &page->boxes[i];
-			if (b->node != node)
-				continue;
-			if (b->kind == BOX_RECT && !rect_seen) {
-				*fill = b->fill;
-				rect_seen = 1;
-			}
-			if (b->kind == BOX_TEXT && !*text) {
-				*text = b->u.text.text;
-				if (b->u.text.run_count)
-					*color = b->u.text.runs[0].color;
-			}
-		}
-	}
-}
-
 static void check_rating_cell(const struct fixture *f, uint32_t cell,
 			      const struct source_scale *scale, int index)
 {
@@ -217,71 +167,6 @@ static void check_rating_cell(const struct fixture *f, uint32_t cell,
 	assert_string_equal(text, scale->ratings[index].label);
 	assert_int_equal(fill, colors->background);
 	assert_int_equal(color, colors->text);
-}
-
-static uint32_t table_node_of(const struct display_list *list, uint32_t cell)
-{
-	uint32_t n = cell;
-	while (n && list->nodes[n].role != ROLE_TABLE)
-		n = list->nodes[n].parent;
-	return n;
-}
-
-static void check_header_on_every_page(const struct display_list *list,
-				       uint32_t table, size_t first_page,
-				       const char *first_title)
-{
-	for (size_t p = first_page; p < list->page_count; p++) {
-		enum dl_role role = ROLE_DOCUMENT;
-		const char *text = NULL;
-		page_table_top(list, p, table, &role, &text);
-		if (!text)
-			continue; /* the table ended on the page before */
-		assert_string_equal(text, first_title);
-		assert_int_equal(role, p == first_page ? ROLE_TABLE_HEADER
-						       : ROLE_ARTIFACT);
-	}
-}
-
-/* Pages whose lowest row of table is a full-width (one cell) row. */
-static size_t pages_ending_with_span_row(const struct display_list *list,
-					 uint32_t table)
-{
-	size_t count = 0;
-	for (size_t p = 0; p < list->page_count; p++) {
-		const struct dl_page *page = &list->pages[p];
-		double lowest = -1;
-		uint32_t lowest_row = 0;
-		for (size_t i = 0; i < page->box_count; i++) {
-			const struct dl_box *b = &page->boxes[i];
-			if (b->kind != BOX_RECT || !node_within(list, b->node, table))
-				continue;
-			const struct dl_node *n = &list->nodes[b->node];
-			if (n->role != ROLE_TABLE_CELL && n->role != ROLE_TABLE_HEADER)
-				continue;
-			if (b->y_pt + b->height_pt > lowest + CHECK_EPSILON_PT) {
-				lowest = b->y_pt + b->height_pt;
-				lowest_row = n->parent;
-			}
-		}
-		if (lowest < 0)
-			continue;
-		size_t cells = 0;
-		for (size_t n = lowest_row + 1; n < list->node_count; n++)
-			cells += list->nodes[n].parent == lowest_row;
-		if (cells == 1)
-			count++;
-	}
-	return count;
-}
-
-static size_t first_page_of(const struct display_list *list, uint32_t node)
-{
-	for (size_t p = 0; p < list->page_count; p++)
-		for (size_t i = 0; i < list->pages[p].box_count; i++)
-			if (node_within(list, list->pages[p].boxes[i].node, node))
-				return p;
-	return list->page_count;
 }
 
 static void test_assessment_ratings_and_links(void **state)

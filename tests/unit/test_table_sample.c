@@ -1,0 +1,213 @@
+/* The shipped samples through the real loader, house style and fonts: in
+ * every assessment and performance table each rating cell shows its label
+ * on the style's colours, the header starts every page, theme rows are
+ * never last on a page, table boxes stay inside the margins and no two
+ * lines of text overlap. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fonts.h"
+#include "layout_internal.h"
+#include "rating.h"
+#include "table_checks.h"
+
+struct fixture {
+	struct fonts *fonts;
+	struct style *style;
+	struct source_doc *doc;
+	struct display_list *list;
+	struct diag_list diags;
+};
+
+static struct fixture *fixture_new(const char *source)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->fonts = fonts_open("fonts/fonts.conf", &f->diags);
+	f->style = style_load("layouts/committee-report.xml", &f->diags);
+	f->doc = source_load(source, &f->diags);
+	if (!f->fonts || !f->style || !f->doc)
+		diag_print(&f->diags, stderr);
+	assert_non_null(f->fonts);
+	assert_non_null(f->style);
+	assert_non_null(f->doc);
+	f->list = layout_document(f->doc, f->style, fonts_context(f->fonts),
+				  NULL, &f->diags);
+	assert_non_null(f->list);
+	return f;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	display_list_free(f->list);
+	source_free(f->doc);
+	style_free(f->style);
+	fonts_close(f->fonts);
+	diag_list_free(&f->diags);
+	free(f);
+	return 0;
+}
+
+static void check_rating(const struct fixture *f, uint32_t cell,
+			 const struct source_scale *scale, int index)
+{
+	uint32_t fill, color;
+	const char *text;
+	cell_look(f->list, cell, &fill, &text, &color);
+	assert_non_null(text);
+	const struct style_rating_colors *colors =
+		style_rating(f->style, scale->ratings[index].code);
+	/* a label may take two lines: compare all of the cell's text */
+	char *got = node_text_squeezed(f->list, cell, NULL);
+	char *want = squeeze(scale->ratings[index].label);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	assert_int_equal(fill, colors->background);
+	assert_int_equal(color, colors->text);
+}
+
+/* The table checks every laid-out block must pass. */
+static void check_table(const struct fixture *f, uint32_t any_cell)
+{
+	uint32_t table = table_node_of(f->list, any_cell);
+	assert_true(table > 0);
+	check_header_on_every_page(f->list, table, first_page_of(f->list, table),
+				   "Ref");
+	assert_int_equal(pages_ending_with_span_row(f->list, table), 0);
+}
+
+/* No box of any table outside the margins (the page furniture lives in
+ * them, so only table boxes are looked at). */
+static void check_tables_inside(const struct fixture *f)
+{
+	const struct style_page *sp = &f->style->page;
+	for (size_t p = 0; p < f->list->page_count; p++) {
+		const struct dl_page *page = &f->list->pages[p];
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			uint32_t n = b->node;
+			while (n && f->list->nodes[n].role != ROLE_TABLE)
+				n = f->list->nodes[n].parent;
+			if (!n || b->kind == BOX_DEST)
+				continue;
+			assert_true(b->x_pt >= sp->margin_left_pt - CHECK_EPSILON_PT);
+			assert_true(b->x_pt + b->width_pt <=
+				    page->width_pt - sp->margin_right_pt + CHECK_EPSILON_PT);
+			assert_true(b->y_pt >= sp->margin_top_pt - CHECK_EPSILON_PT);
+			assert_true(b->y_pt + b->height_pt <=
+				    page->height_pt - sp->margin_bottom_pt + CHECK_EPSILON_PT);
+		}
+	}
+}
+
+static void test_best_value_sample(void **state)
+{
+	struct fixture *f = fixture_new("samples/best-value-2024.xml");
+	*state = f;
+	size_t items = 0, sees = 0;
+	for (size_t a = 0; a < f->doc->appendix_count; a++) {
+		const struct source_appendix *app = &f->doc->appendices[a];
+		for (size_t b = 0; b < app->block_count; b++) {
+			if (app->blocks[b].kind != BLOCK_ASSESSMENT)
+				continue;
+			const struct source_assessment *as = &app->blocks[b].u.assessment;
+			uint32_t first = 0;
+			for (size_t t = 0; t < as->theme_count; t++)
+				for (size_t i = 0; i < as->themes[t].item_count; i++) {
+					const struct source_item *item = &as->themes[t].items[i];
+					uint32_t rating = row_cell(f->list, item->pos.line, 2);
+					assert_true(rating > 0);
+					if (!first)
+						first = rating;
+					if (item->rating_index >= 0)
+						check_rating(f, rating, &as->scale, item->rating_index);
+					if (item->previous_index >= 0)
+						check_rating(f, row_cell(f->list, item->pos.line, 3),
+							     &as->scale, item->previous_index);
+					if (item->see) {
+						char expected[64];
+						snprintf(expected, sizeof expected, "See %s", item->see);
+						char *got = node_text_squeezed(
+							f->list, row_cell(f->list, item->pos.line, 4), NULL);
+						char *want = squeeze(expected);
+						assert_string_equal(got, want);
+						free(got);
+						free(want);
+						sees++;
+					}
+					items++;
+				}
+			check_table(f, first);
+		}
+	}
+	assert_true(items >= 70); /* seven themes of the guidance */
+	assert_true(sees >= 1);
+	check_tables_inside(f);
+	assert_true(table_text_disjoint(f->list));
+}
+
+static void test_quarterly_sample(void **state)
+{
+	struct fixture *f = fixture_new("samples/adults-2024-q2.xml");
+	*state = f;
+	size_t measures = 0, contextual = 0;
+	for (size_t a = 0; a < f->doc->appendix_count; a++) {
+		const struct source_appendix *app = &f->doc->appendices[a];
+		for (size_t b = 0; b < app->block_count; b++) {
+			if (app->blocks[b].kind != BLOCK_PERFORMANCE)
+				continue;
+			const struct source_performance *perf = &app->blocks[b].u.performance;
+			uint32_t first = 0;
+			for (size_t g = 0; g < perf->group_count; g++)
+				for (size_t i = 0; i < perf->groups[g].measure_count; i++) {
+					const struct source_measure *m = &perf->groups[g].measures[i];
+					uint32_t rating = row_cell(f->list, m->pos.line, 5);
+					assert_true(rating > 0);
+					if (!first)
+						first = rating;
+					if (m->contextual) {
+						uint32_t fill, color;
+						const char *text;
+						cell_look(f->list, rating, &fill, &text, &color);
+						assert_string_equal(text, "Context");
+						assert_int_equal(fill, DL_NO_COLOR);
+						contextual++;
+					} else {
+						check_rating(f, rating, &perf->scale, m->rating_index);
+						/* no data is never shown green */
+						if (!m->actual.present)
+							assert_int_not_equal(
+								perf->scale.ratings[m->rating_index].standing,
+								STANDING_MET);
+					}
+					char *travel = node_text_squeezed(
+						f->list, row_cell(f->list, m->pos.line, 6), NULL);
+					assert_non_null(strstr(travel, rating_travel_arrow(m->travel)));
+					free(travel);
+					measures++;
+				}
+			check_table(f, first);
+		}
+	}
+	assert_true(measures > 0);
+	assert_true(contextual > 0);
+	check_tables_inside(f);
+	assert_true(table_text_disjoint(f->list));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_best_value_sample, teardown),
+		cmocka_unit_test_teardown(test_quarterly_sample, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
