@@ -201,10 +201,13 @@ static int parse(struct style_doc *doc, const char *bytes, size_t length,
 	/* NONET: never fetch; no NOENT and no DTDLOAD: entities stay
 	 * unexpanded and no external subset is read. */
 	int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	/* The handler is per thread; put back whatever the caller had. */
+	xmlStructuredErrorFunc caller_handler = xmlStructuredError;
+	void *caller_context = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(&sink, on_parse_error);
 	doc->doc = xmlCtxtReadMemory(ctxt, bytes, (int)length, doc->path, NULL,
 				     options);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(caller_context, caller_handler);
 	xmlFreeParserCtxt(ctxt);
 	if (!doc->doc || sink.count > 0) {
 		if (sink.count == 0)

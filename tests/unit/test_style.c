@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 
 #include "memory.h"
 #include "paths.h"
@@ -433,6 +435,38 @@ static void test_hostile(void **state)
 	free(missing);
 }
 
+static int caller_errors;
+
+static void caller_handler(void *context, xmlErrorPtr error)
+{
+	(void)context;
+	(void)error;
+	caller_errors++;
+}
+
+/* Loading a layout neither reports into nor replaces the caller's libxml2
+ * error handler. */
+static void test_error_handler_restored(void **state)
+{
+	(void)state;
+	int context = 0;
+	xmlSetStructuredErrorFunc(&context, caller_handler);
+	char template[] = "/tmp/style-handler-XXXXXX";
+	char *dir = mkdtemp(template);
+	char *path = write_temp(dir, "broken.xml", "<layout><unclosed></layout>\n");
+	struct diag_list diags = { 0 };
+	assert_null(style_load(path, &diags));
+	assert_true(diag_has_errors(&diags));
+	assert_int_equal(caller_errors, 0);
+	assert_ptr_equal(xmlStructuredError, caller_handler);
+	assert_ptr_equal(xmlStructuredErrorContext, &context);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	diag_list_free(&diags);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
 static void test_readable_messages(void **state)
 {
 	(void)state;
@@ -472,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_error_handler_restored),
 		cmocka_unit_test(test_readable_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
