@@ -72,13 +72,18 @@ struct batch_worker_ops {
 	void *arg;
 };
 
-/* Called in the parent each time a job ends (built or failed). */
+/* Called in the parent each time a job ends (built or failed), and with job
+ * NULL every BATCH_TICK_MS while none does, so a progress line can show the
+ * time going by. */
+#define BATCH_TICK_MS 250
 typedef void (*batch_done_fn)(void *ctx, const struct batch_job *job,
 			      size_t done, size_t failed);
 
 /* Run every PENDING job on at most workers processes; each ends BUILT or
  * FAILED. A worker killed by a signal fails the job it held (diagnostic
- * "worker killed by signal N") and is replaced. Returns the number failed. */
+ * "worker killed by signal N") and is replaced; the temporary files it
+ * left for that job's output (see file_atomic.h) are removed. Returns the
+ * number failed. */
 size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 		 const struct batch_worker_ops *ops, batch_done_fn on_done,
 		 void *ctx);

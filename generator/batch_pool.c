@@ -3,7 +3,9 @@
 #include "batch.h"
 #include "batch_wire.h"
 #include "memory.h"
+#include "paths.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -153,6 +155,33 @@ static size_t next_pending(struct pool *pool)
 	return pool->next < pool->count ? pool->next++ : NO_JOB;
 }
 
+/* A worker killed while writing leaves the temporary file that file_atomic
+ * names DIR/.NAME.PID-COUNTER.tmp beside the output; remove those of the
+ * dead worker's pid so a crash leaves nothing behind. */
+static void remove_leftovers(const char *output, pid_t pid)
+{
+	char *dir = paths_dirname(output);
+	char *prefix = mem_printf(".%s.%ld-", file_name(output), (long)pid);
+	size_t prefix_length = strlen(prefix);
+	DIR *folder = opendir(dir);
+	struct dirent *entry;
+	while (folder && (entry = readdir(folder)) != NULL) {
+		const char *name = entry->d_name;
+		size_t n = strlen(name);
+		if (n > prefix_length + 4 &&
+		    strncmp(name, prefix, prefix_length) == 0 &&
+		    strcmp(name + n - 4, ".tmp") == 0) {
+			char *path = mem_printf("%s/%s", dir, name);
+			unlink(path);
+			free(path);
+		}
+	}
+	if (folder)
+		closedir(folder);
+	free(prefix);
+	free(dir);
+}
+
 /* Reap a dead or finished worker; when it held a job, fail the job with
  * why the worker died. */
 static void bury(struct pool *pool, struct worker *w)
@@ -163,10 +192,12 @@ static void bury(struct pool *pool, struct worker *w)
 	do
 		r = waitpid(w->pid, &status, 0);
 	while (r < 0 && errno == EINTR);
+	pid_t pid = w->pid;
 	w->pid = 0;
 	if (w->job == NO_JOB)
 		return;
 	struct batch_job *j = &pool->jobs[w->job];
+	remove_leftovers(j->output, pid);
 	j->elapsed_ms = batch_now_ms() - w->started_ms;
 	if (r > 0 && WIFSIGNALED(status)) {
 		j->signal = WTERMSIG(status);
@@ -287,10 +318,14 @@ static void wait_for_answers(struct pool *pool)
 				fail_unstarted(pool);
 			break;
 		}
-		if (poll(fds, n, -1) < 0) {
-			if (errno == EINTR)
-				continue;
+		int ready = poll(fds, n, BATCH_TICK_MS);
+		if (ready < 0 && errno != EINTR)
 			break;
+		if (ready <= 0) {
+			if (pool->on_done)
+				pool->on_done(pool->ctx, NULL, pool->done,
+					      pool->failed);
+			continue;
 		}
 		for (size_t k = 0; k < n; k++)
 			if (fds[k].revents)

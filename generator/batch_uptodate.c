@@ -2,8 +2,11 @@
 #include "batch.h"
 #include "memory.h"
 #include "paths.h"
+#include "style.h"
+#include "style_internal.h"
 
 #include <libxml/xmlreader.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,25 +51,42 @@ static int looks_like_path(const char *name)
 	return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
 }
 
-/* As style_find looks: a path as is; a name in the source's folder, then in
- * the shipped layouts. */
+/* Only a file naming the layout namespace is a layout: a source folder
+ * may hold a paper of the same name. */
+static int names_layout_namespace(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	char head[4096];
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, STYLE_NAMESPACE) != NULL;
+}
+
+/* As style_find looks, in the folders style_search_dirs names, so the two
+ * cannot disagree about which file a name means. */
 static char *resolve(const char *name, const char *source_path)
 {
 	if (looks_like_path(name))
 		return is_file(name) ? mem_strdup(name) : NULL;
 	char *source_dir = paths_dirname(source_path);
-	char *candidate = mem_printf("%s/%s.xml", source_dir, name);
+	char **dirs = NULL;
+	size_t count = style_search_dirs(source_dir, &dirs);
 	free(source_dir);
-	if (is_file(candidate))
-		return candidate;
-	free(candidate);
-	char *layouts = paths_layouts_dir();
-	candidate = mem_printf("%s/%s.xml", layouts, name);
-	free(layouts);
-	if (is_file(candidate))
-		return candidate;
-	free(candidate);
-	return NULL;
+	char *found = NULL;
+	for (size_t i = 0; i < count; i++) {
+		char *candidate = mem_printf("%s/%s.xml", dirs[i], name);
+		if (!found && is_file(candidate) &&
+		    names_layout_namespace(candidate))
+			found = candidate;
+		else
+			free(candidate);
+		free(dirs[i]);
+	}
+	free(dirs);
+	return found;
 }
 
 char *batch_layout_path(const char *source_path, const char *layout_option)

@@ -1,12 +1,332 @@
-/* PLACEHOLDER until the build command lands: replaced, never shipped. */
+/* committee-pdf build: many sources to PDF, each in a worker process. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "commands.h"
+#include "diag.h"
+#include "file_atomic.h"
+#include "memory.h"
+#include "pipeline.h"
+
+struct build_settings {
+	struct pipeline_options pipeline;
+	const char *out_dir;
+	int jobs;
+	int force;
+};
+
+struct build_report {
+	int tty;             /* stderr is a terminal: one progress line */
+	size_t total;        /* documents handed to the pool */
+	double started_ms;
+};
+
+static void build_usage(FILE *out)
+{
+	fputs("usage: committee-pdf build [-j N] [-o DIR] [--force] [--layout NAME]\n"
+	      "                           [--draft] SOURCE|DIR...\n"
+	      "\n"
+	      "Render many sources to PDF in parallel; a folder stands for its *.xml\n"
+	      "files. Sources whose PDF is newer than the source and its house style\n"
+	      "are skipped.\n"
+	      "\n"
+	      "  -j, --jobs N      worker processes (default: the number of online cores)\n"
+	      "  -o, --output DIR  write the PDFs into DIR (default: beside each source)\n"
+	      "  -f, --force       build even the sources that are up to date\n"
+	      "  --layout NAME     house style name or path, for every source\n"
+	      "  --draft           draft watermark and build time on every page\n"
+	      "  -h, --help        this text\n",
+	      out);
+}
+
+/* ---- the worker's side ---- */
+
+/* One per worker process: its pipeline keeps fonts and house styles loaded
+ * from one document to the next. */
+struct build_worker {
+	struct pipeline *pipeline;
+	const struct build_settings *settings;
+};
+
+static void *worker_open(void *arg, struct diag_list *diags)
+{
+	struct pipeline *pipeline = pipeline_new(diags);
+	if (!pipeline)
+		return NULL;
+	struct build_worker *worker = mem_alloc(sizeof *worker);
+	worker->pipeline = pipeline;
+	worker->settings = arg;
+	return worker;
+}
+
+/* The COMMITTEE_PDF_TEST_CRASH hook: die as a crash while writing would,
+ * with the document laid out and its output's temporary file half written,
+ * so the tests see what the parent cleans up. */
+static void crash_mid_document(struct pipeline *pipeline, const char *source,
+			       const char *output,
+			       const struct pipeline_options *options,
+			       struct diag_list *diags)
+{
+	struct display_list *list = pipeline_layout(pipeline, source, options,
+						    NULL, diags);
+	struct file_atomic *file = file_atomic_open(output, diags);
+	if (file)
+		file_atomic_write(file, "%PDF-1.7\n", 9);
+	(void)list;
+	raise(SIGKILL);
+}
+
+static int worker_build(void *state, const char *source, const char *output,
+			struct diag_list *diags)
+{
+	struct build_worker *worker = state;
+	const struct pipeline_options *options = &worker->settings->pipeline;
+	if (batch_test_crash_requested(source))
+		crash_mid_document(worker->pipeline, source, output, options,
+				   diags);
+	return pipeline_render_pdf(worker->pipeline, source, output, options,
+				   diags);
+}
+
+static void worker_close(void *state)
+{
+	struct build_worker *worker = state;
+	pipeline_free(worker->pipeline);
+	free(worker);
+}
+
+/* ---- the parent's side ---- */
+
+static void clear_progress(const struct build_report *report)
+{
+	if (report->tty)
+		fputs("\r\033[K", stderr);
+}
+
+static void show_progress(const struct build_report *report, size_t done,
+			  size_t failed)
+{
+	if (!report->tty)
+		return;
+	char line[128];
+	batch_progress_format(line, sizeof line, done, report->total, failed,
+			      batch_now_ms() - report->started_ms);
+	fprintf(stderr, "\r%s\033[K", line);
+	fflush(stderr);
+}
+
+static void on_done(void *ctx, const struct batch_job *job, size_t done,
+		    size_t failed)
+{
+	const struct build_report *report = ctx;
+	if (!job) {
+		show_progress(report, done, failed);
+		return;
+	}
+	clear_progress(report);
+	if (job->state == BATCH_FAILED) {
+		if (job->signal) {
+			fprintf(stderr, "%s failed: worker killed by signal %d\n",
+				job->source, job->signal);
+		} else {
+			struct diag_list sorted = job->diags;
+			diag_sort(&sorted);
+			diag_print(&sorted, stderr);
+			fprintf(stderr, "%s failed: %zu error%s\n", job->source,
+				diag_count(&sorted, DIAG_ERROR),
+				diag_count(&sorted, DIAG_ERROR) == 1 ? "" : "s");
+		}
+	} else {
+		diag_print(&job->diags, stderr); /* warnings */
+		if (!report->tty)
+			fprintf(stderr, "built %s -> %s\n", job->source,
+				job->output);
+	}
+	show_progress(report, done, failed);
+}
+
+static int parse_jobs(const char *text, int *jobs)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || *end || end == text || n < 1 || n > 1024)
+		return -1;
+	*jobs = (int)n;
+	return 0;
+}
+
+static int default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+/* 0 on success, 2 on a usage error, -1 for --help. */
+static int parse_options(int argc, char **argv, struct build_settings *s)
+{
+	enum { OPT_LAYOUT = 256, OPT_DRAFT };
+	static const struct option options[] = {
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "draft", no_argument, NULL, OPT_DRAFT },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	s->jobs = default_jobs();
+	optind = 1;
+	opterr = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "j:o:fh", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			if (parse_jobs(optarg, &s->jobs) < 0) {
+				fprintf(stderr, "committee-pdf build: -j wants a number from 1 to 1024, not '%s'\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'o':
+			s->out_dir = optarg;
+			break;
+		case 'f':
+			s->force = 1;
+			break;
+		case OPT_LAYOUT:
+			s->pipeline.layout = optarg;
+			break;
+		case OPT_DRAFT:
+			s->pipeline.draft = 1;
+			break;
+		case 'h':
+			return -1;
+		default:
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		fputs("committee-pdf build: no SOURCE or DIR given\n", stderr);
+		return 2;
+	}
+	return 0;
+}
+
+static int make_out_dir(const char *dir)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return 0;
+	fprintf(stderr, "committee-pdf build: cannot create '%s': %s\n", dir,
+		strerror(errno));
+	return 1;
+}
+
+/* Two sources writing one PDF (same name in two folders, one -o DIR): the
+ * later one fails rather than overwrite the earlier. */
+static void refuse_collisions(struct batch_job *jobs, size_t count)
+{
+	for (size_t i = 1; i < count; i++)
+		for (size_t k = 0; k < i; k++)
+			if (jobs[k].state != BATCH_FAILED &&
+			    strcmp(jobs[i].output, jobs[k].output) == 0) {
+				jobs[i].state = BATCH_FAILED;
+				diag_add(&jobs[i].diags, DIAG_ERROR,
+					 jobs[i].source, 0, 0,
+					 "'%s' would also write '%s'",
+					 jobs[k].source, jobs[i].output);
+				break;
+			}
+}
+
+static struct batch_job *plan(const struct batch_list *sources,
+			      const struct build_settings *s,
+			      size_t *up_to_date)
+{
+	struct batch_job *jobs = mem_array(sources->count, sizeof *jobs);
+	*up_to_date = 0;
+	for (size_t i = 0; i < sources->count; i++) {
+		struct batch_job *j = &jobs[i];
+		j->source = mem_strdup(sources->paths[i]);
+		j->output = pipeline_output_path(j->source, s->out_dir, ".pdf");
+		j->state = BATCH_PENDING;
+	}
+	if (s->out_dir)
+		refuse_collisions(jobs, sources->count);
+	for (size_t i = 0; i < sources->count; i++) {
+		struct batch_job *j = &jobs[i];
+		if (j->state == BATCH_PENDING && !s->force &&
+		    batch_up_to_date(j->source, j->output, s->pipeline.layout)) {
+			j->state = BATCH_UP_TO_DATE;
+			(*up_to_date)++;
+		}
+	}
+	return jobs;
+}
+
+static void report_refused(const struct batch_job *jobs, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (jobs[i].state == BATCH_FAILED) {
+			diag_print(&jobs[i].diags, stderr);
+			fprintf(stderr, "%s failed: 1 error\n", jobs[i].source);
+		}
+}
 
 int cmd_build(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("committee-pdf: 'build' is not built yet\n", stderr);
-	return 2;
+	struct build_settings settings = { 0 };
+	int rc = parse_options(argc, argv, &settings);
+	if (rc != 0) {
+		build_usage(rc < 0 ? stdout : stderr);
+		return rc < 0 ? 0 : 2;
+	}
+	if (settings.out_dir && make_out_dir(settings.out_dir))
+		return 1;
+
+	struct build_report report = { .tty = isatty(STDERR_FILENO),
+				       .started_ms = batch_now_ms() };
+	struct batch_list sources = { 0 };
+	struct diag_list diags = { 0 };
+	int bad_args = 0;
+	for (int i = optind; i < argc; i++)
+		bad_args |= batch_collect(&sources, argv[i], &diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+
+	size_t up_to_date;
+	struct batch_job *jobs = plan(&sources, &settings, &up_to_date);
+	size_t refused = 0;
+	for (size_t i = 0; i < sources.count; i++)
+		refused += jobs[i].state == BATCH_FAILED;
+	report_refused(jobs, sources.count);
+	if (!report.tty)
+		for (size_t i = 0; i < sources.count; i++)
+			if (jobs[i].state == BATCH_UP_TO_DATE)
+				fprintf(stderr, "up to date %s\n", jobs[i].source);
+	report.total = sources.count - up_to_date - refused;
+
+	struct batch_worker_ops ops = { worker_open, worker_build,
+					worker_close, &settings };
+	show_progress(&report, 0, 0);
+	size_t failed = refused + batch_run(jobs, sources.count, settings.jobs,
+					    &ops, on_done, &report);
+	clear_progress(&report);
+
+	size_t built = sources.count - up_to_date - failed;
+	char summary[160];
+	batch_summary_format(summary, sizeof summary, built, up_to_date, failed,
+			     batch_now_ms() - report.started_ms);
+	fprintf(stderr, "%s\n", summary);
+
+	batch_jobs_free(jobs, sources.count);
+	batch_list_free(&sources);
+	return failed || bad_args ? 1 : 0;
 }

@@ -1,12 +1,214 @@
-/* PLACEHOLDER until the preview command lands: replaced, never shipped. */
+/* committee-pdf preview: PNG images of the pages, from the same display
+ * list the PDF is drawn from. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
+#include "batch.h"
 #include "commands.h"
+#include "diag.h"
+#include "draw.h"
+#include "memory.h"
+#include "paths.h"
+#include "pipeline.h"
+#include "watch.h"
+
+#define PREVIEW_DEFAULT_DPI 96.0
+#define PREVIEW_MAX_DPI 600.0 /* an A4 page is then 4960 × 7016 pixels */
+
+struct preview {
+	struct pipeline_options options;
+	const char *source;
+	const char *out_dir;  /* NULL: beside the source */
+	const char *pages;    /* NULL: all */
+	double dpi;
+	int watch;
+	struct pipeline *pipeline;
+	char *dir;            /* where the images go */
+	char *base;           /* the source's file name without .xml */
+};
+
+static void preview_usage(FILE *out)
+{
+	fputs("usage: committee-pdf preview SOURCE [-o DIR] [--dpi N] [--pages LIST]\n"
+	      "                             [--layout NAME] [--draft] [--watch]\n"
+	      "\n"
+	      "Draw the pages as PNG images named BASE-N.png (N from 1) and print\n"
+	      "the names of the files written.\n"
+	      "\n"
+	      "  -o, --output DIR  write the images into DIR (default: beside the source)\n"
+	      "  --dpi N           resolution, 10 to 600 (default 96)\n"
+	      "  --pages LIST      only these pages, e.g. 1,3-5 (default: all)\n"
+	      "  --layout NAME     house style name or path (default: the source's own)\n"
+	      "  --draft           draft watermark and build time on every page\n"
+	      "  --watch           draw again each time the source or its house style\n"
+	      "                    changes, until interrupted\n"
+	      "  -h, --help        this text\n",
+	      out);
+}
+
+static char *base_name(const char *source)
+{
+	const char *slash = strrchr(source, '/');
+	const char *name = slash ? slash + 1 : source;
+	size_t n = strlen(name);
+	if (n > 4 && strcmp(name + n - 4, ".xml") == 0)
+		n -= 4;
+	return mem_strndup(name, n);
+}
+
+/* One drawing of every selected page; 0 ok, 1 failed. */
+static int preview_draw(struct preview *p)
+{
+	struct diag_list diags = { 0 };
+	struct display_list *list = pipeline_layout(p->pipeline, p->source,
+						    &p->options, NULL, &diags);
+	int written = -1;
+	if (list)
+		written = draw_png(list, p->dir, p->base, p->dpi, p->pages,
+				   &diags);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	if (written < 0) {
+		if (list)
+			display_list_free(list);
+		return 1;
+	}
+	const char *sep = p->dir[strlen(p->dir) - 1] == '/' ? "" : "/";
+	for (size_t page = 1; page <= list->page_count; page++)
+		if (batch_pages_contains(p->pages, page))
+			printf("%s%s%s-%zu.png\n", p->dir, sep, p->base, page);
+	if (p->pages && written == 0)
+		fprintf(stderr, "committee-pdf preview: --pages %s selects none of the %zu pages\n",
+			p->pages, list->page_count);
+	display_list_free(list);
+	fflush(stdout);
+	return written == 0 && p->pages ? 1 : 0;
+}
+
+static int preview_round(void *ctx)
+{
+	struct preview *p = ctx;
+	double started = batch_now_ms();
+	int rc = preview_draw(p);
+	if (rc == 0)
+		printf("rendered %s in %.0f ms\n", p->source,
+		       batch_now_ms() - started);
+	else
+		fprintf(stderr, "%s failed; the last images drawn stay in place\n",
+			p->source);
+	fflush(stdout);
+	return rc;
+}
+
+static int parse_dpi(const char *text, double *dpi)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(text, &end);
+	if (errno || *end || end == text || !(v >= 10.0 && v <= PREVIEW_MAX_DPI))
+		return -1;
+	*dpi = v;
+	return 0;
+}
+
+/* 0 on success, 2 on a usage error, -1 for --help. */
+static int parse_options(int argc, char **argv, struct preview *p)
+{
+	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH };
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "dpi", required_argument, NULL, OPT_DPI },
+		{ "pages", required_argument, NULL, OPT_PAGES },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "draft", no_argument, NULL, OPT_DRAFT },
+		{ "watch", no_argument, NULL, OPT_WATCH },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	p->dpi = PREVIEW_DEFAULT_DPI;
+	optind = 1;
+	opterr = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			p->out_dir = optarg;
+			break;
+		case OPT_DPI:
+			if (parse_dpi(optarg, &p->dpi) < 0) {
+				fprintf(stderr, "committee-pdf preview: --dpi wants a number from 10 to 600, not '%s'\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case OPT_PAGES:
+			if (!batch_pages_valid(optarg)) {
+				fprintf(stderr, "committee-pdf preview: --pages wants a list like 1,3-5, not '%s'\n",
+					optarg);
+				return 2;
+			}
+			p->pages = optarg;
+			break;
+		case OPT_LAYOUT:
+			p->options.layout = optarg;
+			break;
+		case OPT_DRAFT:
+			p->options.draft = 1;
+			break;
+		case OPT_WATCH:
+			p->watch = 1;
+			break;
+		case 'h':
+			return -1;
+		default:
+			return 2;
+		}
+	}
+	if (argc - optind != 1) {
+		fputs("committee-pdf preview: give exactly one SOURCE\n", stderr);
+		return 2;
+	}
+	p->source = argv[optind];
+	return 0;
+}
 
 int cmd_preview(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("committee-pdf: 'preview' is not built yet\n", stderr);
-	return 2;
+	struct preview p = { 0 };
+	int rc = parse_options(argc, argv, &p);
+	if (rc != 0) {
+		preview_usage(rc < 0 ? stdout : stderr);
+		return rc < 0 ? 0 : 2;
+	}
+	if (p.out_dir && mkdir(p.out_dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "committee-pdf preview: cannot create '%s': %s\n",
+			p.out_dir, strerror(errno));
+		return 1;
+	}
+	struct diag_list diags = { 0 };
+	p.pipeline = pipeline_new(&diags);
+	if (!p.pipeline) {
+		diag_print(&diags, stderr);
+		diag_list_free(&diags);
+		return 1;
+	}
+	p.dir = p.out_dir ? mem_strdup(p.out_dir) : paths_dirname(p.source);
+	p.base = base_name(p.source);
+	if (p.watch) {
+		rc = watch_run(p.source, p.options.layout, preview_round, &p, 0,
+			       &diags);
+		diag_print(&diags, stderr);
+	} else {
+		rc = preview_draw(&p);
+	}
+	diag_list_free(&diags);
+	free(p.dir);
+	free(p.base);
+	pipeline_free(p.pipeline);
+	return rc;
 }

@@ -6,14 +6,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch.h"
 #include "commands.h"
 #include "memory.h"
 #include "pipeline.h"
+#include "watch.h"
 
 struct render_args {
 	const char *source;
 	const char *out;
 	int dump_layout;
+	int watch;
 	struct pipeline_options options;
 };
 
@@ -34,6 +37,8 @@ static void render_usage(FILE *out)
 	      "                        directions of travel\n"
 	      "  --dump-layout         print the laid-out pages as JSON instead of\n"
 	      "                        writing a PDF\n"
+	      "  --watch               render again each time the source or its house\n"
+	      "                        style is saved, until interrupted\n"
 	      "  -h, --help            this help\n"
 	      "\n"
 	      "Diagnostics go to standard error as FILE:LINE:COL: LEVEL: MESSAGE.\n"
@@ -90,6 +95,8 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 			args->options.draft = 1;
 		} else if (strcmp(arg, "--dump-layout") == 0) {
 			args->dump_layout = 1;
+		} else if (strcmp(arg, "--watch") == 0) {
+			args->watch = 1;
 		} else if ((value = option_value(argc, argv, &i, "--output", "-o", &missing))) {
 			args->out = value;
 		} else if ((value = option_value(argc, argv, &i, "--layout", NULL, &missing))) {
@@ -110,6 +117,8 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 		return usage_error("empty output name", NULL);
 	if (args->options.layout && !*args->options.layout)
 		return usage_error("empty layout name", NULL);
+	if (args->watch && (args->dump_layout || strcmp(args->source, "-") == 0))
+		return usage_error("--watch needs a SOURCE file and a PDF to write", NULL);
 	if (!args->out && !args->dump_layout && strcmp(args->source, "-") == 0)
 		return usage_error("a source on standard input needs -o OUT.pdf", NULL);
 	return 0;
@@ -120,6 +129,33 @@ static int same_file(const char *a, const char *b)
 	struct stat sa, sb;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
+}
+
+/* --watch: one rendering per change, reported as it happens. */
+struct render_watch {
+	struct pipeline *pipeline;
+	const struct render_args *args;
+	const char *out;
+};
+
+static int render_round(void *ctx)
+{
+	struct render_watch *w = ctx;
+	struct diag_list diags = { 0 };
+	double started_ms = batch_now_ms();
+	int status = pipeline_render_pdf(w->pipeline, w->args->source, w->out,
+					 &w->args->options, &diags);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	if (status == 0)
+		printf("rendered %s in %.0f ms\n", w->args->source,
+		       batch_now_ms() - started_ms);
+	else
+		fprintf(stderr, "%s failed; the last good %s stays\n",
+			w->args->source, w->out);
+	fflush(stdout);
+	return status;
 }
 
 int cmd_render(int argc, char **argv)
@@ -141,7 +177,11 @@ int cmd_render(int argc, char **argv)
 	pipeline = pipeline_new(&diags);
 	if (!pipeline)
 		goto done;
-	if (args.dump_layout) {
+	if (args.watch) {
+		struct render_watch w = { pipeline, &args, out };
+		status = watch_run(args.source, args.options.layout, render_round,
+				   &w, 0, &diags);
+	} else if (args.dump_layout) {
 		struct display_list *list = pipeline_layout(
 			pipeline, args.source, &args.options, NULL, &diags);
 		if (list) {

@@ -112,7 +112,7 @@ static void test_layout_path(void **state)
 	(void)state;
 	write_file("own.xml", "<?xml version=\"1.0\"?>\n"
 			      "<paper xmlns=\"urn:committee-pdf:paper:1\" layout=\"house\"/>");
-	write_file("house.xml", "<layout/>");
+	write_file("house.xml", "<layout xmlns=\"urn:committee-pdf:layout:1\"/>");
 	write_file("other.xml", "<layout/>");
 	char *source = in_dir("own.xml");
 	char *house = in_dir("house.xml");
@@ -134,7 +134,7 @@ static void test_up_to_date(void **state)
 {
 	(void)state;
 	write_file("doc.xml", "<paper xmlns=\"urn:committee-pdf:paper:1\" layout=\"style\"/>");
-	write_file("style.xml", "<layout/>");
+	write_file("style.xml", "<layout xmlns=\"urn:committee-pdf:layout:1\"/>");
 	write_file("doc.pdf", "%PDF");
 	char *source = in_dir("doc.xml"), *pdf = in_dir("doc.pdf");
 	char *missing = in_dir("absent.pdf");

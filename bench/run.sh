@@ -1,0 +1,140 @@
+#!/bin/sh
+# `make bench`: the medians of several runs of each workload, printed with
+# its target and PASS or MISS. Figures, not assertions: nothing here fails
+# the build. Uses hyperfine when it is installed, else its own loop.
+#
+#   BIN      the program (make sets it)
+#   RUNS     runs per figure (default 5, at least 5 are used)
+#   OUT      scratch folder (default build/bench)
+set -eu
+cd "$(dirname "$0")/.."
+BIN=${BIN:-$(pwd)/build/committee-pdf}
+RUNS=${RUNS:-5}
+[ "$RUNS" -ge 5 ] || RUNS=5
+OUT=${OUT:-build/bench}
+mkdir -p "$OUT"
+rm -f "$OUT/errors"
+passes=0
+misses=0
+
+now_ns() { date +%s%N; }
+
+# median_ms CMD...: the median wall time of RUNS runs, in milliseconds.
+# A run that fails leaves $OUT/errors behind: its figure is not believed.
+median_ms() {
+	if command -v hyperfine >/dev/null 2>&1; then
+		hyperfine --style none --warmup 1 --runs "$RUNS" \
+			--export-csv "$OUT/hyperfine.csv" -- "$*" >/dev/null 2>&1 ||
+			echo "$*" >> "$OUT/errors"
+		awk -F, 'NR == 2 { printf "%.1f\n", $4 * 1000 }' "$OUT/hyperfine.csv"
+		return
+	fi
+	"$@" >/dev/null 2>&1 || true # warm-up: page cache, font cache
+	i=0
+	: > "$OUT/times"
+	while [ "$i" -lt "$RUNS" ]; do
+		start=$(now_ns)
+		"$@" >/dev/null 2>&1 || echo "$*" >> "$OUT/errors"
+		end=$(now_ns)
+		echo $(( (end - start) / 1000 )) >> "$OUT/times"
+		i=$((i + 1))
+	done
+	sort -n "$OUT/times" | awk '{ v[NR] = $1 } END {
+		m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "%.1f\n", m / 1000 }'
+}
+
+# peak_kib CMD...: the peak resident set size of one run, in KiB.
+peak_kib() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$OUT/rss" "$@" >/dev/null 2>&1 ||
+			echo "$*" >> "$OUT/errors"
+		tail -n 1 "$OUT/rss"
+	else
+		echo 0
+	fi
+}
+
+# verdict NAME VALUE UNIT OP TARGET: one line; OP is < > <= or >=.
+verdict() {
+	if [ -s "$OUT/errors" ]; then
+		result="ERROR (a run failed: $(head -n 1 "$OUT/errors"))"
+		misses=$((misses + 1))
+	elif awk -v v="$2" -v t="$5" -v op="$4" 'BEGIN {
+		ok = (op == "<" && v < t) || (op == ">" && v > t) ||
+		     (op == "<=" && v <= t) || (op == ">=" && v >= t)
+		exit ok ? 0 : 1 }'; then
+		result=PASS
+		passes=$((passes + 1))
+	else
+		result=MISS
+		misses=$((misses + 1))
+	fi
+	printf '%-34s %10s %-6s target %2s %-8s %s\n' "$1" "$2" "$3" "$4" "$5" "$result"
+}
+
+# Forget the failures of the figures before.
+fresh() { rm -f "$OUT/errors"; }
+
+info() {
+	printf '%-34s %10s %-6s %s\n' "$1" "$2" "$3" "${4:-}"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", (b > 0) ? a / b : 0 }'; }
+
+echo "committee-pdf bench: median of $RUNS runs on $(nproc) cores"
+echo
+
+# ---- inputs ----
+for n in 50 500 5000; do
+	sh bench/gen_assessment.sh "$n" "$OUT/assessment-$n.xml"
+done
+rm -rf "$OUT/quarterly" "$OUT/quarterly-pdf"
+sh bench/gen_quarterly.sh 100 "$OUT/quarterly"
+cc -O2 -o "$OUT/floor" bench/floor.c \
+	$(pkg-config --cflags --libs pangocairo cairo-pdf)
+to_text() { sed -e 's/<[^>]*>//g' -e 's/^[[:space:]]*//' "$1" | grep -v '^$' > "$2"; }
+
+# ---- one paper ----
+sample=samples/best-value-2024.xml
+if [ -f "$sample" ]; then
+	fresh
+	bv=$(median_ms "$BIN" render "$sample" -o "$OUT/best-value.pdf")
+	verdict "render best-value-2024" "$bv" ms "<" 100
+	to_text "$sample" "$OUT/best-value.txt"
+	floor_bv=$(median_ms "$OUT/floor" "$OUT/best-value.txt" "$OUT/floor-bv.pdf")
+	info "  floor: Pango+Cairo, same text" "$floor_bv" ms "(ours / floor $(ratio "$bv" "$floor_bv"))"
+else
+	echo "render best-value-2024: $sample is missing, skipped"
+fi
+
+# ---- generated assessments ----
+fresh
+for n in 50 500 5000; do
+	eval "t_$n=\$(median_ms \"\$BIN\" render \"\$OUT/assessment-\$n.xml\" -o \"\$OUT/assessment-\$n.pdf\")"
+done
+info "render assessment, 50 items" "$t_50" ms
+info "render assessment, 500 items" "$t_500" ms
+verdict "render assessment, 5,000 items" "$t_5000" ms "<" 3000
+rss=$(peak_kib "$BIN" render "$OUT/assessment-5000.xml" -o "$OUT/assessment-5000.pdf")
+rss_mib=$(awk -v k="$rss" 'BEGIN { printf "%.1f\n", k / 1024 }')
+verdict "  peak RSS, 5,000 items" "$rss_mib" MiB "<" 100
+verdict "  growth: time(5000) / time(500)" "$(ratio "$t_5000" "$t_500")" x "<=" 11
+to_text "$OUT/assessment-5000.xml" "$OUT/assessment-5000.txt"
+floor_5000=$(median_ms "$OUT/floor" "$OUT/assessment-5000.txt" "$OUT/floor-5000.pdf")
+info "  floor: Pango+Cairo, same text" "$floor_5000" ms "(ours / floor $(ratio "$t_5000" "$floor_5000"))"
+
+# ---- batch throughput ----
+fresh
+mkdir -p "$OUT/quarterly-pdf"
+j1=$(median_ms "$BIN" build --force -j 1 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
+j2=$(median_ms "$BIN" build --force -j 2 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
+rate() { awk -v ms="$1" 'BEGIN { printf "%.1f\n", (ms > 0) ? 100 * 1000 / ms : 0 }'; }
+info "build 100 quarterly reports, -j1" "$(rate "$j1")" docs/s "($j1 ms)"
+verdict "build 100 quarterly reports, -j2" "$(rate "$j2")" docs/s ">=" 50
+verdict "  speed-up -j2 / -j1" "$(ratio "$j1" "$j2")" x ">=" 1.7
+ok=$(ls "$OUT/quarterly-pdf"/*.pdf 2>/dev/null | wc -l)
+[ "$ok" -eq 100 ] || echo "  note: only $ok of 100 PDFs were written"
+
+echo
+echo "bench: $passes PASS, $misses MISS"

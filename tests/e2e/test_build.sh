@@ -1,0 +1,47 @@
+#!/bin/sh
+# build over a folder of good and bad sources: the good are built, the bad
+# reported with their positions, the summary counts both, exit status 1.
+. tests/e2e/lib_batch.sh
+
+mkdir -p "$work/papers" "$work/out"
+small_paper "$work/papers/a-first.xml" "First paper"
+small_paper "$work/papers/c-third.xml" "Third paper"
+bad_paper "$work/papers/b-broken.xml"
+echo "not a source" > "$work/papers/notes.txt"
+
+"$BIN" build -j 2 -o "$work/out" "$work/papers" > "$work/stdout" 2> "$work/stderr"
+status=$?
+cat "$work/stderr"
+
+check "exit status 1 when a document failed" [ "$status" -eq 1 ]
+check "first paper built" [ -s "$work/out/a-first.pdf" ]
+check "third paper built" [ -s "$work/out/c-third.pdf" ]
+check "broken paper has no output" [ ! -e "$work/out/b-broken.pdf" ]
+check "no output for the text file" [ ! -e "$work/out/notes.pdf" ]
+check "PDFs are PDFs" sh -c "head -c 5 '$work/out/a-first.pdf' | grep -q '%PDF-'"
+check "broken paper's diagnostic has FILE:LINE:COL" \
+	grep -q "b-broken.xml:5:[0-9]*: error:" "$work/stderr"
+check "broken paper reported as failed" grep -q "b-broken.xml failed" "$work/stderr"
+check "summary line" grep -q "^built 2, up to date 0, failed 1 in [0-9.]* s$" "$work/stderr"
+check "nothing but PDFs in the output folder" \
+	[ "$(ls -A "$work/out" | grep -vc '\.pdf$')" -eq 0 ]
+
+# Without -o the PDFs go beside the sources; all good: exit 0.
+rm "$work/papers/b-broken.xml"
+"$BIN" build "$work/papers" 2> "$work/stderr2"
+check "exit status 0 when all built" [ $? -eq 0 ]
+check "default output beside the source" [ -s "$work/papers/a-first.pdf" ]
+
+# A missing source is a failure of its own, not of the others.
+"$BIN" build -o "$work/out" --force "$work/papers/a-first.xml" "$work/nowhere.xml" 2> "$work/stderr3"
+check "missing source fails the build" [ $? -eq 1 ]
+check "missing source named" grep -q "nowhere.xml" "$work/stderr3"
+
+# Usage errors exit 2.
+"$BIN" build 2>/dev/null
+check "no arguments: usage error" [ $? -eq 2 ]
+"$BIN" build -j 0 "$work/papers" 2>/dev/null
+check "-j 0: usage error" [ $? -eq 2 ]
+"$BIN" build --help | grep -q "usage: committee-pdf build"
+check "--help prints usage" [ $? -eq 0 ]
+finish
