@@ -339,11 +339,6 @@ static void header_place(struct layout *lo, struct layout_table *table)
 	row_place_all(lo, table, header, artifact_node);
 }
 
-static void table_new_page(struct layout *lo)
-{
-	layout_new_page(lo);
-}
-
 /* Place the whole of a measured row at the cursor, splitting it over pages
  * as often as it needs; artifact_node non-zero places it as furniture. */
 static void row_place_all(struct layout *lo, struct layout_table *table,
@@ -358,7 +353,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 			avail_pt -= header_need(lo, table);
 		if (!row->started && !fresh &&
 		    !row_can_start(lo, table, row, avail_pt)) {
-			table_new_page(lo);
+			layout_new_page(lo);
 			fresh = 1;
 			continue;
 		}
@@ -368,7 +363,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 		}
 		int any = row_fit(lo, row, avail_pt, counts);
 		if (!any && !row_finished(row) && !fresh) {
-			table_new_page(lo);
+			layout_new_page(lo);
 			fresh = 1;
 			continue;
 		}
@@ -385,7 +380,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 		row_place_fragment(lo, row, counts);
 		if (row_finished(row))
 			break;
-		table_new_page(lo);
+		layout_new_page(lo);
 		fresh = 1;
 	}
 	free(counts);
@@ -408,7 +403,7 @@ static void pending_flush(struct layout *lo, struct layout_table *table,
 		int at_top = lo->y_pt <= lo->top_pt + TABLE_EPSILON_PT;
 		if (!at_top && (avail_pt < -TABLE_EPSILON_PT ||
 				!row_can_start(lo, table, next, avail_pt)))
-			table_new_page(lo);
+			layout_new_page(lo);
 	}
 	for (size_t i = 0; i < state->pending_count; i++) {
 		row_place_all(lo, table, state->pending[i], 0);
