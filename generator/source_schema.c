@@ -285,7 +285,6 @@ static const struct pattern_words patterns[] = {
 	{ "[1-7]", "is not a paragraph of Schedule 12A (1 to 7)" },
 	{ "(https?://|mailto:|tel:)\\S+",
 	  "is not an http, https, mailto or tel address" },
-	{ "[^/:\\s][^:]*", "is not a path relative to this source" },
 };
 
 /* "'a', 'b', 'c'" inside {…} → "a, b or c". */
