@@ -60,8 +60,9 @@ enum direction_of_travel rating_travel(const struct source_performance *perf,
 
 /* Fill rating_index, previous_index and travel of every measure; a stated
  * rating that differs from the computed one is a warning at its position
- * (the stated one is kept); a scale without a needed standing is an error
- * at the first measure needing it. */
+ * (the stated one is kept) — except "complete" stated where the numbers
+ * say "met", a judgement numbers cannot make; a scale without a needed
+ * standing is an error at the first measure needing it. */
 void rating_compute_performance(struct source_performance *perf,
 				const char *file, struct diag_list *diags);
 
@@ -81,7 +82,8 @@ void rating_apply_previous(struct source_performance *perf,
  * each block's previous-source attribute (relative to the folder of
  * doc->path). Blocks are matched by id, else by their order. The previous
  * source's own previous-source is never followed (one level only), so a
- * cycle cannot loop. Warnings of the previous source are dropped (they
+ * cycle cannot loop. A previous-source that is not a regular file (a FIFO,
+ * a device) is refused. Warnings of the previous source are dropped (they
  * belong to last quarter's report); its errors are kept, plus an error at
  * the block. Returns 0, or -1 when a previous source could not be loaded. */
 int rating_link_previous(struct source_doc *doc, const char *previous_path,
