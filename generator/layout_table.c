@@ -270,6 +270,19 @@ static int row_can_start(struct layout *lo, struct layout_table *table,
 	return fits;
 }
 
+/* When a cell is split, carry two lines over rather than one alone, as
+ * long as this fragment still places something. */
+static void keep_widows(const struct table_row *row, size_t *counts)
+{
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_lines *lines = row->lines[c];
+		if (!lines || counts[c] < 3)
+			continue;
+		if (lines->line_count - row->next_line[c] - counts[c] == 1)
+			counts[c]--;
+	}
+}
+
 static void row_make_nodes(struct layout *lo, struct table_row *row,
 			   uint32_t artifact_node)
 {
@@ -386,6 +399,8 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 					    row->next_line[c] <
 						    row->lines[c]->line_count;
 		}
+		if (any)
+			keep_widows(row, counts);
 		if (!row->started)
 			row_make_nodes(lo, row, artifact_node);
 		row_place_fragment(lo, row, counts);
