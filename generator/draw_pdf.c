@@ -64,7 +64,8 @@ static void add_outline(cairo_surface_t *surface,
 		char *target = mem_printf("page=%u pos=[0 %s]",
 					  (unsigned)entry->page + 1, y);
 		ids[i] = cairo_pdf_surface_add_outline(surface, parent,
-						       entry->title, target, 0);
+						       entry->title, target,
+						       CAIRO_PDF_OUTLINE_FLAG_OPEN);
 		free(target);
 	}
 	free(ids);

@@ -41,6 +41,10 @@ struct draw_tags {
 	size_t *pending_links;    /* its link boxes not yet emitted */
 	size_t pending_count, pending_capacity;
 	GHashTable *dests;        /* destination names already emitted */
+	/* Per node, for table cells that draw nothing (no text): */
+	uint32_t *subtree_end;    /* one past the node's last descendant */
+	uint32_t *last_child;     /* highest child index emitted so far */
+	unsigned char *emitted;   /* its element exists */
 };
 
 const char *draw_role_name(const struct dl_node *node)
@@ -54,6 +58,21 @@ struct draw_tags *draw_tags_new(const struct display_list *list)
 	tags->list = list;
 	tags->open = mem_array(MAX_DEPTH, sizeof *tags->open);
 	tags->dests = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t n = list->node_count;
+	tags->subtree_end = mem_array(n + 1, sizeof *tags->subtree_end);
+	tags->last_child = mem_array(n + 1, sizeof *tags->last_child);
+	tags->emitted = mem_alloc(n + 1);
+	/* Nodes come in document order, each after its parent, so a subtree
+	 * is the run of indices up to its last descendant. */
+	for (size_t i = 0; i < n; i++) {
+		tags->subtree_end[i] = (uint32_t)i + 1;
+		tags->last_child[i] = (uint32_t)i;
+	}
+	for (size_t i = n; i-- > 1;) {
+		uint32_t parent = list->nodes[i].parent;
+		if (parent < i && tags->subtree_end[parent] < tags->subtree_end[i])
+			tags->subtree_end[parent] = tags->subtree_end[i];
+	}
 	return tags;
 }
 
@@ -64,6 +83,9 @@ void draw_tags_free(struct draw_tags *tags)
 	g_hash_table_destroy(tags->dests);
 	free(tags->pending_links);
 	free(tags->open);
+	free(tags->subtree_end);
+	free(tags->last_child);
+	free(tags->emitted);
 	free(tags);
 }
 
@@ -184,10 +206,41 @@ static void close_to(struct draw_tags *tags, cairo_t *cr, size_t keep)
 		close_innermost(tags, cr);
 }
 
+/* An empty cell draws no content, so no box would make its element; a
+ * row missing it would shift every later cell to the wrong column header.
+ * Cells of parent in [from, to) not yet emitted become empty elements. */
+static void emit_empty_cells(struct draw_tags *tags, cairo_t *cr,
+			     uint32_t parent, uint32_t from, uint32_t to)
+{
+	const struct display_list *list = tags->list;
+	for (uint32_t i = from; i < to && i < list->node_count; i++) {
+		const struct dl_node *node = &list->nodes[i];
+		if (node->parent != parent || tags->emitted[i] ||
+		    (node->role != ROLE_TABLE_CELL &&
+		     node->role != ROLE_TABLE_HEADER))
+			continue;
+		const char *name = draw_role_name(node);
+		cairo_tag_begin(cr, name, NULL);
+		cairo_tag_end(cr, name);
+		tags->emitted[i] = 1;
+		tags->marking = 0;
+		if (tags->last_child[parent] < i)
+			tags->last_child[parent] = i;
+	}
+}
+
 static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 {
 	if (tags->open_count >= MAX_DEPTH)
 		return;
+	uint32_t parent = tags->list->nodes[node].parent;
+	if (node != 0 && parent < node) {
+		emit_empty_cells(tags, cr, parent, tags->last_child[parent] + 1,
+				 node);
+		if (tags->last_child[parent] < node)
+			tags->last_child[parent] = node;
+	}
+	tags->emitted[node] = 1;
 	cairo_tag_begin(cr, draw_role_name(&tags->list->nodes[node]), NULL);
 	tags->open[tags->open_count++] = node;
 	tags->marking = 1;
@@ -318,6 +371,8 @@ static void emit_links_of(struct draw_tags *tags, cairo_t *cr, uint32_t owner)
 static void close_innermost(struct draw_tags *tags, cairo_t *cr)
 {
 	uint32_t node = tags->open[tags->open_count - 1];
+	emit_empty_cells(tags, cr, node, tags->last_child[node] + 1,
+			 tags->subtree_end[node]);
 	cairo_tag_end(cr, draw_role_name(&tags->list->nodes[node]));
 	tags->open_count--;
 	tags->marking = 0;

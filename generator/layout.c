@@ -7,6 +7,7 @@
  * paragraph split over pages leaves at least two lines on each side. */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -518,6 +519,59 @@ static void place_appendix(struct layout *lo, struct flow *flow,
 	layout_set_landscape(lo, lo->style->page.landscape);
 }
 
+/* ---- validation ---- */
+
+/* Geometry is compared with this slack: rounding must not raise alarms. */
+#define OUTSIDE_SLACK_PT 0.5
+/* Enough to show what is wrong without flooding the terminal. */
+#define OUTSIDE_REPORTS_MAX 10
+
+static int box_outside(const struct dl_box *b, double left, double top,
+		       double right, double bottom)
+{
+	double x0 = fmin(b->x_pt, b->x_pt + b->width_pt);
+	double x1 = fmax(b->x_pt, b->x_pt + b->width_pt);
+	double y0 = fmin(b->y_pt, b->y_pt + b->height_pt);
+	double y1 = fmax(b->y_pt, b->y_pt + b->height_pt);
+	return x0 < left - OUTSIDE_SLACK_PT || y0 < top - OUTSIDE_SLACK_PT ||
+	       x1 > right + OUTSIDE_SLACK_PT || y1 > bottom + OUTSIDE_SLACK_PT;
+}
+
+/* Content must stay inside the margins: off the paper is an error (it
+ * would be cut), in the margin a warning. Furniture is placed later. */
+static void check_printable_area(struct layout *lo)
+{
+	const struct display_list *list = lo->list;
+	const struct style_page *sp = &lo->style->page;
+	size_t reports = 0;
+	for (size_t p = 0; p < list->page_count; p++) {
+		const struct dl_page *page = &list->pages[p];
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->kind == BOX_DEST ||
+			    !box_outside(b, sp->margin_left_pt, sp->margin_top_pt,
+					 page->width_pt - sp->margin_right_pt,
+					 page->height_pt - sp->margin_bottom_pt))
+				continue;
+			int off_paper = box_outside(b, 0, 0, page->width_pt,
+						    page->height_pt);
+			/* The nearest node that knows its source line. */
+			uint32_t n = b->node;
+			while (n && list->nodes[n].pos.line == 0)
+				n = list->nodes[n].parent;
+			const struct source_pos *pos = &list->nodes[n].pos;
+			if (reports++ < OUTSIDE_REPORTS_MAX)
+				diag_add(lo->diags,
+					 off_paper ? DIAG_ERROR : DIAG_WARNING,
+					 lo->doc->path, pos->line, pos->col,
+					 "content reaches %s on page %zu",
+					 off_paper ? "off the paper" :
+						     "into the margin",
+					 p + 1);
+		}
+	}
+}
+
 struct display_list *layout_document(const struct source_doc *doc,
 				     const struct style *style,
 				     PangoContext *context,
@@ -541,6 +595,7 @@ struct display_list *layout_document(const struct source_doc *doc,
 	for (size_t i = 0; i < doc->appendix_count; i++)
 		place_appendix(&lo, &flow, &doc->appendices[i]);
 	free(flow.targets);
+	check_printable_area(&lo);
 
 	if (diag_count(diags, DIAG_ERROR) > errors_before)
 		return layout_abandon(&lo);

@@ -94,34 +94,51 @@ static char *owner_text(const struct source_item *item)
 	return text;
 }
 
-/* "See CI012" as a link to that item's row, then any evidence of its own.
- * Lives in the list's arena: the text is small and links may point into it
- * until the row is placed. */
-static const struct source_text *see_text(struct layout *lo,
-					  const struct source_item *item)
+/* lead (with one span over [span_start, span_end) of it), then separator
+ * and rest when rest has text; rest's spans are shifted along. Lives in the
+ * list's arena: measured lines point into it until placed, and a theme row
+ * waits for the row after it. */
+static const struct source_text *text_with_lead(struct layout *lo,
+						const char *lead,
+						struct source_span span,
+						const char *separator,
+						const struct source_text *rest,
+						struct source_pos pos)
 {
-	const struct source_text *evidence = &item->evidence;
-	int has_evidence = evidence->text && evidence->text[0];
-	char *joined = has_evidence
-			       ? mem_printf("See %s. %s", item->see, evidence->text)
-			       : mem_printf("See %s", item->see);
-	size_t shift = strlen("See ") + strlen(item->see) + (has_evidence ? 2 : 0);
+	int has_rest = rest && rest->text && rest->text[0];
+	char *joined = has_rest ? mem_printf("%s%s%s", lead, separator, rest->text)
+				: mem_strdup(lead);
+	uint32_t shift = (uint32_t)(strlen(lead) + strlen(separator));
 	struct arena *arena = lo->list->arena;
 	struct source_text *text = arena_alloc(arena, sizeof *text);
 	text->text = layout_strdup(lo, joined);
-	text->pos = item->pos;
-	text->span_count = 1 + (has_evidence ? evidence->span_count : 0);
+	text->pos = pos;
+	text->span_count = 1 + (has_rest ? rest->span_count : 0);
 	text->spans = arena_alloc(arena, text->span_count * sizeof *text->spans);
-	text->spans[0].start = (uint32_t)strlen("See ");
-	text->spans[0].end = (uint32_t)(strlen("See ") + strlen(item->see));
-	text->spans[0].kind = SPAN_REF;
-	text->spans[0].target = item->see;
+	text->spans[0] = span;
 	for (size_t i = 1; i < text->span_count; i++) {
-		text->spans[i] = evidence->spans[i - 1];
-		text->spans[i].start += (uint32_t)shift;
-		text->spans[i].end += (uint32_t)shift;
+		text->spans[i] = rest->spans[i - 1];
+		text->spans[i].start += shift;
+		text->spans[i].end += shift;
 	}
 	free(joined);
+	return text;
+}
+
+/* "See CI012" as a link to that item's row, then any evidence of its own. */
+static const struct source_text *see_text(struct layout *lo,
+					  const struct source_item *item)
+{
+	char *lead = mem_printf("See %s", item->see);
+	struct source_span link = {
+		.start = (uint32_t)strlen("See "),
+		.end = (uint32_t)strlen(lead),
+		.kind = SPAN_REF,
+		.target = item->see,
+	};
+	const struct source_text *text = text_with_lead(
+		lo, lead, link, ". ", &item->evidence, item->pos);
+	free(lead);
 	return text;
 }
 
@@ -151,29 +168,26 @@ static void item_row(struct layout *lo, struct layout_table *table,
 	free(owner);
 }
 
-/* The theme's reference and name, and its description when it has one,
- * stay with the first characteristic under them. */
-static void theme_rows(struct layout *lo, struct layout_table *table,
-		       const struct source_theme *theme)
+static void theme_row(struct layout *lo, struct layout_table *table,
+		      const struct source_theme *theme)
 {
 	const char *name = theme->name ? theme->name : "";
-	const char *title = name;
-	/* Kept in the list's arena: the row waits for the next one. */
-	if (theme->ref && theme->ref[0]) {
-		char *joined = mem_printf("%s  %s", theme->ref, name);
-		title = layout_strdup(lo, joined);
-		free(joined);
-	}
-	struct layout_cell cell = plain_cell(title);
+	char *title = theme->ref && theme->ref[0]
+			      ? mem_printf("%s  %s", theme->ref, name)
+			      : mem_strdup(name);
+	struct source_span strong = {
+		.start = 0,
+		.end = (uint32_t)strlen(title),
+		.kind = SPAN_STRONG,
+	};
+	struct layout_cell cell = text_cell(text_with_lead(
+		lo, title, strong, "\n", &theme->description, theme->pos));
+	/* The title is bold by its span; the description is not. */
+	struct style_font font = lo->style->table.theme_font;
+	font.bold = 0;
+	cell.font = &font;
 	layout_table_span_row(lo, table, &cell, 1, theme->pos);
-	if (theme->description.text && theme->description.text[0]) {
-		struct style_font font = lo->style->table.theme_font;
-		font.bold = 0;
-		struct layout_cell description = text_cell(&theme->description);
-		description.font = &font;
-		layout_table_span_row(lo, table, &description, 1,
-				      theme->description.pos);
-	}
+	free(title);
 }
 
 /* References, rating labels and "New" are never broken inside a word. */
@@ -214,7 +228,7 @@ void layout_assessment(struct layout *lo,
 	fit_words(lo, &table, assessment);
 	for (size_t t = 0; t < assessment->theme_count; t++) {
 		const struct source_theme *theme = &assessment->themes[t];
-		theme_rows(lo, &table, theme);
+		theme_row(lo, &table, theme);
 		for (size_t i = 0; i < theme->item_count; i++)
 			item_row(lo, &table, assessment, &theme->items[i]);
 	}

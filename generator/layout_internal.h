@@ -143,18 +143,25 @@ struct layout_table {
 	struct layout_table_state *state;/* private to layout_table.c */
 };
 
-/* Open a table of columns whose widths are proportions of the content width.
- * The header row (may be NULL) is placed now and again at the top of every
- * page the table continues on (as an artifact after the first). */
+/* Open a table of columns whose widths are proportions of the content width
+ * (scaled down when they add up to more than 1). The header row (may be
+ * NULL; TH cells on the header fill) is placed with the first row, never
+ * alone at a page's foot, and again at the top of every page the table
+ * continues on (as an artifact after the first). The header's cells and
+ * texts must stay valid until layout_table_end; a row's texts until the row
+ * is placed: at once, or for a keep_with_next row with the next row. */
 void layout_table_begin(struct layout *lo, struct layout_table *table,
 			size_t column_count, const double *proportions,
 			const struct layout_cell *header, struct source_pos pos);
-/* A row; split across pages when taller than the space left, as often as
- * needed. keep_with_next: never leave it last on a page (theme rows). */
+/* A row; its first header_cells cells are TH (row headers), the rest TD.
+ * A row that does not fit moves to the next page when it is short and is
+ * split line by line, as often as needed, when it is tall (over a third of
+ * a page). keep_with_next: never leave it last on a page (theme rows). */
 void layout_table_row(struct layout *lo, struct layout_table *table,
 		      const struct layout_cell *cells, int header_cells,
 		      int keep_with_next, struct source_pos pos);
-/* A single cell spanning all columns (theme rows). */
+/* A single TH spanning all columns in the theme font on the theme fill
+ * (unless the cell says otherwise): theme and group rows. */
 void layout_table_span_row(struct layout *lo, struct layout_table *table,
 			   const struct layout_cell *cell, int keep_with_next,
 			   struct source_pos pos);

@@ -163,26 +163,38 @@ static double table_width(const struct layout_table *table)
 	return width_pt;
 }
 
+/* The header row, measured when first needed: after every column width
+ * is settled. NULL for a table without one. */
+static struct table_row *table_header(struct layout *lo,
+				      struct layout_table *table)
+{
+	if (!table->header)
+		return NULL;
+	if (!table->state->header)
+		table->state->header = row_from_cells(lo, table, table->header,
+						      1, table->pos);
+	return table->state->header;
+}
+
 /* Content height of a fresh page once the header is repeated on it. */
-static double fresh_capacity(const struct layout *lo,
-			     const struct layout_table *table)
+static double fresh_capacity(struct layout *lo, struct layout_table *table)
 {
 	double capacity_pt = lo->bottom_pt - lo->top_pt;
-	if (table->state->header)
-		capacity_pt -= table->state->header->height_pt;
+	struct table_row *header = table_header(lo, table);
+	if (header)
+		capacity_pt -= header->height_pt;
 	return capacity_pt;
 }
 
 static int header_due(const struct layout *lo, const struct layout_table *table)
 {
-	return table->state->header &&
+	return table->header &&
 	       (!table->header_placed_on_page || table->header_page != lo->page);
 }
 
-static double header_need(const struct layout *lo,
-			  const struct layout_table *table)
+static double header_need(struct layout *lo, struct layout_table *table)
 {
-	return header_due(lo, table) ? table->state->header->height_pt : 0;
+	return header_due(lo, table) ? table_header(lo, table)->height_pt : 0;
 }
 
 static int row_finished(const struct table_row *row)
@@ -234,8 +246,7 @@ static int row_fit(const struct layout *lo, const struct table_row *row,
 
 /* Whether the (rest of the) row should begin in avail_pt: it fits whole,
  * or it is tall enough to be split and its first lines fit. */
-static int row_can_start(const struct layout *lo,
-			 const struct layout_table *table,
+static int row_can_start(struct layout *lo, struct layout_table *table,
 			 const struct table_row *row, double avail_pt)
 {
 	double height_pt = row_remaining_height(lo, row);
@@ -257,6 +268,19 @@ static int row_can_start(const struct layout *lo,
 		}
 	free(counts);
 	return fits;
+}
+
+/* When a cell is split, carry two lines over rather than one alone, as
+ * long as this fragment still places something. */
+static void keep_widows(const struct table_row *row, size_t *counts)
+{
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_lines *lines = row->lines[c];
+		if (!lines || counts[c] < 3)
+			continue;
+		if (lines->line_count - row->next_line[c] - counts[c] == 1)
+			counts[c]--;
+	}
 }
 
 static void row_make_nodes(struct layout *lo, struct table_row *row,
@@ -322,7 +346,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 static void header_place(struct layout *lo, struct layout_table *table)
 {
 	struct layout_table_state *state = table->state;
-	struct table_row *header = state->header;
+	struct table_row *header = table_header(lo, table);
 	uint32_t artifact_node = 0;
 	if (table->header_placed_on_page) {
 		if (!state->artifact_node)
@@ -339,11 +363,6 @@ static void header_place(struct layout *lo, struct layout_table *table)
 	row_place_all(lo, table, header, artifact_node);
 }
 
-static void table_new_page(struct layout *lo)
-{
-	layout_new_page(lo);
-}
-
 /* Place the whole of a measured row at the cursor, splitting it over pages
  * as often as it needs; artifact_node non-zero places it as furniture. */
 static void row_place_all(struct layout *lo, struct layout_table *table,
@@ -358,7 +377,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 			avail_pt -= header_need(lo, table);
 		if (!row->started && !fresh &&
 		    !row_can_start(lo, table, row, avail_pt)) {
-			table_new_page(lo);
+			layout_new_page(lo);
 			fresh = 1;
 			continue;
 		}
@@ -368,7 +387,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 		}
 		int any = row_fit(lo, row, avail_pt, counts);
 		if (!any && !row_finished(row) && !fresh) {
-			table_new_page(lo);
+			layout_new_page(lo);
 			fresh = 1;
 			continue;
 		}
@@ -380,12 +399,14 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 					    row->next_line[c] <
 						    row->lines[c]->line_count;
 		}
+		if (any)
+			keep_widows(row, counts);
 		if (!row->started)
 			row_make_nodes(lo, row, artifact_node);
 		row_place_fragment(lo, row, counts);
 		if (row_finished(row))
 			break;
-		table_new_page(lo);
+		layout_new_page(lo);
 		fresh = 1;
 	}
 	free(counts);
@@ -408,7 +429,7 @@ static void pending_flush(struct layout *lo, struct layout_table *table,
 		int at_top = lo->y_pt <= lo->top_pt + TABLE_EPSILON_PT;
 		if (!at_top && (avail_pt < -TABLE_EPSILON_PT ||
 				!row_can_start(lo, table, next, avail_pt)))
-			table_new_page(lo);
+			layout_new_page(lo);
 	}
 	for (size_t i = 0; i < state->pending_count; i++) {
 		row_place_all(lo, table, state->pending[i], 0);
@@ -503,15 +524,10 @@ void layout_table_fit_word(struct layout *lo, struct layout_table *table,
 	column_need(lo, table, column, text,
 		    font ? font : &lo->style->table.cell_font);
 	table_balance(lo, table);
-	/* The header was measured at the old widths. */
-	struct table_row *header = table->state->header;
-	if (header && !table->header_placed_on_page) {
+	/* Measured at the old widths, if at all: measure again when needed. */
+	if (!table->header_placed_on_page) {
+		row_free(table->state->header);
 		table->state->header = NULL;
-		const struct layout_cell *cells = header->cells;
-		struct table_row *fresh = row_from_cells(lo, table, cells, 1,
-							 table->pos);
-		row_free(header);
-		table->state->header = fresh;
 	}
 }
 
@@ -562,8 +578,6 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 		table_balance(lo, table);
 	}
 	table->node = layout_open_node(lo, ROLE_TABLE, pos);
-	if (header)
-		state->header = row_from_cells(lo, table, header, 1, pos);
 }
 
 void layout_table_row(struct layout *lo, struct layout_table *table,
@@ -606,7 +620,7 @@ void layout_table_end(struct layout *lo, struct layout_table *table)
 	struct layout_table_state *state = table->state;
 	pending_flush(lo, table, NULL);
 	/* A table without rows still shows its header. */
-	if (state->header && !table->header_placed_on_page)
+	if (table->header && !table->header_placed_on_page)
 		header_place(lo, table);
 	row_free(state->header);
 	free(state->pending);

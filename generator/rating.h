@@ -81,7 +81,8 @@ void rating_apply_previous(struct source_performance *perf,
  * each block's previous-source attribute (relative to the folder of
  * doc->path). Blocks are matched by id, else by their order. The previous
  * source's own previous-source is never followed (one level only), so a
- * cycle cannot loop. Warnings of the previous source are dropped (they
+ * cycle cannot loop. A previous-source that is not a regular file (a FIFO,
+ * a device) is refused. Warnings of the previous source are dropped (they
  * belong to last quarter's report); its errors are kept, plus an error at
  * the block. Returns 0, or -1 when a previous source could not be loaded. */
 int rating_link_previous(struct source_doc *doc, const char *previous_path,

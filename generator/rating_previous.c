@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Performance blocks of doc in document order; caller frees the array. */
 static struct source_performance **performance_blocks(struct source_doc *doc,
@@ -95,6 +96,14 @@ static void cache_load(struct previous_cache *cache, const char *path,
 	diag_list_free(&own);
 }
 
+/* A path that exists but is no regular file (a FIFO, a device): a source
+ * must not make loading wait on it or read from it. */
+static int is_special_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 int rating_link_previous(struct source_doc *doc, const char *previous_path,
 			 struct diag_list *diags)
 {
@@ -107,6 +116,14 @@ int rating_link_previous(struct source_doc *doc, const char *previous_path,
 		char *path = resolve_previous(doc, perf, previous_path);
 		if (!path)
 			continue;
+		if (!previous_path && is_special_file(path)) {
+			diag_add(diags, DIAG_ERROR, doc->path, perf->pos.line,
+				 perf->pos.col, "previous-source %s is not a "
+				 "regular file", perf->previous_source);
+			status = -1;
+			free(path);
+			continue;
+		}
 		if (!cache.path || strcmp(cache.path, path) != 0)
 			cache_load(&cache, path, diags);
 		if (!cache.doc) {

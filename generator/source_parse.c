@@ -225,6 +225,14 @@ int source_parse(struct source_load *load)
 	xmlFreeParserCtxt(ctxt);
 	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
 	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+	/* The scan refuses entity declarations; should one ever get past it,
+	 * the document is refused here rather than used. */
+	if (load->doc && load->doc->intSubset &&
+	    (load->doc->intSubset->entities || load->doc->intSubset->children)) {
+		source_error(load, (struct source_pos){ 1, 1 }, "the DOCTYPE has "
+			     "declarations; sources may not declare entities");
+		well_formed = 0;
+	}
 	if (!load->doc || !well_formed) {
 		if (diag_count(load->diags, DIAG_ERROR) == errors_before)
 			source_error(load, (struct source_pos){ 0, 0 }, "malformed XML");

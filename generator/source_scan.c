@@ -183,6 +183,8 @@ static int check_declaration(struct scan *s, size_t at, size_t end)
 static int check_doctype(struct scan *s, size_t at, size_t *end)
 {
 	size_t i = at + 9;
+	while (i < s->n && is_space(s->p[i]))
+		i++;
 	while (i < s->n && !is_space(s->p[i]) && s->p[i] != '>' && s->p[i] != '[')
 		i++;
 	while (i < s->n && is_space(s->p[i]))

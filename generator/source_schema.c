@@ -195,6 +195,10 @@ static void unexpected_element(struct source_load *load, const xmlNode *node,
 	} else if (prev && strcmp((const char *)prev->name, name) == 0 &&
 		   !listed(msg, name)) {
 		source_error(load, pos, "<%s> may appear only once here in <%s>", name, parent);
+	} else if (prev && listed(msg, (const char *)prev->name)) {
+		/* Only more of the previous element may follow: X came too late. */
+		source_error(load, pos, "<%s> cannot come after <%s> in <%s>", name,
+			     (const char *)prev->name, parent);
 	} else if (count == 1) {
 		char *missing = mem_strndup(expected + 1, strlen(expected) - 2);
 		if (later_sibling_named(node, missing))

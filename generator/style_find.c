@@ -16,6 +16,19 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* "/usr/share/…" reads better in messages than "/usr/bin/../share/…";
+ * the source's folder keeps the form its user gave. */
+static char *canonical(char *dir)
+{
+	char *real = realpath(dir, NULL);
+	if (!real)
+		return dir;
+	free(dir);
+	char *owned = mem_strdup(real);
+	free(real);
+	return owned;
+}
+
 static char *installed_layouts_dir(void)
 {
 	char exe[PATH_MAX];
@@ -26,7 +39,7 @@ static char *installed_layouts_dir(void)
 	char *bin = paths_dirname(exe);
 	char *dir = mem_printf("%s/../share/committee-pdf/layouts", bin);
 	free(bin);
-	return dir;
+	return canonical(dir);
 }
 
 static void add_dir(char ***dirs, size_t *count, size_t *capacity, char *dir)
@@ -60,7 +73,7 @@ size_t style_search_dirs(const char *source_dir, char ***dirs)
 		add_dir(dirs, &count, &capacity, mem_printf("%s/layouts", source_dir));
 		add_dir(dirs, &count, &capacity, mem_strdup(source_dir));
 	}
-	add_dir(dirs, &count, &capacity, paths_layouts_dir());
+	add_dir(dirs, &count, &capacity, canonical(paths_layouts_dir()));
 	add_dir(dirs, &count, &capacity, installed_layouts_dir());
 	return count;
 }

@@ -130,6 +130,7 @@ static struct test_list *sample_list(void)
 	uint32_t row2 = test_node(t, ROLE_TABLE_ROW, table, 0);
 	uint32_t td1 = test_node(t, ROLE_TABLE_CELL, row2, 0);
 	uint32_t td2 = test_node(t, ROLE_TABLE_CELL, row2, 0);
+	uint32_t td_empty = test_node(t, ROLE_TABLE_CELL, row2, 0);
 	uint32_t row3 = test_node(t, ROLE_TABLE_ROW, table, 0);
 	uint32_t td3 = test_node(t, ROLE_TABLE_CELL, row3, 0);
 	uint32_t td4 = test_node(t, ROLE_TABLE_CELL, row3, 0);
@@ -156,6 +157,9 @@ static struct test_list *sample_list(void)
 	rule->line_width_pt = 0.5;
 	test_text(t, p0, td1, 60, 162, sans, "CI001", 0x000000);
 	test_text(t, p0, td2, 300, 162, sans, "Green", 0x000000);
+	struct dl_box *border = test_box(t, p0, BOX_RECT, td_empty, 400, 158, 136, 18);
+	border->stroke = 0x808080;
+	border->line_width_pt = 0.5;
 	struct dl_box *back = test_box(t, p0, BOX_LINK, 0, 56, 200, 40, 14);
 	back->u.link.dest = "section-2";
 	test_text(t, p0, artifact, 56, 800, sans, "Page 1 of 2", 0x000000);
@@ -243,6 +247,9 @@ static void test_pdf_structure(void **state)
 				"2.0 Background", "P", "Appendix text", "Figure",
 				NULL };
 	assert_in_order(tree, order);
+	/* The empty cell keeps its place in the row. */
+	assert_int_equal(occurrences(tree, "TD"), 5);
+	assert_non_null(strstr(tree, "\"Green\"\n        TD\n          \"\"\n"));
 	/* One table across both pages. */
 	assert_int_equal(occurrences(tree, "Table"), 1);
 	/* Furniture, the repeated header and the watermark are no content. */

@@ -360,6 +360,35 @@ static void test_dump_json(void **state)
 	free(again);
 }
 
+/* A line taller than the page cannot be placed anywhere: the layout says
+ * so, in the source's name, and gives no list. */
+static void test_content_off_the_paper_is_an_error(void **state)
+{
+	(void)state;
+	struct fixture *f = calloc(1, sizeof *f);
+	f->context = fixture_context();
+	fixture_style(&f->style_in_code);
+	f->style_in_code.body.size_pt = 1000;
+	doc_fixture_init(&f->doc, 0);
+	f->list = layout_document(&f->doc.doc, &f->style_in_code, f->context, NULL,
+				  &f->diags);
+	assert_null(f->list);
+	assert_true(diag_has_errors(&f->diags));
+	int found = 0;
+	for (size_t i = 0; i < f->diags.count; i++) {
+		const struct diag *d = &f->diags.items[i];
+		/* The first to overflow is the cover, which has no line. */
+		if (d->level == DIAG_ERROR && strstr(d->message, "off the paper") &&
+		    strcmp(d->file, "fixture.xml") == 0)
+			found = 1;
+	}
+	if (!found)
+		diag_print(&f->diags, stderr);
+	assert_true(found);
+	void *state_f = f;
+	teardown(&state_f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +404,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_structure_and_links, setup_final, teardown),
 		cmocka_unit_test_setup_teardown(test_outline_and_metadata, setup_final, teardown),
 		cmocka_unit_test(test_source_date_epoch),
+		cmocka_unit_test(test_content_off_the_paper_is_an_error),
 		cmocka_unit_test_setup_teardown(test_dump_json, setup_final, teardown),
 		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_draft, teardown),
 		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_draft, teardown),

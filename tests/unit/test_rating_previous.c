@@ -209,6 +209,24 @@ static void test_missing_previous_is_an_error_at_the_block(void **state)
 	free(q2);
 }
 
+/* A source cannot make loading read a device or wait on a FIFO. */
+static void test_previous_source_must_be_a_regular_file(void **state)
+{
+	struct fixture *f = *state;
+	char *q2 = write_source(f, "q2.xml",
+				"    <performance id=\"q2\" period=\"2024-Q2\" "
+				"previous-source=\"/dev/null\" tolerance=\"5\">",
+				q2_measures);
+	struct source_doc *doc = source_load(q2, &f->diags);
+	assert_non_null(doc);
+	diag_clear(&f->diags);
+	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
+	assert_non_null(find_diag(&f->diags,
+				  "previous-source /dev/null is not a regular file"));
+	source_free(doc);
+	free(q2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +235,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_previous_option_overrides, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_missing_previous_is_an_error_at_the_block,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_previous_source_must_be_a_regular_file,
 						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -199,6 +199,15 @@ static void test_cell_longer_than_a_page_splits(void **state)
 	free(placed);
 	free(expected);
 
+	/* No fragment of the long cell is a lone line. */
+	for (size_t p = 0; p < list->page_count; p++) {
+		size_t lines = 0;
+		for (size_t i = 0; i < list->pages[p].box_count; i++)
+			lines += list->pages[p].boxes[i].kind == BOX_TEXT &&
+				 list->pages[p].boxes[i].node == evidence_node;
+		assert_true(lines == 0 || lines >= 2);
+	}
+
 	/* Each fragment has its fill drawn before the text on it. */
 	for (size_t p = 0; p < list->page_count; p++) {
 		const struct dl_page *page = &list->pages[p];

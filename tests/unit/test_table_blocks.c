@@ -95,7 +95,7 @@ static void build_assessment(struct fixture *f)
 		theme->ref = theme_refs[t];
 		theme->name = theme_names[t];
 		theme->pos.line = line++;
-		theme->description = text_of("", 0);
+		theme->description = text_of(t == 1 ? "Effective political and administrative leaders." : "", line);
 		theme->items = f->items[t];
 		theme->item_count = 12;
 		for (size_t i = 0; i < 12; i++) {
@@ -217,6 +217,27 @@ static void test_assessment_ratings_and_links(void **state)
 		}
 	assert_int_equal(link, 1);
 	assert_int_equal(dest, 1);
+
+	/* A theme is one header cell across the row: reference, name and
+	 * description. */
+	uint32_t main_table = table_node_of(list, row_cell(list, f->items[0][0].pos.line, 0));
+	uint32_t theme_row = 0, theme = 0;
+	size_t theme_cells = 0;
+	for (size_t n = 0; n < list->node_count; n++) {
+		const struct dl_node *node = &list->nodes[n];
+		if (node->role == ROLE_TABLE_ROW && node->parent == main_table &&
+		    node->pos.line == f->themes[1].pos.line)
+			theme_row = (uint32_t)n;
+		if (theme_row && node->parent == theme_row) {
+			theme = (uint32_t)n;
+			theme_cells++;
+		}
+	}
+	assert_int_equal(theme_cells, 1);
+	assert_int_equal(list->nodes[theme].role, ROLE_TABLE_HEADER);
+	char *theme_text = node_text_squeezed(list, theme, NULL);
+	assert_string_equal(theme_text, "LLeadershipEffectivepoliticalandadministrativeleaders.");
+	free(theme_text);
 
 	/* The owner's due date is written out. */
 	uint32_t owner = row_cell(list, f->items[0][1].pos.line, 6);

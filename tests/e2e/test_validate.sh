@@ -1,0 +1,178 @@
+#!/bin/sh
+# committee-pdf validate: every bad source in tests/bad gives exactly the
+# diagnostics in its .expected file and exit status 1; every sample is valid;
+# hostile sources are refused fast and read nothing but themselves.
+# Runs from the repository root with $BIN and $BUILD set (tests/e2e/run.sh).
+set -u
+tmp="$BUILD/test_validate"
+rm -rf "$tmp"
+mkdir -p "$tmp"
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+count_line='^[0-9][0-9]* errors\{0,1\}, [0-9][0-9]* warnings\{0,1\}$'
+
+# Runs validate on its arguments; stderr in $tmp/err, status in $status,
+# wall time in $elapsed_ms.
+run_validate() {
+	start=$(now_ms)
+	timeout 20 "$BIN" validate "$@" > "$tmp/out" 2> "$tmp/err"
+	status=$?
+	elapsed_ms=$(($(now_ms) - start))
+}
+
+# The diagnostics (all but the count line) must equal $1; the count line
+# must be last.
+check_diagnostics() {
+	expected=$1
+	name=$2
+	sed '$d' "$tmp/err" > "$tmp/diags"
+	if ! cmp -s "$tmp/diags" "$expected"; then
+		fail "$name: diagnostics differ"
+		diff "$expected" "$tmp/diags" | sed 's/^/    /'
+	fi
+	if ! tail -n 1 "$tmp/err" | grep -q "$count_line"; then
+		fail "$name: no count line at the end: $(tail -n 1 "$tmp/err")"
+	fi
+}
+
+# ---- every bad source ----
+bad_count=0
+for source in tests/bad/*.xml; do
+	name=${source%.xml}
+	bad_count=$((bad_count + 1))
+	if [ ! -f "$name.expected" ]; then
+		fail "$source has no $name.expected"
+		continue
+	fi
+	run_validate "$source"
+	[ "$status" -eq 1 ] || fail "$source: exit status $status, expected 1"
+	check_diagnostics "$name.expected" "$source"
+	[ -s "$tmp/out" ] && fail "$source: wrote to standard output"
+	if grep -q 'root:.*:0:0:' "$tmp/err"; then
+		fail "$source: the contents of /etc/passwd appear in the output"
+	fi
+	if [ "$elapsed_ms" -gt 2000 ]; then
+		fail "$source: took ${elapsed_ms} ms"
+	fi
+done
+[ "$bad_count" -ge 30 ] || fail "only $bad_count bad sources in tests/bad"
+echo "checked $bad_count bad sources"
+
+# Hostile sources are refused before any expansion: well under a second
+# even under the sanitizers.
+for source in tests/bad/billion-laughs.xml tests/bad/quadratic-blowup.xml \
+	tests/bad/deep-nesting.xml; do
+	run_validate "$source"
+	[ "$elapsed_ms" -lt 1000 ] || fail "$source refused in $elapsed_ms ms, not under 1 s"
+done
+
+# ---- every sample is valid ----
+sample_count=0
+for source in samples/*.xml docs/source-format.xml; do
+	[ -e "$source" ] || continue
+	sample_count=$((sample_count + 1))
+	run_validate "$source"
+	if [ "$status" -ne 0 ]; then
+		fail "$source: exit status $status, expected 0"
+		sed 's/^/    /' "$tmp/err"
+	fi
+	grep -q ': error: ' "$tmp/err" && fail "$source: reports errors"
+	tail -n 1 "$tmp/err" | grep -q '^0 errors, ' || fail "$source: count line $(tail -n 1 "$tmp/err")"
+done
+echo "checked $sample_count valid sources"
+
+# ---- many files in one run: every problem of every file, in file order ----
+run_validate tests/bad/missing-committee.xml docs/source-format.xml tests/bad/impossible-date.xml
+[ "$status" -eq 1 ] || fail "two bad files and a good one: exit $status"
+cat tests/bad/missing-committee.expected tests/bad/impossible-date.expected > "$tmp/both"
+check_diagnostics "$tmp/both" "several files"
+tail -n 1 "$tmp/err" | grep -qx '2 errors, 0 warnings' || fail "several files: count $(tail -n 1 "$tmp/err")"
+
+# ---- standard input ----
+timeout 20 "$BIN" validate - < tests/bad/rating-not-in-scale.xml 2> "$tmp/err"
+status=$?
+[ "$status" -eq 1 ] || fail "stdin: exit $status"
+sed 's|^tests/bad/rating-not-in-scale.xml:|<stdin>:|' tests/bad/rating-not-in-scale.expected > "$tmp/stdin.expected"
+check_diagnostics "$tmp/stdin.expected" "stdin"
+timeout 20 "$BIN" validate - < docs/source-format.xml 2> "$tmp/err" || fail "stdin: valid source refused"
+
+# ---- usage ----
+"$BIN" validate > /dev/null 2>&1
+[ $? -eq 2 ] || fail "no FILE: exit status is not 2"
+"$BIN" validate --frobnicate docs/source-format.xml > /dev/null 2>&1
+[ $? -eq 2 ] || fail "unknown option: exit status is not 2"
+"$BIN" validate --help > "$tmp/out" 2>&1 || fail "--help: exit status not 0"
+grep -q '^usage: committee-pdf validate' "$tmp/out" || fail "--help: no usage line"
+run_validate "$tmp/does-not-exist.xml"
+[ "$status" -eq 1 ] || fail "missing file: exit $status"
+grep -q 'does-not-exist.xml: error: cannot open: No such file or directory' "$tmp/err" ||
+	fail "missing file: $(cat "$tmp/err")"
+
+# ---- sizes generated here rather than committed ----
+# One byte over SOURCE_MAX_BYTES (16 MiB), from a file and from a pipe.
+{
+	printf '<paper xmlns="urn:committee-pdf:paper:1">'
+	head -c $((16777217 - 41 - 9)) /dev/zero | tr '\0' ' '
+	printf '</paper>\n'
+} > "$tmp/oversized.xml"
+[ "$(wc -c < "$tmp/oversized.xml")" -eq 16777217 ] || fail "oversized.xml has the wrong size"
+run_validate "$tmp/oversized.xml"
+[ "$status" -eq 1 ] || fail "oversized: exit $status"
+echo "$tmp/oversized.xml: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size" > "$tmp/expected"
+check_diagnostics "$tmp/expected" "oversized file"
+[ "$elapsed_ms" -lt 1000 ] || fail "oversized file refused in $elapsed_ms ms"
+timeout 20 "$BIN" validate - < "$tmp/oversized.xml" 2> "$tmp/err"
+echo "<stdin>: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size" > "$tmp/expected"
+check_diagnostics "$tmp/expected" "oversized stdin"
+
+# A text node one byte over SOURCE_MAX_TEXT_BYTES (1 MiB).
+{
+	printf '<paper xmlns="urn:committee-pdf:paper:1">\n  <cover>'
+	head -c 1048577 /dev/zero | tr '\0' 'a'
+	printf '</cover>\n</paper>\n'
+} > "$tmp/huge-text.xml"
+run_validate "$tmp/huge-text.xml"
+[ "$status" -eq 1 ] || fail "huge text: exit $status"
+echo "$tmp/huge-text.xml:2:10: error: text is longer than 1048576 bytes; sources are limited to 1048576 bytes of text between tags" > "$tmp/expected"
+check_diagnostics "$tmp/expected" "huge text node"
+
+# ---- nothing outside the source is read, nothing is sent ----
+if command -v strace > /dev/null 2>&1 &&
+	strace -f -qq -e trace=openat -o "$tmp/probe" true 2> /dev/null; then
+	strace -f -qq -e trace=open,openat,connect,socket -o "$tmp/trace" \
+		"$BIN" validate tests/bad/xxe-file-read.xml tests/bad/external-dtd-file.xml \
+		tests/bad/external-dtd-network.xml docs/source-format.xml > /dev/null 2>&1
+	grep -q 'tests/bad/xxe-file-read.xml' "$tmp/trace" || fail "strace saw no source being opened"
+	if grep -E 'connect\(|socket\(' "$tmp/trace" > /dev/null; then
+		fail "validate used the network:"
+		grep -E 'connect\(|socket\(' "$tmp/trace" | sed 's/^/    /'
+	fi
+	# Shared libraries, the sources named, the shipped schemas; nothing else.
+	grep -E 'open(at)?\(' "$tmp/trace" | grep -v ENOENT |
+		sed -n 's/^[^"]*"\([^"]*\)".*/\1/p' |
+		grep -Ev '\.so(\.[0-9.]+)?$|^/etc/ld\.so\.cache$|^/proc/filesystems$|^/proc/self/|/usr/lib/locale/|\.xsd$' |
+		grep -Ev '^(tests/bad/(xxe-file-read|external-dtd-file|external-dtd-network)\.xml|docs/source-format\.xml)$' \
+		> "$tmp/unexpected"
+	if [ -s "$tmp/unexpected" ]; then
+		fail "validate opened files other than the sources and schemas:"
+		sed 's/^/    /' "$tmp/unexpected"
+	fi
+	grep -q '/etc/passwd' "$tmp/trace" && fail "validate opened /etc/passwd"
+else
+	echo "strace unavailable here: the /etc/passwd output check stands alone"
+fi
+
+if [ "$failures" -ne 0 ]; then
+	echo "$failures failures"
+	exit 1
+fi
+echo "validate: all checks passed"

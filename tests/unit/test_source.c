@@ -1,0 +1,454 @@
+/* The load stage's model: docs/source-format.xml (every element once) loads
+ * into the documented fields; text is collapsed, inline markup becomes
+ * spans; sections, appendices and paragraphs are numbered; positions point
+ * at start tags. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "memory.h"
+#include "source.h"
+
+#define NS "xmlns=\"urn:committee-pdf:paper:1\""
+
+/* A valid paper around the given section content. */
+static char *paper_with(const char *sections)
+{
+	return mem_printf(
+		"<paper " NS ">\n"
+		"<cover><authority>A</authority><committee>C</committee>"
+		"<meeting-date>2024-02-22</meeting-date><marking>PUBLIC</marking>"
+		"<title>T</title><cabinet-member><name>N</name></cabinet-member>"
+		"<director><name>D</name></director><service>S</service>"
+		"<employee><name>E</name></employee><considered-by/></cover>\n"
+		"%s\n</paper>\n",
+		sections);
+}
+
+static struct source_doc *load_string(const char *text, struct diag_list *diags)
+{
+	return source_load_memory(text, strlen(text), "mem.xml", diags);
+}
+
+static void print_diags(const struct diag_list *diags)
+{
+	diag_print(diags, stderr);
+}
+
+/* ---- docs/source-format.xml ---- */
+
+static struct source_doc *load_format(struct diag_list *diags)
+{
+	struct source_doc *doc = source_load("docs/source-format.xml", diags);
+	if (!doc)
+		print_diags(diags);
+	return doc;
+}
+
+static void test_format_cover(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
+	assert_string_equal(doc->path, "docs/source-format.xml");
+	assert_string_equal(doc->lang, "en-GB");
+	assert_string_equal(doc->layout, "committee-report");
+	assert_int_equal(doc->status, STATUS_FINAL);
+	const struct source_cover *c = &doc->cover;
+	assert_string_equal(c->authority, "City of Wolverhampton Council");
+	assert_string_equal(c->committee, "Governance and Ethics Committee");
+	assert_string_equal(c->meeting_date, "2024-02-22");
+	assert_string_equal(c->marking, "PUBLIC [NOT PROTECTIVELY MARKED]");
+	assert_null(c->exempt_paragraph);
+	assert_string_equal(c->agenda_item, "7");
+	assert_string_equal(c->decision_designation, "AMBER");
+	assert_int_equal(c->key_decision, TRI_NO);
+	assert_int_equal(c->forward_plan, TRI_NO);
+	assert_string_equal(c->wards, "All wards");
+	assert_string_equal(c->cabinet_member.name, "Councillor Paula Brookfield");
+	assert_string_equal(c->cabinet_member.role,
+			    "Cabinet Member for Governance and Equalities");
+	assert_null(c->cabinet_member.telephone);
+	assert_string_equal(c->director.role, "Chief Operating Officer");
+	assert_string_equal(c->service, "Strategy and Policy");
+	assert_string_equal(c->employee.telephone, "01902 550414");
+	assert_string_equal(c->employee.email, "Laura.collings@wolverhampton.gov.uk");
+	assert_int_equal(c->considered_count, 1);
+	assert_string_equal(c->considered_by[0].body, "Strategic Executive Board");
+	assert_string_equal(c->considered_by[0].date, "2024-02-06");
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+static void test_format_recommendations(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	assert_int_equal(doc->recommendation_count, 1);
+	const struct source_recommendations *r = &doc->recommendations[0];
+	assert_false(r->for_noting);
+	assert_string_equal(r->intro.text, "The Governance and Ethics Committee is asked to:");
+	assert_int_equal(r->item_count, 2);
+	const struct source_text *t = &r->items[0];
+	assert_string_equal(t->text, "Note that Government has released new draft "
+				     "statutory guidance (appendix 1).");
+	assert_int_equal(t->span_count, 1);
+	assert_int_equal(t->spans[0].kind, SPAN_REF);
+	assert_string_equal(t->spans[0].target, "guidance");
+	assert_int_equal(t->spans[0].end - t->spans[0].start, strlen("appendix 1"));
+	assert_memory_equal(t->text + t->spans[0].start, "appendix 1", 10);
+	assert_string_equal(r->items[1].text, "Review and comment on the self-assessment.");
+	assert_int_equal(r->items[1].spans[0].kind, SPAN_EMPHASIS);
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+static void test_format_sections(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	assert_int_equal(doc->section_count, 2);
+	const struct source_section *s = &doc->sections[0];
+	assert_int_equal(s->number, 1);
+	assert_string_equal(s->id, "purpose");
+	assert_string_equal(s->heading, "Purpose");
+	assert_int_equal(s->implication, IMPLICATION_NONE);
+	assert_int_equal(s->block_count, 3);
+	assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
+	assert_true(s->blocks[0].numbered);
+	assert_int_equal(s->blocks[0].number, 1);
+	const struct source_text *p = &s->blocks[0].u.paragraph;
+	assert_string_equal(p->text, "The purpose of this report is bold, italic and a link.");
+	assert_int_equal(p->span_count, 3);
+	assert_int_equal(p->spans[0].kind, SPAN_STRONG);
+	assert_int_equal(p->spans[1].kind, SPAN_EMPHASIS);
+	assert_int_equal(p->spans[2].kind, SPAN_LINK);
+	assert_string_equal(p->spans[2].target, "https://www.gov.uk/");
+	assert_false(s->blocks[1].numbered);
+	assert_int_equal(s->blocks[1].number, 0);
+	assert_string_equal(s->blocks[1].id, "p-intro");
+	assert_int_equal(s->blocks[2].kind, BLOCK_LIST);
+	assert_false(s->blocks[2].u.list.numbered);
+	assert_int_equal(s->blocks[2].u.list.item_count, 1);
+	const struct source_text *item = &s->blocks[2].u.list.items[0];
+	assert_int_equal(item->spans[0].kind, SPAN_STRONG);
+	assert_int_equal(item->spans[0].start, 0);
+	assert_int_equal(item->spans[0].end, strlen("Leadership:"));
+
+	s = &doc->sections[1];
+	assert_int_equal(s->number, 2);
+	assert_int_equal(s->implication, IMPLICATION_FINANCIAL);
+	assert_int_equal(s->block_count, 2);
+	assert_int_equal(s->blocks[1].kind, BLOCK_SIGN_OFF);
+	assert_string_equal(s->blocks[1].u.sign_off, "LD/06022024/A");
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+static void test_format_assessment(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	assert_int_equal(doc->appendix_count, 3);
+	for (unsigned i = 0; i < 3; i++)
+		assert_int_equal(doc->appendices[i].number, i + 1);
+	assert_false(doc->appendices[0].landscape);
+	assert_true(doc->appendices[1].landscape);
+	const struct source_appendix *a = &doc->appendices[1];
+	assert_string_equal(a->title, "City of Wolverhampton Council Best Value Benchmarking");
+	assert_int_equal(a->block_count, 1);
+	assert_int_equal(a->blocks[0].kind, BLOCK_ASSESSMENT);
+	const struct source_assessment *as = &a->blocks[0].u.assessment;
+	assert_string_equal(as->id, "bv");
+	assert_string_equal(as->previous_date, "2023-07-01");
+	assert_int_equal(as->scale.rating_count, 4);
+	assert_string_equal(as->scale.ratings[3].code, "B");
+	assert_string_equal(as->scale.ratings[3].label, "Blue");
+	assert_string_equal(as->scale.ratings[3].meaning, "Complete");
+	assert_int_equal(as->scale.ratings[3].standing, STANDING_COMPLETE);
+	assert_int_equal(as->theme_count, 1);
+	const struct source_theme *t = &as->themes[0];
+	assert_string_equal(t->ref, "CI");
+	assert_string_equal(t->name, "Continuous Improvement");
+	assert_int_equal(t->item_count, 2);
+	assert_string_equal(t->items[0].ref, "CI001");
+	assert_int_equal(t->items[0].rating_index, 2);
+	assert_int_equal(t->items[0].previous_index, 1);
+	assert_string_equal(t->items[0].owner, "Head of Strategy and Policy");
+	assert_string_equal(t->items[0].due, "2024-06-30");
+	assert_string_equal(t->items[1].see, "CI001");
+	assert_null(t->items[1].rating);
+	assert_int_equal(t->items[1].rating_index, -1);
+	assert_string_equal(t->items[1].evidence.text, "");
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+static void test_format_performance(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	const struct source_block *b = &doc->appendices[2].blocks[0];
+	assert_int_equal(b->kind, BLOCK_PERFORMANCE);
+	const struct source_performance *p = &b->u.performance;
+	assert_string_equal(p->period, "2024-Q2");
+	assert_string_equal(p->previous_period, "2024-Q1");
+	assert_string_equal(p->previous_source, "adults-2024-q1.xml");
+	assert_true(p->default_tolerance.present);
+	assert_true(p->default_tolerance.value == 5.0);
+	assert_int_equal(p->group_count, 1);
+	const struct source_measure *m = &p->groups[0].measures[0];
+	assert_string_equal(m->ref, "ASC01");
+	assert_string_equal(m->unit, "%");
+	assert_int_equal(m->polarity, POLARITY_HIGHER_IS_BETTER);
+	assert_true(m->target.present && m->target.value == 85.0);
+	assert_true(m->actual.present && m->actual.value == 82.5);
+	assert_true(m->previous.present && m->previous.value == 80.0);
+	assert_string_equal(m->stated_rating, "A");
+	assert_string_equal(m->previous_rating, "R");
+	/* Computed by rating_compute_performance: 82.5 is within 5% of 85. */
+	assert_int_equal(m->rating_index, 1);
+	assert_int_equal(m->previous_index, 2);
+	assert_int_equal(m->travel, TRAVEL_IMPROVING);
+	assert_int_equal(m->history_count, 2);
+	assert_string_equal(m->history[0].period, "2023-Q3");
+	assert_true(m->history[1].value == 79.0);
+	assert_string_equal(m->owner, "Director of Adult Services");
+	const struct source_measure *context = &p->groups[0].measures[1];
+	assert_true(context->contextual);
+	assert_int_equal(context->rating_index, -1);
+	assert_false(context->target.present);
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+/* ---- text ---- */
+
+static void test_whitespace_and_nested_spans(void **state)
+{
+	(void)state;
+	char *src = paper_with("<section><heading>  Two\n   words </heading>"
+			       "<para>  The  <strong> bold </strong>\n and "
+			       "<em>it<strong>x</strong></em>. &amp; <![CDATA[<raw>]]></para>"
+			       "</section>");
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(src, &diags);
+	assert_non_null(doc);
+	assert_string_equal(doc->sections[0].heading, "Two words");
+	const struct source_text *t = &doc->sections[0].blocks[0].u.paragraph;
+	assert_string_equal(t->text, "The bold and itx. & <raw>");
+	assert_int_equal(t->span_count, 3);
+	assert_int_equal(t->spans[0].kind, SPAN_STRONG);
+	assert_int_equal(t->spans[0].start, 4);
+	assert_int_equal(t->spans[0].end, 8);
+	assert_int_equal(t->spans[1].kind, SPAN_EMPHASIS);
+	assert_int_equal(t->spans[1].start, 13);
+	assert_int_equal(t->spans[1].end, 16);
+	assert_int_equal(t->spans[2].kind, SPAN_STRONG);
+	assert_int_equal(t->spans[2].start, 15);
+	assert_int_equal(t->spans[2].end, 16);
+	source_free(doc);
+	diag_list_free(&diags);
+	free(src);
+}
+
+static void test_paragraph_numbering(void **state)
+{
+	(void)state;
+	char *src = paper_with(
+		"<section><heading>One</heading><para>a</para><para numbered=\"no\">b</para>"
+		"<list><item>x</item></list><para>c</para></section>"
+		"<section><heading>Two</heading><para>d</para></section>"
+		"<appendix><title>A1</title><para>e</para></appendix>");
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(src, &diags);
+	assert_non_null(doc);
+	const struct source_section *s = &doc->sections[0];
+	assert_int_equal(s->block_count, 4);
+	assert_int_equal(s->blocks[0].number, 1);
+	assert_int_equal(s->blocks[1].number, 0);
+	assert_int_equal(s->blocks[2].number, 0);
+	assert_int_equal(s->blocks[3].number, 2);
+	assert_int_equal(doc->sections[1].number, 2);
+	assert_int_equal(doc->sections[1].blocks[0].number, 1);
+	assert_int_equal(doc->appendices[0].number, 1);
+	assert_int_equal(doc->appendices[0].blocks[0].number, 1);
+	assert_string_equal(doc->lang, "en-GB"); /* the default */
+	source_free(doc);
+	diag_list_free(&diags);
+	free(src);
+}
+
+/* ---- positions and collecting every problem ---- */
+
+static void test_positions_count_characters(void **state)
+{
+	(void)state;
+	/* 'é' is two bytes and one column; a comment holding '<x>' and an
+	 * attribute holding '>' do not count as tags. */
+	char *src = paper_with("<section><heading>H</heading>\n"
+			       "<!-- <para> --><para title=\"a>b\">\xC3\xA9 <ref to=\"nowhere\">r</ref>"
+			       "</para></section>");
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(src, &diags);
+	assert_null(doc);
+	diag_sort(&diags);
+	assert_int_equal(diags.count, 2);
+	/* title="a>b": not an attribute of <para>, at the attribute's column. */
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(diags.items[0].col, 22);
+	assert_string_equal(diags.items[0].message, "title is not an attribute of <para>");
+	assert_int_equal(diags.items[1].line, 4);
+	assert_int_equal(diags.items[1].col, 41);
+	assert_string_equal(diags.items[1].message,
+			    "<ref to=\"nowhere\"> points to nothing: no id or ref in "
+			    "this paper is \"nowhere\"");
+	diag_list_free(&diags);
+	free(src);
+}
+
+static void test_attribute_on_later_line(void **state)
+{
+	(void)state;
+	char *src = paper_with("<section\n    implication=\"costs\"><heading>H</heading></section>");
+	struct diag_list diags = { 0 };
+	assert_null(load_string(src, &diags));
+	assert_int_equal(diags.count, 1);
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(diags.items[0].col, 5);
+	assert_string_equal(diags.items[0].message,
+			    "implication=\"costs\" on <section> is not allowed (expected "
+			    "financial, legal, equalities or other)");
+	diag_list_free(&diags);
+	free(src);
+}
+
+static void test_every_problem_reported(void **state)
+{
+	(void)state;
+	char *src = paper_with(
+		"<section><heading>H</heading><para>see <ref to=\"x\">x</ref></para>"
+		"<sign-off>bad</sign-off></section>\n"
+		"<appendix><title>A</title><assessment><scale>"
+		"<rating code=\"R\" label=\"Red\"/><rating code=\"R\" label=\"Again\"/></scale>"
+		"<theme name=\"T\"><item ref=\"I1\" rating=\"Q\"><characteristic>c"
+		"</characteristic><due>2023-02-29</due></item></theme></assessment></appendix>");
+	struct diag_list diags = { 0 };
+	assert_null(load_string(src, &diags));
+	diag_sort(&diags);
+	const char *expected[] = {
+		"<ref to=\"x\"> points to nothing: no id or ref in this paper is \"x\"",
+		"<sign-off> \"bad\" is not in the form initials/date/version, such as "
+		"LD/06022024/A",
+		"<sign-off> in a section that is not an implication (add "
+		"implication=\"financial|legal|equalities|other\")",
+		"rating code \"R\" appears twice in the scale",
+		"rating \"Q\" of item I1 is not in the assessment's scale (R)",
+		"<due> \"2023-02-29\" is not a real date (expected YYYY-MM-DD)",
+	};
+	assert_int_equal(diags.count, sizeof expected / sizeof expected[0]);
+	for (size_t i = 0; i < diags.count; i++)
+		assert_string_equal(diags.items[i].message, expected[i]);
+	assert_int_equal(diag_count(&diags, DIAG_WARNING), 1);
+	diag_list_free(&diags);
+	free(src);
+}
+
+static void test_warnings_keep_the_model(void **state)
+{
+	(void)state;
+	char *src = paper_with("<section><heading>H</heading><para>p</para>"
+			       "<sign-off>AB/01012024/A</sign-off></section>");
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(src, &diags);
+	assert_non_null(doc);
+	assert_int_equal(diag_count(&diags, DIAG_WARNING), 1);
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
+	assert_string_equal(diags.items[0].file, "mem.xml");
+	source_free(doc);
+	diag_list_free(&diags);
+	free(src);
+}
+
+static void test_scale_find(void **state)
+{
+	(void)state;
+	struct source_rating ratings[] = {
+		{ .code = "R" }, { .code = "ND" }, { .code = "G" },
+	};
+	struct source_scale scale = { ratings, 3 };
+	assert_int_equal(source_scale_find(&scale, "G"), 2);
+	assert_int_equal(source_scale_find(&scale, "ND"), 1);
+	assert_int_equal(source_scale_find(&scale, "N"), -1);
+	assert_int_equal(source_scale_find(&scale, NULL), -1);
+	assert_int_equal(source_scale_find(NULL, "G"), -1);
+}
+
+/* A 5,000-item assessment: built whole, every item indexed in the scale. */
+static void test_large_assessment(void **state)
+{
+	(void)state;
+	size_t capacity = 5000 * 160 + 4096, n = 0;
+	char *items = mem_alloc(capacity);
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(items + n, capacity - n,
+				      "<item ref=\"I%04d\" rating=\"%s\"><characteristic>"
+				      "Characteristic %d</characteristic></item>\n",
+				      i, i % 3 ? "G" : "R", i);
+	char *body = mem_printf("<section><heading>H</heading></section><appendix>"
+				"<title>A</title><assessment><scale>"
+				"<rating code=\"R\" label=\"Red\"/><rating code=\"G\" label=\"Green\"/>"
+				"</scale><theme name=\"T\">%s</theme></assessment></appendix>",
+				items);
+	char *src = paper_with(body);
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(src, &diags);
+	assert_non_null(doc);
+	const struct source_theme *t = &doc->appendices[0].blocks[0].u.assessment.themes[0];
+	assert_int_equal(t->item_count, 5000);
+	assert_string_equal(t->items[4999].ref, "I4999");
+	assert_int_equal(t->items[4999].rating_index, 1);
+	assert_int_equal(t->items[3].rating_index, 0);
+	assert_string_equal(t->items[1234].characteristic.text, "Characteristic 1234");
+	source_free(doc);
+	diag_list_free(&diags);
+	free(src);
+	free(body);
+	free(items);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format_cover),
+		cmocka_unit_test(test_format_recommendations),
+		cmocka_unit_test(test_format_sections),
+		cmocka_unit_test(test_format_assessment),
+		cmocka_unit_test(test_format_performance),
+		cmocka_unit_test(test_whitespace_and_nested_spans),
+		cmocka_unit_test(test_paragraph_numbering),
+		cmocka_unit_test(test_positions_count_characters),
+		cmocka_unit_test(test_attribute_on_later_line),
+		cmocka_unit_test(test_every_problem_reported),
+		cmocka_unit_test(test_warnings_keep_the_model),
+		cmocka_unit_test(test_scale_find),
+		cmocka_unit_test(test_large_assessment),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
