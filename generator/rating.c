@@ -173,12 +173,26 @@ static void format_value(char *out, size_t size, double value, const char *unit)
 
 static const char *rating_code(const struct source_scale *scale, int index)
 {
-	return index >= 0 ? scale->ratings[index].code : "?";
+	const char *code = index >= 0 ? scale->ratings[index].code : NULL;
+	return code ? code : "?";
 }
 
 static const char *rating_label(const struct source_scale *scale, int index)
 {
-	return index >= 0 ? scale->ratings[index].label : "?";
+	const char *label = index >= 0 ? scale->ratings[index].label : NULL;
+	return label ? label : rating_code(scale, index);
+}
+
+/* A stated rating contradicts the computed one unless they are the same,
+ * or it is "complete" where the numbers say "met": complete (blue, done or
+ * exceeded) is a judgement beyond the target that numbers cannot make. */
+static int stated_contradicts(const struct source_scale *scale, int stated,
+			      int computed)
+{
+	if (stated == computed)
+		return 0;
+	return !(scale->ratings[stated].standing == STANDING_COMPLETE &&
+		 scale->ratings[computed].standing == STANDING_MET);
 }
 
 static void warn_stated_differs(const struct source_performance *perf,
@@ -253,7 +267,8 @@ static void compute_measure(struct source_performance *perf,
 				 "measure %s is stated %s, which is not a rating "
 				 "of the scale", m->ref ? m->ref : "?",
 				 m->stated_rating);
-		if (stated >= 0 && computed >= 0 && stated != computed)
+		if (stated >= 0 && computed >= 0 &&
+		    stated_contradicts(scale, stated, computed))
 			warn_stated_differs(perf, m, stated, computed, file, diags);
 		m->rating_index = stated >= 0 ? stated : computed;
 	}

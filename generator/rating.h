@@ -60,8 +60,9 @@ enum direction_of_travel rating_travel(const struct source_performance *perf,
 
 /* Fill rating_index, previous_index and travel of every measure; a stated
  * rating that differs from the computed one is a warning at its position
- * (the stated one is kept); a scale without a needed standing is an error
- * at the first measure needing it. */
+ * (the stated one is kept) — except "complete" stated where the numbers
+ * say "met", a judgement numbers cannot make; a scale without a needed
+ * standing is an error at the first measure needing it. */
 void rating_compute_performance(struct source_performance *perf,
 				const char *file, struct diag_list *diags);
 

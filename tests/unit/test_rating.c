@@ -261,6 +261,33 @@ static void test_stated_green_without_actual(void **state)
 	diag_list_free(&f.diags);
 }
 
+/* Complete (blue) is a judgement beyond "met": stated where the numbers
+ * say met, it is no contradiction; where they say partly, it is. */
+static void test_stated_complete_over_met(void **state)
+{
+	(void)state;
+	static struct source_rating brag[] = {
+		{ "B", "Complete", "", STANDING_COMPLETE, { 1, 1 } },
+		{ "G", "On target", "", STANDING_MET, { 1, 1 } },
+		{ "A", "Within tolerance", "", STANDING_PARTLY, { 1, 1 } },
+		{ "R", "Off target", "", STANDING_NOT_MET, { 1, 1 } },
+	};
+	struct fixture f;
+	fixture_init(&f, 2);
+	f.perf.scale.ratings = brag;
+	f.measures[0] = measure(POLARITY_HIGHER_IS_BETTER, 85, 99);
+	f.measures[0].stated_rating = "B";
+	f.measures[1] = measure(POLARITY_HIGHER_IS_BETTER, 85, 84);
+	f.measures[1].ref = "M2";
+	f.measures[1].stated_rating = "B";
+	rating_compute_performance(&f.perf, "q2.xml", &f.diags);
+	assert_int_equal(f.measures[0].rating_index, 0);
+	assert_int_equal(f.measures[1].rating_index, 0);
+	assert_int_equal(f.diags.count, 1);
+	assert_non_null(strstr(f.diags.items[0].message, "measure M2 is stated B"));
+	diag_list_free(&f.diags);
+}
+
 static void test_missing_standing_is_an_error(void **state)
 {
 	(void)state;
@@ -579,6 +606,7 @@ int main(void)
 		cmocka_unit_test(test_compute_fills_indexes),
 		cmocka_unit_test(test_stated_rating_wins_with_warning),
 		cmocka_unit_test(test_stated_green_without_actual),
+		cmocka_unit_test(test_stated_complete_over_met),
 		cmocka_unit_test(test_missing_standing_is_an_error),
 		cmocka_unit_test(test_unknown_stated_code_is_an_error),
 		cmocka_unit_test(test_contextual_stated_rating_ignored),
