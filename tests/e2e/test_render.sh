@@ -84,6 +84,9 @@ check "structure order: H1, then P, then a table with TR, TH, TD" \
 check "page furniture is no content" sh -c "! grep -q 'Page 1 of' '$tmp/struct'"
 check "tagged text keeps spaces at line ends" \
 	grep -q "Best Value for local authorities" "$tmp/struct"
+check "tagged text separates a number from its heading" grep -q '"1.0 Purpose"' "$tmp/struct"
+check "tagged text separates a number from its paragraph" grep -q '"1.1 The purpose' "$tmp/struct"
+check "tagged text separates lines broken by hand" grep -q "Laura Collings Head of" "$tmp/struct"
 
 # ---- bytes: repeatable, SOURCE_DATE_EPOCH honoured ----
 "$BIN" render "$sample" -o "$tmp/again.pdf"
