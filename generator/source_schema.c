@@ -126,7 +126,7 @@ static char *expected_list(const char *msg, size_t *count)
 	return out;
 }
 
-/* The first name in the expected list, for "is missing <x>". */
+/* Whether libxml2's "Expected is ( … )" list in msg names the element. */
 static int listed(const char *msg, const char *name)
 {
 	char *needle = mem_printf("}%s,", name), *needle_end = mem_printf("}%s )", name);
