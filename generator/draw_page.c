@@ -22,7 +22,14 @@ struct draw_scratch {
 	size_t cluster_capacity;
 	char *text;              /* the run's text as given to Cairo */
 	size_t text_length, text_capacity;
+	/* The last text box drawn, to tell whether the next one continues its
+	 * element on a new line or after a gap without a space between. */
+	int have_previous;
+	uint32_t previous_node;
+	int previous_open_end;   /* it ended in a letter, not a space or dash */
 };
+
+#define LEADING_SPACE_START UINT32_MAX /* starts[]: the added space */
 
 static void set_color(cairo_t *cr, uint32_t rgb)
 {
@@ -133,7 +140,8 @@ static uint32_t kept_end(const char *text, uint32_t start, uint32_t end)
  * the whole drawing, so the text given (s->text, s->text_length) is built
  * alongside. 0 clusters means "draw the glyphs without text". */
 static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
-			     int closing_space, cairo_text_cluster_flags_t *flags)
+			     int leading_space, int closing_space,
+			     cairo_text_cluster_flags_t *flags)
 {
 	const struct dl_glyph *g = run->glyphs;
 	uint32_t n = run->glyph_count, length = run->text_length;
@@ -147,17 +155,23 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 				       : g[i].cluster < g[i - 1].cluster))
 			return 0;
 	}
-	if (n + 1 > s->cluster_capacity) {
-		s->cluster_capacity = n + 1;
-		s->clusters = mem_resize(s->clusters, n + 1, sizeof *s->clusters);
-		s->starts = mem_resize(s->starts, n + 1, sizeof *s->starts);
+	if (n + 2 > s->cluster_capacity) {
+		s->cluster_capacity = n + 2;
+		s->clusters = mem_resize(s->clusters, n + 2, sizeof *s->clusters);
+		s->starts = mem_resize(s->starts, n + 2, sizeof *s->starts);
 	}
-	if (length > s->text_capacity) {
-		s->text_capacity = length;
-		s->text = mem_resize(s->text, length, 1);
+	if (length + 1 > s->text_capacity) {
+		s->text_capacity = length + 1;
+		s->text = mem_resize(s->text, length + 1, 1);
 	}
 	/* In glyph order: each cluster's bytes and drawn glyphs. */
 	size_t count = 0;
+	if (leading_space && !backward) {
+		s->starts[count] = LEADING_SPACE_START;
+		s->clusters[count].num_bytes = 1;
+		s->clusters[count].num_glyphs = 1;
+		count++;
+	}
 	for (uint32_t i = 0; i < n;) {
 		uint32_t j = i, drawn = 0;
 		for (; j < n && g[j].cluster == g[i].cluster; j++)
@@ -195,8 +209,11 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 	size_t text_length = 0;
 	for (size_t k = 0; k < count; k++) {
 		size_t c = backward ? count - 1 - k : k;
-		memcpy(s->text + text_length, run->text + s->starts[c],
-		       (size_t)s->clusters[c].num_bytes);
+		if (s->starts[c] == LEADING_SPACE_START)
+			s->text[text_length] = ' ';
+		else
+			memcpy(s->text + text_length, run->text + s->starts[c],
+			       (size_t)s->clusters[c].num_bytes);
 		text_length += (size_t)s->clusters[c].num_bytes;
 	}
 	s->text_length = text_length;
@@ -219,6 +236,17 @@ static cairo_scaled_font_t *run_font(const struct display_list *list,
 	return scaled;
 }
 
+static int space_glyph(const struct display_list *list, const struct dl_run *run,
+		       uint32_t *glyph)
+{
+	hb_font_t *hb = pango_font_get_hb_font(list->fonts[run->font]);
+	hb_codepoint_t space;
+	if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &space))
+		return 0;
+	*glyph = space;
+	return 1;
+}
+
 /* A line broken at a space: the layout dropped the space's (empty) glyph
  * and folded the space into the last cluster. Readers of the structure
  * join an element's lines as they are, so the space is given back as an
@@ -235,9 +263,8 @@ static int add_closing_space(struct draw_scratch *s,
 	    g[n - 1].cluster >= length || !is_space(run->text[length - 1]) ||
 	    kept_end(run->text, g[n - 1].cluster, length) == length)
 		return 0;
-	hb_font_t *hb = pango_font_get_hb_font(list->fonts[run->font]);
-	hb_codepoint_t space;
-	if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &space))
+	uint32_t space;
+	if (!space_glyph(list, run, &space))
 		return 0;
 	cairo_text_extents_t extents;
 	cairo_scaled_font_glyph_extents(font, &s->glyphs[count - 1], 1, &extents);
@@ -247,22 +274,47 @@ static int add_closing_space(struct draw_scratch *s,
 	return 1;
 }
 
-/* Draw one run with its origin at (x_pt, baseline_pt). */
+/* A box that continues its element after a line break or a gap on the
+ * same line ("1.1" then the paragraph, "Laura Collings" then "Head of
+ * Strategy") would read as one word: an invisible space glyph before the
+ * first glyph, s->glyphs[0], keeps them apart. 1 when it was placed. */
+static int add_leading_space(struct draw_scratch *s,
+			     const struct display_list *list,
+			     const struct dl_run *run, cairo_scaled_font_t *font)
+{
+	const struct dl_glyph *g = run->glyphs;
+	uint32_t n = run->glyph_count;
+	uint32_t space;
+	if (n > 1 && g[n - 1].cluster < g[0].cluster)
+		return 0; /* right to left: not needed by our sources */
+	if (!space_glyph(list, run, &space))
+		return 0;
+	cairo_glyph_t glyph = { space, 0, 0 };
+	cairo_text_extents_t extents;
+	cairo_scaled_font_glyph_extents(font, &glyph, 1, &extents);
+	s->glyphs[0].index = space;
+	s->glyphs[0].x = s->glyphs[1].x - extents.x_advance;
+	s->glyphs[0].y = s->glyphs[1].y;
+	return 1;
+}
+
+/* Draw one run with its origin at (x_pt, baseline_pt); leading_space asks
+ * for a space before it (see add_leading_space). */
 static int paint_run(cairo_t *cr, const struct display_list *list,
 		     const struct dl_run *run, double x_pt, double baseline_pt,
-		     struct draw_scratch *s)
+		     int leading_space, struct draw_scratch *s)
 {
 	if (run->glyph_count == 0)
 		return 0;
 	cairo_scaled_font_t *font = run_font(list, run);
 	if (!font)
 		return -1;
-	if (run->glyph_count + 1 > s->glyph_capacity) {
-		s->glyph_capacity = run->glyph_count + 1;
+	if (run->glyph_count + 2 > s->glyph_capacity) {
+		s->glyph_capacity = run->glyph_count + 2;
 		s->glyphs = mem_resize(s->glyphs, s->glyph_capacity,
 				       sizeof *s->glyphs);
 	}
-	size_t count = 0;
+	size_t count = 1; /* glyphs[0] is kept for a leading space */
 	for (uint32_t i = 0; i < run->glyph_count; i++) {
 		const struct dl_glyph *g = &run->glyphs[i];
 		if (!drawable_glyph(g->id))
@@ -272,25 +324,31 @@ static int paint_run(cairo_t *cr, const struct display_list *list,
 		s->glyphs[count].y = baseline_pt + (double)g->y_pu / PANGO_SCALE;
 		count++;
 	}
-	if (count == 0)
+	if (count == 1)
 		return 0; /* only line ends and the like */
 	int closing_space = add_closing_space(s, list, run, font, count);
 	count += (size_t)closing_space;
+	leading_space = leading_space && add_leading_space(s, list, run, font);
+	cairo_glyph_t *glyphs = leading_space ? s->glyphs : s->glyphs + 1;
+	if (!leading_space)
+		count--;
 	cairo_set_scaled_font(cr, font);
 	set_color(cr, run->color);
 	cairo_text_cluster_flags_t flags = 0;
-	size_t clusters = build_clusters(s, run, closing_space, &flags);
+	size_t clusters = build_clusters(s, run, leading_space, closing_space,
+					 &flags);
 	if (clusters > 0)
-		cairo_show_text_glyphs(cr, s->text, (int)s->text_length,
-				       s->glyphs, (int)count, s->clusters,
-				       (int)clusters, flags);
+		cairo_show_text_glyphs(cr, s->text, (int)s->text_length, glyphs,
+				       (int)count, s->clusters, (int)clusters,
+				       flags);
 	else
-		cairo_show_glyphs(cr, s->glyphs, (int)count);
+		cairo_show_glyphs(cr, glyphs, (int)count);
 	return 0;
 }
 
 static int paint_text(cairo_t *cr, const struct display_list *list,
-		      const struct dl_box *box, struct draw_scratch *s)
+		      const struct dl_box *box, int leading_space,
+		      struct draw_scratch *s)
 {
 	const struct dl_text *text = &box->u.text;
 	double origin_x = box->x_pt, origin_y = box->y_pt;
@@ -308,11 +366,66 @@ static int paint_text(cairo_t *cr, const struct display_list *list,
 		if (!isfinite(run->x_pt))
 			continue;
 		status = paint_run(cr, list, run, origin_x + run->x_pt,
-				   origin_y + text->baseline_pt, s);
+				   origin_y + text->baseline_pt,
+				   leading_space && i == 0, s);
 	}
 	if (rotated)
 		cairo_restore(cr);
 	return status;
+}
+
+static const struct dl_run *first_run(const struct dl_text *text)
+{
+	for (uint32_t i = 0; i < text->run_count; i++)
+		if (text->runs[i].text_length > 0 && text->runs[i].text)
+			return &text->runs[i];
+	return NULL;
+}
+
+static const struct dl_run *last_run(const struct dl_text *text)
+{
+	for (uint32_t i = text->run_count; i-- > 0;)
+		if (text->runs[i].text_length > 0 && text->runs[i].text)
+			return &text->runs[i];
+	return NULL;
+}
+
+/* Pango drew a hyphen where it broke a word: the last cluster has more
+ * glyphs than characters. */
+static int hyphen_added(const struct dl_run *run)
+{
+	const struct dl_glyph *g = run->glyphs;
+	uint32_t n = run->glyph_count;
+	if (n < 2 || g[n - 1].cluster >= run->text_length)
+		return 0;
+	uint32_t glyphs = 0;
+	for (uint32_t i = n; i-- > 0 && g[i].cluster == g[n - 1].cluster;)
+		glyphs++;
+	const char *start = run->text + g[n - 1].cluster;
+	glong chars = g_utf8_strlen(start, run->text + run->text_length - start);
+	return glyphs > (uint32_t)chars;
+}
+
+/* The box's text ends in something a following line would run into:
+ * not a space, a dash or slash, nor a word Pango hyphenated. */
+static int ends_open(const struct dl_box *box)
+{
+	const struct dl_run *run = last_run(&box->u.text);
+	if (!run || !g_utf8_validate(run->text, run->text_length, NULL))
+		return 0;
+	const char *end = run->text + run->text_length;
+	gunichar c = g_utf8_get_char(g_utf8_find_prev_char(run->text, end));
+	if (g_unichar_isspace(c) || c == '-' || c == '/' || c == 0x00AD ||
+	    (c >= 0x2010 && c <= 0x2015))
+		return 0;
+	return !hyphen_added(run);
+}
+
+static int starts_with_space(const struct dl_box *box)
+{
+	const struct dl_run *run = first_run(&box->u.text);
+	return run && g_unichar_isspace(g_utf8_get_char_validated(run->text,
+								  run->text_length));
 }
 
 int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
@@ -330,9 +443,18 @@ int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 		if (!finite_box(box))
 			continue;
 		cairo_new_path(cr);
+		int leading_space;
 		switch (box->kind) {
 		case BOX_TEXT:
-			if (paint_text(cr, list, box, &scratch) != 0) {
+			/* Only the tagged PDF is read as text. */
+			leading_space = tags && scratch.have_previous &&
+					scratch.previous_node == box->node &&
+					scratch.previous_open_end &&
+					!starts_with_space(box);
+			scratch.have_previous = 1;
+			scratch.previous_node = box->node;
+			scratch.previous_open_end = ends_open(box);
+			if (paint_text(cr, list, box, leading_space, &scratch) != 0) {
 				diag_add(diags, DIAG_ERROR, out_path, 0, 0,
 					 "page %zu: a font of the layout cannot "
 					 "be drawn with Cairo",

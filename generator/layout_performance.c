@@ -109,14 +109,15 @@ static struct layout_cell rating_cell(const struct layout *lo,
 	return cell;
 }
 
-/* "↑ Improving": the arrow and its word. Caller frees. */
+/* "↑ Improving": the arrow and its word, capitalised. Caller frees. */
 static char *travel_text(enum direction_of_travel travel)
 {
-	char *text = mem_printf("%s %s", rating_travel_arrow(travel),
-				rating_travel_word(travel));
-	char *word = strchr(text, ' ');
-	if (word && word[1] >= 'a' && word[1] <= 'z')
-		word[1] = (char)(word[1] - 'a' + 'A');
+	/* A no-break space keeps the arrow with its word. */
+	const char *arrow = rating_travel_arrow(travel);
+	char *text = mem_printf("%s\u00A0%s", arrow, rating_travel_word(travel));
+	char *word = text + strlen(arrow) + strlen("\u00A0");
+	if (*word >= 'a' && *word <= 'z')
+		*word = (char)(*word - 'a' + 'A');
 	return text;
 }
 

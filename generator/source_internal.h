@@ -56,6 +56,10 @@ struct source_pos source_node_pos(const struct source_load *load,
  * attribute is not written there). */
 struct source_pos source_attr_pos(const struct source_load *load,
 				  const xmlNode *node, const char *name);
+/* Position of the first character of text directly inside node (not in its
+ * children), or node's position when it has none. */
+struct source_pos source_text_pos(const struct source_load *load,
+				  const xmlNode *node);
 /* Line and column of a byte offset (1-based, columns in characters). */
 struct source_pos source_offset_pos(const struct source_load *load,
 				    size_t offset);

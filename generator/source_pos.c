@@ -105,6 +105,70 @@ struct source_pos source_attr_pos(const struct source_load *load,
 	return (struct source_pos){ tag->line, tag->col };
 }
 
+static size_t skip_past(const char *p, size_t n, size_t i, const char *end)
+{
+	size_t len = strlen(end);
+	for (; i + len <= n; i++)
+		if (memcmp(p + i, end, len) == 0)
+			return i + len;
+	return n;
+}
+
+/* End of the tag starting at i (after its '>'), quoted values skipped;
+ * *empty tells "/>". */
+static size_t skip_tag(const char *p, size_t n, size_t i, int *empty)
+{
+	for (; i < n; i++) {
+		if (p[i] == '"' || p[i] == '\'') {
+			const char *close = memchr(p + i + 1, p[i], n - i - 1);
+			if (!close)
+				return n;
+			i = (size_t)(close - p);
+		} else if (p[i] == '>') {
+			*empty = i > 0 && p[i - 1] == '/';
+			return i + 1;
+		}
+	}
+	return n;
+}
+
+struct source_pos source_text_pos(const struct source_load *load, const xmlNode *node)
+{
+	const struct source_tag *tag = tag_of(load, node);
+	if (!tag)
+		return source_node_pos(load, node);
+	const char *p = load->bytes;
+	size_t n = load->length;
+	int empty = 0, depth = 0;
+	size_t i = skip_tag(p, n, tag->offset, &empty);
+	while (!empty && i < n) {
+		if (p[i] != '<') {
+			if (depth == 0 && !is_space(p[i]))
+				return advance(p, tag->offset,
+					       (struct source_pos){ tag->line, tag->col }, i);
+			i++;
+		} else if (strncmp(p + i, "<!--", 4) == 0) {
+			i = skip_past(p, n, i + 4, "-->");
+		} else if (strncmp(p + i, "<![CDATA[", 9) == 0) {
+			if (depth == 0)
+				return advance(p, tag->offset,
+					       (struct source_pos){ tag->line, tag->col }, i);
+			i = skip_past(p, n, i + 9, "]]>");
+		} else if (strncmp(p + i, "<?", 2) == 0) {
+			i = skip_past(p, n, i + 2, "?>");
+		} else if (strncmp(p + i, "</", 2) == 0) {
+			if (depth-- == 0)
+				break;
+			i = skip_past(p, n, i + 2, ">");
+		} else {
+			int child_empty = 0;
+			i = skip_tag(p, n, i + 1, &child_empty);
+			depth += !child_empty;
+		}
+	}
+	return (struct source_pos){ tag->line, tag->col };
+}
+
 /* ---- tree helpers ---- */
 
 int source_is(const xmlNode *node, const char *local_name)

@@ -283,6 +283,8 @@ static const struct pattern_words patterns[] = {
 	{ "[^@\\s]+@[^@\\s]+", "is not an email address" },
 	{ "\\S+", "must not contain spaces" },
 	{ "[1-7]", "is not a paragraph of Schedule 12A (1 to 7)" },
+	{ "(https?://|mailto:|tel:)\\S+",
+	  "is not an http, https, mailto or tel address" },
 };
 
 /* "'a', 'b', 'c'" inside {…} → "a, b or c". */
@@ -442,9 +444,13 @@ static void translate(struct source_load *load, const xmlNode *element,
 		source_error(load, source_attr_pos(load, element, attr),
 			     "%s is not an attribute of <%s>", attr, name);
 	} else if (strstr(msg, "Character content other than whitespace")) {
-		char *content = quoted_content(element);
-		source_error(load, pos, "<%s> cannot hold text of its own; put it in the "
-			     "right element", name);
+		const xmlNode *text = element->children;
+		while (text && (text->type != XML_TEXT_NODE || xmlIsBlankNode((xmlNode *)text)))
+			text = text->next;
+		char *content = text ? quoted_content(text) : mem_strdup("");
+		source_error(load, source_text_pos(load, element),
+			     "text \"%s\" cannot stand directly in <%s>; it belongs in one "
+			     "of its elements", content, name);
 		free(content);
 	} else if (strstr(msg, "Element content is not allowed") ||
 		   strstr(msg, "type definition is simple")) {

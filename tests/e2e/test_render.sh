@@ -84,6 +84,9 @@ check "structure order: H1, then P, then a table with TR, TH, TD" \
 check "page furniture is no content" sh -c "! grep -q 'Page 1 of' '$tmp/struct'"
 check "tagged text keeps spaces at line ends" \
 	grep -q "Best Value for local authorities" "$tmp/struct"
+check "tagged text separates a number from its heading" grep -q '"1.0 Purpose"' "$tmp/struct"
+check "tagged text separates a number from its paragraph" grep -q '"1.1 The purpose' "$tmp/struct"
+check "tagged text separates lines broken by hand" grep -q "Laura Collings Head of" "$tmp/struct"
 
 # ---- bytes: repeatable, SOURCE_DATE_EPOCH honoured ----
 "$BIN" render "$sample" -o "$tmp/again.pdf"
@@ -141,6 +144,13 @@ if [ "$(id -u)" -ne 0 ]; then
 	check "a read-only folder fails with 1" test $? -eq 1
 	check "a read-only folder says why" grep -q "Permission denied" "$tmp/locked.err"
 	check "a read-only folder stays empty" test "$(ls -A "$tmp/locked" | wc -l)" -eq 0
+elif [ -d /sys/kernel ]; then
+	# root writes into any folder of a normal file system; sysfs still
+	# refuses new files.
+	"$BIN" render "$sample" -o /sys/paper.pdf 2> "$tmp/locked.err"
+	check "a folder refusing files fails with 1" test $? -eq 1
+	check "a folder refusing files says why" grep -q "Permission denied" "$tmp/locked.err"
+	check "a folder refusing files gets none" test ! -e /sys/paper.pdf
 else
 	echo "skip read-only folder: root writes anywhere"
 fi

@@ -173,7 +173,9 @@ static struct test_list *sample_list(void)
 	test_text(t, p1, td4, 300, 62, sans, "Amber", 0x000000);
 	struct dl_box *dest2 = test_box(t, p1, BOX_DEST, sect2, 56, 100, 0, 0);
 	dest2->u.dest = "section-2";
-	test_text(t, p1, h2, 56, 100, bold, "2.0 Background", 0x1F3864);
+	/* A number and a heading as two boxes, as the layout places them. */
+	test_text(t, p1, h2, 56, 100, bold, "2.0", 0x1F3864);
+	test_text(t, p1, h2, 90, 100, bold, "Background", 0x1F3864);
 	test_text(t, p1, para2, 56, 130, sans, "Appendix text comes last.", 0x000000);
 	struct dl_box *bar = test_box(t, p1, BOX_RECT, figure, 56, 200, 100, 30);
 	bar->fill = 0x00B050;
@@ -247,6 +249,10 @@ static void test_pdf_structure(void **state)
 				"2.0 Background", "P", "Appendix text", "Figure",
 				NULL };
 	assert_in_order(tree, order);
+	/* Boxes of one element read with a space between them. */
+	assert_non_null(strstr(tree, "\"The office reviewed the findings. It reports to the Committee.\""));
+	assert_non_null(strstr(tree, "\"2.0 Background\""));
+	assert_null(strstr(tree, "findings.  It"));
 	/* The empty cell keeps its place in the row. */
 	assert_int_equal(occurrences(tree, "TD"), 5);
 	assert_non_null(strstr(tree, "\"Green\"\n        TD\n          \"\"\n"));
@@ -275,7 +281,7 @@ static void test_pdf_text_is_real(void **state)
 	/* "office" is shaped with an fi ligature: the clusters give back the
 	 * letters. */
 	const char *order[] = { "PUBLIC", "1.0 Purpose", "The office reviewed",
-				"CI001", "Green", "CI002", "2.0 Background",
+				"CI001", "Green", "CI002", "Background",
 				"Appendix text comes last.", NULL };
 	assert_in_order(text, order);
 	g_free(text);

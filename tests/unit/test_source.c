@@ -386,6 +386,44 @@ static void test_warnings_keep_the_model(void **state)
 	free(src);
 }
 
+/* Editors point xsi:schemaLocation at the schema for help on hover; it is
+ * accepted and never followed. */
+static void test_schema_location_accepted(void **state)
+{
+	(void)state;
+	char *src = paper_with("<section><heading>H</heading></section>");
+	char *with_xsi = mem_printf(
+		"<paper xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+		"xsi:schemaLocation=\"urn:committee-pdf:paper:1 http://example.com/p.xsd\"%s",
+		src + strlen("<paper"));
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(with_xsi, &diags);
+	assert_non_null(doc);
+	assert_int_equal(diags.count, 0);
+	source_free(doc);
+	diag_list_free(&diags);
+	free(with_xsi);
+	free(src);
+}
+
+/* Stray text is reported where it starts, not at its element. */
+static void test_stray_text_position(void **state)
+{
+	(void)state;
+	char *src = paper_with("<section><!-- x --><heading>H</heading>\n"
+			       "  <para>p</para>  stray\n words</section>");
+	struct diag_list diags = { 0 };
+	assert_null(load_string(src, &diags));
+	assert_int_equal(diags.count, 1);
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(diags.items[0].col, 19);
+	assert_string_equal(diags.items[0].message,
+			    "text \"stray words\" cannot stand directly in <section>; it "
+			    "belongs in one of its elements");
+	diag_list_free(&diags);
+	free(src);
+}
+
 static void test_scale_find(void **state)
 {
 	(void)state;
@@ -447,6 +485,8 @@ int main(void)
 		cmocka_unit_test(test_attribute_on_later_line),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_warnings_keep_the_model),
+		cmocka_unit_test(test_schema_location_accepted),
+		cmocka_unit_test(test_stray_text_position),
 		cmocka_unit_test(test_scale_find),
 		cmocka_unit_test(test_large_assessment),
 	};

@@ -376,7 +376,7 @@ static void test_performance_cells(void **state)
 			/* travel: the arrow and the word */
 			char *travel = node_text_squeezed(list, row_cell(list, m->pos.line, 6), NULL);
 			char joined[64];
-			snprintf(joined, sizeof joined, "%s %s",
+			snprintf(joined, sizeof joined, "%s\u00A0%s",
 				 rating_travel_arrow(m->travel), rating_travel_word(m->travel));
 			char *expected = squeeze(joined);
 			if (strcasecmp(travel, expected) != 0)
