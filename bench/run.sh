@@ -83,6 +83,11 @@ info() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", (b > 0) ? a / b : 0 }'; }
 
 echo "committee-pdf bench: median of $RUNS runs on $(nproc) cores"
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+echo "load average before the runs: $load"
+if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+	echo "note: other work is running; wall times below are inflated by it"
+fi
 echo
 
 # ---- inputs ----

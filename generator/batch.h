@@ -35,8 +35,9 @@ void batch_list_free(struct batch_list *list);
  * the source's root element, without network or entities. */
 char *batch_layout_path(const char *source_path, const char *layout_option);
 
-/* 1 when output exists and is newer than both the source and its house
- * style; 0 otherwise (including when any of them cannot be stat'ed). */
+/* 1 when output exists and is newer than the source, its house style and
+ * the previous quarters its performance blocks name (previous-source); 0
+ * otherwise, including when any of them cannot be stat'ed. */
 int batch_up_to_date(const char *source_path, const char *output_path,
 		     const char *layout_option);
 

@@ -35,6 +35,8 @@ struct pool {
 	size_t done, failed;
 	batch_done_fn on_done;
 	void *ctx;
+	struct pollfd *fds;   /* one per worker holding a job */
+	size_t *owner;        /* fds[k] belongs to workers[owner[k]] */
 };
 
 static const char *file_name(const char *path)
@@ -299,8 +301,8 @@ static void staff(struct pool *pool)
 
 static void wait_for_answers(struct pool *pool)
 {
-	struct pollfd *fds = mem_array(pool->worker_count, sizeof *fds);
-	size_t *owner = mem_array(pool->worker_count, sizeof *owner);
+	struct pollfd *fds = pool->fds;
+	size_t *owner = pool->owner;
 	for (;;) {
 		staff(pool);
 		size_t n = 0;
@@ -331,8 +333,6 @@ static void wait_for_answers(struct pool *pool)
 			if (fds[k].revents)
 				read_answer(pool, &pool->workers[owner[k]]);
 	}
-	free(fds);
-	free(owner);
 }
 
 size_t batch_run(struct batch_job *jobs, size_t count, int workers,
@@ -350,6 +350,8 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 		.worker_count = (size_t)workers < pending ? (size_t)workers : pending,
 	};
 	pool.workers = mem_array(pool.worker_count, sizeof *pool.workers);
+	pool.fds = mem_array(pool.worker_count, sizeof *pool.fds);
+	pool.owner = mem_array(pool.worker_count, sizeof *pool.owner);
 	for (size_t i = 0; i < pool.worker_count; i++)
 		pool.workers[i] = (struct worker){ .task_fd = -1,
 						   .answer_fd = -1,
@@ -365,6 +367,8 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 
 	sigaction(SIGPIPE, &saved, NULL);
 	free(pool.workers);
+	free(pool.fds);
+	free(pool.owner);
 	return pool.failed;
 }
 

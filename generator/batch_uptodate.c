@@ -114,16 +114,60 @@ static int newer(struct timespec a, struct timespec b)
 	       (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
 }
 
+/* The previous quarters a source compares with: each <performance>
+ * block's previous-source, relative to the source's folder. Reads the whole
+ * source (streaming, no network, no entities). Appends paths to *paths. */
+static void previous_sources(const char *source_path, char ***paths,
+			     size_t *count, size_t *capacity)
+{
+	xmlTextReaderPtr reader = xmlReaderForFile(
+		source_path, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!reader)
+		return;
+	char *dir = paths_dirname(source_path);
+	while (xmlTextReaderRead(reader) == 1) {
+		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT ||
+		    !xmlStrEqual(xmlTextReaderConstLocalName(reader),
+				 BAD_CAST "performance"))
+			continue;
+		xmlChar *value = xmlTextReaderGetAttribute(
+			reader, BAD_CAST "previous-source");
+		if (value && *value) {
+			MEM_GROW(*paths, *count, *capacity);
+			(*paths)[(*count)++] =
+				value[0] == '/' ? mem_strdup((const char *)value)
+						: mem_printf("%s/%s", dir,
+							     (const char *)value);
+		}
+		xmlFree(value);
+	}
+	free(dir);
+	xmlFreeTextReader(reader);
+}
+
 int batch_up_to_date(const char *source_path, const char *output_path,
 		     const char *layout_option)
 {
-	struct timespec out, source, layout;
+	struct timespec out, source, input;
 	if (mtime(output_path, &out) < 0 || mtime(source_path, &source) < 0 ||
 	    !newer(out, source))
 		return 0;
 	char *layout_path = batch_layout_path(source_path, layout_option);
-	int fresh = layout_path && mtime(layout_path, &layout) == 0 &&
-		    newer(out, layout);
+	int fresh = layout_path && mtime(layout_path, &input) == 0 &&
+		    newer(out, input);
 	free(layout_path);
+	/* A quarterly report shows movement since the previous quarter, so
+	 * that quarter's source is an input as well. */
+	char **previous = NULL;
+	size_t count = 0, capacity = 0;
+	if (fresh)
+		previous_sources(source_path, &previous, &count, &capacity);
+	for (size_t i = 0; i < count; i++) {
+		if (mtime(previous[i], &input) < 0 || !newer(out, input))
+			fresh = 0;
+		free(previous[i]);
+	}
+	free(previous);
 	return fresh;
 }

@@ -144,6 +144,13 @@ if [ "$(id -u)" -ne 0 ]; then
 	check "a read-only folder fails with 1" test $? -eq 1
 	check "a read-only folder says why" grep -q "Permission denied" "$tmp/locked.err"
 	check "a read-only folder stays empty" test "$(ls -A "$tmp/locked" | wc -l)" -eq 0
+elif [ -d /sys/kernel ]; then
+	# root writes into any folder of a normal file system; sysfs still
+	# refuses new files.
+	"$BIN" render "$sample" -o /sys/paper.pdf 2> "$tmp/locked.err"
+	check "a folder refusing files fails with 1" test $? -eq 1
+	check "a folder refusing files says why" grep -q "Permission denied" "$tmp/locked.err"
+	check "a folder refusing files gets none" test ! -e /sys/paper.pdf
 else
 	echo "skip read-only folder: root writes anywhere"
 fi

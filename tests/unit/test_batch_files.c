@@ -167,6 +167,32 @@ static void test_up_to_date(void **state)
 	free(missing);
 }
 
+static void test_up_to_date_previous_quarter(void **state)
+{
+	(void)state;
+	write_file("q2.xml",
+		   "<paper xmlns=\"urn:committee-pdf:paper:1\" layout=\"style\">"
+		   "<appendix><performance previous-source=\"q1.xml\"/></appendix>"
+		   "</paper>");
+	write_file("q1.xml", "<paper/>");
+	write_file("style.xml", "<layout xmlns=\"urn:committee-pdf:layout:1\"/>");
+	write_file("q2.pdf", "%PDF");
+	char *source = in_dir("q2.xml"), *pdf = in_dir("q2.pdf");
+	set_mtime("q2.xml", 0);
+	set_mtime("style.xml", 0);
+	set_mtime("q1.xml", 0);
+	set_mtime("q2.pdf", 10);
+	assert_true(batch_up_to_date(source, pdf, NULL));
+	set_mtime("q1.xml", 20); /* last quarter's figures were corrected */
+	assert_false(batch_up_to_date(source, pdf, NULL));
+	char *q1 = in_dir("q1.xml");
+	assert_int_equal(unlink(q1), 0); /* and a missing one cannot be checked */
+	assert_false(batch_up_to_date(source, pdf, NULL));
+	free(q1);
+	free(source);
+	free(pdf);
+}
+
 static void test_pages(void **state)
 {
 	(void)state;
@@ -246,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_collect_unreadable_folder),
 		cmocka_unit_test(test_layout_path),
 		cmocka_unit_test(test_up_to_date),
+		cmocka_unit_test(test_up_to_date_previous_quarter),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_wire_round_trip),
 		cmocka_unit_test(test_progress_texts),
