@@ -435,6 +435,37 @@ static void test_hostile(void **state)
 	free(missing);
 }
 
+/* Character references and the predefined entities are plain text in a
+ * template; they need no DOCTYPE. */
+static void test_escaped_template(void **state)
+{
+	(void)state;
+	char *text = shipped_text("committee-report");
+	char *at = strstr(text, "<footer left=\"{committee} {meeting-date}\"");
+	assert_non_null(at);
+	const char *rest = at + strlen("<footer left=\"{committee} {meeting-date}\"");
+	char *edited = mem_printf("%.*s<footer left=\"Finance &amp; Audit &#x2014; "
+				  "&lt;{page}&gt;\"%s", (int)(at - text), text, rest);
+	char template[] = "/tmp/style-escaped-XXXXXX";
+	char *dir = mkdtemp(template);
+	char *path = write_temp(dir, "committee-report.xml", edited);
+	struct diag_list diags = { 0 };
+	struct style *s = style_load(path, &diags);
+	assert_non_null(s);
+	assert_string_equal(s->footer_left, "Finance & Audit \u2014 <{page}>");
+	const struct style_field fields[] = { { "page", "2" }, { NULL, NULL } };
+	char *expanded = style_expand(s->footer_left, fields);
+	assert_string_equal(expanded, "Finance & Audit \u2014 <2>");
+	free(expanded);
+	style_free(s);
+	diag_list_free(&diags);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(edited);
+	free(text);
+}
+
 static int caller_errors;
 
 static void caller_handler(void *context, xmlErrorPtr error)
@@ -506,6 +537,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_escaped_template),
 		cmocka_unit_test(test_error_handler_restored),
 		cmocka_unit_test(test_readable_messages),
 	};
