@@ -283,6 +283,8 @@ static const struct pattern_words patterns[] = {
 	{ "[^@\\s]+@[^@\\s]+", "is not an email address" },
 	{ "\\S+", "must not contain spaces" },
 	{ "[1-7]", "is not a paragraph of Schedule 12A (1 to 7)" },
+	{ "(https?://|mailto:|tel:)\\S+",
+	  "is not an http, https, mailto or tel address" },
 };
 
 /* "'a', 'b', 'c'" inside {…} → "a, b or c". */
