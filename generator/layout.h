@@ -63,12 +63,14 @@ enum dl_box_kind {
 
 #define DL_NO_COLOR 0xFFFFFFFFu /* "no fill" / "no stroke" */
 
-/* One glyph as Pango shaped it while measuring. */
+/* One glyph as Pango shaped it while measuring. Twelve bytes: a long
+ * paper holds millions of them. */
 struct dl_glyph {
 	uint32_t id;        /* glyph index in the run's font */
 	int32_t x_pu;       /* pen position from the run's origin, Pango units */
-	int32_t y_pu;       /* vertical offset (0 for most text) */
-	uint32_t cluster;   /* byte offset in the run's text where its cluster starts */
+	int16_t y_pu;       /* vertical offset (0 for most text; within ±32 pt) */
+	uint16_t cluster;   /* byte offset in the run's text where its cluster
+	                       starts (a run is part of one line) */
 };
 
 /* A run: glyphs of one font and colour with the text they came from, so the

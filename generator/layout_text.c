@@ -230,7 +230,10 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 	for (int g = 0; g < glyphs->num_glyphs; g++) {
 		const PangoGlyphInfo *info = &glyphs->glyphs[g];
 		int cluster = glyphs->log_clusters[g];
-		if (cluster < 0 || cluster > item->length)
+		/* A run longer than a cluster offset can say (no line is)
+		 * becomes one cluster: its text stays whole. */
+		if (cluster < 0 || cluster > item->length ||
+		    item->length > UINT16_MAX)
 			cluster = 0;
 		if (info->glyph != PANGO_GLYPH_EMPTY) {
 			struct dl_glyph *dg = &out->glyphs[kept++];
@@ -238,8 +241,10 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 			dg->id = (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 :
 									    info->glyph;
 			dg->x_pu = pen_pu + info->geometry.x_offset;
-			dg->y_pu = info->geometry.y_offset;
-			dg->cluster = (uint32_t)cluster;
+			int y_pu = info->geometry.y_offset;
+			dg->y_pu = (int16_t)(y_pu > INT16_MAX ? INT16_MAX :
+					     y_pu < INT16_MIN ? INT16_MIN : y_pu);
+			dg->cluster = (uint16_t)cluster;
 		}
 		pen_pu += info->geometry.width;
 	}
