@@ -339,13 +339,20 @@ int cmd_build(int argc, char **argv)
 					    &ops, on_done, &report);
 	clear_progress(&report);
 
-	size_t built = sources.count - up_to_date - failed;
+	size_t not_started = 0;
+	for (size_t i = 0; i < sources.count; i++)
+		not_started += jobs[i].state == BATCH_PENDING;
+	size_t built = sources.count - up_to_date - failed - not_started;
 	char summary[160];
 	batch_summary_format(summary, sizeof summary, built, up_to_date, failed,
 			     batch_now_ms() - report.started_ms);
-	fprintf(stderr, "%s\n", summary);
+	if (not_started)
+		fprintf(stderr, "interrupted, %zu not started: %s\n", not_started,
+			summary);
+	else
+		fprintf(stderr, "%s\n", summary);
 
 	batch_jobs_free(jobs, sources.count);
 	batch_list_free(&sources);
-	return failed || bad_args ? 1 : 0;
+	return failed || bad_args || not_started ? 1 : 0;
 }
