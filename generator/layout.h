@@ -79,9 +79,10 @@ struct dl_run {
 	uint16_t font;            /* index into display_list.fonts */
 	uint32_t color;           /* 0xRRGGBB */
 	double x_pt;              /* run origin from the box's left edge */
-	const char *text;         /* UTF-8 of this run only */
-	uint32_t text_length;     /* bytes */
+	const char *text;         /* UTF-8 of this run only: text_length bytes
+	                             of its line's text, not NUL-terminated */
 	struct dl_glyph *glyphs;
+	uint32_t text_length;     /* bytes */
 	uint32_t glyph_count;
 };
 
