@@ -389,6 +389,54 @@ static void test_content_off_the_paper_is_an_error(void **state)
 	teardown(&state_f);
 }
 
+/* A paper with no recommendations, a long numbered list, a section that
+ * is only a sign-off and a landscape appendix of prose: the same rules
+ * hold and "120." stays one label. */
+static int setup_sparse(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->context = fixture_context();
+	fixture_style(&f->style_in_code);
+	f->style_used = &f->style_in_code;
+	f->style = f->style_in_code;
+	doc_fixture_init(&f->doc, 0);
+	struct source_doc *d = &f->doc.doc;
+	d->recommendation_count = 0;
+	struct source_section *sec = &d->sections[0];
+	struct source_block *list = &sec->blocks[1];
+	memset(list, 0, sizeof *list);
+	list->kind = BLOCK_LIST;
+	list->u.list.numbered = 1;
+	list->u.list.item_count = 120;
+	list->u.list.items = arena_alloc(f->doc.arena, 120 * sizeof(struct source_text));
+	for (size_t i = 0; i < 120; i++)
+		list->u.list.items[i] = fixture_text(&f->doc, "An item of the list.");
+	struct source_section *only = &d->sections[3];
+	only->blocks[0] = only->blocks[2]; /* the sign-off alone */
+	only->block_count = 1;
+	d->appendices[1].landscape = 1;
+	d->appendix_count = 2;
+	f->list = layout_document(d, f->style_used, f->context, NULL, &f->diags);
+	assert_non_null(f->list);
+	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
+	*state = f;
+	return 0;
+}
+
+static void test_sparse_paper(void **state)
+{
+	struct fixture *f = *state;
+	assert_string_equal(f->list->outline[0].title, "1.0 Purpose");
+	size_t page;
+	const struct dl_box *label = find_text(f->list, "120.", &page);
+	assert_non_null(label);
+	assert_int_equal(box_role(f->list, label), ROLE_LIST_LABEL);
+	assert_non_null(find_text(f->list, "[LD/06022024/A]", NULL));
+	assert_null(find_text(f->list, "Recommendations for decision:", NULL));
+	const struct dl_page *last = &f->list->pages[f->list->page_count - 1];
+	assert_true(last->width_pt > last->height_pt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +453,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_outline_and_metadata, setup_final, teardown),
 		cmocka_unit_test(test_source_date_epoch),
 		cmocka_unit_test(test_content_off_the_paper_is_an_error),
+		cmocka_unit_test_setup_teardown(test_sparse_paper, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_page_x_of_y, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_headings_never_last_on_page, setup_sparse, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_json, setup_final, teardown),
 		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_draft, teardown),
 		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_draft, teardown),
