@@ -122,6 +122,23 @@ static void show_progress(const struct build_report *report, size_t done,
 	fflush(stderr);
 }
 
+/* Print a job's diagnostics in source order (the job keeps its own list);
+ * returns the number of errors printed. */
+static size_t print_sorted(const struct diag_list *diags)
+{
+	struct diag_list sorted = { 0 };
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		diag_add(&sorted, d->level, d->file, d->line, d->col, "%s",
+			 d->message);
+	}
+	diag_sort(&sorted);
+	diag_print(&sorted, stderr);
+	size_t errors = diag_count(&sorted, DIAG_ERROR);
+	diag_list_free(&sorted);
+	return errors;
+}
+
 static void on_done(void *ctx, const struct batch_job *job, size_t done,
 		    size_t failed)
 {
@@ -136,15 +153,12 @@ static void on_done(void *ctx, const struct batch_job *job, size_t done,
 			fprintf(stderr, "%s failed: worker killed by signal %d\n",
 				job->source, job->signal);
 		} else {
-			struct diag_list sorted = job->diags;
-			diag_sort(&sorted);
-			diag_print(&sorted, stderr);
+			size_t errors = print_sorted(&job->diags);
 			fprintf(stderr, "%s failed: %zu error%s\n", job->source,
-				diag_count(&sorted, DIAG_ERROR),
-				diag_count(&sorted, DIAG_ERROR) == 1 ? "" : "s");
+				errors, errors == 1 ? "" : "s");
 		}
 	} else {
-		diag_print(&job->diags, stderr); /* warnings */
+		print_sorted(&job->diags); /* warnings */
 		if (!report->tty)
 			fprintf(stderr, "built %s -> %s\n", job->source,
 				job->output);
