@@ -83,8 +83,10 @@ typedef void (*batch_done_fn)(void *ctx, const struct batch_job *job,
 /* Run every PENDING job on at most workers processes; each ends BUILT or
  * FAILED. A worker killed by a signal fails the job it held (diagnostic
  * "worker killed by signal N") and is replaced; the temporary files it
- * left for that job's output (see file_atomic.h) are removed. Returns the
- * number failed. */
+ * left for that job's output (see file_atomic.h) are removed. SIGINT,
+ * SIGTERM or SIGHUP stop the hand-out: jobs in hand are finished (workers
+ * hold those signals back, so nothing is left half written) and the jobs not
+ * started stay PENDING. Returns the number failed. */
 size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 		 const struct batch_worker_ops *ops, batch_done_fn on_done,
 		 void *ctx);

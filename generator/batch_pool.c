@@ -17,6 +17,19 @@
 
 #define NO_JOB ((size_t)-1)
 
+/* Set by SIGINT, SIGTERM or SIGHUP while the pool runs: no more jobs are
+ * handed out, those in hand are finished, the rest stay PENDING. */
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define STOP_SIGNAL_COUNT (sizeof stop_signals / sizeof stop_signals[0])
+
 struct worker {
 	pid_t pid;        /* 0: no process */
 	int task_fd;      /* parent writes job numbers */
@@ -127,6 +140,14 @@ static int spawn(struct pool *pool, struct worker *w)
 		close(down[1]);
 		close(up[0]);
 		signal(SIGPIPE, SIG_DFL);
+		/* A worker finishes its document however the parent is told to
+		 * stop (Ctrl-C reaches the whole process group), so no output
+		 * is left half written; it ends when its task pipe closes. */
+		sigset_t stop;
+		sigemptyset(&stop);
+		for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+			sigaddset(&stop, stop_signals[i]);
+		sigprocmask(SIG_BLOCK, &stop, NULL);
 		worker_main(pool, down[0], up[1]);
 		_exit(0);
 	}
@@ -151,6 +172,8 @@ static void finish(struct pool *pool, size_t job, int failed)
 
 static size_t next_pending(struct pool *pool)
 {
+	if (stop_requested)
+		return NO_JOB;
 	while (pool->next < pool->count &&
 	       pool->jobs[pool->next].state != BATCH_PENDING)
 		pool->next++;
@@ -287,6 +310,8 @@ static void fail_unstarted(struct pool *pool)
 /* Start or restart workers while jobs wait for them. */
 static void staff(struct pool *pool)
 {
+	if (stop_requested)
+		return;
 	for (size_t i = 0; i < pool->worker_count; i++) {
 		struct worker *w = &pool->workers[i];
 		if (w->pid != 0 || pool->next >= pool->count)
@@ -315,7 +340,8 @@ static void wait_for_answers(struct pool *pool)
 			owner[n++] = i;
 		}
 		if (n == 0) {
-			if (pending_count(pool->jobs, pool->count) > 0 &&
+			if (!stop_requested &&
+			    pending_count(pool->jobs, pool->count) > 0 &&
 			    !busy(pool))
 				fail_unstarted(pool);
 			break;
@@ -359,6 +385,11 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 	/* A worker gone before reading its task must not kill the parent. */
 	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
 	sigaction(SIGPIPE, &ignore, &saved);
+	struct sigaction stop = { .sa_handler = request_stop };
+	struct sigaction saved_stop[STOP_SIGNAL_COUNT];
+	stop_requested = 0;
+	for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+		sigaction(stop_signals[i], &stop, &saved_stop[i]);
 
 	wait_for_answers(&pool);
 	for (size_t i = 0; i < pool.worker_count; i++)
@@ -366,6 +397,8 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 			bury(&pool, &pool.workers[i]);
 
 	sigaction(SIGPIPE, &saved, NULL);
+	for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+		sigaction(stop_signals[i], &saved_stop[i], NULL);
 	free(pool.workers);
 	free(pool.fds);
 	free(pool.owner);

@@ -122,6 +122,23 @@ static void show_progress(const struct build_report *report, size_t done,
 	fflush(stderr);
 }
 
+/* Print a job's diagnostics in source order (the job keeps its own list);
+ * returns the number of errors printed. */
+static size_t print_sorted(const struct diag_list *diags)
+{
+	struct diag_list sorted = { 0 };
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		diag_add(&sorted, d->level, d->file, d->line, d->col, "%s",
+			 d->message);
+	}
+	diag_sort(&sorted);
+	diag_print(&sorted, stderr);
+	size_t errors = diag_count(&sorted, DIAG_ERROR);
+	diag_list_free(&sorted);
+	return errors;
+}
+
 static void on_done(void *ctx, const struct batch_job *job, size_t done,
 		    size_t failed)
 {
@@ -136,15 +153,12 @@ static void on_done(void *ctx, const struct batch_job *job, size_t done,
 			fprintf(stderr, "%s failed: worker killed by signal %d\n",
 				job->source, job->signal);
 		} else {
-			struct diag_list sorted = job->diags;
-			diag_sort(&sorted);
-			diag_print(&sorted, stderr);
+			size_t errors = print_sorted(&job->diags);
 			fprintf(stderr, "%s failed: %zu error%s\n", job->source,
-				diag_count(&sorted, DIAG_ERROR),
-				diag_count(&sorted, DIAG_ERROR) == 1 ? "" : "s");
+				errors, errors == 1 ? "" : "s");
 		}
 	} else {
-		diag_print(&job->diags, stderr); /* warnings */
+		print_sorted(&job->diags); /* warnings */
 		if (!report->tty)
 			fprintf(stderr, "built %s -> %s\n", job->source,
 				job->output);
@@ -229,21 +243,41 @@ static int make_out_dir(const char *dir)
 	return 1;
 }
 
-/* Two sources writing one PDF (same name in two folders, one -o DIR): the
- * later one fails rather than overwrite the earlier. */
+/* Two sources writing one PDF (the same source named twice, or the same
+ * name in two folders with one -o DIR): the later fails rather than race
+ * the earlier for the file. */
+static const struct batch_job *sorting_jobs;
+
+static int compare_outputs(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, k = *(const size_t *)b;
+	int c = strcmp(sorting_jobs[i].output, sorting_jobs[k].output);
+	return c ? c : (i > k) - (i < k);
+}
+
 static void refuse_collisions(struct batch_job *jobs, size_t count)
 {
-	for (size_t i = 1; i < count; i++)
-		for (size_t k = 0; k < i; k++)
-			if (jobs[k].state != BATCH_FAILED &&
-			    strcmp(jobs[i].output, jobs[k].output) == 0) {
-				jobs[i].state = BATCH_FAILED;
-				diag_add(&jobs[i].diags, DIAG_ERROR,
-					 jobs[i].source, 0, 0,
-					 "'%s' would also write '%s'",
-					 jobs[k].source, jobs[i].output);
-				break;
-			}
+	size_t *order = mem_array(count, sizeof *order);
+	for (size_t i = 0; i < count; i++)
+		order[i] = i;
+	sorting_jobs = jobs;
+	if (count > 1)
+		qsort(order, count, sizeof *order, compare_outputs);
+	for (size_t n = 1; n < count; n++) {
+		const struct batch_job *first = &jobs[order[n - 1]];
+		struct batch_job *later = &jobs[order[n]];
+		if (strcmp(first->output, later->output) != 0)
+			continue;
+		/* Runs of three or more all blame the first of the run. */
+		size_t f = n - 1;
+		while (f > 0 && strcmp(jobs[order[f - 1]].output, later->output) == 0)
+			f--;
+		later->state = BATCH_FAILED;
+		diag_add(&later->diags, DIAG_ERROR, later->source, 0, 0,
+			 "'%s' writes '%s' too; each PDF is built once",
+			 jobs[order[f]].source, later->output);
+	}
+	free(order);
 }
 
 static struct batch_job *plan(const struct batch_list *sources,
@@ -258,8 +292,7 @@ static struct batch_job *plan(const struct batch_list *sources,
 		j->output = pipeline_output_path(j->source, s->out_dir, ".pdf");
 		j->state = BATCH_PENDING;
 	}
-	if (s->out_dir)
-		refuse_collisions(jobs, sources->count);
+	refuse_collisions(jobs, sources->count);
 	for (size_t i = 0; i < sources->count; i++) {
 		struct batch_job *j = &jobs[i];
 		if (j->state == BATCH_PENDING && !s->force &&
@@ -320,13 +353,20 @@ int cmd_build(int argc, char **argv)
 					    &ops, on_done, &report);
 	clear_progress(&report);
 
-	size_t built = sources.count - up_to_date - failed;
+	size_t not_started = 0;
+	for (size_t i = 0; i < sources.count; i++)
+		not_started += jobs[i].state == BATCH_PENDING;
+	size_t built = sources.count - up_to_date - failed - not_started;
 	char summary[160];
 	batch_summary_format(summary, sizeof summary, built, up_to_date, failed,
 			     batch_now_ms() - report.started_ms);
-	fprintf(stderr, "%s\n", summary);
+	if (not_started)
+		fprintf(stderr, "interrupted, %zu not started: %s\n", not_started,
+			summary);
+	else
+		fprintf(stderr, "%s\n", summary);
 
 	batch_jobs_free(jobs, sources.count);
 	batch_list_free(&sources);
-	return failed || bad_args ? 1 : 0;
+	return failed || bad_args || not_started ? 1 : 0;
 }

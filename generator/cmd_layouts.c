@@ -65,19 +65,6 @@ static int already_listed(char **seen, size_t seen_count, const char *name)
 	return 0;
 }
 
-/* A source folder holds papers too; only layout files are listed. */
-static int names_layout_namespace(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	char head[4096];
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	return strstr(head, STYLE_NAMESPACE) != NULL;
-}
-
 static void list_one(const char *dir, const char *name, int shadowed)
 {
 	char *path = mem_printf("%s/%s.xml", dir, name);
@@ -110,7 +97,8 @@ static int list_layouts(const char *source_dir)
 		size_t count = layout_files(dirs[i], &names);
 		for (size_t j = 0; j < count; j++) {
 			char *path = mem_printf("%s/%s.xml", dirs[i], names[j]);
-			if (names_layout_namespace(path)) {
+			int papers_too = source_dir && strcmp(dirs[i], source_dir) == 0;
+			if (!papers_too || style_file_is_layout(path)) {
 				int shadowed = already_listed(seen, seen_count, names[j]);
 				list_one(dirs[i], names[j], shadowed);
 				MEM_GROW(seen, seen_count, seen_capacity);

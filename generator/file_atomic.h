@@ -3,7 +3,9 @@
  * system), which is flushed to disk and renamed over the destination only
  * when every write succeeded. On any error the temporary file is removed and
  * a previous file at the destination is left as it was. Used by the draw
- * stage and by batch builds.
+ * stage and by batch builds. The temporary file is DIR/.NAME.PID-N.tmp
+ * (N counts within the process): batch_pool.c relies on that name to
+ * remove what a killed worker left.
  *
  * Ownership: file_atomic_open returns a handle that exactly one of
  * file_atomic_commit() or file_atomic_abort() ends and frees. */

@@ -18,6 +18,9 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+/* Supplies, per glyph, what the layout's family lacks (fonts/fonts.conf). */
+#define FALLBACK_FAMILY "DejaVu Sans"
+
 struct fonts {
 	char *conf_path;
 	FcConfig *config;
@@ -113,6 +116,11 @@ struct fonts *fonts_open(const char *conf_path, struct diag_list *diags)
 	fonts->config = config;
 	fonts->font_map = font_map;
 	fonts->context = measuring_context(font_map);
+	if (!fonts_has_family(fonts, FALLBACK_FAMILY))
+		diag_add(diags, DIAG_WARNING, path, 0, 0,
+			 "font family '%s', which supplies the arrows and symbols "
+			 "Liberation Sans lacks, is not available: install Debian's "
+			 "fonts-dejavu-core", FALLBACK_FAMILY);
 	return fonts;
 }
 

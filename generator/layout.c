@@ -264,6 +264,16 @@ static double lead_height(struct layout *lo, const struct flow *flow,
 	return height;
 }
 
+/* A number or bullet for its column: measured wide, so "10.12" never
+ * breaks inside itself however narrow the column is. */
+#define LABEL_WIDTH_PT 200
+
+static struct layout_lines *measure_label(struct layout *lo, const char *text,
+					  const struct style_font *font)
+{
+	return layout_measure_plain(lo, text, font, LABEL_WIDTH_PT, ALIGN_LEFT);
+}
+
 /* ---- headings ---- */
 
 /* A heading, with its number in the number column when it has one; kept
@@ -277,9 +287,7 @@ static double place_heading(struct layout *lo, const char *number,
 	struct layout_lines *lines = layout_measure_plain(lo, title, font,
 							  width_pt, ALIGN_LEFT);
 	struct layout_lines *label =
-		number ? layout_measure_plain(lo, number, font, indent_pt,
-					      ALIGN_LEFT) :
-			 NULL;
+		number ? measure_label(lo, number, font) : NULL;
 	double gap_after_pt = lo->style->paragraph_gap_pt / 2;
 	if (lo->list->page_count && !layout_at_page_top(lo))
 		lo->y_pt += lo->style->paragraph_gap_pt / 2;
@@ -315,10 +323,7 @@ static void place_paragraph(struct layout *lo, const struct flow *flow,
 	struct layout_lines *lines = layout_measure(lo, text, &lo->style->body,
 						    width_pt, ALIGN_LEFT);
 	struct layout_lines *label =
-		number ? layout_measure_plain(lo, number, &lo->style->body,
-					      lo->style->number_indent_pt,
-					      ALIGN_LEFT) :
-			 NULL;
+		number ? measure_label(lo, number, &lo->style->body) : NULL;
 	/* Decide the page first, so the destination lands beside the text. */
 	if (lines_to_take(lo, lines, 0) == 0)
 		layout_new_page(lo);
@@ -345,9 +350,9 @@ static void place_list(struct layout *lo, const struct flow *flow,
 			snprintf(number, sizeof number, "%zu.", i + 1);
 		struct layout_lines *lines = layout_measure(
 			lo, text, &lo->style->body, body_width_pt, ALIGN_LEFT);
-		struct layout_lines *label = layout_measure_plain(
+		struct layout_lines *label = measure_label(
 			lo, list->numbered ? number : "\xE2\x80\xA2",
-			&lo->style->body, lo->style->list_indent_pt, ALIGN_LEFT);
+			&lo->style->body);
 		if (lo->list->page_count == 0 || lines_to_take(lo, lines, 0) == 0)
 			layout_new_page(lo);
 		if (i == 0)

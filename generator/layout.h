@@ -63,12 +63,14 @@ enum dl_box_kind {
 
 #define DL_NO_COLOR 0xFFFFFFFFu /* "no fill" / "no stroke" */
 
-/* One glyph as Pango shaped it while measuring. */
+/* One glyph as Pango shaped it while measuring. Twelve bytes: a long
+ * paper holds millions of them. */
 struct dl_glyph {
 	uint32_t id;        /* glyph index in the run's font */
 	int32_t x_pu;       /* pen position from the run's origin, Pango units */
-	int32_t y_pu;       /* vertical offset (0 for most text) */
-	uint32_t cluster;   /* byte offset in the run's text where its cluster starts */
+	int16_t y_pu;       /* vertical offset (0 for most text; within ±32 pt) */
+	uint16_t cluster;   /* byte offset in the run's text where its cluster
+	                       starts (a run is part of one line) */
 };
 
 /* A run: glyphs of one font and colour with the text they came from, so the
@@ -77,9 +79,10 @@ struct dl_run {
 	uint16_t font;            /* index into display_list.fonts */
 	uint32_t color;           /* 0xRRGGBB */
 	double x_pt;              /* run origin from the box's left edge */
-	const char *text;         /* UTF-8 of this run only */
-	uint32_t text_length;     /* bytes */
+	const char *text;         /* UTF-8 of this run only: text_length bytes
+	                             of its line's text, not NUL-terminated */
 	struct dl_glyph *glyphs;
+	uint32_t text_length;     /* bytes */
 	uint32_t glyph_count;
 };
 

@@ -168,6 +168,15 @@ static void chart_data_assessment(struct chart_data *data,
 	rating_count_item_travel(assessment, NULL, data->travel);
 }
 
+/* A rating is shown (in the sentence and as a table column) unless it
+ * means "no data" and nothing has it: no data is not an outcome, and the
+ * room is better spent on the rest of the dashboard. */
+int chart_rating_shown(const struct chart_data *data, size_t r)
+{
+	return data->scale->ratings[r].standing != STANDING_NO_DATA ||
+	       data->totals[r] > 0;
+}
+
 /* "38 of 46 measures (83%) On target; 2 (4%) Within tolerance; … 3
  * contextual measures are not rated. Since 2024-Q1: 5 improving, …"
  * Caller frees. */
@@ -180,14 +189,18 @@ static char *summary_sentence(const struct chart_data *data)
 		chart_buffer_add(&b, "No %s are rated.", data->noun);
 	unsigned *shares = mem_array(scale->rating_count + 1, sizeof *shares);
 	percentages(data->totals, scale->rating_count, rated, shares);
+	int first = 1;
 	for (size_t r = 0; rated && r < scale->rating_count; r++) {
+		if (!chart_rating_shown(data, r))
+			continue;
 		size_t n = data->totals[r];
-		if (r == 0)
+		if (first)
 			chart_buffer_add(&b, "%zu of %zu %s (%u%%) %s", n, rated, data->noun,
 					 shares[r], chart_rating_name(&scale->ratings[r]));
 		else
 			chart_buffer_add(&b, "; %zu (%u%%) %s", n, shares[r],
 					 chart_rating_name(&scale->ratings[r]));
+		first = 0;
 	}
 	free(shares);
 	if (rated)
@@ -262,7 +275,7 @@ static void layout_summary(struct layout *lo, const struct chart_data *data)
 	uint32_t node = layout_add_node(lo, ROLE_PARAGRAPH, data->pos);
 	lo->y_pt += layout_place_lines(lo, lines, 0, lines->line_count,
 				       lo->left_pt, lo->y_pt, node);
-	lo->y_pt += lo->style->paragraph_gap_pt;
+	lo->y_pt += CHART_GAP_PT;
 	layout_lines_free(lines);
 	free(sentence);
 }
@@ -274,20 +287,12 @@ static int any_unrated(const struct chart_data *data)
 	return data->totals[data->scale->rating_count] > 0;
 }
 
-/* A rating has a column unless it means "no data" and nothing has it:
- * no data is not an outcome, and the room is better spent on the chart. */
-static int rating_has_column(const struct chart_data *data, size_t r)
-{
-	return data->scale->ratings[r].standing != STANDING_NO_DATA ||
-	       data->totals[r] > 0;
-}
-
 /* Columns: name, one per rating shown, unrated (when any), total. */
 static size_t table_columns(const struct chart_data *data)
 {
 	size_t columns = 1 + (size_t)any_unrated(data) + 1;
 	for (size_t r = 0; r < data->scale->rating_count; r++)
-		columns += (size_t)rating_has_column(data, r);
+		columns += (size_t)chart_rating_shown(data, r);
 	return columns;
 }
 
@@ -374,7 +379,7 @@ static void table_cells(const struct layout *lo, const struct chart_data *data,
 	size_t total = 0;
 	for (size_t r = 0; r < slots; r++) {
 		total += counts[r];
-		if (r == slots - 1 ? !any_unrated(data) : !rating_has_column(data, r))
+		if (r == slots - 1 ? !any_unrated(data) : !chart_rating_shown(data, r))
 			continue;
 		snprintf(storage[c], sizeof storage[c], "%zu", counts[r]);
 		cells[c] = (struct layout_cell){ NULL, storage[c], NULL, DL_NO_COLOR,
@@ -395,7 +400,7 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 	cells[c++] = (struct layout_cell){ NULL, data->group_word, NULL, fill,
 					   DL_NO_COLOR, ALIGN_LEFT };
 	for (size_t r = 0; r < scale->rating_count; r++) {
-		if (!rating_has_column(data, r))
+		if (!chart_rating_shown(data, r))
 			continue;
 		const struct style_rating_colors *colors =
 			style_rating(lo->style, scale->ratings[r].code);
@@ -498,19 +503,20 @@ static void dashboard(struct layout *lo, const struct chart_data *data)
 			counts_table(lo, data, widths_pt);
 			if (lo->page == page && chart_bottom_pt > lo->y_pt)
 				lo->y_pt = chart_bottom_pt;
-			lo->y_pt += lo->style->paragraph_gap_pt;
 			free(widths_pt);
 			return;
 		}
 	}
 	chart_bars(lo, data, lo->left_pt, width_pt);
-	lo->y_pt += lo->style->paragraph_gap_pt;
+	lo->y_pt += CHART_GAP_PT;
 	counts_table(lo, data, widths_pt);
-	lo->y_pt += lo->style->paragraph_gap_pt;
 	free(widths_pt);
 }
 
 /* ---- the interface ---- */
+
+/* Pieces of a dashboard are CHART_GAP_PT apart; the whole is followed by
+ * the paragraph gap like any other block. */
 
 void layout_dashboard_assessment(struct layout *lo,
 				 const struct source_assessment *assessment)
@@ -519,6 +525,7 @@ void layout_dashboard_assessment(struct layout *lo,
 	char *since;
 	chart_data_assessment(&data, assessment, &since);
 	dashboard(lo, &data);
+	lo->y_pt += lo->style->paragraph_gap_pt;
 	chart_data_free(&data);
 	free(since);
 }
@@ -531,4 +538,5 @@ void layout_dashboard_performance(struct layout *lo,
 	dashboard(lo, &data);
 	chart_data_free(&data);
 	chart_trends(lo, performance);
+	lo->y_pt += lo->style->paragraph_gap_pt;
 }

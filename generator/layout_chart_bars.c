@@ -146,6 +146,8 @@ static double legend(struct layout *lo, const struct chart_data *data,
 	double swatch_pt = line_pt * 0.8;
 	double x = x_pt, y = y_pt;
 	for (size_t r = 0; r < scale->rating_count; r++) {
+		if (!chart_rating_shown(data, r))
+			continue;
 		const struct source_rating *rating = &scale->ratings[r];
 		int code_differs = rating->code && rating->label &&
 				   strcmp(rating->code, rating->label) != 0;

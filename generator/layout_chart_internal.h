@@ -44,6 +44,9 @@ void chart_buffer_add(struct text_buffer *b, const char *fmt, ...)
 
 /* Counted items with a rating of the scale (the unrated slot left out). */
 size_t chart_rated_total(const struct chart_data *data, const size_t *counts);
+/* Whether rating r appears in the sentence, the table and the legend: all
+ * do except a "no data" rating nothing has. */
+int chart_rating_shown(const struct chart_data *data, size_t r);
 /* The rating's label, else its code. */
 const char *chart_rating_name(const struct source_rating *r);
 
@@ -60,7 +63,7 @@ double chart_text_width(struct layout *lo, const char *text,
 const struct style_font *chart_label_font(const struct layout *lo);
 
 /* The stacked bar chart at x_pt from the cursor down: a Figure whose bars
- * go on to the next page when they must; the cursor ends below it.
+ * go on to the next page when they must; the cursor ends just below it.
  * (layout_chart_bars.c) */
 void chart_bars(struct layout *lo, const struct chart_data *data, double x_pt,
 		double width_pt);
@@ -68,7 +71,8 @@ double chart_bars_height(struct layout *lo, const struct chart_data *data,
 			 double width_pt);
 
 /* Trend lines of the measures with history, a Figure of one-line cells
- * across the content width. (layout_chart_trend.c) */
+ * across the content width, CHART_GAP_PT below the cursor; nothing when no
+ * measure has history. (layout_chart_trend.c) */
 void chart_trends(struct layout *lo, const struct source_performance *perf);
 
 #endif

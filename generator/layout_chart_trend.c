@@ -11,6 +11,7 @@
 
 #define TREND_SPARK_MIN_PT 30.0   /* shortest trend line */
 #define TREND_LINE_PT 1.0
+#define TREND_ROW_GAP_PT 1.5      /* one-line cells need little air */
 
 static int has_trend(const struct source_measure *m)
 {
@@ -177,9 +178,10 @@ void chart_trends(struct layout *lo, const struct source_performance *perf)
 			count += (size_t)has_trend(&perf->groups[g].measures[i]);
 	if (!count)
 		return;
+	lo->y_pt += CHART_GAP_PT;
 	struct trend_geometry geo;
 	trend_geometry(lo, perf, &geo);
-	double row_pt = geo.line_pt + CHART_ROW_GAP_PT;
+	double row_pt = geo.line_pt + TREND_ROW_GAP_PT;
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, perf->pos);
 	char *alt = trend_alt(perf);
 	lo->list->nodes[figure].alt = layout_strdup(lo, alt);
@@ -201,5 +203,4 @@ void chart_trends(struct layout *lo, const struct source_performance *perf)
 		}
 	if (column)
 		lo->y_pt += row_pt;
-	lo->y_pt += lo->style->paragraph_gap_pt;
 }

@@ -1,10 +1,11 @@
 /* Pages, structure nodes, boxes, destinations, the outline and the font
- * table of a display list under construction. Strings, glyphs, runs and the
- * small arrays live in the list's arena. The two arrays that grow large,
- * each page's boxes and the nodes, grow with realloc and are trimmed to
- * their exact size at the end: grown in the arena, every outgrown copy
- * would stay behind, and copying them there at the end would double the
- * peak. display_list_free frees them (struct dl_private says so). */
+ * table of a display list under construction. Strings, glyphs, runs, pages
+ * and boxes live in the list's arena. The page being filled collects its
+ * boxes in one reused heap array and moves them into the arena, at their
+ * exact size plus room for the furniture, when the next page starts:
+ * growing each page's array in place would churn the heap a long paper
+ * needs for measuring. The nodes grow with realloc and are trimmed at the
+ * end; display_list_free frees them (struct dl_private says so). */
 #include "layout_internal.h"
 
 #include <stdlib.h>
@@ -12,10 +13,16 @@
 
 /* What display_list_free must know about a list layout made. */
 struct dl_private {
-	int heap_arrays;  /* page boxes and nodes were malloc'd */
+	int heap_nodes;   /* the nodes array was malloc'd */
 };
 
+/* Boxes a finished page keeps room for: header, footer parts, watermark. */
+#define FURNITURE_ROOM 6
+
 struct layout_private {
+	struct dl_box *scratch;  /* boxes of the open page */
+	size_t scratch_capacity;
+	size_t open_page;        /* page whose boxes are in scratch, or SIZE_MAX */
 	size_t page_capacity;
 	size_t node_capacity;
 	size_t font_capacity;
@@ -54,7 +61,8 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 	struct display_list *list = mem_alloc(sizeof *list);
 	list->arena = arena_new();
 	list->private = arena_alloc(list->arena, sizeof *list->private);
-	list->private->heap_arrays = 1;
+	list->private->heap_nodes = 1;
+	lo->private->open_page = SIZE_MAX;
 	lo->list = list;
 	/* Node 0 is the document; it is its own parent. */
 	struct source_pos origin = { 0, 0 };
@@ -62,17 +70,31 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 	lo->node = 0;
 }
 
+/* Move the open page's boxes into the arena with room for room more. */
+static void settle_open_page(struct layout *lo, size_t room)
+{
+	struct layout_private *p = lo->private;
+	if (p->open_page == SIZE_MAX)
+		return;
+	struct dl_page *page = &lo->list->pages[p->open_page];
+	size_t capacity = page->box_count + room;
+	struct dl_box *boxes = NULL;
+	if (capacity) {
+		boxes = arena_alloc(lo->list->arena, capacity * sizeof *boxes);
+		if (page->box_count)
+			memcpy(boxes, page->boxes,
+			       page->box_count * sizeof *boxes);
+	}
+	page->boxes = boxes;
+	page->box_capacity = capacity;
+	p->open_page = SIZE_MAX;
+}
+
 struct display_list *layout_end(struct layout *lo)
 {
 	struct display_list *list = lo->list;
-	for (size_t p = 0; p < list->page_count; p++) {
-		struct dl_page *page = &list->pages[p];
-		if (page->box_count < page->box_capacity) {
-			page->boxes = mem_resize(page->boxes, page->box_count,
-						 sizeof *page->boxes);
-			page->box_capacity = page->box_count;
-		}
-	}
+	settle_open_page(lo, 0);
+	free(lo->private->scratch);
 	if (list->node_count)
 		list->nodes = mem_resize(list->nodes, list->node_count,
 					 sizeof *list->nodes);
@@ -94,11 +116,8 @@ void display_list_free(struct display_list *list)
 		return;
 	for (size_t i = 0; i < list->font_count; i++)
 		g_object_unref(list->fonts[i]);
-	if (list->private && list->private->heap_arrays) {
-		for (size_t p = 0; p < list->page_count; p++)
-			free(list->pages[p].boxes);
+	if (list->private && list->private->heap_nodes)
 		free(list->nodes);
-	}
 	arena_free(list->arena);
 	free(list);
 }
@@ -117,6 +136,7 @@ void layout_page_size(const struct layout *lo, int landscape,
 void layout_new_page(struct layout *lo)
 {
 	struct display_list *list = lo->list;
+	settle_open_page(lo, FURNITURE_ROOM);
 	list->pages = arena_grow(list->arena, list->pages, list->page_count,
 				 &lo->private->page_capacity,
 				 sizeof *list->pages);
@@ -210,8 +230,25 @@ struct dl_box *layout_add_box(struct layout *lo, enum dl_box_kind kind,
 {
 	if (lo->list->page_count == 0)
 		layout_new_page(lo);
+	struct layout_private *p = lo->private;
 	struct dl_page *page = &lo->list->pages[lo->page];
-	MEM_GROW(page->boxes, page->box_count, page->box_capacity);
+	if (p->open_page == SIZE_MAX && page->box_count == 0 &&
+	    lo->page + 1 == lo->list->page_count) {
+		/* The newest page opens on the scratch array. */
+		p->open_page = lo->page;
+		page->boxes = p->scratch;
+		page->box_capacity = p->scratch_capacity;
+	}
+	if (p->open_page == lo->page) {
+		MEM_GROW(p->scratch, page->box_count, p->scratch_capacity);
+		page->boxes = p->scratch;
+		page->box_capacity = p->scratch_capacity;
+	} else {
+		/* A finished page (furniture): its room, or a bigger copy. */
+		page->boxes = arena_grow(lo->list->arena, page->boxes,
+					 page->box_count, &page->box_capacity,
+					 sizeof *page->boxes);
+	}
 	struct dl_box *box = &page->boxes[page->box_count++];
 	memset(box, 0, sizeof *box);
 	box->kind = kind;

@@ -61,10 +61,13 @@ char *layout_performance_value(const struct source_value *value,
 {
 	if (!value->present || !isfinite(value->value))
 		return mem_strdup(MISSING_VALUE);
+	if (fabs(value->value) >= 1e15) /* beyond any count: keep it short */
+		return mem_printf("%.6g%s", value->value,
+				  unit && strcmp(unit, "%") == 0 ? "%" : "");
 	if (unit && strcmp(unit, "%") == 0)
 		return mem_printf("%.1f%%", value->value);
 	double whole = round(value->value);
-	if (fabs(value->value - whole) < 0.005 && fabs(whole) < 1e15) {
+	if (fabs(value->value - whole) < 0.005) {
 		char text[64];
 		format_whole(text, sizeof text, whole);
 		return mem_strdup(text);

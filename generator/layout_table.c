@@ -176,20 +176,33 @@ static struct table_row *table_header(struct layout *lo,
 	return table->state->header;
 }
 
+/* A header taller than this share of a page is placed once, not repeated:
+ * repeating it would leave little room for the rows. */
+#define TABLE_HEADER_REPEAT_SHARE (1.0 / 3.0)
+
+static int header_repeats(struct layout *lo, struct layout_table *table)
+{
+	struct table_row *header = table_header(lo, table);
+	return header && header->height_pt <= (lo->bottom_pt - lo->top_pt) *
+						      TABLE_HEADER_REPEAT_SHARE;
+}
+
 /* Content height of a fresh page once the header is repeated on it. */
 static double fresh_capacity(struct layout *lo, struct layout_table *table)
 {
 	double capacity_pt = lo->bottom_pt - lo->top_pt;
-	struct table_row *header = table_header(lo, table);
-	if (header)
-		capacity_pt -= header->height_pt;
+	if (header_repeats(lo, table))
+		capacity_pt -= table_header(lo, table)->height_pt;
 	return capacity_pt;
 }
 
-static int header_due(const struct layout *lo, const struct layout_table *table)
+static int header_due(struct layout *lo, struct layout_table *table)
 {
-	return table->header &&
-	       (!table->header_placed_on_page || table->header_page != lo->page);
+	if (!table->header)
+		return 0;
+	if (!table->header_placed_on_page)
+		return 1;
+	return table->header_page != lo->page && header_repeats(lo, table);
 }
 
 static double header_need(struct layout *lo, struct layout_table *table)

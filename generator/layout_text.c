@@ -3,10 +3,11 @@
  * so the draw stage never shapes again and breaks exactly where we did.
  *
  * Glyph clusters: dl_glyph.cluster is the byte offset in dl_run.text where
- * the glyph's cluster starts; values never decrease along a left-to-right
- * run, and a cluster runs from its value to the next larger value (or the
- * end of the run's text). Glyphs Pango leaves empty are dropped and their
- * bytes fold into the cluster before them. */
+ * the glyph's cluster starts; glyphs are in visual order, so values never
+ * decrease along a left-to-right run and never increase along a
+ * right-to-left one. A cluster runs from its value to the next larger
+ * value (or the end of the run's text). Glyphs Pango leaves empty are
+ * dropped and their bytes fold into the cluster logically before them. */
 #include "layout_internal.h"
 
 #include <stdlib.h>
@@ -230,7 +231,10 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 	for (int g = 0; g < glyphs->num_glyphs; g++) {
 		const PangoGlyphInfo *info = &glyphs->glyphs[g];
 		int cluster = glyphs->log_clusters[g];
-		if (cluster < 0 || cluster > item->length)
+		/* A run longer than a cluster offset can say (no line is)
+		 * becomes one cluster: its text stays whole. */
+		if (cluster < 0 || cluster > item->length ||
+		    item->length > UINT16_MAX)
 			cluster = 0;
 		if (info->glyph != PANGO_GLYPH_EMPTY) {
 			struct dl_glyph *dg = &out->glyphs[kept++];
@@ -238,15 +242,18 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 			dg->id = (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 :
 									    info->glyph;
 			dg->x_pu = pen_pu + info->geometry.x_offset;
-			dg->y_pu = info->geometry.y_offset;
-			dg->cluster = (uint32_t)cluster;
+			int y_pu = info->geometry.y_offset;
+			dg->y_pu = (int16_t)(y_pu > INT16_MAX ? INT16_MAX :
+					     y_pu < INT16_MIN ? INT16_MIN : y_pu);
+			dg->cluster = (uint16_t)cluster;
 		}
 		pen_pu += info->geometry.width;
 	}
-	/* The first kept glyph's cluster starts the run's text, so no byte is
-	 * left outside every cluster when leading glyphs were empty. */
+	/* The glyph of the run's logical start (first left to right, last
+	 * right to left) owns byte 0, so no byte is left outside every
+	 * cluster when glyphs there were empty. */
 	if (kept)
-		out->glyphs[0].cluster = 0;
+		out->glyphs[item->analysis.level % 2 ? kept - 1 : 0].cluster = 0;
 	out->glyph_count = kept;
 	return pen_pu;
 }

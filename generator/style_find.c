@@ -86,7 +86,7 @@ static int is_file(const char *path)
 
 /* A source folder also holds papers, one of which may share the layout's
  * name; only a file that names the layout namespace is taken as a layout. */
-static int looks_like_layout(const char *path)
+int style_file_is_layout(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -129,7 +129,11 @@ static char *locate(const char *name_or_path, const char *source_dir,
 	char *found = NULL;
 	for (size_t i = 0; i < count && !found; i++) {
 		char *candidate = mem_printf("%s/%s.xml", dirs[i], name_or_path);
-		if (is_file(candidate) && looks_like_layout(candidate))
+		/* In a layouts/ folder every NAME.xml is meant as a layout, and
+		 * a broken one must be reported, not passed over. */
+		int papers_too = source_dir && strcmp(dirs[i], source_dir) == 0;
+		if (is_file(candidate) &&
+		    (!papers_too || style_file_is_layout(candidate)))
 			found = candidate;
 		else
 			free(candidate);

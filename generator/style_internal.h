@@ -71,6 +71,11 @@ style_rgb style_parse_rgb(const char *text);
  * binary. Fills dirs (caller frees each and the array); returns the count. */
 size_t style_search_dirs(const char *source_dir, char ***dirs);
 
+/* 1 when the file's first 4 KiB name the layout namespace. A source's own
+ * folder holds papers too, one of which may share a layout's name, so a
+ * file there counts as a layout only when this says so. */
+int style_file_is_layout(const char *path);
+
 /* Element of the layout namespace named name among node's children. */
 xmlNode *style_child(const xmlNode *node, const char *name);
 

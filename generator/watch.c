@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -122,6 +123,20 @@ static void follow_layout(struct watcher *watcher, const char *source_path,
 	free(layout);
 }
 
+/* Ctrl-C or a kill while an output is being written would leave its
+ * temporary file behind: such signals wait until the rebuild is over. */
+static void rebuild_whole(watch_rebuild_fn rebuild, void *ctx)
+{
+	sigset_t stop, saved;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &saved);
+	rebuild(ctx);
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+}
+
 int watch_run(const char *source_path, const char *layout_option,
 	      watch_rebuild_fn rebuild, void *ctx, int max_rounds,
 	      struct diag_list *diags)
@@ -140,7 +155,7 @@ int watch_run(const char *source_path, const char *layout_option,
 	int status = watch_file(&watcher, &watcher.source, source_path);
 	for (int round = 1; status == 0; round++) {
 		follow_layout(&watcher, source_path, layout_option);
-		rebuild(ctx);
+		rebuild_whole(rebuild, ctx);
 		if (max_rounds > 0 && round >= max_rounds)
 			break;
 		if (wait_for_change(&watcher) < 0) {

@@ -2,7 +2,9 @@
  * source or its house style changes. Editors save by writing a new file and
  * renaming it over the old one, so the folders are watched (inotify) and
  * events filtered by file name; a burst of events within WATCH_DEBOUNCE_MS
- * is one change. The rebuild callback prints; this module never does. */
+ * is one change. SIGINT, SIGTERM and SIGHUP are held back during a rebuild
+ * so that stopping never leaves a half-written temporary file. The rebuild
+ * callback prints; this module never does. */
 #ifndef WATCH_H
 #define WATCH_H
 

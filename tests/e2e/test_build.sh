@@ -37,6 +37,18 @@ check "default output beside the source" [ -s "$work/papers/a-first.pdf" ]
 check "missing source fails the build" [ $? -eq 1 ]
 check "missing source named" grep -q "nowhere.xml" "$work/stderr3"
 
+# Two sources of one name in two folders would write one PDF: the later
+# fails and names the earlier; the earlier is built.
+mkdir -p "$work/north" "$work/south" "$work/both"
+small_paper "$work/north/budget.xml" "North budget"
+small_paper "$work/south/budget.xml" "South budget"
+"$BIN" build -o "$work/both" "$work/north" "$work/south" 2> "$work/stderr4"
+check "a collision fails the build" [ $? -eq 1 ]
+check "the collision names both sources" \
+	grep -q "south/budget.xml: error: '.*north/budget.xml' writes" "$work/stderr4"
+check "the first of the two is built" \
+	sh -c "pdftotext '$work/both/budget.pdf' - | grep -q 'North budget'"
+
 # Usage errors exit 2.
 "$BIN" build 2>/dev/null
 check "no arguments: usage error" [ $? -eq 2 ]

@@ -82,6 +82,10 @@ done
 check "structure order: H1, then P, then a table with TR, TH, TD" \
 	sh -c "echo '$roles' | grep -q 'H1 .*P .*Table TR TH .*TD'"
 check "page furniture is no content" sh -c "! grep -q 'Page 1 of' '$tmp/struct'"
+check "a table header repeated on later pages is no content" \
+	test "$(grep -c '^ *"Ref"$' "$tmp/struct")" -eq 1
+check "the assessment table continues as one Table across pages" \
+	test "$(grep -c '^ *Table' "$tmp/struct")" -le 5
 check "tagged text keeps spaces at line ends" \
 	grep -q "Best Value for local authorities" "$tmp/struct"
 check "tagged text separates a number from its heading" grep -q '"1.0 Purpose"' "$tmp/struct"

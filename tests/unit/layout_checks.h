@@ -141,6 +141,22 @@ static inline void test_page_x_of_y(void **state)
 				  NULL));
 }
 
+/* Whether the topmost content line of page p is a heading's. */
+static inline int next_page_opens_with_heading(const struct display_list *list,
+					       size_t p)
+{
+	const struct dl_page *page = &list->pages[p];
+	const struct dl_box *top = NULL;
+	for (size_t i = 0; i < page->box_count; i++) {
+		const struct dl_box *b = &page->boxes[i];
+		if (b->kind != BOX_TEXT || box_role(list, b) == ROLE_ARTIFACT)
+			continue;
+		if (!top || b->y_pt < top->y_pt)
+			top = b;
+	}
+	return top && box_role(list, top) == ROLE_HEADING;
+}
+
 static inline void test_headings_never_last_on_page(void **state)
 {
 	struct fixture *f = *state;
@@ -160,9 +176,15 @@ static inline void test_headings_never_last_on_page(void **state)
 				    r != ROLE_ARTIFACT && b->y_pt > h->y_pt)
 					lines_below++;
 			}
-			if (lines_below < 2)
+			/* One line is enough when the part ends there: the
+			 * next page then opens with a heading of its own. */
+			if (lines_below == 1 && p + 1 < f->list->page_count &&
+			    next_page_opens_with_heading(f->list, p + 1))
+				continue;
+			if (lines_below < 2 && p + 1 < f->list->page_count)
 				fail_msg("heading \"%s\" is last on page %zu",
 					 h->u.text.text, p + 1);
+			assert_true(lines_below >= 1);
 		}
 	}
 	assert_true(headings >= 7);

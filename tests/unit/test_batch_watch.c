@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,11 +90,50 @@ static void test_unwatchable_folder(void **state)
 	diag_list_free(&diags);
 }
 
+static volatile sig_atomic_t stop_seen;
+static int stop_seen_inside;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_seen = 1;
+}
+
+/* A stop asked for during a rebuild waits for its end. */
+static int rebuild_and_stop(void *ctx)
+{
+	(void)ctx;
+	raise(SIGTERM);
+	stop_seen_inside = stop_seen;
+	return 0;
+}
+
+static void test_stop_waits_for_rebuild(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_batch_watch_stop_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *source = mem_printf("%s/paper.xml", dir);
+	write_file(source, "<paper/>");
+	struct sigaction action = { .sa_handler = on_stop }, saved;
+	sigaction(SIGTERM, &action, &saved);
+	struct diag_list diags = { 0 };
+	assert_int_equal(watch_run(source, NULL, rebuild_and_stop, NULL, 1,
+				   &diags), 0);
+	sigaction(SIGTERM, &saved, NULL);
+	assert_int_equal(stop_seen_inside, 0);
+	assert_int_equal(stop_seen, 1);
+	unlink(source);
+	rmdir(dir);
+	free(source);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rebuilds_on_changes),
 		cmocka_unit_test(test_unwatchable_folder),
+		cmocka_unit_test(test_stop_waits_for_rebuild),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

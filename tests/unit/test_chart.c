@@ -300,8 +300,10 @@ static void test_labels_legend_and_alt(void **state)
 	assert_non_null(find_text(list, figure, "Children's Services"));
 	assert_non_null(find_text(list, figure, "G 3 \xc2\xb7 A 1 \xc2\xb7 R 2"));
 	assert_non_null(find_text(list, figure, "G 1 \xc2\xb7 R 1 \xc2\xb7 1 contextual"));
-	/* legend: a swatch in each palette colour beside its code and label */
-	for (int r = 0; r < 4; r++) {
+	/* legend: a swatch in each palette colour beside its code and label;
+	 * no data only when something has none */
+	assert_null(find_text(list, figure, "ND No data"));
+	for (int r = 0; r < 3; r++) {
 		char label[64];
 		snprintf(label, sizeof label, "%s %s", rag[r].code, rag[r].label);
 		const struct dl_box *text = find_text(list, figure, label);
@@ -335,7 +337,7 @@ static void test_summary_sentence(void **state)
 	char *text = joined_text(f->list, para);
 	char *expected = without_spaces(
 		"4 of 8 measures (50%) On target; 1 (13%) Within tolerance; "
-		"3 (37%) Off target; 0 (0%) No data. 1 contextual measure is not "
+		"3 (37%) Off target. 1 contextual measure is not "
 		"rated. Since 2024-Q1: 1 improved, 1 declined, 0 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
@@ -641,6 +643,7 @@ static void test_no_data_column_when_needed(void **state)
 		free(text);
 	}
 	assert_true(found);
+	assert_non_null(find_text(list, nth_node(list, ROLE_FIGURE, 0), "ND No data"));
 }
 
 int main(void)

@@ -405,6 +405,71 @@ static void test_pdf_missing_folder(void **state)
 	free(dir);
 }
 
+/* Whatever the list holds, Cairo is never handed something that puts it in
+ * an error state: bad clusters and text fall back to glyphs without text,
+ * loops in the tree end at the document, odd numbers are skipped. */
+static void test_pdf_odd_list(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	struct test_list *t = test_list_new();
+	uint32_t a = test_node(t, ROLE_PARAGRAPH, 0, 0);
+	uint32_t b = test_node(t, ROLE_PARAGRAPH, a, 0);
+	t->list.nodes[a].parent = b; /* a loop */
+	uint32_t cell = test_node(t, ROLE_TABLE_CELL, 999, 0); /* parent out of range */
+	size_t p0 = test_page(t, A4_SHORT, A4_LONG);
+	struct dl_box *bad_utf8 = test_text(t, p0, b, 56, 56, "Liberation Sans 11", "Plain text", 0);
+	((char *)bad_utf8->u.text.runs[0].text)[2] = (char)0xC3; /* invalid UTF-8 */
+	struct dl_box *bad_clusters = test_text(t, p0, a, 56, 80, "Liberation Sans 11", "Clusters", 0);
+	struct dl_run *run = &bad_clusters->u.text.runs[0];
+	run->glyphs[run->glyph_count - 1].cluster = 500; /* past the text */
+	struct dl_box *shuffled = test_text(t, p0, 4242, 56, 100, "Liberation Sans 11", "Order", 0);
+	shuffled->u.text.runs[0].glyphs[0].cluster = 3; /* neither rising nor falling */
+	struct dl_box *nan = test_box(t, p0, BOX_RECT, cell, 0.0 / 0.0, 10, 10, 10);
+	nan->fill = 0xFF0000;
+	struct dl_box *path = test_box(t, p0, BOX_PATH, cell, 0, 0, 0, 0);
+	path->stroke = 0;
+	path->line_width_pt = 1;
+	path->u.path.point_count = 1; /* a single point: nothing to stroke */
+	path->u.path.points_pt = arena_alloc(t->list.arena, 2 * sizeof(double));
+	struct dl_box *empty_link = test_box(t, p0, BOX_LINK, a, 10, 10, 10, 10);
+	(void)empty_link; /* neither uri nor dest */
+	for (int i = 0; i < 2; i++) {
+		struct dl_box *dest = test_box(t, p0, BOX_DEST, 0, 10, 10, 0, 0);
+		dest->u.dest = "same (name)"; /* twice, with parentheses */
+	}
+	struct dl_box *link = test_box(t, p0, BOX_LINK, 0, 10, 200, 50, 12);
+	link->u.link.dest = "same (name)";
+	test_outline(t, "Beyond the last page", -1, 7, 0);
+	test_outline(t, "Parent after child", 5, 0, 0);
+
+	char *path_pdf = write_sample(dir, "odd.pdf", t);
+	char *info = run_tool("pdfinfo", path_pdf, NULL);
+	assert_non_null(strstr(info, "Tagged:"));
+	g_free(info);
+	char *text = run_tool("pdftotext", path_pdf, "-", NULL);
+	assert_non_null(strstr(text, "Order"));
+	assert_non_null(strstr(text, "Clusters"));
+	g_free(text);
+	char *dests = run_tool("pdfinfo", "-dests", path_pdf, NULL);
+	assert_int_equal(occurrences(dests, "same%20%28name%29"), 1);
+	g_free(dests);
+
+	/* A page without a usable size is refused before any file exists. */
+	t->list.pages[0].width_pt = 0;
+	char *refused = g_build_filename(dir, "refused.pdf", NULL);
+	struct diag_list diags = { 0 };
+	assert_int_equal(draw_pdf(&t->list, refused, &diags), 1);
+	assert_true(diag_has_errors(&diags));
+	assert_false(g_file_test(refused, G_FILE_TEST_EXISTS));
+	diag_list_free(&diags);
+	g_free(refused);
+	g_free(path_pdf);
+	test_list_free(t);
+	remove_dir(dir);
+	free(dir);
+}
+
 static void test_png_pages(void **state)
 {
 	(void)state;
@@ -458,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_pdf_bytes_repeat),
 		cmocka_unit_test(test_pdf_failure_keeps_old_file),
 		cmocka_unit_test(test_pdf_missing_folder),
+		cmocka_unit_test(test_pdf_odd_list),
 		cmocka_unit_test(test_png_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -179,7 +179,15 @@ static void test_host_fonts_are_not_used(void **state)
 	(void)state;
 	const char *dirs[] = { LIBERATION };
 	char *conf = write_conf("liberation-only.conf", dirs, 1);
-	struct fonts *fonts = open_or_fail(conf);
+	struct diag_list diags = { 0 };
+	struct fonts *fonts = fonts_open(conf, &diags);
+	assert_non_null(fonts);
+	/* without the fallback family: a warning naming its package */
+	assert_int_equal(diags.count, 1);
+	assert_int_equal(diags.items[0].level, DIAG_WARNING);
+	assert_non_null(strstr(diags.items[0].message, "'DejaVu Sans'"));
+	assert_non_null(strstr(diags.items[0].message, "fonts-dejavu-core"));
+	diag_list_free(&diags);
 	assert_false(fonts_has_family(fonts, "DejaVu Sans"));
 	PangoLayout *layout = layout_of(fonts, "Liberation Sans 10", "tick \u2713");
 	assert_true(pango_layout_get_unknown_glyphs_count(layout) > 0);

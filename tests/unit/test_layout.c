@@ -332,6 +332,40 @@ static void test_source_date_epoch(void **state)
 	teardown(&state_f);
 }
 
+static char *dump_of(const struct display_list *list, size_t *size)
+{
+	char *buffer = NULL;
+	FILE *out = open_memstream(&buffer, size);
+	layout_dump_json(list, out);
+	fclose(out);
+	return buffer;
+}
+
+/* The same source lays out to the same list: no clock, no addresses, no
+ * state left behind by the first run. */
+static void test_layout_is_reproducible(void **state)
+{
+	struct fixture *f = *state;
+	struct display_list *again = layout_document(&f->doc.doc, f->style_used,
+						     f->context, NULL, &f->diags);
+	assert_non_null(again);
+	size_t first_size = 0, second_size = 0;
+	char *first = dump_of(f->list, &first_size);
+	char *second = dump_of(again, &second_size);
+	assert_int_equal(first_size, second_size);
+	assert_memory_equal(first, second, first_size);
+	free(first);
+	free(second);
+	display_list_free(again);
+	/* A SOURCE_DATE_EPOCH that is not a number is ignored. */
+	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+	again = layout_document(&f->doc.doc, f->style_used, f->context, NULL,
+				&f->diags);
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_string_equal(again->create_date, "2024-02-22T00:00:00Z");
+	display_list_free(again);
+}
+
 static void test_dump_json(void **state)
 {
 	struct fixture *f = *state;
@@ -389,6 +423,54 @@ static void test_content_off_the_paper_is_an_error(void **state)
 	teardown(&state_f);
 }
 
+/* A paper with no recommendations, a long numbered list, a section that
+ * is only a sign-off and a landscape appendix of prose: the same rules
+ * hold and "120." stays one label. */
+static int setup_sparse(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->context = fixture_context();
+	fixture_style(&f->style_in_code);
+	f->style_used = &f->style_in_code;
+	f->style = f->style_in_code;
+	doc_fixture_init(&f->doc, 0);
+	struct source_doc *d = &f->doc.doc;
+	d->recommendation_count = 0;
+	struct source_section *sec = &d->sections[0];
+	struct source_block *list = &sec->blocks[1];
+	memset(list, 0, sizeof *list);
+	list->kind = BLOCK_LIST;
+	list->u.list.numbered = 1;
+	list->u.list.item_count = 120;
+	list->u.list.items = arena_alloc(f->doc.arena, 120 * sizeof(struct source_text));
+	for (size_t i = 0; i < 120; i++)
+		list->u.list.items[i] = fixture_text(&f->doc, "An item of the list.");
+	struct source_section *only = &d->sections[3];
+	only->blocks[0] = only->blocks[2]; /* the sign-off alone */
+	only->block_count = 1;
+	d->appendices[1].landscape = 1;
+	d->appendix_count = 2;
+	f->list = layout_document(d, f->style_used, f->context, NULL, &f->diags);
+	assert_non_null(f->list);
+	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
+	*state = f;
+	return 0;
+}
+
+static void test_sparse_paper(void **state)
+{
+	struct fixture *f = *state;
+	assert_string_equal(f->list->outline[0].title, "1.0 Purpose");
+	size_t page;
+	const struct dl_box *label = find_text(f->list, "120.", &page);
+	assert_non_null(label);
+	assert_int_equal(box_role(f->list, label), ROLE_LIST_LABEL);
+	assert_non_null(find_text(f->list, "[LD/06022024/A]", NULL));
+	assert_null(find_text(f->list, "Recommendations for decision:", NULL));
+	const struct dl_page *last = &f->list->pages[f->list->page_count - 1];
+	assert_true(last->width_pt > last->height_pt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,7 +486,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_structure_and_links, setup_final, teardown),
 		cmocka_unit_test_setup_teardown(test_outline_and_metadata, setup_final, teardown),
 		cmocka_unit_test(test_source_date_epoch),
+		cmocka_unit_test_setup_teardown(test_layout_is_reproducible, setup_real_final, teardown),
 		cmocka_unit_test(test_content_off_the_paper_is_an_error),
+		cmocka_unit_test_setup_teardown(test_sparse_paper, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_page_x_of_y, setup_sparse, teardown),
+		cmocka_unit_test_setup_teardown(test_headings_never_last_on_page, setup_sparse, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_json, setup_final, teardown),
 		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_draft, teardown),
 		cmocka_unit_test_setup_teardown(test_text_boxes_do_not_overlap, setup_draft, teardown),

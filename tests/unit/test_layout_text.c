@@ -205,6 +205,89 @@ static void test_fitting_and_alignment(void **state)
 	layout_lines_free(lines);
 }
 
+/* Hebrew inside English: the right-to-left run's clusters fall along its
+ * visual order and still cover its text from byte 0. */
+static void test_right_to_left_run(void **state)
+{
+	struct fixture *f = *state;
+	const char *s = "Ward \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D residents";
+	struct source_pos pos = { 1, 1 };
+	uint32_t node = layout_add_node(&f->lo, ROLE_PARAGRAPH, pos);
+	struct layout_lines *lines = layout_measure_plain(&f->lo, s, &f->style.body,
+							  400, ALIGN_LEFT);
+	assert_int_equal(lines->line_count, 1);
+	layout_place_lines(&f->lo, lines, 0, 1, 100, 100, node);
+	layout_lines_free(lines);
+	char *joined = runs_text(f->lo.list, node);
+	assert_string_equal(joined, s);
+	free(joined);
+	const struct dl_page *page = &f->lo.list->pages[0];
+	int rtl_runs = 0;
+	for (size_t i = 0; i < page->box_count; i++) {
+		const struct dl_box *b = &page->boxes[i];
+		if (b->kind != BOX_TEXT || b->node != node)
+			continue;
+		for (uint32_t r = 0; r < b->u.text.run_count; r++) {
+			const struct dl_run *run = &b->u.text.runs[r];
+			if (run->text_length != 8)
+				continue; /* the four Hebrew letters */
+			rtl_runs++;
+			assert_int_equal(run->glyph_count, 4);
+			assert_int_equal(run->glyphs[0].cluster, 6);
+			assert_int_equal(run->glyphs[3].cluster, 0);
+			for (uint32_t g = 1; g < run->glyph_count; g++)
+				assert_true(run->glyphs[g].cluster <
+					    run->glyphs[g - 1].cluster);
+		}
+	}
+	assert_int_equal(rtl_runs, 1);
+}
+
+/* Spans that nest, touch, are empty or run past the text never lose or
+ * repeat a byte, and every link keeps its target. */
+static void test_awkward_spans(void **state)
+{
+	struct fixture *f = *state;
+	const char *s = "See the guidance on GOV.UK and appendix 2 for details.";
+	struct source_span spans[] = {
+		{ 0, 3, SPAN_STRONG, NULL },
+		{ 4, 28, SPAN_EMPHASIS, NULL },
+		{ 8, 16, SPAN_LINK, "https://www.gov.uk/guidance" },
+		{ 8, 16, SPAN_STRONG, NULL },
+		{ 20, 20, SPAN_LINK, "https://empty.example/" },
+		{ 33, 43, SPAN_REF, "self-assessment" },
+		{ 50, 400, SPAN_STRONG, NULL },
+	};
+	struct source_text text = { s, spans, sizeof spans / sizeof *spans, { 2, 1 } };
+	struct source_pos pos = { 2, 1 };
+	uint32_t node = layout_add_node(&f->lo, ROLE_PARAGRAPH, pos);
+	struct layout_lines *lines = layout_measure(&f->lo, &text, &f->style.body,
+						    120, ALIGN_LEFT);
+	assert_true(lines->line_count >= 3);
+	layout_place_lines(&f->lo, lines, 0, lines->line_count, 100, 100, node);
+	layout_lines_free(lines);
+	char *joined = runs_text(f->lo.list, node);
+	assert_string_equal(joined, s);
+	free(joined);
+	const struct dl_page *page = &f->lo.list->pages[0];
+	int uri = 0, dest = 0, empty = 0;
+	for (size_t i = 0; i < page->box_count; i++) {
+		const struct dl_box *b = &page->boxes[i];
+		if (b->kind != BOX_LINK)
+			continue;
+		assert_true(b->width_pt > 0);
+		if (b->u.link.uri && strcmp(b->u.link.uri, "https://www.gov.uk/guidance") == 0)
+			uri++;
+		if (b->u.link.uri && strcmp(b->u.link.uri, "https://empty.example/") == 0)
+			empty++;
+		if (b->u.link.dest && strcmp(b->u.link.dest, "self-assessment") == 0)
+			dest++;
+	}
+	assert_true(uri >= 1);
+	assert_true(dest >= 1);
+	assert_int_equal(empty, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +297,9 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fitting_and_alignment, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_right_to_left_run, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_awkward_spans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -311,6 +311,17 @@ static void test_find(void **state)
 	assert_string_equal(located, "elsewhere/x.xml");
 	free(located);
 
+	/* in a layouts/ folder a broken layout is reported, not passed over */
+	char *broken = write_temp(sub, "committee-report.xml",
+				  "<layout xmlns=\"urn:example:wrong\"/>\n");
+	assert_null(style_find("committee-report", dir, &diags));
+	assert_int_equal(diags.count, 1);
+	assert_string_equal(diags.items[0].file, broken);
+	assert_non_null(strstr(diags.items[0].message, "this is not a layout"));
+	diag_clear(&diags);
+	unlink(broken);
+	free(broken);
+
 	/* a path is loaded as is */
 	s = style_find(own, NULL, &diags);
 	assert_non_null(s);

@@ -399,6 +399,41 @@ static void test_tall_row_starts_in_the_space_left(void **state)
 	assert_true(table_text_disjoint(list));
 }
 
+/* A header taller than a third of a page is placed once, in full, and the
+ * rows follow it without overflowing. */
+static void test_tall_header_is_not_repeated(void **state)
+{
+	struct fixture *f = *state;
+	char *long_title = filler(400, 2);
+	struct layout_cell header[3] = { cell("Ref"), cell("Name"),
+					 cell(long_title) };
+	struct layout_table table;
+	struct source_pos pos = { 1, 1 };
+	layout_table_begin(&f->lo, &table, 3, three_columns, header, pos);
+	for (size_t r = 0; r < 60; r++) {
+		char *notes = filler(15, r);
+		struct layout_cell cells[3] = { cell("R"), cell("Name"), cell(notes) };
+		pos.line = 2 + (uint32_t)r;
+		layout_table_row(&f->lo, &table, cells, 1, 0, pos);
+		free(notes);
+	}
+	layout_table_end(&f->lo, &table);
+	const struct display_list *list = f->lo.list;
+	assert_true(list->page_count >= 2);
+	size_t refs = 0;
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++) {
+			const struct dl_box *b = &list->pages[p].boxes[i];
+			refs += b->kind == BOX_TEXT && strcmp(b->u.text.text, "Ref") == 0;
+		}
+	assert_int_equal(refs, 1);
+	for (size_t n = 0; n < list->node_count; n++)
+		assert_int_not_equal(list->nodes[n].role, ROLE_ARTIFACT);
+	assert_true(table_boxes_inside(list, &f->style));
+	assert_true(table_text_disjoint(list));
+	free(long_title);
+}
+
 static void test_empty_table_shows_header(void **state)
 {
 	struct fixture *f = *state;
@@ -424,6 +459,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_themed_table_needs_keep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_destination_on_the_rows_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tall_row_starts_in_the_space_left, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tall_header_is_not_repeated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_table_shows_header, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

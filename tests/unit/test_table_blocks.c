@@ -417,6 +417,8 @@ static void test_value_format(void **state)
 		{ 1, 2.5, "days", "2.5" },
 		{ 1, 0, "number", "0" },
 		{ 0, 0, "%", "\u2013" },
+		{ 1, 0.004, "number", "0" },
+		{ 1, 1e300, "number", "1e+300" },
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		struct source_value v = { cases[c].present, cases[c].value };
