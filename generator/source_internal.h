@@ -20,6 +20,10 @@ struct source_tag {
 	uint32_t line, col;
 };
 
+/* Problems reported per source: a hostile source could otherwise produce
+ * one per element, millions, and a flood helps nobody. */
+enum { SOURCE_MAX_PROBLEMS = 1000 };
+
 struct source_load {
 	const char *name;          /* for diagnostics, as given */
 	const char *bytes;         /* the whole source, borrowed */
@@ -29,7 +33,11 @@ struct source_load {
 	size_t tag_count, tag_capacity;
 	xmlDocPtr doc;             /* NULL until parsed */
 	size_t element_count;      /* elements numbered by source_number_elements */
+	size_t problems;           /* reported through source_error/_warning */
 };
+
+/* Whether the source has reached SOURCE_MAX_PROBLEMS (and said so). */
+int source_too_many(const struct source_load *load);
 
 /* source_scan.c: byte-level checks before libxml2 sees the source (empty,
  * NUL, UTF-8, encoding, DOCTYPE with entities or external subsets, nesting

@@ -121,8 +121,10 @@ int source_parse(struct source_load *load)
 
 	source_guard_sources(load);
 	int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+	/* No URL: nothing is resolved against it, and libxml2 2.9 walks every
+	 * preceding node on each error of a document that has one. */
 	load->doc = xmlCtxtReadMemory(ctxt, load->bytes, (int)load->length,
-				      load->name, "UTF-8", options);
+				      NULL, "UTF-8", options);
 	source_guard_end();
 
 	int well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !state.fatal_seen;

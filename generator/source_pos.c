@@ -208,9 +208,22 @@ const char *source_attr(const xmlNode *node, const char *name)
 
 /* ---- reporting ---- */
 
+int source_too_many(const struct source_load *load)
+{
+	return load->problems >= SOURCE_MAX_PROBLEMS;
+}
+
 static void report(struct source_load *load, enum diag_level level,
 		   struct source_pos pos, const char *fmt, va_list ap)
 {
+	if (source_too_many(load))
+		return;
+	if (++load->problems == SOURCE_MAX_PROBLEMS) {
+		diag_add(load->diags, DIAG_ERROR, load->name, 0, 0,
+			 "too many problems: only the first %d are reported",
+			 SOURCE_MAX_PROBLEMS - 1);
+		return;
+	}
 	char *message = mem_vprintf(fmt, ap);
 	diag_add(load->diags, level, load->name, pos.line, pos.col, "%s", message);
 	free(message);

@@ -15,6 +15,8 @@ struct scan {
 	size_t line_start;   /* offset of the current line's first byte */
 	uint32_t line;
 	size_t counted;      /* offset up to which line and line_start are known */
+	size_t col_offset;   /* a known column on the current line, so that a */
+	uint32_t col;        /* long line is counted once, not once per tag */
 };
 
 /* Advance the line counter to offset (never backwards). */
@@ -32,18 +34,17 @@ static void scan_seek(struct scan *s, size_t offset)
 	}
 }
 
-static uint32_t column_of(const char *p, size_t line_start, size_t offset)
-{
-	uint32_t col = 1;
-	for (size_t i = line_start; i < offset; i++)
-		col += ((unsigned char)p[i] & 0xC0) != 0x80;
-	return col;
-}
-
 static struct source_pos scan_pos(struct scan *s, size_t offset)
 {
 	scan_seek(s, offset);
-	return (struct source_pos){ s->line, column_of(s->p, s->line_start, offset) };
+	if (s->col_offset < s->line_start || s->col_offset > offset) {
+		s->col_offset = s->line_start;
+		s->col = 1;
+	}
+	for (size_t i = s->col_offset; i < offset; i++)
+		s->col += ((unsigned char)s->p[i] & 0xC0) != 0x80;
+	s->col_offset = offset;
+	return (struct source_pos){ s->line, s->col };
 }
 
 /* Length of a valid UTF-8 sequence at p (at most n bytes), 0 if invalid. */
@@ -327,7 +328,8 @@ static int scan_markup(struct scan *s)
 
 int source_scan(struct source_load *load)
 {
-	struct scan s = { .load = load, .p = load->bytes, .n = load->length, .line = 1 };
+	struct scan s = { .load = load, .p = load->bytes, .n = load->length, .line = 1,
+			  .col = 1 };
 	size_t first = 0;
 	while (first < s.n && is_space(s.p[first]))
 		first++;
@@ -346,6 +348,7 @@ int source_scan(struct source_load *load)
 		return -1;
 	/* check_bytes may have moved the line counter; restart it. */
 	s.line = 1;
-	s.line_start = s.counted = 0;
+	s.line_start = s.counted = s.col_offset = 0;
+	s.col = 1;
 	return scan_markup(&s);
 }

@@ -469,7 +469,7 @@ static void on_validity_error(void *data, xmlErrorPtr err)
 {
 	struct schema_state *state = data;
 	const xmlNode *node = err->node;
-	if (!node)
+	if (!node || source_too_many(state->load))
 		return;
 	const char *attr = NULL;
 	if (node->type == XML_ATTRIBUTE_NODE) {

@@ -145,6 +145,41 @@ run_validate "$tmp/huge-text.xml"
 echo "$tmp/huge-text.xml:2:10: error: text is longer than 1048576 bytes; sources are limited to 1048576 bytes of text between tags" > "$tmp/expected"
 check_diagnostics "$tmp/expected" "huge text node"
 
+# ---- hostile sizes that stay under the byte limit ----
+# 100,000 items each with two problems: the report stops at 1,000 problems
+# and the run stays fast (libxml2 must not rescan the tree per error).
+paper_around() { # $1: items, one theme of an assessment
+	printf '<paper xmlns="urn:committee-pdf:paper:1"><cover><authority>A</authority>'
+	printf '<committee>C</committee><meeting-date>2024-02-22</meeting-date>'
+	printf '<marking>M</marking><title>T</title><cabinet-member><name>N</name>'
+	printf '</cabinet-member><director><name>D</name></director><service>S</service>'
+	printf '<employee><name>E</name></employee><considered-by/></cover>'
+	printf '<section><heading>H</heading></section><appendix><title>A</title>'
+	printf '<assessment><scale><rating code="R" label="Red" standing="not-met"/>'
+	printf '<rating code="G" label="Green" standing="met"/></scale><theme name="T">\n'
+	cat "$1"
+	printf '</theme></assessment></appendix></paper>\n'
+}
+awk 'BEGIN { for (i = 0; i < 100000; i++)
+	printf "<item ref=\"X%06d\" rating=\"Q\" colour=\"red\"><characteristic>c</characteristic></item>\n", i }' \
+	> "$tmp/bad-items"
+paper_around "$tmp/bad-items" > "$tmp/many-problems.xml"
+run_validate "$tmp/many-problems.xml"
+[ "$status" -eq 1 ] || fail "many problems: exit $status"
+grep -q "^$tmp/many-problems.xml: error: too many problems: only the first 999 are reported\$" "$tmp/err" ||
+	fail "many problems: no 'too many problems' line"
+tail -n 1 "$tmp/err" | grep -qx '1000 errors, 0 warnings' || fail "many problems: $(tail -n 1 "$tmp/err")"
+[ "$elapsed_ms" -lt 5000 ] || fail "many problems took $elapsed_ms ms"
+
+# 150,000 valid items on one line: columns are counted once per line.
+awk 'BEGIN { for (i = 0; i < 150000; i++)
+	printf "<item ref=\"X%06d\" rating=\"G\"><characteristic>c</characteristic></item>", i }' \
+	> "$tmp/good-items"
+paper_around "$tmp/good-items" | tr -d '\n' > "$tmp/one-line.xml"
+run_validate "$tmp/one-line.xml"
+[ "$status" -eq 0 ] || { fail "one-line paper: exit $status"; head -n 3 "$tmp/err"; }
+[ "$elapsed_ms" -lt 5000 ] || fail "one-line paper took $elapsed_ms ms"
+
 # ---- nothing outside the source is read, nothing is sent ----
 if command -v strace > /dev/null 2>&1 &&
 	strace -f -qq -e trace=openat -o "$tmp/probe" true 2> /dev/null; then
