@@ -332,6 +332,40 @@ static void test_source_date_epoch(void **state)
 	teardown(&state_f);
 }
 
+static char *dump_of(const struct display_list *list, size_t *size)
+{
+	char *buffer = NULL;
+	FILE *out = open_memstream(&buffer, size);
+	layout_dump_json(list, out);
+	fclose(out);
+	return buffer;
+}
+
+/* The same source lays out to the same list: no clock, no addresses, no
+ * state left behind by the first run. */
+static void test_layout_is_reproducible(void **state)
+{
+	struct fixture *f = *state;
+	struct display_list *again = layout_document(&f->doc.doc, f->style_used,
+						     f->context, NULL, &f->diags);
+	assert_non_null(again);
+	size_t first_size = 0, second_size = 0;
+	char *first = dump_of(f->list, &first_size);
+	char *second = dump_of(again, &second_size);
+	assert_int_equal(first_size, second_size);
+	assert_memory_equal(first, second, first_size);
+	free(first);
+	free(second);
+	display_list_free(again);
+	/* A SOURCE_DATE_EPOCH that is not a number is ignored. */
+	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+	again = layout_document(&f->doc.doc, f->style_used, f->context, NULL,
+				&f->diags);
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_string_equal(again->create_date, "2024-02-22T00:00:00Z");
+	display_list_free(again);
+}
+
 static void test_dump_json(void **state)
 {
 	struct fixture *f = *state;
@@ -452,6 +486,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_structure_and_links, setup_final, teardown),
 		cmocka_unit_test_setup_teardown(test_outline_and_metadata, setup_final, teardown),
 		cmocka_unit_test(test_source_date_epoch),
+		cmocka_unit_test_setup_teardown(test_layout_is_reproducible, setup_real_final, teardown),
 		cmocka_unit_test(test_content_off_the_paper_is_an_error),
 		cmocka_unit_test_setup_teardown(test_sparse_paper, setup_sparse, teardown),
 		cmocka_unit_test_setup_teardown(test_inside_printable_area, setup_sparse, teardown),
