@@ -88,8 +88,8 @@ struct batch_worker_ops {
 typedef void (*batch_done_fn)(void *ctx, const struct batch_job *job,
 			      size_t done, size_t failed);
 
-/* Run every PENDING job on at most workers processes; each ends BUILT or
- * FAILED. A worker killed by a signal fails the job it held (diagnostic
+/* Run every PENDING job on at most workers processes, largest source file
+ * first (ties in the given order); each ends BUILT or FAILED. A worker killed by a signal fails the job it held (diagnostic
  * "worker killed by signal N") and is replaced; the temporary files it
  * left for that job's output (see file_atomic.h) are removed. SIGINT,
  * SIGTERM or SIGHUP stop the hand-out: jobs in hand are finished (workers
