@@ -41,11 +41,12 @@ int source_scan(struct source_load *load);
  * and entity substitution off. Returns 0 on a well-formed document. */
 int source_parse(struct source_load *load);
 
-/* Refuses every external resource while a source is parsed on this thread,
- * and anything requested from inside a document (external DTDs, entities)
- * or over the network at any time. Installed once per process. */
+/* source_guard.c: the external entity loader. Installed once per process;
+ * sources() refuses everything (reporting to load) and schemas() allows only
+ * .xsd files in dir, on this thread, until end(). */
 void source_guard_install(void);
-void source_guard_begin(int schema_only);
+void source_guard_sources(struct source_load *load);
+void source_guard_schemas(const char *dir);
 void source_guard_end(void);
 
 /* source_pos.c: element positions from the tag table. */
@@ -60,9 +61,6 @@ struct source_pos source_attr_pos(const struct source_load *load,
  * children), or node's position when it has none. */
 struct source_pos source_text_pos(const struct source_load *load,
 				  const xmlNode *node);
-/* Line and column of a byte offset (1-based, columns in characters). */
-struct source_pos source_offset_pos(const struct source_load *load,
-				    size_t offset);
 
 /* source_schema.c: validate load->doc against the shipped schema, compiled
  * once per process. Returns 0 when valid. */

@@ -1,110 +1,14 @@
 /* Parsing with libxml2 as if every source were hostile: no network, no DTD
  * loading, no entity substitution, no XML_PARSE_HUGE, and an external entity
- * loader that refuses whatever a source asks for. The scan (source_scan.c)
+ * loader that refuses whatever a source asks for (source_guard.c). The scan (source_scan.c)
  * has already refused entity declarations, external DTDs, deep nesting and
  * oversized text, so libxml2 only ever sees plain markup. */
 #include "source_internal.h"
 
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
-
-/* ---- the external entity guard ---- */
-
-enum guard_mode { GUARD_DEFAULT, GUARD_SOURCE, GUARD_SCHEMA };
-
-static _Thread_local enum guard_mode guard_mode;
-static _Thread_local char *guard_schema_dir; /* realpath, GUARD_SCHEMA only */
-static _Thread_local struct source_load *guard_load; /* GUARD_SOURCE only */
-static xmlExternalEntityLoader default_loader;
-
-static int is_network(const char *url)
-{
-	const char *colon = strstr(url, "://");
-	return colon && strncmp(url, "file://", 7) != 0;
-}
-
-/* A shipped schema: a .xsd file directly in the schema folder. */
-static int is_shipped_schema(const char *url)
-{
-	if (!guard_schema_dir)
-		return 0;
-	if (strncmp(url, "file://", 7) == 0)
-		url += 7;
-	char real[PATH_MAX];
-	if (!realpath(url, real))
-		return 0;
-	size_t dir_len = strlen(guard_schema_dir);
-	size_t len = strlen(real);
-	return len > dir_len + 5 && strncmp(real, guard_schema_dir, dir_len) == 0 &&
-	       real[dir_len] == '/' && !strchr(real + dir_len + 1, '/') &&
-	       strcmp(real + len - 4, ".xsd") == 0;
-}
-
-static xmlParserInputPtr guard_loader(const char *url, const char *id,
-				      xmlParserCtxtPtr ctxt)
-{
-	const char *what = url ? url : id ? id : "(unnamed)";
-	int allowed;
-	switch (guard_mode) {
-	case GUARD_SOURCE:
-		allowed = 0;
-		break;
-	case GUARD_SCHEMA:
-		allowed = url && is_shipped_schema(url);
-		break;
-	default:
-		/* Top-level documents other modules open by path are fine; what a
-		 * document asks for from inside (inputNr > 0) is not. */
-		allowed = url && !is_network(url) && !(ctxt && ctxt->inputNr > 0);
-		break;
-	}
-	if (allowed)
-		return default_loader(url, id, ctxt);
-	if (guard_mode == GUARD_SOURCE && guard_load) {
-		struct source_pos pos = { 0, 0 };
-		if (ctxt && ctxt->input)
-			pos = (struct source_pos){ (uint32_t)ctxt->input->line,
-						   (uint32_t)ctxt->input->col };
-		source_error(guard_load, pos,
-			     "refused to load \"%s\": sources may not read other files",
-			     what);
-	}
-	return NULL;
-}
-
-void source_guard_install(void)
-{
-	if (default_loader)
-		return;
-	default_loader = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(guard_loader);
-}
-
-void source_guard_begin(int schema_only)
-{
-	guard_mode = schema_only ? GUARD_SCHEMA : GUARD_SOURCE;
-}
-
-void source_guard_end(void)
-{
-	guard_mode = GUARD_DEFAULT;
-	guard_load = NULL;
-	free(guard_schema_dir);
-	guard_schema_dir = NULL;
-}
-
-/* Used by source_schema.c while compiling: only files in dir may load. */
-void source_guard_allow_dir(const char *dir);
-void source_guard_allow_dir(const char *dir)
-{
-	char real[PATH_MAX];
-	free(guard_schema_dir);
-	guard_schema_dir = realpath(dir, real) ? mem_strdup(real) : NULL;
-}
 
 /* ---- well-formedness errors in words ---- */
 
@@ -200,6 +104,7 @@ int source_parse(struct source_load *load)
 {
 	if (load->length > INT_MAX)
 		return -1; /* SOURCE_MAX_BYTES already refused it */
+	source_guard_install();
 	struct parse_state state = { load, 0 };
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
@@ -214,8 +119,7 @@ int source_parse(struct source_load *load)
 	xmlSetGenericErrorFunc(NULL, source_silent);
 	size_t errors_before = diag_count(load->diags, DIAG_ERROR);
 
-	source_guard_begin(0);
-	guard_load = load;
+	source_guard_sources(load);
 	int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 	load->doc = xmlCtxtReadMemory(ctxt, load->bytes, (int)load->length,
 				      load->name, "UTF-8", options);

@@ -61,13 +61,6 @@ static struct source_pos advance(const char *p, size_t from, struct source_pos p
 	return pos;
 }
 
-struct source_pos source_offset_pos(const struct source_load *load, size_t offset)
-{
-	if (offset > load->length)
-		offset = load->length;
-	return advance(load->bytes, 0, (struct source_pos){ 1, 1 }, offset);
-}
-
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';

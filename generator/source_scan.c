@@ -178,6 +178,24 @@ static int check_declaration(struct scan *s, size_t at, size_t end)
 	return -1;
 }
 
+/* The ']' closing the internal subset that opens at i, quoted literals and
+ * comments skipped; n when there is none. */
+static size_t subset_end(const struct scan *s, size_t i)
+{
+	for (i++; i < s->n && s->p[i] != ']'; i++) {
+		char c = s->p[i];
+		if (c == '"' || c == '\'') {
+			const char *close = memchr(s->p + i + 1, c, s->n - i - 1);
+			if (!close)
+				return s->n;
+			i = (size_t)(close - s->p);
+		} else if (starts(s, i, "<!--")) {
+			i = find(s, i + 4, "-->") + 2;
+		}
+	}
+	return i;
+}
+
 /* <!DOCTYPE paper> is harmless; an external identifier would load a DTD and
  * declarations could define entities (billion laughs, external files). */
 static int check_doctype(struct scan *s, size_t at, size_t *end)
@@ -200,7 +218,7 @@ static int check_doctype(struct scan *s, size_t at, size_t *end)
 		while (decl < s->n && s->p[decl] != ']' && s->p[decl] != '<')
 			decl++;
 		size_t entity = find(s, i, "<!ENTITY");
-		if (entity < s->n) {
+		if (entity < subset_end(s, i)) {
 			source_error(s->load, scan_pos(s, entity),
 				     "the DOCTYPE declares entities; sources may not "
 				     "declare entities (remove the DOCTYPE)");

@@ -13,8 +13,6 @@
 
 #include "paths.h"
 
-void source_guard_allow_dir(const char *dir); /* source_parse.c */
-
 static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
 static xmlSchemaPtr schema;
 static char *schema_problem;    /* why the schema could not be compiled */
@@ -61,12 +59,10 @@ static void load_vocabulary(const char *path)
 
 static void compile_schema(void)
 {
-	xmlInitParser();
 	source_guard_install();
 	char *path = paths_schema("committee-paper.xsd");
 	char *dir = paths_dirname(path);
-	source_guard_begin(1);
-	source_guard_allow_dir(dir);
+	source_guard_schemas(dir);
 	xmlStructuredErrorFunc old = xmlStructuredError;
 	void *old_ctx = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(NULL, on_compile_error);
@@ -130,7 +126,7 @@ static char *expected_list(const char *msg, size_t *count)
 	return out;
 }
 
-/* The first name in the expected list, for "is missing <x>". */
+/* Whether libxml2's "Expected is ( … )" list in msg names the element. */
 static int listed(const char *msg, const char *name)
 {
 	char *needle = mem_printf("}%s,", name), *needle_end = mem_printf("}%s )", name);

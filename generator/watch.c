@@ -22,7 +22,9 @@ struct watched {
 
 struct watcher {
 	int fd;
-	struct watched source, layout;
+	struct watched source;
+	struct watched *inputs;  /* house style, previous quarters */
+	size_t input_count;
 	struct diag_list *diags;
 };
 
@@ -84,8 +86,9 @@ static int drain(struct watcher *watcher)
 	int changed = 0;
 	for (char *p = buf; p < buf + n;) {
 		const struct inotify_event *e = (const struct inotify_event *)p;
-		changed |= matches(&watcher->source, e) ||
-			   matches(&watcher->layout, e);
+		changed |= matches(&watcher->source, e);
+		for (size_t i = 0; i < watcher->input_count; i++)
+			changed |= matches(&watcher->inputs[i], e);
 		p += sizeof *e + e->len;
 	}
 	return changed;
@@ -113,14 +116,32 @@ static int wait_for_change(struct watcher *watcher)
 	}
 }
 
-/* Follow the house style the source uses now (it may have changed). */
-static void follow_layout(struct watcher *watcher, const char *source_path,
+static void clear_inputs(struct watcher *watcher)
+{
+	for (size_t i = 0; i < watcher->input_count; i++)
+		watched_clear(&watcher->inputs[i]);
+	free(watcher->inputs);
+	watcher->inputs = NULL;
+	watcher->input_count = 0;
+}
+
+/* Follow the files the source uses now (an edit may change them). The
+ * folders watched before stay watched: their events no longer match. */
+static void follow_inputs(struct watcher *watcher, const char *source_path,
 			  const char *layout_option)
 {
-	char *layout = batch_layout_path(source_path, layout_option);
-	if (layout)
-		watch_file(watcher, &watcher->layout, layout);
-	free(layout);
+	clear_inputs(watcher);
+	char **paths;
+	size_t count = batch_inputs(source_path, layout_option, &paths);
+	watcher->inputs = mem_array(count ? count : 1, sizeof *watcher->inputs);
+	for (size_t i = 0; i < count; i++) {
+		struct watched *w = &watcher->inputs[watcher->input_count];
+		*w = (struct watched){ .wd = -1 };
+		if (watch_file(watcher, w, paths[i]) == 0)
+			watcher->input_count++;
+		free(paths[i]);
+	}
+	free(paths);
 }
 
 /* Ctrl-C or a kill while an output is being written would leave its
@@ -144,7 +165,6 @@ int watch_run(const char *source_path, const char *layout_option,
 	struct watcher watcher = {
 		.fd = inotify_init1(IN_CLOEXEC),
 		.source = { .wd = -1 },
-		.layout = { .wd = -1 },
 		.diags = diags,
 	};
 	if (watcher.fd < 0) {
@@ -154,7 +174,7 @@ int watch_run(const char *source_path, const char *layout_option,
 	}
 	int status = watch_file(&watcher, &watcher.source, source_path);
 	for (int round = 1; status == 0; round++) {
-		follow_layout(&watcher, source_path, layout_option);
+		follow_inputs(&watcher, source_path, layout_option);
 		rebuild_whole(rebuild, ctx);
 		if (max_rounds > 0 && round >= max_rounds)
 			break;
@@ -165,7 +185,7 @@ int watch_run(const char *source_path, const char *layout_option,
 		}
 	}
 	watched_clear(&watcher.source);
-	watched_clear(&watcher.layout);
+	clear_inputs(&watcher);
 	close(watcher.fd);
 	return status;
 }
