@@ -1,3 +1,4 @@
+/* Watch mode on inotify: see watch.h. */
 #include "watch.h"
 #include "batch.h"
 #include "memory.h"
@@ -45,12 +46,8 @@ static int watch_file(struct watcher *watcher, struct watched *w,
 		      const char *path)
 {
 	char *dir = paths_dirname(path);
-	if (w->wd >= 0 && strcmp(w->dir, dir) == 0 &&
-	    strcmp(w->name, file_name(path)) == 0) {
-		free(dir);
-		return 0;
-	}
-	/* A folder already watched for the other file keeps its watch. */
+	/* A folder watched already (the source's, say) gets the same
+	 * descriptor back, so one event can match several files. */
 	int wd = inotify_add_watch(watcher->fd, dir, WATCH_EVENTS);
 	if (wd < 0) {
 		diag_add(watcher->diags, DIAG_ERROR, dir, 0, 0,
