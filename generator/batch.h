@@ -35,6 +35,14 @@ void batch_list_free(struct batch_list *list);
  * the source's root element, without network or entities. */
 char *batch_layout_path(const char *source_path, const char *layout_option);
 
+/* The files besides the source that its output is made from: its house
+ * style (as batch_layout_path) and the previous quarters its performance
+ * blocks name (previous-source, relative to the source's folder). Those
+ * that cannot be found are left out. Fills *paths (caller frees each and
+ * the array); returns the count. */
+size_t batch_inputs(const char *source_path, const char *layout_option,
+		    char ***paths);
+
 /* 1 when output exists and is newer than the source, its house style and
  * the previous quarters its performance blocks name (previous-source); 0
  * otherwise, including when any of them cannot be stat'ed. */
@@ -80,8 +88,8 @@ struct batch_worker_ops {
 typedef void (*batch_done_fn)(void *ctx, const struct batch_job *job,
 			      size_t done, size_t failed);
 
-/* Run every PENDING job on at most workers processes; each ends BUILT or
- * FAILED. A worker killed by a signal fails the job it held (diagnostic
+/* Run every PENDING job on at most workers processes, largest source file
+ * first (ties in the given order); each ends BUILT or FAILED. A worker killed by a signal fails the job it held (diagnostic
  * "worker killed by signal N") and is replaced; the temporary files it
  * left for that job's output (see file_atomic.h) are removed. SIGINT,
  * SIGTERM or SIGHUP stop the hand-out: jobs in hand are finished (workers

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,7 +45,9 @@ struct pool {
 	struct worker *workers;
 	size_t worker_count;
 	const struct batch_worker_ops *ops;
-	size_t next;      /* first job not yet looked at for hand-out */
+	size_t *order;    /* the PENDING jobs, largest source first */
+	size_t order_count;
+	size_t next;      /* first of order not yet handed out */
 	size_t done, failed;
 	batch_done_fn on_done;
 	void *ctx;
@@ -174,10 +177,8 @@ static size_t next_pending(struct pool *pool)
 {
 	if (stop_requested)
 		return NO_JOB;
-	while (pool->next < pool->count &&
-	       pool->jobs[pool->next].state != BATCH_PENDING)
-		pool->next++;
-	return pool->next < pool->count ? pool->next++ : NO_JOB;
+	return pool->next < pool->order_count ? pool->order[pool->next++]
+					      : NO_JOB;
 }
 
 /* A worker killed while writing leaves the temporary file that file_atomic
@@ -314,12 +315,9 @@ static void staff(struct pool *pool)
 		return;
 	for (size_t i = 0; i < pool->worker_count; i++) {
 		struct worker *w = &pool->workers[i];
-		if (w->pid != 0 || pool->next >= pool->count)
-			continue;
-		if (pending_count(pool->jobs + pool->next,
-				  pool->count - pool->next) == 0)
+		if (pool->next >= pool->order_count)
 			return;
-		if (spawn(pool, w) == 0)
+		if (w->pid == 0 && spawn(pool, w) == 0)
 			feed(pool, w);
 	}
 }
@@ -361,6 +359,37 @@ static void wait_for_answers(struct pool *pool)
 	}
 }
 
+/* Largest first: a long document started last would keep one worker busy
+ * while the others idle; sizes are a fair guess at the work. Ties keep
+ * the given order. */
+static const off_t *sorting_sizes;
+
+static int compare_largest_first(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, k = *(const size_t *)b;
+	if (sorting_sizes[i] != sorting_sizes[k])
+		return sorting_sizes[i] > sorting_sizes[k] ? -1 : 1;
+	return (i > k) - (i < k);
+}
+
+static void plan_order(struct pool *pool)
+{
+	off_t *sizes = mem_array(pool->count, sizeof *sizes);
+	pool->order = mem_array(pool->count, sizeof *pool->order);
+	for (size_t i = 0; i < pool->count; i++) {
+		if (pool->jobs[i].state != BATCH_PENDING)
+			continue;
+		struct stat st;
+		sizes[i] = stat(pool->jobs[i].source, &st) == 0 ? st.st_size : 0;
+		pool->order[pool->order_count++] = i;
+	}
+	sorting_sizes = sizes;
+	qsort(pool->order, pool->order_count, sizeof *pool->order,
+	      compare_largest_first);
+	sorting_sizes = NULL;
+	free(sizes);
+}
+
 size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 		 const struct batch_worker_ops *ops, batch_done_fn on_done,
 		 void *ctx)
@@ -378,6 +407,7 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 	pool.workers = mem_array(pool.worker_count, sizeof *pool.workers);
 	pool.fds = mem_array(pool.worker_count, sizeof *pool.fds);
 	pool.owner = mem_array(pool.worker_count, sizeof *pool.owner);
+	plan_order(&pool);
 	for (size_t i = 0; i < pool.worker_count; i++)
 		pool.workers[i] = (struct worker){ .task_fd = -1,
 						   .answer_fd = -1,
@@ -402,6 +432,7 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 	free(pool.workers);
 	free(pool.fds);
 	free(pool.owner);
+	free(pool.order);
 	return pool.failed;
 }
 

@@ -146,6 +146,20 @@ static void previous_sources(const char *source_path, char ***paths,
 	xmlFreeTextReader(reader);
 }
 
+size_t batch_inputs(const char *source_path, const char *layout_option,
+		    char ***paths)
+{
+	size_t count = 0, capacity = 0;
+	*paths = NULL;
+	char *layout = batch_layout_path(source_path, layout_option);
+	if (layout) {
+		MEM_GROW(*paths, count, capacity);
+		(*paths)[count++] = layout;
+	}
+	previous_sources(source_path, paths, &count, &capacity);
+	return count;
+}
+
 int batch_up_to_date(const char *source_path, const char *output_path,
 		     const char *layout_option)
 {

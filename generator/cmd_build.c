@@ -198,7 +198,7 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 	};
 	s->jobs = default_jobs();
 	optind = 1;
-	opterr = 1;
+	opterr = 0; /* reported below, with the program's name */
 	int c;
 	while ((c = getopt_long(argc, argv, "j:o:fh", options, NULL)) != -1) {
 		switch (c) {
@@ -224,11 +224,17 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 		case 'h':
 			return -1;
 		default:
+			fprintf(stderr, "committee-pdf build: unknown option or missing value: %s\n",
+				argv[optind - 1]);
 			return 2;
 		}
 	}
 	if (optind >= argc) {
 		fputs("committee-pdf build: no SOURCE or DIR given\n", stderr);
+		return 2;
+	}
+	if (s->out_dir && !*s->out_dir) {
+		fputs("committee-pdf build: empty output folder name\n", stderr);
 		return 2;
 	}
 	return 0;
@@ -318,8 +324,12 @@ int cmd_build(int argc, char **argv)
 	struct build_settings settings = { 0 };
 	int rc = parse_options(argc, argv, &settings);
 	if (rc != 0) {
-		build_usage(rc < 0 ? stdout : stderr);
-		return rc < 0 ? 0 : 2;
+		if (rc < 0) {
+			build_usage(stdout);
+			return 0;
+		}
+		fputs("Run 'committee-pdf build --help' for usage.\n", stderr);
+		return 2;
 	}
 	if (settings.out_dir && make_out_dir(settings.out_dir))
 		return 1;

@@ -132,7 +132,7 @@ static int parse_options(int argc, char **argv, struct preview *p)
 	};
 	p->dpi = PREVIEW_DEFAULT_DPI;
 	optind = 1;
-	opterr = 1;
+	opterr = 0; /* reported below, with the program's name */
 	int c;
 	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
 		switch (c) {
@@ -166,6 +166,8 @@ static int parse_options(int argc, char **argv, struct preview *p)
 		case 'h':
 			return -1;
 		default:
+			fprintf(stderr, "committee-pdf preview: unknown option or missing value: %s\n",
+				argv[optind - 1]);
 			return 2;
 		}
 	}
@@ -174,6 +176,15 @@ static int parse_options(int argc, char **argv, struct preview *p)
 		return 2;
 	}
 	p->source = argv[optind];
+	if (strcmp(p->source, "-") == 0) {
+		fputs("committee-pdf preview: SOURCE must be a file (the images are named after it)\n",
+		      stderr);
+		return 2;
+	}
+	if (p->out_dir && !*p->out_dir) {
+		fputs("committee-pdf preview: empty output folder name\n", stderr);
+		return 2;
+	}
 	return 0;
 }
 
@@ -182,8 +193,12 @@ int cmd_preview(int argc, char **argv)
 	struct preview p = { 0 };
 	int rc = parse_options(argc, argv, &p);
 	if (rc != 0) {
-		preview_usage(rc < 0 ? stdout : stderr);
-		return rc < 0 ? 0 : 2;
+		if (rc < 0) {
+			preview_usage(stdout);
+			return 0;
+		}
+		fputs("Run 'committee-pdf preview --help' for usage.\n", stderr);
+		return 2;
 	}
 	if (p.out_dir && mkdir(p.out_dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "committee-pdf preview: cannot create '%s': %s\n",

@@ -4,7 +4,7 @@
  * the top left of the page, y downwards; Pango units are named _pu.
  *
  * Ownership: layout_document returns a list the caller frees with
- * display_list_free(); every pointer inside is owned by the list (its arena). */
+ * display_list_free(); every pointer inside is owned by the list. */
 #ifndef LAYOUT_H
 #define LAYOUT_H
 

@@ -1,11 +1,12 @@
 /* Pages, structure nodes, boxes, destinations, the outline and the font
- * table of a display list under construction. Strings, glyphs, runs, pages
- * and boxes live in the list's arena. The page being filled collects its
- * boxes in one reused heap array and moves them into the arena, at their
- * exact size plus room for the furniture, when the next page starts:
- * growing each page's array in place would churn the heap a long paper
- * needs for measuring. The nodes grow with realloc and are trimmed at the
- * end; display_list_free frees them (struct dl_private says so). */
+ * table of a display list under construction. Strings, glyphs, runs and
+ * the small arrays live in the list's arena. The page being filled
+ * collects its boxes in one reused array and moves them, at their exact
+ * size plus room for the furniture, into an array of their own when the
+ * next page starts: growing every page's array would churn the heap the
+ * measuring needs, and arena blocks would waste their tails on arrays this
+ * size. Those arrays and the nodes (grown with realloc, trimmed at the
+ * end) are freed by display_list_free, as struct dl_private says. */
 #include "layout_internal.h"
 
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 
 /* What display_list_free must know about a list layout made. */
 struct dl_private {
-	int heap_nodes;   /* the nodes array was malloc'd */
+	int heap_nodes;   /* the nodes and each page's boxes were malloc'd */
 };
 
 /* Boxes a finished page keeps room for: header, footer parts, watermark. */
@@ -70,7 +71,7 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 	lo->node = 0;
 }
 
-/* Move the open page's boxes into the arena with room for room more. */
+/* Give the open page's boxes an array of their own with room for more. */
 static void settle_open_page(struct layout *lo, size_t room)
 {
 	struct layout_private *p = lo->private;
@@ -80,7 +81,7 @@ static void settle_open_page(struct layout *lo, size_t room)
 	size_t capacity = page->box_count + room;
 	struct dl_box *boxes = NULL;
 	if (capacity) {
-		boxes = arena_alloc(lo->list->arena, capacity * sizeof *boxes);
+		boxes = mem_array(capacity, sizeof *boxes);
 		if (page->box_count)
 			memcpy(boxes, page->boxes,
 			       page->box_count * sizeof *boxes);
@@ -116,8 +117,11 @@ void display_list_free(struct display_list *list)
 		return;
 	for (size_t i = 0; i < list->font_count; i++)
 		g_object_unref(list->fonts[i]);
-	if (list->private && list->private->heap_nodes)
+	if (list->private && list->private->heap_nodes) {
+		for (size_t p = 0; p < list->page_count; p++)
+			free(list->pages[p].boxes);
 		free(list->nodes);
+	}
 	arena_free(list->arena);
 	free(list);
 }
@@ -245,9 +249,7 @@ struct dl_box *layout_add_box(struct layout *lo, enum dl_box_kind kind,
 		page->box_capacity = p->scratch_capacity;
 	} else {
 		/* A finished page (furniture): its room, or a bigger copy. */
-		page->boxes = arena_grow(lo->list->arena, page->boxes,
-					 page->box_count, &page->box_capacity,
-					 sizeof *page->boxes);
+		MEM_GROW(page->boxes, page->box_count, page->box_capacity);
 	}
 	struct dl_box *box = &page->boxes[page->box_count++];
 	memset(box, 0, sizeof *box);

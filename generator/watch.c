@@ -1,3 +1,4 @@
+/* Watch mode on inotify: see watch.h. */
 #include "watch.h"
 #include "batch.h"
 #include "memory.h"
@@ -22,7 +23,9 @@ struct watched {
 
 struct watcher {
 	int fd;
-	struct watched source, layout;
+	struct watched source;
+	struct watched *inputs;  /* house style, previous quarters */
+	size_t input_count;
 	struct diag_list *diags;
 };
 
@@ -43,12 +46,8 @@ static int watch_file(struct watcher *watcher, struct watched *w,
 		      const char *path)
 {
 	char *dir = paths_dirname(path);
-	if (w->wd >= 0 && strcmp(w->dir, dir) == 0 &&
-	    strcmp(w->name, file_name(path)) == 0) {
-		free(dir);
-		return 0;
-	}
-	/* A folder already watched for the other file keeps its watch. */
+	/* A folder watched already (the source's, say) gets the same
+	 * descriptor back, so one event can match several files. */
 	int wd = inotify_add_watch(watcher->fd, dir, WATCH_EVENTS);
 	if (wd < 0) {
 		diag_add(watcher->diags, DIAG_ERROR, dir, 0, 0,
@@ -84,8 +83,9 @@ static int drain(struct watcher *watcher)
 	int changed = 0;
 	for (char *p = buf; p < buf + n;) {
 		const struct inotify_event *e = (const struct inotify_event *)p;
-		changed |= matches(&watcher->source, e) ||
-			   matches(&watcher->layout, e);
+		changed |= matches(&watcher->source, e);
+		for (size_t i = 0; i < watcher->input_count; i++)
+			changed |= matches(&watcher->inputs[i], e);
 		p += sizeof *e + e->len;
 	}
 	return changed;
@@ -113,14 +113,32 @@ static int wait_for_change(struct watcher *watcher)
 	}
 }
 
-/* Follow the house style the source uses now (it may have changed). */
-static void follow_layout(struct watcher *watcher, const char *source_path,
+static void clear_inputs(struct watcher *watcher)
+{
+	for (size_t i = 0; i < watcher->input_count; i++)
+		watched_clear(&watcher->inputs[i]);
+	free(watcher->inputs);
+	watcher->inputs = NULL;
+	watcher->input_count = 0;
+}
+
+/* Follow the files the source uses now (an edit may change them). The
+ * folders watched before stay watched: their events no longer match. */
+static void follow_inputs(struct watcher *watcher, const char *source_path,
 			  const char *layout_option)
 {
-	char *layout = batch_layout_path(source_path, layout_option);
-	if (layout)
-		watch_file(watcher, &watcher->layout, layout);
-	free(layout);
+	clear_inputs(watcher);
+	char **paths;
+	size_t count = batch_inputs(source_path, layout_option, &paths);
+	watcher->inputs = mem_array(count ? count : 1, sizeof *watcher->inputs);
+	for (size_t i = 0; i < count; i++) {
+		struct watched *w = &watcher->inputs[watcher->input_count];
+		*w = (struct watched){ .wd = -1 };
+		if (watch_file(watcher, w, paths[i]) == 0)
+			watcher->input_count++;
+		free(paths[i]);
+	}
+	free(paths);
 }
 
 /* Ctrl-C or a kill while an output is being written would leave its
@@ -144,7 +162,6 @@ int watch_run(const char *source_path, const char *layout_option,
 	struct watcher watcher = {
 		.fd = inotify_init1(IN_CLOEXEC),
 		.source = { .wd = -1 },
-		.layout = { .wd = -1 },
 		.diags = diags,
 	};
 	if (watcher.fd < 0) {
@@ -154,7 +171,7 @@ int watch_run(const char *source_path, const char *layout_option,
 	}
 	int status = watch_file(&watcher, &watcher.source, source_path);
 	for (int round = 1; status == 0; round++) {
-		follow_layout(&watcher, source_path, layout_option);
+		follow_inputs(&watcher, source_path, layout_option);
 		rebuild_whole(rebuild, ctx);
 		if (max_rounds > 0 && round >= max_rounds)
 			break;
@@ -165,7 +182,7 @@ int watch_run(const char *source_path, const char *layout_option,
 		}
 	}
 	watched_clear(&watcher.source);
-	watched_clear(&watcher.layout);
+	clear_inputs(&watcher);
 	close(watcher.fd);
 	return status;
 }

@@ -49,6 +49,15 @@ check "the collision names both sources" \
 check "the first of the two is built" \
 	sh -c "pdftotext '$work/both/budget.pdf' - | grep -q 'North budget'"
 
+# On a terminal: one progress line rewritten with carriage returns, no
+# per-document lines, then the summary.
+if command -v script > /dev/null; then
+	script -qec "'$BIN' build --force -o '$work/out' '$work/papers'" /dev/null > "$work/tty" 2>&1
+	check "terminal: progress counts to the total" grep -q "$(printf '\r')\[2/2\] 0 failed, " "$work/tty"
+	check "terminal: no per-document lines" [ "$(grep -c 'built .* -> ' "$work/tty")" -eq 0 ]
+	check "terminal: summary" grep -q "built 2, up to date 0, failed 0 in" "$work/tty"
+fi
+
 # Usage errors exit 2.
 "$BIN" build 2>/dev/null
 check "no arguments: usage error" [ $? -eq 2 ]

@@ -185,7 +185,16 @@ static void test_up_to_date_previous_quarter(void **state)
 	assert_true(batch_up_to_date(source, pdf, NULL));
 	set_mtime("q1.xml", 20); /* last quarter's figures were corrected */
 	assert_false(batch_up_to_date(source, pdf, NULL));
-	char *q1 = in_dir("q1.xml");
+	char **inputs;
+	size_t count = batch_inputs(source, NULL, &inputs);
+	char *style = in_dir("style.xml"), *q1 = in_dir("q1.xml");
+	assert_int_equal(count, 2);
+	assert_string_equal(inputs[0], style);
+	assert_string_equal(inputs[1], q1);
+	for (size_t i = 0; i < count; i++)
+		free(inputs[i]);
+	free(inputs);
+	free(style);
 	assert_int_equal(unlink(q1), 0); /* and a missing one cannot be checked */
 	assert_false(batch_up_to_date(source, pdf, NULL));
 	free(q1);

@@ -190,6 +190,48 @@ static void test_nothing_pending(void **state)
 	batch_jobs_free(jobs, 1);
 }
 
+static char finished[3][64];
+static size_t finished_count;
+
+static void record_order(void *ctx, const struct batch_job *job, size_t done,
+			 size_t failed)
+{
+	(void)ctx;
+	(void)done;
+	(void)failed;
+	if (job && finished_count < 3)
+		snprintf(finished[finished_count++], sizeof finished[0], "%s",
+			 strrchr(job->source, '/') + 1);
+}
+
+static void test_largest_first(void **state)
+{
+	(void)state;
+	const char *names[] = { "small.xml", "big.xml", "mid.xml" };
+	const size_t sizes[] = { 10, 1000, 100 };
+	struct batch_job *jobs = mem_array(3, sizeof *jobs);
+	for (size_t i = 0; i < 3; i++) {
+		jobs[i].source = mem_printf("%s/%s", out_dir, names[i]);
+		jobs[i].output = mem_printf("%s.pdf", jobs[i].source);
+		jobs[i].state = BATCH_PENDING;
+		FILE *f = fopen(jobs[i].source, "w");
+		assert_non_null(f);
+		for (size_t b = 0; b < sizes[i]; b++)
+			fputc('x', f);
+		fclose(f);
+	}
+	struct batch_worker_ops ops = { NULL, fake_run, NULL, NULL };
+	finished_count = 0;
+	assert_int_equal(batch_run(jobs, 3, 1, &ops, record_order, NULL), 0);
+	assert_int_equal(finished_count, 3);
+	assert_string_equal(finished[0], "big.xml");
+	assert_string_equal(finished[1], "mid.xml");
+	assert_string_equal(finished[2], "small.xml");
+	for (size_t i = 0; i < 3; i++)
+		unlink(jobs[i].source);
+	batch_jobs_free(jobs, 3);
+}
+
 static void test_crash_hook_names(void **state)
 {
 	(void)state;
@@ -217,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_every_job_crashing),
 		cmocka_unit_test(test_failed_open_fails_each_job),
 		cmocka_unit_test(test_nothing_pending),
+		cmocka_unit_test(test_largest_first),
 		cmocka_unit_test(test_crash_hook_names),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

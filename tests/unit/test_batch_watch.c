@@ -1,5 +1,6 @@
-/* Watch mode: a save by rename of the source, then a write of the house
- * style, each cause one more rebuild; other files in the folders do not. */
+/* Watch mode: a save by rename of the source, a write of the house style
+ * and a write of the previous quarter's source each cause one more rebuild;
+ * other files in the folders do not. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,9 +17,14 @@
 #include "watch.h"
 
 struct scene {
-	char *source, *source_tmp, *unrelated, *layout;
+	char *source, *source_tmp, *unrelated, *layout, *previous;
 	int rounds;
 };
+
+/* This quarter's report compares with last quarter's, beside it. */
+#define PAPER_WITH_PREVIOUS(version)                                          \
+	"<paper xmlns='urn:committee-pdf:paper:1' version='" version "'>"     \
+	"<appendix><performance previous-source='q1.xml'/></appendix></paper>"
 
 static void write_file(const char *path, const char *text)
 {
@@ -36,10 +42,12 @@ static int rebuild(void *ctx)
 	if (s->rounds == 1) {
 		write_file(s->unrelated, "not watched");
 		/* An editor's save: a new file renamed over the old. */
-		write_file(s->source_tmp, "<paper version='2'/>");
+		write_file(s->source_tmp, PAPER_WITH_PREVIOUS("2"));
 		assert_int_equal(rename(s->source_tmp, s->source), 0);
 	} else if (s->rounds == 2) {
 		write_file(s->layout, "<layout version='2'/>");
+	} else if (s->rounds == 3) {
+		write_file(s->previous, "<paper version='corrected'/>");
 	}
 	return 0;
 }
@@ -56,26 +64,30 @@ static void test_rebuilds_on_changes(void **state)
 		.source_tmp = mem_printf("%s/.paper.xml.swp", source_dir),
 		.unrelated = mem_printf("%s/paper.pdf", source_dir),
 		.layout = mem_printf("%s/house.xml", layout_dir),
+		.previous = mem_printf("%s/q1.xml", source_dir),
 	};
-	write_file(s.source, "<paper/>");
+	write_file(s.source, PAPER_WITH_PREVIOUS("1"));
+	write_file(s.previous, "<paper/>");
 	write_file(s.layout, "<layout/>");
 	/* A missed change would block forever: fail instead. */
 	alarm(20);
 	struct diag_list diags = { 0 };
-	assert_int_equal(watch_run(s.source, s.layout, rebuild, &s, 3, &diags), 0);
+	assert_int_equal(watch_run(s.source, s.layout, rebuild, &s, 4, &diags), 0);
 	alarm(0);
-	assert_int_equal(s.rounds, 3);
+	assert_int_equal(s.rounds, 4);
 	assert_int_equal(diags.count, 0);
 
 	unlink(s.source);
 	unlink(s.unrelated);
 	unlink(s.layout);
+	unlink(s.previous);
 	rmdir(source_dir);
 	rmdir(layout_dir);
 	free(s.source);
 	free(s.source_tmp);
 	free(s.unrelated);
 	free(s.layout);
+	free(s.previous);
 }
 
 static void test_unwatchable_folder(void **state)
