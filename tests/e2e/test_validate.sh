@@ -75,6 +75,23 @@ for source in tests/bad/billion-laughs.xml tests/bad/quadratic-blowup.xml \
 	[ "$elapsed_ms" -lt 1000 ] || fail "$source refused in $elapsed_ms ms, not under 1 s"
 done
 
+# ---- the schema documents every element; the example shows every name ----
+schema=generator/committee-paper.xsd
+if command -v xmllint > /dev/null 2>&1; then
+	undocumented=$(xmllint --xpath 'count(//*[local-name()="element"][not(*[local-name()="annotation"]/*[local-name()="documentation"])])' "$schema")
+	[ "$undocumented" = 0 ] || fail "$undocumented elements of $schema have no xs:documentation"
+	for name in $(xmllint --xpath '//*[local-name()="element"]/@name' "$schema" |
+		sed 's/ name="\([^"]*\)"/\1\n/g' | sort -u); do
+		grep -q "<$name[ >/]" docs/source-format.xml ||
+			fail "<$name> is in the schema but not in docs/source-format.xml"
+	done
+	for name in $(xmllint --xpath '//*[local-name()="attribute"]/@name' "$schema" |
+		sed 's/ name="\([^"]*\)"/\1\n/g' | sort -u); do
+		grep -q " $name=\"" docs/source-format.xml ||
+			fail "attribute $name is in the schema but not in docs/source-format.xml"
+	done
+fi
+
 # ---- every sample is valid ----
 sample_count=0
 for source in samples/*.xml docs/source-format.xml; do
