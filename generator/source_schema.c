@@ -394,8 +394,14 @@ static void bad_value(struct source_load *load, const xmlNode *element,
 		char *value = attr_value(element, attr);
 		char *problem = value_problem(load, msg, value);
 		const char *shown = strcmp(attr, "lang") == 0 ? "xml:lang" : attr;
+		/* Spreadsheets say "85%" for a figure and "n/a" for none. */
+		const char *hint = "";
+		if (strcmp(problem, "is not a number") == 0)
+			hint = strpbrk(value, "0123456789") ?
+			       " (write the figure alone, such as 85 or 2.5)" :
+			       " (leave the attribute out when there is no figure)";
 		source_error(load, source_attr_pos(load, element, shown),
-			     "%s=\"%s\" on <%s> %s", shown, value, name, problem);
+			     "%s=\"%s\" on <%s> %s%s", shown, value, name, problem, hint);
 		free(problem);
 		free(value);
 		return;
