@@ -195,6 +195,23 @@ static void test_empty_sources(void **state)
 	assert_one_error(0, 0, "the source is empty");
 }
 
+/* A source with a problem on every element is reported up to a bound, with
+ * a line saying so, rather than flooding the output. */
+static void test_problems_bounded(void **state)
+{
+	(void)state;
+	size_t capacity = 3000 * 80 + 1024, n = 0;
+	char *text = mem_alloc(capacity);
+	n += (size_t)snprintf(text + n, capacity - n, "<paper " NS "><section><heading>H</heading>\n");
+	for (int i = 0; i < 3000; i++)
+		n += (size_t)snprintf(text + n, capacity - n, "<para colour=\"x\">p</para>\n");
+	snprintf(text + n, capacity - n, "</section></paper>\n");
+	assert_null(load_string(text));
+	assert_int_equal(diags.count, 1000);
+	assert_true(has_message("too many problems: only the first 999 are reported"));
+	free(text);
+}
+
 /* Other modules may still open their own files at top level, but what a
  * document asks for from inside it stays refused after the loader ran. */
 static void test_guard_after_load(void **state)
@@ -229,6 +246,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_external_entity_refused, reset),
 		cmocka_unit_test_teardown(test_bad_bytes_positioned, reset),
 		cmocka_unit_test_teardown(test_empty_sources, reset),
+		cmocka_unit_test_teardown(test_problems_bounded, reset),
 		cmocka_unit_test_teardown(test_guard_after_load, reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
