@@ -202,7 +202,12 @@ static void test_problems_bounded(void **state)
 	(void)state;
 	size_t capacity = 3000 * 80 + 1024, n = 0;
 	char *text = mem_alloc(capacity);
-	n += (size_t)snprintf(text + n, capacity - n, "<paper " NS "><section><heading>H</heading>\n");
+	n += (size_t)snprintf(text + n, capacity - n, "<paper " NS "><cover><authority>A</authority>"
+			      "<committee>C</committee><meeting-date>2024-02-22</meeting-date>"
+			      "<marking>M</marking><title>T</title><cabinet-member><name>N</name>"
+			      "</cabinet-member><director><name>D</name></director><service>S"
+			      "</service><employee><name>E</name></employee><considered-by/>"
+			      "</cover><section><heading>H</heading>\n");
 	for (int i = 0; i < 3000; i++)
 		n += (size_t)snprintf(text + n, capacity - n, "<para colour=\"x\">p</para>\n");
 	snprintf(text + n, capacity - n, "</section></paper>\n");
