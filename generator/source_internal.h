@@ -74,6 +74,14 @@ struct source_pos source_text_pos(const struct source_load *load,
  * once per process. Returns 0 when valid. */
 int source_schema_validate(struct source_load *load);
 
+/* Whether the schema declares an element of that local name. */
+int source_schema_declares(const char *local_name);
+
+/* source_messages.c: report one libxml2 schema message about element (and
+ * attr, when the message is about one of its attributes) in plain words. */
+void source_schema_explain(struct source_load *load, const xmlNode *element,
+			   const char *attr, const char *msg);
+
 /* source_rules.c: what the schema cannot say. Returns the number of errors. */
 size_t source_rules_check(struct source_load *load);
 
