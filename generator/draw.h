@@ -13,6 +13,13 @@
 int draw_pdf(const struct display_list *list, const char *path,
 	     struct diag_list *diags);
 
+/* draw_pdf for a list that is not needed afterwards: each page's boxes are
+ * freed once the page is drawn (display_list_release_page), which keeps a
+ * long paper's peak memory down. The list is then good only for
+ * display_list_free. */
+int draw_pdf_releasing(struct display_list *list, const char *path,
+		       struct diag_list *diags);
+
 /* One PNG per page named BASE-N.png (N from 1) in out_dir at dpi; pages is
  * NULL for all, or a list like "1,3-5". Returns pages written, -1 on error. */
 int draw_png(const struct display_list *list, const char *out_dir,

@@ -82,8 +82,10 @@ static int cairo_failed(cairo_status_t status, struct file_atomic *file)
 	return 1;
 }
 
-int draw_pdf(const struct display_list *list, const char *path,
-	     struct diag_list *diags)
+/* release: the same list, writable, when drawn pages may be freed; or NULL. */
+static int write_pdf(const struct display_list *list,
+		     struct display_list *release, const char *path,
+		     struct diag_list *diags)
 {
 	if (list->page_count == 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
@@ -121,6 +123,9 @@ int draw_pdf(const struct display_list *list, const char *path,
 		cairo_show_page(cr);
 		if (cairo_failed(cairo_status(cr), file))
 			status = -1;
+		/* Tags look only forward, the outline not at boxes at all. */
+		if (release)
+			display_list_release_page(release, i);
 	}
 	if (status == 0)
 		add_outline(surface, list);
@@ -135,4 +140,16 @@ int draw_pdf(const struct display_list *list, const char *path,
 		return 1;
 	}
 	return file_atomic_commit(file, diags) == 0 ? 0 : 1;
+}
+
+int draw_pdf(const struct display_list *list, const char *path,
+	     struct diag_list *diags)
+{
+	return write_pdf(list, NULL, path, diags);
+}
+
+int draw_pdf_releasing(struct display_list *list, const char *path,
+		       struct diag_list *diags)
+{
+	return write_pdf(list, list, path, diags);
 }

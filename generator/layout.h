@@ -169,6 +169,12 @@ void layout_dump_json(const struct display_list *list, FILE *out);
 
 void display_list_free(struct display_list *list);
 
+/* Free the boxes of page page_index, leaving the page empty (its size
+ * stays): for a writer that draws the pages in order and needs a drawn page
+ * no more, so its memory serves what the writer builds up meanwhile. Glyphs
+ * and strings stay in the arena until display_list_free. */
+void display_list_release_page(struct display_list *list, size_t page_index);
+
 /* PDF structure type of a node ("Document", "Sect", "H1" … "H3", "P", "L",
  * "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Link",
  * "Artifact"): the names of the dump and of the PDF's tags. */

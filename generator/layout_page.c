@@ -128,6 +128,19 @@ void display_list_free(struct display_list *list)
 	free(list);
 }
 
+void display_list_release_page(struct display_list *list, size_t page_index)
+{
+	if (!list || page_index >= list->page_count)
+		return;
+	struct dl_page *page = &list->pages[page_index];
+	/* Only a list layout made owns its box arrays on the heap. */
+	if (list->private && list->private->heap_nodes)
+		free(page->boxes);
+	page->boxes = NULL;
+	page->box_count = 0;
+	page->box_capacity = 0;
+}
+
 /* ---- pages ---- */
 
 void layout_page_size(const struct layout *lo, int landscape,

@@ -202,7 +202,9 @@ int pipeline_render_pdf(struct pipeline *pipeline, const char *source_path,
 		pipeline_layout(pipeline, source_path, options, NULL, diags);
 	if (!list)
 		return 1;
-	int status = draw_pdf(list, out_path, diags);
+	/* The source model is already freed (pipeline_layout); the drawn pages
+	 * go too, so Cairo's growing PDF state reuses their memory. */
+	int status = draw_pdf_releasing(list, out_path, diags);
 	display_list_free(list);
 	return status;
 }
