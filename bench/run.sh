@@ -2,6 +2,9 @@
 # `make bench`: the medians of several runs of each workload, printed with
 # its target and PASS or MISS. Figures, not assertions: nothing here fails
 # the build. Uses hyperfine when it is installed, else its own loop.
+# Closes with a compact table of the figures worth quoting, also written to
+# $OUT/results.txt, headed by the machine's cores and load average so that a
+# MISS on a busy machine reads as such.
 #
 #   BIN      the program (make sets it)
 #   RUNS     runs per figure (default 5, at least 5 are used)
@@ -14,6 +17,7 @@ RUNS=${RUNS:-5}
 OUT=${OUT:-build/bench}
 mkdir -p "$OUT"
 rm -f "$OUT/errors"
+: > "$OUT/results.rows"
 passes=0
 misses=0
 
@@ -75,7 +79,28 @@ verdict() {
 		misses=$((misses + 1))
 	fi
 	printf '%-34s %10s %-6s target %2s %-8s %s\n' "$1" "$2" "$3" "$4" "$5" "$result"
+	row "$1" "$2" "$3" "$4 $5" "$result"
 }
+
+# row NAME VALUE UNIT TARGET RESULT: one line of the final table.
+row() {
+	printf '%-34s %10s %-6s %-10s %s\n' "$1" "$2" "$3" "$4" "$5" \
+		>> "$OUT/results.rows"
+}
+
+# cpu_ms CMD...: user + system time of one run, in milliseconds (children
+# included: batch workers are processes).
+cpu_ms() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%U %S' -o "$OUT/cputime" "$@" >/dev/null 2>&1 ||
+			echo "$*" >> "$OUT/errors"
+		tail -n 1 "$OUT/cputime" | awk '{ printf "%.0f\n", ($1 + $2) * 1000 }'
+	else
+		echo 0
+	fi
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 
 # Forget the failures of the figures before.
 fresh() { rm -f "$OUT/errors"; }
@@ -86,10 +111,13 @@ info() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", (b > 0) ? a / b : 0 }'; }
 
-echo "committee-pdf bench: median of $RUNS runs on $(nproc) cores"
-load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
-echo "load average before the runs: $load"
-if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+cores=$(nproc 2>/dev/null || echo 1)
+load_before=$(loadavg)
+echo "committee-pdf bench: median of $RUNS runs on $cores cores"
+echo "load average before the runs (1, 5, 15 min): $load_before"
+# A load above half the cores means another program competes for them.
+busy() { awk -v l="${1%% *}" -v c="$cores" 'BEGIN { exit !(l > c / 2) }'; }
+if busy "$load_before"; then
 	echo "note: other work is running; wall times below are inflated by it"
 fi
 echo
@@ -129,6 +157,7 @@ rss=$(peak_kib "$BIN" render "$OUT/assessment-5000.xml" -o "$OUT/assessment-5000
 rss_mib=$(awk -v k="$rss" 'BEGIN { printf "%.1f\n", k / 1024 }')
 verdict "  peak RSS, 5,000 items" "$rss_mib" MiB "<" 100
 info "  CPU time (user + system), one run" "$(cat "$OUT/cpu")" ms
+row "  CPU time, 5,000 items" "$(cat "$OUT/cpu")" ms "" ""
 verdict "  growth: time(5000) / time(500)" "$(ratio "$t_5000" "$t_500")" x "<=" 11
 to_text "$OUT/assessment-5000.xml" "$OUT/assessment-5000.txt"
 floor_5000=$(median_ms "$OUT/floor" "$OUT/assessment-5000.txt" "$OUT/floor-5000.pdf")
@@ -141,10 +170,38 @@ j1=$(median_ms "$BIN" build --force -j 1 -o "$OUT/quarterly-pdf" "$OUT/quarterly
 j2=$(median_ms "$BIN" build --force -j 2 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
 rate() { awk -v ms="$1" 'BEGIN { printf "%.1f\n", (ms > 0) ? 100 * 1000 / ms : 0 }'; }
 info "build 100 quarterly reports, -j1" "$(rate "$j1")" docs/s "($j1 ms)"
+row "build 100 quarterly reports, -j1" "$(rate "$j1")" docs/s "" ""
 verdict "build 100 quarterly reports, -j2" "$(rate "$j2")" docs/s ">=" 50
 verdict "  speed-up -j2 / -j1" "$(ratio "$j1" "$j2")" x ">=" 1.7
+# CPU time does not grow with the machine's other work as wall time does:
+# what a batch costs, and whether -j2 wastes any of it.
+cpu_j1=$(cpu_ms "$BIN" build --force -j 1 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
+cpu_j2=$(cpu_ms "$BIN" build --force -j 2 -o "$OUT/quarterly-pdf" "$OUT/quarterly")
+info "  CPU time (user + system), -j1" "$cpu_j1" ms
+info "  CPU time (user + system), -j2" "$cpu_j2" ms
+row "  CPU time per batch, -j1" "$cpu_j1" ms "" ""
+row "  CPU time per batch, -j2" "$cpu_j2" ms "" ""
 ok=$(ls "$OUT/quarterly-pdf"/*.pdf 2>/dev/null | wc -l)
 [ "$ok" -eq 100 ] || echo "  note: only $ok of 100 PDFs were written"
 
+# ---- the table worth quoting ----
+load_after=$(loadavg)
+{
+	echo "committee-pdf bench, $(date -u '+%Y-%m-%d %H:%M UTC')," \
+		"commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	echo "machine: $cores cores; load average (1, 5, 15 min)" \
+		"before $load_before, after $load_after"
+	if busy "$load_before" || busy "$load_after"; then
+		echo "note: the machine was busy with other work; a MISS of a" \
+			"wall time or speed-up may be the load's, see CPU times"
+	fi
+	echo "median of $RUNS runs; $passes PASS, $misses MISS"
+	echo
+	printf '%-34s %10s %-6s %-10s %s\n' figure value unit target result
+	cat "$OUT/results.rows"
+} > "$OUT/results.txt"
 echo
+cat "$OUT/results.txt"
+echo
+echo "written to $OUT/results.txt"
 echo "bench: $passes PASS, $misses MISS"

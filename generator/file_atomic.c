@@ -11,6 +11,12 @@
 #include "memory.h"
 #include "paths.h"
 
+/* Cairo hands the PDF writer a few bytes at a time (thousands of calls per
+ * document); gathered here they reach the kernel in a handful of write()s.
+ * Large enough for a typical paper in one write, small enough not to count
+ * against a long paper's memory. */
+#define FILE_ATOMIC_BUFFER_BYTES (256 * 1024)
+
 struct file_atomic {
 	char *path;       /* destination */
 	char *temp_path;  /* DIR/.NAME.PID-COUNTER.tmp */
@@ -18,6 +24,8 @@ struct file_atomic {
 	int error;        /* errno of the first failed write, or -1 for a
 	                     failure reported by file_atomic_fail */
 	char *fail_message;
+	unsigned char *buffer; /* bytes not yet written; allocated on first use */
+	size_t buffered;       /* bytes in buffer */
 };
 
 /* Unique within the process even when batch workers are threads. */
@@ -97,11 +105,10 @@ struct file_atomic *file_atomic_open(const char *path, struct diag_list *diags)
 	return file;
 }
 
-int file_atomic_write(struct file_atomic *file, const void *bytes,
-		      size_t length)
+/* Every byte to the temporary file, or the first error remembered. */
+static int write_all(struct file_atomic *file, const void *bytes,
+		     size_t length)
 {
-	if (file->error)
-		return -1;
 	const char *p = bytes;
 	while (length > 0) {
 		ssize_t n = write(file->fd, p, length);
@@ -114,6 +121,34 @@ int file_atomic_write(struct file_atomic *file, const void *bytes,
 		p += n;
 		length -= (size_t)n;
 	}
+	return 0;
+}
+
+static int flush_buffer(struct file_atomic *file)
+{
+	size_t length = file->buffered;
+	file->buffered = 0;
+	return write_all(file, file->buffer, length);
+}
+
+int file_atomic_write(struct file_atomic *file, const void *bytes,
+		      size_t length)
+{
+	if (file->error)
+		return -1;
+	if (file->buffered + length > FILE_ATOMIC_BUFFER_BYTES) {
+		if (flush_buffer(file) != 0)
+			return -1;
+		/* Larger than the buffer: no point copying it first. */
+		if (length >= FILE_ATOMIC_BUFFER_BYTES)
+			return write_all(file, bytes, length);
+	}
+	if (length == 0)
+		return 0;
+	if (!file->buffer)
+		file->buffer = mem_alloc(FILE_ATOMIC_BUFFER_BYTES);
+	memcpy(file->buffer + file->buffered, bytes, length);
+	file->buffered += length;
 	return 0;
 }
 
@@ -133,6 +168,7 @@ static void discard(struct file_atomic *file)
 		unlink(file->temp_path);
 	free(file->temp_path);
 	free(file->fail_message);
+	free(file->buffer);
 	free(file->path);
 	free(file);
 }
@@ -158,11 +194,15 @@ int file_atomic_commit(struct file_atomic *file, struct diag_list *diags)
 		discard(file);
 		return -1;
 	}
+	if (file->error == 0 && file->buffered > 0)
+		flush_buffer(file);
 	if (file->error) {
 		add_error(diags, file->path, "write", file->error);
 		discard(file);
 		return -1;
 	}
+	/* The data must be on disk before the rename makes it the file: after a
+	 * crash the destination is then the old file or the whole new one. */
 	if (fsync(file->fd) != 0) {
 		add_error(diags, file->path, "write", errno);
 		discard(file);

@@ -387,7 +387,7 @@ static void table_cells(const struct layout *lo, const struct chart_data *data,
 		c++;
 	}
 	snprintf(storage[c], sizeof storage[c], "%zu", total);
-	cells[c] = (struct layout_cell){ NULL, storage[c], &lo->style->table.header_font,
+	cells[c] = (struct layout_cell){ NULL, storage[c], &lo->strong_font,
 					 DL_NO_COLOR, DL_NO_COLOR, ALIGN_RIGHT };
 }
 
@@ -463,7 +463,7 @@ static void counts_table(struct layout *lo, const struct chart_data *data,
 		layout_table_row(lo, &table, cells, 1, 0, data->series[s].pos);
 	}
 	table_cells(lo, data, "Total", data->totals, cells, storage);
-	cells[0].font = &lo->style->table.header_font;
+	cells[0].font = &lo->strong_font;
 	layout_table_row(lo, &table, cells, 1, 0, data->pos);
 	layout_table_end(lo, &table);
 	free(storage);

@@ -115,8 +115,7 @@ static void trend_geometry(struct layout *lo, const struct source_performance *p
 			trend_labels(m, first, last, sizeof first);
 			const char *ref = m->ref ? m->ref : "?";
 			g->ref_w_pt = fmax(g->ref_w_pt,
-					   chart_text_width(lo, ref,
-							    &lo->style->table.header_font));
+					   chart_text_width(lo, ref, &lo->strong_font));
 			g->first_w_pt = fmax(g->first_w_pt, chart_text_width(lo, first, font));
 			g->last_w_pt = fmax(g->last_w_pt, chart_text_width(lo, last, font));
 		}
@@ -137,7 +136,7 @@ static void trend_cell(struct layout *lo, const struct trend_geometry *g,
 	const struct style_font *font = chart_label_font(lo);
 	char first[48], last[48];
 	trend_labels(m, first, last, sizeof first);
-	chart_place_text(lo, m->ref ? m->ref : "?", &lo->style->table.header_font, x_pt,
+	chart_place_text(lo, m->ref ? m->ref : "?", &lo->strong_font, x_pt,
 			 y_pt, 0, ALIGN_LEFT, node);
 	double first_x_pt = x_pt + g->ref_w_pt + CHART_GAP_PT;
 	chart_place_text(lo, first, font, first_x_pt, y_pt, g->first_w_pt, ALIGN_RIGHT, node);

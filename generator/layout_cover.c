@@ -144,7 +144,7 @@ void layout_cover(struct layout *lo)
 	struct cover_rows rows;
 	memset(&rows, 0, sizeof rows);
 	rows.lo = lo;
-	rows.key_font = lo->style->table.header_font;
+	rows.key_font = lo->strong_font; /* the cover's cells are unfilled */
 	double key = lo->style->table.cover_key_proportion;
 	if (key <= 0 || key >= 1)
 		key = 0.35;

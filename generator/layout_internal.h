@@ -21,6 +21,10 @@ struct layout {
 	double y_pt;             /* cursor: top of the free space on the current page */
 	uint32_t node;           /* current structure parent for new nodes and boxes */
 	struct layout_private *private; /* font table and the like */
+	/* The header cell's type in the body's colour, for row headings and
+	 * labels on unfilled ground: the header's own colour is chosen for the
+	 * header fill and may vanish on white. */
+	struct style_font strong_font;
 };
 
 /* ---- the layout's life (layout_page.c) ---- */

@@ -58,6 +58,8 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 	lo->context = context;
 	lo->diags = diags;
 	lo->landscape = style->page.landscape;
+	lo->strong_font = style->table.header_font;
+	lo->strong_font.color = style->body.color;
 	lo->private = mem_alloc(sizeof *lo->private);
 	struct display_list *list = mem_alloc(sizeof *list);
 	list->arena = arena_new();

@@ -150,6 +150,14 @@ enum direction_of_travel rating_travel(const struct source_performance *perf,
 {
 	if (m->travel == TRAVEL_NEW)
 		return TRAVEL_NEW;
+	if (m->contextual) {
+		if (!m->actual.present || !m->previous.present)
+			return TRAVEL_UNKNOWN;
+		int order = better_than(POLARITY_HIGHER_IS_BETTER, m->actual.value,
+					m->previous.value);
+		return order > 0 ? TRAVEL_RISING : order < 0 ? TRAVEL_FALLING
+							     : TRAVEL_UNCHANGED;
+	}
 	if (m->actual.present && m->previous.present)
 		return travel_from_order(better_than(m->polarity, m->actual.value,
 						     m->previous.value));
@@ -484,6 +492,8 @@ const char *rating_travel_word(enum direction_of_travel travel)
 	case TRAVEL_DECLINING: return "declining";
 	case TRAVEL_UNCHANGED: return "unchanged";
 	case TRAVEL_NEW: return "new";
+	case TRAVEL_RISING: return "rising";
+	case TRAVEL_FALLING: return "falling";
 	case TRAVEL_UNKNOWN: return "no comparison";
 	}
 	return "no comparison";
@@ -498,6 +508,8 @@ const char *rating_travel_arrow(enum direction_of_travel travel)
 	case TRAVEL_DECLINING: return "\u2193";
 	case TRAVEL_UNCHANGED: return "\u2192";
 	case TRAVEL_NEW: return "\u2605";      /* black star */
+	case TRAVEL_RISING: return "\u2197";   /* north east arrow: up, unjudged */
+	case TRAVEL_FALLING: return "\u2198";  /* south east arrow */
 	case TRAVEL_UNKNOWN: return "\u2013";  /* en dash */
 	}
 	return "\u2013";

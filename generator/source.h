@@ -130,6 +130,8 @@ enum direction_of_travel {
 	TRAVEL_DECLINING,
 	TRAVEL_UNCHANGED,
 	TRAVEL_NEW,              /* not in the previous quarter */
+	TRAVEL_RISING,           /* contextual measures: demand is neither good */
+	TRAVEL_FALLING,          /* nor bad, so only its direction is told */
 };
 
 struct source_value {        /* an optional number */

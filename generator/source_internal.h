@@ -24,6 +24,10 @@ struct source_tag {
  * one per element, millions, and a flood helps nobody. */
 enum { SOURCE_MAX_PROBLEMS = 1000 };
 
+/* Attributes on one start tag: the vocabulary needs a dozen; thousands
+ * would make libxml2 2.9 build the tree in quadratic time. */
+enum { SOURCE_MAX_ATTRIBUTES = 256 };
+
 struct source_load {
 	const char *name;          /* for diagnostics, as given */
 	const char *bytes;         /* the whole source, borrowed */

@@ -200,9 +200,14 @@ run_validate "$tmp/one-line.xml"
 # ---- nothing outside the source is read, nothing is sent ----
 if command -v strace > /dev/null 2>&1 &&
 	strace -f -qq -e trace=openat -o "$tmp/probe" true 2> /dev/null; then
+	# A valid paper whose xsi:schemaLocation names other files: never followed.
+	sed 's|<paper xmlns="urn:committee-pdf:paper:1"|& xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:committee-pdf:paper:1 /etc/passwd" xsi:noNamespaceSchemaLocation="http://example.com/x.xsd"|' \
+		docs/source-format.xml > "$tmp/xsi.xml"
+	grep -q 'xsi:schemaLocation' "$tmp/xsi.xml" || fail "xsi.xml was not made"
 	strace -f -qq -e trace=open,openat,connect,socket -o "$tmp/trace" \
 		"$BIN" validate tests/bad/xxe-file-read.xml tests/bad/external-dtd-file.xml \
-		tests/bad/external-dtd-network.xml docs/source-format.xml > /dev/null 2>&1
+		tests/bad/external-dtd-network.xml docs/source-format.xml "$tmp/xsi.xml" \
+		> /dev/null 2>&1
 	grep -q 'tests/bad/xxe-file-read.xml' "$tmp/trace" || fail "strace saw no source being opened"
 	if grep -E 'connect\(|socket\(' "$tmp/trace" > /dev/null; then
 		fail "validate used the network:"
@@ -212,7 +217,8 @@ if command -v strace > /dev/null 2>&1 &&
 	grep -E 'open(at)?\(' "$tmp/trace" | grep -v ENOENT |
 		sed -n 's/^[^"]*"\([^"]*\)".*/\1/p' |
 		grep -Ev '\.so(\.[0-9.]+)?$|^/etc/ld\.so\.cache$|^/proc/filesystems$|^/proc/self/|/usr/lib/locale/|\.xsd$' |
-		grep -Ev '^(tests/bad/(xxe-file-read|external-dtd-file|external-dtd-network)\.xml|docs/source-format\.xml)$' \
+		grep -Ev '^(tests/bad/(xxe-file-read|external-dtd-file|external-dtd-network)\.xml|docs/source-format\.xml)$' |
+		grep -vxF "$tmp/xsi.xml" \
 		> "$tmp/unexpected"
 	if [ -s "$tmp/unexpected" ]; then
 		fail "validate opened files other than the sources and schemas:"

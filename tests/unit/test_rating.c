@@ -374,6 +374,29 @@ static void test_travel_by_value(void **state)
 	assert_int_equal(travel_of(&f, down, 14, 14), TRAVEL_UNCHANGED);
 }
 
+/* Contextual measures (demand, activity) are not judged: a rise in
+ * contacts is "rising" whatever the polarity says, never "improving". */
+static void test_travel_of_contextual_measures(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_init(&f, 0);
+	struct source_measure m = measure(POLARITY_LOWER_IS_BETTER, 50, 3640);
+	m.contextual = 1;
+	m.previous = some(3505);
+	assert_int_equal(rating_travel(&f.perf, &m), TRAVEL_RISING);
+	m.polarity = POLARITY_HIGHER_IS_BETTER;
+	assert_int_equal(rating_travel(&f.perf, &m), TRAVEL_RISING);
+	m.actual = some(3000);
+	assert_int_equal(rating_travel(&f.perf, &m), TRAVEL_FALLING);
+	m.actual = some(3505.0);
+	assert_int_equal(rating_travel(&f.perf, &m), TRAVEL_UNCHANGED);
+	m.actual = none;
+	assert_int_equal(rating_travel(&f.perf, &m), TRAVEL_UNKNOWN);
+	assert_string_equal(rating_travel_word(TRAVEL_RISING), "rising");
+	assert_string_equal(rating_travel_word(TRAVEL_FALLING), "falling");
+}
+
 static void test_travel_by_rating(void **state)
 {
 	(void)state;
@@ -611,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_stated_code_is_an_error),
 		cmocka_unit_test(test_contextual_stated_rating_ignored),
 		cmocka_unit_test(test_travel_by_value),
+		cmocka_unit_test(test_travel_of_contextual_measures),
 		cmocka_unit_test(test_travel_by_rating),
 		cmocka_unit_test(test_compare_five_point_scale),
 		cmocka_unit_test(test_apply_previous),
