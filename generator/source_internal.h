@@ -99,6 +99,9 @@ struct source_doc_private {
 char *source_plain_text(struct arena *arena, const xmlNode *node);
 void source_inline_text(struct arena *arena, const xmlNode *node,
 			struct source_text *out);
+/* s for quoting in a message: collapsed, at most 40 bytes and "…"; caller
+ * frees. */
+char *source_quote(const char *s);
 
 /* Helpers over the tree (source_pos.c). */
 int source_is(const xmlNode *node, const char *local_name);

@@ -197,6 +197,24 @@ run_validate "$tmp/one-line.xml"
 [ "$status" -eq 0 ] || { fail "one-line paper: exit $status"; head -n 3 "$tmp/err"; }
 [ "$elapsed_ms" -lt 5000 ] || fail "one-line paper took $elapsed_ms ms"
 
+# A 900 kB rating code and a 900 kB date: quoted short, still explained
+# (libxml2 cuts its own message before naming the type).
+{
+	printf '<item ref="X1" rating="'
+	head -c 900000 /dev/zero | tr '\0' 'a'
+	printf '"><characteristic>c</characteristic><due>2024-06-3'
+	head -c 900000 /dev/zero | tr '\0' '0'
+	printf '</due></item>\n'
+} > "$tmp/huge-values"
+paper_around "$tmp/huge-values" > "$tmp/huge-values.xml"
+run_validate "$tmp/huge-values.xml"
+[ "$status" -eq 1 ] || fail "huge values: exit $status"
+{
+	echo "$tmp/huge-values.xml:2:16: error: rating=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\" on <item> is too long"
+	echo "$tmp/huge-values.xml:2:900060: error: <due> \"2024-06-30000000000000000000000000000000…\" is not a real date (expected YYYY-MM-DD)"
+} > "$tmp/expected"
+check_diagnostics "$tmp/expected" "huge values"
+
 # ---- nothing outside the source is read, nothing is sent ----
 if command -v strace > /dev/null 2>&1 &&
 	strace -f -qq -e trace=openat -o "$tmp/probe" true 2> /dev/null; then
