@@ -537,6 +537,17 @@ void layout_dashboard_performance(struct layout *lo,
 	chart_data_performance(&data, performance);
 	dashboard(lo, &data);
 	chart_data_free(&data);
-	chart_trends(lo, performance);
 	lo->y_pt += lo->style->paragraph_gap_pt;
+}
+
+void layout_trends_performance(struct layout *lo,
+			       const struct source_performance *performance)
+{
+	double before_pt = lo->y_pt;
+	size_t page = lo->page;
+	chart_trends(lo, performance);
+	if (lo->page != page || lo->y_pt != before_pt)
+		lo->y_pt += lo->style->paragraph_gap_pt;
+	if (lo->y_pt > lo->bottom_pt)
+		lo->y_pt = lo->bottom_pt;
 }

@@ -1,6 +1,6 @@
 /* The dashboard's stacked bar chart: one bar per theme or group, each
- * segment as wide as its count and filled with the rating's colour from the
- * house style, outlined so pale tints still show; beside each bar its codes
+ * segment as wide as its count and filled with the rating's chart colour
+ * (3:1 against the page, WCAG 2 1.4.11), outlined; beside each bar its codes
  * and counts in words, below them a legend of swatches with code and label.
  * All of it is one Figure whose text alternative gives every count. */
 #include "layout_chart_internal.h"
@@ -118,12 +118,12 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		if (!series->counts[r])
 			continue;
 		double w = g->unit_pt * (double)series->counts[r];
-		const struct style_rating_colors *colors =
-			style_rating(lo->style, data->scale->ratings[r].code);
-		/* Outlined so pale tints still stand out from the page
-		 * (WCAG 1.4.11 asks 3:1 of chart graphics). */
+		style_rgb chart = style_rating_chart(lo->style,
+						     data->scale->ratings[r].code);
+		/* The chart colour, not the cell tint: WCAG 1.4.11 asks
+		 * 3:1 of chart graphics against the page. */
 		layout_add_rect(lo, node, x, y_pt, w, g->line_pt,
-				colors->background, lo->style->table.border_color,
+				chart, lo->style->table.border_color,
 				lo->style->table.border_pt);
 		x += w;
 	}
@@ -161,10 +161,9 @@ static double legend(struct layout *lo, const struct chart_data *data,
 			y += line_pt + CHART_ROW_GAP_PT;
 		}
 		if (draw) {
-			const struct style_rating_colors *colors =
-				style_rating(lo->style, rating->code);
 			layout_add_rect(lo, node, x, y + (line_pt - swatch_pt) / 2,
-					swatch_pt, swatch_pt, colors->background,
+					swatch_pt, swatch_pt,
+					style_rating_chart(lo->style, rating->code),
 					lo->style->table.border_color,
 					lo->style->table.border_pt);
 			chart_place_text(lo, text, font, x + swatch_pt + 3, y, 0,

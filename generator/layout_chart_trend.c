@@ -1,4 +1,5 @@
-/* Trend lines of quarterly measures with history: one-line cells of
+/* Trend lines of quarterly measures with history, under a caption, after
+ * the performance table: one-line cells of
  * reference, first value, a polyline over the history and this quarter's
  * actual, and the last value, in a grid across the content width. The
  * values are printed, so the line is never the only carrier of them; the
@@ -12,6 +13,8 @@
 #define TREND_SPARK_MIN_PT 30.0   /* shortest trend line */
 #define TREND_LINE_PT 1.0
 #define TREND_ROW_GAP_PT 1.5      /* one-line cells need little air */
+#define TREND_CAPTION "Trends: each measure's first value, its line over " \
+	"the quarters reported, and its latest value"
 
 static int has_trend(const struct source_measure *m)
 {
@@ -181,6 +184,17 @@ void chart_trends(struct layout *lo, const struct source_performance *perf)
 	struct trend_geometry geo;
 	trend_geometry(lo, perf, &geo);
 	double row_pt = geo.line_pt + TREND_ROW_GAP_PT;
+	/* After the table the lines need saying what they are; the caption
+	 * stays with their first row. */
+	struct style_font caption_font = *chart_label_font(lo);
+	caption_font.bold = 1;
+	double width_pt = layout_content_width(lo);
+	double caption_pt = chart_text_height(lo, TREND_CAPTION, &caption_font, width_pt);
+	layout_ensure_space(lo, caption_pt + CHART_ROW_GAP_PT + row_pt);
+	uint32_t caption = layout_add_node(lo, ROLE_PARAGRAPH, perf->pos);
+	lo->y_pt += chart_place_text(lo, TREND_CAPTION, &caption_font, lo->left_pt,
+				     lo->y_pt, width_pt, ALIGN_LEFT, caption) +
+		    CHART_ROW_GAP_PT;
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, perf->pos);
 	char *alt = trend_alt(perf);
 	lo->list->nodes[figure].alt = layout_strdup(lo, alt);

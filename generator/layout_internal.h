@@ -216,12 +216,17 @@ void layout_performance(struct layout *lo,
 			const struct source_performance *performance); /* layout_performance.c */
 
 /* Dashboards at the head of an assessment or performance block: counts per
- * rating per theme or group with totals, a stacked bar chart (ROLE_FIGURE
- * with a text alternative) and, for measures with history, trend lines.
- * Called by layout_assessment() and layout_performance(). (layout_chart.c) */
+ * rating per theme or group with totals and a stacked bar chart (ROLE_FIGURE
+ * with a text alternative). Called by layout_assessment() and
+ * layout_performance(). (layout_chart.c) */
 void layout_dashboard_assessment(struct layout *lo,
 				 const struct source_assessment *assessment);
 void layout_dashboard_performance(struct layout *lo,
 				  const struct source_performance *performance);
+/* Trend lines of the measures with history (a Figure under a caption),
+ * placed after the performance table so that its first rows follow the
+ * dashboard on the same page; nothing without history. (layout_chart.c) */
+void layout_trends_performance(struct layout *lo,
+			       const struct source_performance *performance);
 
 #endif

@@ -1,5 +1,6 @@
 /* Quarterly performance: intro, key of the scale, dashboard, then one table
- * with a full-width row per group and a row per measure. The rating is the
+ * with a full-width row per group and a row per measure, then the trend
+ * lines of the measures with history. The rating is the
  * one rating.c computed (never green without data); direction of travel is
  * printed as an arrow and its word. */
 #include "layout_internal.h"
@@ -234,4 +235,7 @@ void layout_performance(struct layout *lo,
 	lo->y_pt += lo->style->paragraph_gap_pt;
 	if (lo->y_pt > lo->bottom_pt)
 		lo->y_pt = lo->bottom_pt;
+	/* History after the table: the dashboard's counts and the first rows
+	 * share a page, the trends read as the measures' background. */
+	layout_trends_performance(lo, performance);
 }

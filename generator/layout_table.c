@@ -31,6 +31,7 @@ struct table_row {
 	uint32_t *cell_nodes;
 	uint32_t row_node;
 	int started;                    /* nodes made, first fragment placed */
+	int spans;                      /* a theme or group row across the table */
 };
 
 struct layout_table_state {
@@ -41,6 +42,12 @@ struct layout_table_state {
 	const char *next_dest;
 	double *base_widths_pt;         /* from the style's proportions */
 	double *need_pt;                /* widest unbreakable word per column */
+	/* The theme or group the rows now placed belong to, as its
+	 * "(continued)" row for the top of a later page, and the page where
+	 * it (or that row) was last shown. */
+	struct table_row *theme;
+	char *theme_text;
+	size_t theme_page;
 };
 
 static double table_padding(const struct layout *lo)
@@ -210,6 +217,25 @@ static double header_need(struct layout *lo, struct layout_table *table)
 	return header_due(lo, table) ? table_header(lo, table)->height_pt : 0;
 }
 
+/* A row of the current theme continues it on a page that does not show
+ * the theme yet: "(continued)" goes above it, after the header. */
+static int theme_due(struct layout *lo, const struct layout_table *table,
+		     const struct table_row *row, uint32_t artifact_node)
+{
+	const struct layout_table_state *state = table->state;
+	return state->theme && !row->spans && !artifact_node &&
+	       row != state->header && row != state->theme &&
+	       state->theme_page != lo->page;
+}
+
+static double theme_need(struct layout *lo, const struct layout_table *table,
+			 const struct table_row *row, uint32_t artifact_node)
+{
+	return theme_due(lo, table, row, artifact_node)
+		       ? table->state->theme->height_pt
+		       : 0;
+}
+
 static int row_finished(const struct table_row *row)
 {
 	for (size_t c = 0; c < row->cell_count; c++)
@@ -356,17 +382,22 @@ static void row_place_fragment(struct layout *lo, struct table_row *row,
 static void row_place_all(struct layout *lo, struct layout_table *table,
 			  struct table_row *row, uint32_t artifact_node);
 
-static void header_place(struct layout *lo, struct layout_table *table)
+/* Repeats on later pages are furniture: one Artifact node holds them. */
+static uint32_t table_artifact(struct layout *lo, struct layout_table *table)
 {
 	struct layout_table_state *state = table->state;
+	if (!state->artifact_node)
+		state->artifact_node = layout_add_node(lo, ROLE_ARTIFACT,
+						       table->pos);
+	return state->artifact_node;
+}
+
+static void header_place(struct layout *lo, struct layout_table *table)
+{
 	struct table_row *header = table_header(lo, table);
 	uint32_t artifact_node = 0;
-	if (table->header_placed_on_page) {
-		if (!state->artifact_node)
-			state->artifact_node = layout_add_node(
-				lo, ROLE_ARTIFACT, table->pos);
-		artifact_node = state->artifact_node;
-	}
+	if (table->header_placed_on_page)
+		artifact_node = table_artifact(lo, table);
 	/* Mark it placed first: a header taller than the page must not
 	 * recurse into placing itself again. */
 	table->header_placed_on_page = 1;
@@ -374,6 +405,47 @@ static void header_place(struct layout *lo, struct layout_table *table)
 	memset(header->next_line, 0, header->cell_count * sizeof *header->next_line);
 	header->started = 0;
 	row_place_all(lo, table, header, artifact_node);
+}
+
+/* "CI  Continuous Improvement (continued)" across the table, as an
+ * artifact: the structure keeps the one theme TH where the theme began. */
+static void theme_continue(struct layout *lo, struct layout_table *table)
+{
+	struct layout_table_state *state = table->state;
+	struct table_row *theme = state->theme;
+	state->theme_page = lo->page;
+	memset(theme->next_line, 0, theme->cell_count * sizeof *theme->next_line);
+	theme->started = 0;
+	row_place_all(lo, table, theme, table_artifact(lo, table));
+}
+
+/* A theme row was placed: rows after it belong to it. Its continuation
+ * shows the first line of its text (the title, not the description) in
+ * the theme font, on the theme row's fill. */
+static void theme_begin(struct layout *lo, struct layout_table *table,
+			const struct table_row *row)
+{
+	struct layout_table_state *state = table->state;
+	row_free(state->theme);
+	free(state->theme_text);
+	const struct layout_cell *cell = &row->cells[0];
+	const char *text = cell->text ? cell->text->text : cell->plain;
+	text = text ? text : "";
+	size_t title_length = strcspn(text, "\n");
+	state->theme_text = mem_printf("%.*s (continued)", (int)title_length, text);
+	struct table_row *theme = row_new(1);
+	theme->cells[0] = *cell;
+	theme->cells[0].text = NULL;
+	theme->cells[0].plain = state->theme_text;
+	theme->cells[0].font = NULL;
+	theme->x_pt[0] = row->x_pt[0];
+	theme->width_pt[0] = row->width_pt[0];
+	theme->header_cells = 1;
+	theme->spans = 1;
+	theme->pos = row->pos;
+	row_measure(lo, theme, &lo->style->table.theme_font);
+	state->theme = theme;
+	state->theme_page = lo->page;
 }
 
 /* Place the whole of a measured row at the cursor, splitting it over pages
@@ -387,7 +459,8 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 	for (;;) {
 		double avail_pt = layout_space_left(lo);
 		if (!is_header)
-			avail_pt -= header_need(lo, table);
+			avail_pt -= header_need(lo, table) +
+				    theme_need(lo, table, row, artifact_node);
 		if (!row->started && !fresh &&
 		    !row_can_start(lo, table, row, avail_pt)) {
 			layout_new_page(lo);
@@ -396,6 +469,11 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 		}
 		if (!is_header && header_due(lo, table)) {
 			header_place(lo, table);
+			avail_pt = layout_space_left(lo) -
+				   theme_need(lo, table, row, artifact_node);
+		}
+		if (theme_due(lo, table, row, artifact_node)) {
+			theme_continue(lo, table);
 			avail_pt = layout_space_left(lo);
 		}
 		int any = row_fit(lo, row, avail_pt, counts);
@@ -423,6 +501,8 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 		fresh = 1;
 	}
 	free(counts);
+	if (row->spans && !artifact_node)
+		theme_begin(lo, table, row);
 }
 
 /* Place the waiting keep_with_next rows so that they share a page with the
@@ -618,6 +698,7 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 	row->width_pt[0] = table_width(table);
 	/* A spanning row heads the rows under it (a theme): TH. */
 	row->header_cells = 1;
+	row->spans = 1;
 	row->pos = pos;
 	row_measure(lo, row, &lo->style->table.theme_font);
 	table_add_row(lo, table, row, keep_with_next);
@@ -636,6 +717,8 @@ void layout_table_end(struct layout *lo, struct layout_table *table)
 	if (table->header && !table->header_placed_on_page)
 		header_place(lo, table);
 	row_free(state->header);
+	row_free(state->theme);
+	free(state->theme_text);
 	free(state->pending);
 	free(state->base_widths_pt);
 	free(state->need_pt);

@@ -24,6 +24,10 @@ struct source_tag {
  * one per element, millions, and a flood helps nobody. */
 enum { SOURCE_MAX_PROBLEMS = 1000 };
 
+/* Attributes on one start tag: the vocabulary needs a dozen; thousands
+ * would make libxml2 2.9 build the tree in quadratic time. */
+enum { SOURCE_MAX_ATTRIBUTES = 256 };
+
 struct source_load {
 	const char *name;          /* for diagnostics, as given */
 	const char *bytes;         /* the whole source, borrowed */
@@ -95,6 +99,9 @@ struct source_doc_private {
 char *source_plain_text(struct arena *arena, const xmlNode *node);
 void source_inline_text(struct arena *arena, const xmlNode *node,
 			struct source_text *out);
+/* s for quoting in a message: collapsed, at most 40 bytes and "…"; caller
+ * frees. */
+char *source_quote(const char *s);
 
 /* Helpers over the tree (source_pos.c). */
 int source_is(const xmlNode *node, const char *local_name);

@@ -155,31 +155,11 @@ static void missing_child(struct source_load *load, const xmlNode *node,
 	free(expected);
 }
 
-/* Text of an element for quoting: whitespace collapsed, at most 40 bytes. */
+/* Text of an element for quoting: collapsed, shortened. */
 static char *quoted_content(const xmlNode *node)
 {
 	xmlChar *raw = xmlNodeGetContent(node);
-	char *out = mem_alloc(48);
-	size_t n = 0;
-	int space = 0;
-	for (const xmlChar *p = raw; p && *p && n < 40; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = n > 0;
-			continue;
-		}
-		if (space)
-			out[n++] = ' ';
-		space = 0;
-		out[n++] = (char)*p;
-	}
-	/* Never cut a UTF-8 sequence in half. */
-	while (n && ((unsigned char)out[n - 1] & 0xC0) == 0x80 && n >= 40)
-		n--;
-	if (n && (unsigned char)out[n - 1] >= 0xC0)
-		n--;
-	if (raw && xmlStrlen(raw) > 40)
-		memcpy(out + n, "…", 4), n += 3;
-	out[n] = '\0';
+	char *out = source_quote(raw ? (const char *)raw : "");
 	xmlFree(raw);
 	return out;
 }
@@ -227,11 +207,104 @@ static char *enumeration_words(const char *msg)
 	return out;
 }
 
+#define DATE_WORDS "is not a real date (expected YYYY-MM-DD)"
+#define NUMBER_WORDS "is not a number"
+#define NAME_WORDS "is not a valid name (a letter first, then letters, digits, " \
+	"'-', '_' or '.'; no spaces)"
+#define CODE_WORDS "is not a rating code (no spaces, at most 16 characters)"
+
+/* libxml2 cuts messages near 64,000 bytes, and the value comes first: for a
+ * huge value the facet or type is lost, so the element and attribute say
+ * what was expected. element NULL matches any. */
+struct name_words {
+	const char *element, *attr, *words;
+};
+
+static const struct name_words by_name[] = {
+	{ "meeting-date", NULL, DATE_WORDS },
+	{ "due", NULL, DATE_WORDS },
+	{ NULL, "date", DATE_WORDS },
+	{ NULL, "previous-date", DATE_WORDS },
+	{ "measure", "target", NUMBER_WORDS },
+	{ "measure", "actual", NUMBER_WORDS },
+	{ "measure", "previous", NUMBER_WORDS },
+	{ NULL, "tolerance", NUMBER_WORDS },
+	{ "value", NULL, NUMBER_WORDS },
+	{ "email", NULL, "is not an email address" },
+	{ "sign-off", NULL, "is not in the form initials/date/version, such as LD/06022024/A" },
+	{ "link", "href", "is not an http, https, mailto or tel address" },
+	{ "marking", "exempt-paragraph", "is not a paragraph of Schedule 12A (1 to 7)" },
+	{ "item", "rating", CODE_WORDS },
+	{ "item", "previous", CODE_WORDS },
+	{ "measure", "rating", CODE_WORDS },
+	{ "measure", "previous-rating", CODE_WORDS },
+	{ "rating", "code", CODE_WORDS },
+	{ "ref", "to", NAME_WORDS },
+	{ "item", "see", NAME_WORDS },
+};
+
+static const char *words_by_name(const char *element, const char *attr)
+{
+	for (size_t i = 0; i < sizeof by_name / sizeof by_name[0]; i++) {
+		const struct name_words *w = &by_name[i];
+		if ((!w->element || strcmp(w->element, element) == 0) &&
+		    ((!w->attr && !attr) || (w->attr && attr && strcmp(w->attr, attr) == 0)))
+			return w->words;
+	}
+	return NULL;
+}
+
+/* An xs:ID value the schema refused: used before, or not a name. */
+static char *id_problem(struct source_load *load, const char *value)
+{
+	if (xmlValidateNCName(BAD_CAST value, 0) != 0)
+		return mem_strdup(NAME_WORDS);
+	xmlAttrPtr first = xmlGetID(load->doc, BAD_CAST value);
+	if (!first || !first->parent)
+		return mem_strdup("is used more than once");
+	struct source_pos at = source_node_pos(load, first->parent);
+	return mem_printf("is already used by <%s> at line %u:%u",
+			  (const char *)first->parent->name, at.line, at.col);
+}
+
+static int is_id_attr(const char *element, const char *attr)
+{
+	return attr && (strcmp(attr, "id") == 0 ||
+			(strcmp(attr, "ref") == 0 &&
+			 (strcmp(element, "item") == 0 || strcmp(element, "measure") == 0)));
+}
+
+/* From the type libxml2 names, NULL when it names none we know. */
+static char *type_problem(struct source_load *load, const char *msg, const char *value)
+{
+	const char *type = strstr(msg, "atomic type '");
+	if (!type)
+		return NULL;
+	type = local(type + 13);
+	if (strncmp(type, "xs:date", 7) == 0 || strncmp(type, "date'", 5) == 0)
+		return mem_strdup(DATE_WORDS);
+	if (strncmp(type, "xs:decimal", 10) == 0 || strncmp(type, "percent'", 8) == 0)
+		return mem_strdup(NUMBER_WORDS);
+	if (strncmp(type, "xs:ID'", 6) == 0)
+		return id_problem(load, value);
+	if (strncmp(type, "xs:IDREF'", 9) == 0)
+		return mem_strdup(NAME_WORDS);
+	if (strncmp(type, "xs:anyURI", 9) == 0)
+		return mem_strdup("is not a valid web address");
+	if (strncmp(type, "xs:language", 11) == 0)
+		return mem_strdup("is not a language tag such as en-GB");
+	if (strncmp(type, "text'", 5) == 0)
+		return mem_strdup("is empty");
+	return NULL;
+}
+
 /* What is wrong with a value, as the end of a sentence. */
-static char *value_problem(struct source_load *load, const char *msg,
-			   const char *value)
+static char *value_problem(struct source_load *load, const char *msg, const char *value,
+			   const char *element, const char *attr)
 {
 	if (strstr(msg, "[facet 'enumeration']")) {
+		if (!strstr(msg, "set {"))
+			return mem_strdup("is not one of the allowed values");
 		char *set = enumeration_words(msg);
 		char *out = mem_printf("is not allowed (expected %s)", set);
 		free(set);
@@ -245,49 +318,23 @@ static char *value_problem(struct source_load *load, const char *msg,
 			if (hit)
 				return mem_strdup(patterns[i].words);
 		}
-		return mem_strdup("is not in the expected form");
-	}
-	if (strstr(msg, "[facet 'minLength']") || strstr(msg, "[facet 'length']"))
+	} else if (strstr(msg, "[facet 'minLength']") || strstr(msg, "[facet 'length']")) {
 		return mem_strdup("is empty");
-	if (strstr(msg, "[facet 'maxLength']")) {
+	} else if (strstr(msg, "[facet 'maxLength']")) {
 		const char *at = strstr(msg, "maximum length of '");
-		return mem_printf("is too long (at most %d characters)",
-				  at ? atoi(at + 19) : 0);
-	}
-	if (strstr(msg, "[facet 'minInclusive']"))
+		return at ? mem_printf("is too long (at most %d characters)", atoi(at + 19)) :
+			    mem_strdup("is too long");
+	} else if (strstr(msg, "[facet 'minInclusive']")) {
 		return mem_strdup("must be 0 or more");
-	const char *type = strstr(msg, "atomic type '");
-	if (type) {
-		type = local(type + 13);
-		if (strncmp(type, "xs:date", 7) == 0 || strncmp(type, "date'", 5) == 0)
-			return mem_strdup("is not a real date (expected YYYY-MM-DD)");
-		if (strncmp(type, "xs:decimal", 10) == 0 || strncmp(type, "percent'", 8) == 0)
-			return mem_strdup("is not a number");
-		if (strncmp(type, "xs:ID'", 6) == 0) {
-			if (xmlValidateNCName(BAD_CAST value, 0) == 0) {
-				xmlAttrPtr first = xmlGetID(load->doc, BAD_CAST value);
-				if (first && first->parent) {
-					struct source_pos at = source_node_pos(load, first->parent);
-					return mem_printf("is already used by <%s> at line %u:%u",
-							  (const char *)first->parent->name,
-							  at.line, at.col);
-				}
-				return mem_strdup("is used more than once");
-			}
-			return mem_strdup("is not a valid name (a letter first, then letters, "
-					  "digits, '-', '_' or '.'; no spaces)");
-		}
-		if (strncmp(type, "xs:IDREF'", 9) == 0)
-			return mem_strdup("is not a valid name (a letter first, then letters, "
-					  "digits, '-', '_' or '.'; no spaces)");
-		if (strncmp(type, "xs:anyURI", 9) == 0)
-			return mem_strdup("is not a valid web address");
-		if (strncmp(type, "xs:language", 11) == 0)
-			return mem_strdup("is not a language tag such as en-GB");
-		if (strncmp(type, "text'", 5) == 0)
-			return mem_strdup("is empty");
+	} else {
+		char *words = type_problem(load, msg, value);
+		if (words)
+			return words;
+		if (is_id_attr(element, attr))
+			return id_problem(load, value);
 	}
-	return mem_strdup("is not valid here");
+	const char *words = words_by_name(element, attr);
+	return mem_strdup(words ? words : "is not valid here");
 }
 
 /* The attribute's value as written; xml:lang is the one namespaced one. */
@@ -308,22 +355,24 @@ static void bad_value(struct source_load *load, const xmlNode *element,
 	const char *name = (const char *)element->name;
 	if (attr) {
 		char *value = attr_value(element, attr);
-		char *problem = value_problem(load, msg, value);
+		char *problem = value_problem(load, msg, value, name, attr);
+		char *shown_value = source_quote(value);
 		const char *shown = strcmp(attr, "lang") == 0 ? "xml:lang" : attr;
 		/* Spreadsheets say "85%" for a figure and "n/a" for none. */
 		const char *hint = "";
-		if (strcmp(problem, "is not a number") == 0)
+		if (strcmp(problem, NUMBER_WORDS) == 0)
 			hint = strpbrk(value, "0123456789") ?
 			       " (write the figure alone, such as 85 or 2.5)" :
 			       " (leave the attribute out when there is no figure)";
 		source_error(load, source_attr_pos(load, element, shown),
-			     "%s=\"%s\" on <%s> %s%s", shown, value, name, problem, hint);
+			     "%s=\"%s\" on <%s> %s%s", shown, shown_value, name, problem, hint);
+		free(shown_value);
 		free(problem);
 		free(value);
 		return;
 	}
 	char *content = quoted_content(element);
-	char *problem = value_problem(load, msg, content);
+	char *problem = value_problem(load, msg, content, name, NULL);
 	struct source_pos pos = source_node_pos(load, element);
 	if (strcmp(problem, "is empty") == 0 || !*content)
 		source_error(load, pos, "<%s> is empty", name);
@@ -379,10 +428,20 @@ void source_schema_explain(struct source_load *load, const xmlNode *element,
 	} else if (strstr(msg, "No matching global declaration")) {
 		source_error(load, pos, "the root element must be <paper> in namespace %s",
 			     SOURCE_NAMESPACE);
-	} else if (strstr(msg, "[facet") || strstr(msg, "atomic type")) {
+	} else if (strstr(msg, "[facet") || strstr(msg, "atomic type") ||
+		   words_by_name(name, attr) || is_id_attr(name, attr)) {
 		bad_value(load, element, attr, msg);
 	} else {
+		/* A message not foreseen: libxml2's words, kept to one line. */
 		const char *rest = strstr(msg, "': ");
-		source_error(load, pos, "<%s>: %s", name, rest ? rest + 3 : msg);
+		rest = rest ? rest + 3 : msg;
+		size_t len = strlen(rest);
+		if (len > 200) {
+			len = 200;
+			while (len && ((unsigned char)rest[len] & 0xC0) == 0x80)
+				len--;
+		}
+		source_error(load, pos, "<%s>: %.*s%s", name, (int)len, rest,
+			     rest[len] ? "…" : "");
 	}
 }

@@ -51,6 +51,13 @@ static void index_ids(struct rules *r, const xmlNode *node)
 	}
 }
 
+/* The ref of an item or measure for a message; caller frees. */
+static char *quoted_ref(const xmlNode *node)
+{
+	const char *ref = source_attr(node, "ref");
+	return source_quote(ref ? ref : "");
+}
+
 /* ---- scales ---- */
 
 struct scale_codes {
@@ -83,15 +90,19 @@ static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes
 		for (size_t i = 0; i < s->count; i++)
 			seen |= strcmp(s->codes[i], code) == 0;
 		if (seen) {
+			char *quoted = source_quote(code);
 			rule_error(r, source_attr_pos(r->load, c, "code"),
-				   "rating code \"%s\" appears twice in the scale", code);
+				   "rating code \"%s\" appears twice in the scale", quoted);
+			free(quoted);
 			continue;
 		}
 		s->standings[standing_index(source_attr(c, "standing"))]++;
 		if (s->count == sizeof s->codes / sizeof s->codes[0])
 			continue;
 		s->codes[s->count++] = code;
-		char *next = mem_printf("%s%s%s", s->shown, *s->shown ? ", " : "", code);
+		char *quoted = source_quote(code);
+		char *next = mem_printf("%s%s%s", s->shown, *s->shown ? ", " : "", quoted);
+		free(quoted);
 		free(s->shown);
 		s->shown = next;
 	}
@@ -110,13 +121,15 @@ static void check_code(struct rules *r, const xmlNode *node, const char *attr,
 		       const char *block)
 {
 	const char *code = source_attr(node, attr);
-	/* A code with spaces is the schema's to report. */
-	if (!code || !*code || strpbrk(code, " \t\r\n") || in_scale(s, code))
+	/* A code with spaces or too long is the schema's to report. */
+	if (!code || !*code || strpbrk(code, " \t\r\n") || strlen(code) > 16 ||
+	    in_scale(s, code))
 		return;
-	const char *ref = source_attr(node, "ref");
+	char *ref = quoted_ref(node);
 	rule_error(r, source_attr_pos(r->load, node, attr),
 		   "%s \"%s\" of %s %s is not in the %s scale (%s)", what, code, kind,
-		   ref ? ref : "", block, s->shown);
+		   ref, block, s->shown);
+	free(ref);
 }
 
 /* ---- assessments ---- */
@@ -129,15 +142,19 @@ static void check_see(struct rules *r, const xmlNode *item)
 		return; /* not a name: the schema has said so */
 	struct source_pos pos = source_attr_pos(r->load, item, "see");
 	const xmlNode *target = xmlHashLookup(r->ids, BAD_CAST see);
+	char *shown_ref = quoted_ref(item);
+	char *shown_see = source_quote(see);
 	if (ref && strcmp(see, ref) == 0)
 		rule_error(r, pos, "item %s says see \"%s\": an item cannot answer itself",
-			   ref, see);
+			   shown_ref, shown_see);
 	else if (!target)
 		rule_error(r, pos, "item %s says see \"%s\", but no item has that ref",
-			   ref ? ref : "", see);
+			   shown_ref, shown_see);
 	else if (!source_is(target, "item"))
 		rule_error(r, pos, "item %s says see \"%s\", which is a <%s>, not an item",
-			   ref ? ref : "", see, (const char *)target->name);
+			   shown_ref, shown_see, (const char *)target->name);
+	free(shown_ref);
+	free(shown_see);
 }
 
 static void check_assessment(struct rules *r, const xmlNode *node)
@@ -175,11 +192,13 @@ static void check_performance(struct rules *r, const xmlNode *node)
 			check_code(r, m, "previous-rating", "previous rating", "measure", &scale,
 				   "performance");
 			if (contextual) {
-				if (source_attr(m, "rating"))
+				if (source_attr(m, "rating")) {
+					char *ref = quoted_ref(m);
 					source_warning(r->load, source_attr_pos(r->load, m, "rating"),
 						       "measure %s is a context measure and is never "
-						       "rated; its rating is ignored",
-						       source_attr(m, "ref"));
+						       "rated; its rating is ignored", ref);
+					free(ref);
+				}
 				continue;
 			}
 			check_code(r, m, "rating", "rating", "measure", &scale, "performance");
@@ -195,12 +214,14 @@ static void check_performance(struct rules *r, const xmlNode *node)
 			rule_error(r, source_node_pos(r->load, scale_node),
 				   "the performance scale has no rating with standing=\"%s\", "
 				   "which computed ratings need", standing_words[needed[i]]);
-	if (first_without_data && scale_node && !scale.standings[5])
+	if (first_without_data && scale_node && !scale.standings[5]) {
+		char *ref = quoted_ref(first_without_data);
 		rule_error(r, source_node_pos(r->load, first_without_data),
 			   "measure %s has no %s, so it is rated no data, but the scale has "
-			   "no rating with standing=\"no-data\"",
-			   source_attr(first_without_data, "ref"),
+			   "no rating with standing=\"no-data\"", ref,
 			   source_attr(first_without_data, "target") ? "actual" : "target");
+		free(ref);
+	}
 	free(scale.shown);
 }
 
@@ -209,10 +230,13 @@ static void check_performance(struct rules *r, const xmlNode *node)
 static void check_ref(struct rules *r, const xmlNode *node)
 {
 	const char *to = source_attr(node, "to");
-	if (to && xmlValidateNCName(BAD_CAST to, 0) == 0 && !xmlHashLookup(r->ids, BAD_CAST to))
-		rule_error(r, source_attr_pos(r->load, node, "to"),
-			   "<ref to=\"%s\"> points to nothing: no id or ref in this paper is "
-			   "\"%s\"", to, to);
+	if (!to || xmlValidateNCName(BAD_CAST to, 0) != 0 || xmlHashLookup(r->ids, BAD_CAST to))
+		return;
+	char *shown = source_quote(to);
+	rule_error(r, source_attr_pos(r->load, node, "to"),
+		   "<ref to=\"%s\"> points to nothing: no id or ref in this paper is "
+		   "\"%s\"", shown, shown);
+	free(shown);
 }
 
 static void check_sign_off(struct rules *r, const xmlNode *section)

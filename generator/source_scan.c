@@ -247,12 +247,16 @@ static void add_tag(struct scan *s, size_t offset)
 }
 
 /* End of a start tag beginning at i: the offset after its '>', skipping
- * quoted attribute values; n when unterminated. *empty tells "/>". */
-static size_t tag_end(const struct scan *s, size_t i, int *empty)
+ * quoted attribute values; n when unterminated. *empty tells "/>";
+ * *attributes counts the '=' outside quotes. */
+static size_t tag_end(const struct scan *s, size_t i, int *empty, size_t *attributes)
 {
+	*attributes = 0;
 	for (; i < s->n; i++) {
 		char c = s->p[i];
-		if (c == '"' || c == '\'') {
+		if (c == '=') {
+			++*attributes;
+		} else if (c == '"' || c == '\'') {
 			const char *close = memchr(s->p + i + 1, c, s->n - i - 1);
 			if (!close)
 				return s->n;
@@ -310,9 +314,17 @@ static int scan_markup(struct scan *s)
 			end = gt ? (size_t)(gt - s->p) + 1 : s->n;
 		} else {
 			int empty = 0;
-			end = tag_end(s, at + 1, &empty);
+			size_t attributes;
+			end = tag_end(s, at + 1, &empty, &attributes);
 			if (text_too_long(s, at, end, "a start tag"))
 				return -1;
+			/* libxml2 2.9 appends each attribute by walking the list. */
+			if (attributes > SOURCE_MAX_ATTRIBUTES) {
+				source_error(s->load, scan_pos(s, at),
+					     "a start tag with %zu attributes; at most %d are "
+					     "allowed", attributes, SOURCE_MAX_ATTRIBUTES);
+				return -1;
+			}
 			add_tag(s, at);
 			if (!empty && ++depth > SOURCE_MAX_DEPTH) {
 				source_error(s->load, scan_pos(s, at),

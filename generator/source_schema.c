@@ -148,7 +148,10 @@ int source_schema_validate(struct source_load *load)
 	struct schema_state state = { .load = load };
 	xmlSchemaSetValidStructuredErrors(vctxt, on_validity_error, &state);
 	size_t before = diag_count(load->diags, DIAG_ERROR);
+	/* Validation reads nothing either (xsi:schemaLocation is not followed). */
+	source_guard_sources(load);
 	int rc = xmlSchemaValidateDoc(vctxt, load->doc);
+	source_guard_end();
 	xmlSchemaFreeValidCtxt(vctxt);
 	if (rc != 0 && diag_count(load->diags, DIAG_ERROR) == before)
 		source_error(load, (struct source_pos){ 0, 0 }, "the source does not match "

@@ -156,3 +156,36 @@ char *source_plain_text(struct arena *arena, const xmlNode *node)
 	free(b.text);
 	return out;
 }
+
+char *source_quote(const char *s)
+{
+	enum { MAX_QUOTED = 40 };
+	char *out = mem_alloc(MAX_QUOTED + 8);
+	size_t n = 0;
+	int space = 0, cut = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (is_space(*p)) {
+			space = n > 0;
+			continue;
+		}
+		/* Room for this whole character (and a space before it)? */
+		size_t len = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+		if (n + (size_t)space + len > MAX_QUOTED) {
+			cut = 1;
+			break;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		size_t i = 0;
+		for (; i < len && p[i]; i++)
+			out[n++] = (char)p[i];
+		p += i - 1;
+	}
+	if (cut) {
+		memcpy(out + n, "\xE2\x80\xA6", 3); /* … */
+		n += 3;
+	}
+	out[n] = '\0';
+	return out;
+}

@@ -100,6 +100,12 @@ char *style_locate(const char *name_or_path, const char *source_dir);
 const struct style_rating_colors *style_rating(const struct style *style,
 					       const char *code);
 
+/* Fill of the rating's bars and legend swatches in charts, which must
+ * contrast 3:1 with the white page (WCAG 2, 1.4.11): the layout's chart
+ * colour for the code (or the fallback's), else the background when that
+ * contrasts enough, else the background darkened until it does. */
+style_rgb style_rating_chart(const struct style *style, const char *code);
+
 /* Expand a furniture template; unknown fields are left as written.
  * fields is an array of name/value pairs ending with a NULL name.
  * Caller frees the result with free(). */

@@ -1,6 +1,7 @@
 /* The rules of a layout that the schema cannot express: a fallback in the
  * palette, one entry per rating code, margins that leave room on the page,
- * and WCAG 2 contrast of every text colour on its background. */
+ * WCAG 2 contrast of every text colour on its background and of every
+ * chart colour on the page. */
 #include "style_internal.h"
 
 #include <math.h>
@@ -44,6 +45,26 @@ static void check_pair(const struct style_doc *doc, const xmlNode *node,
 		 what, text_hex, background_hex, shown_ratio(ratio), minimum);
 }
 
+/* Only a chart colour the layout names can fail: without one, bars take a
+ * colour that contrasts enough (style_chart_default). */
+static void check_chart(const struct style_doc *doc, const xmlNode *node,
+			const char *what, style_rgb chart, struct diag_list *diags)
+{
+	if (!xmlHasProp(node, (const xmlChar *)"chart"))
+		return;
+	double ratio = style_contrast(chart, PAGE_BACKGROUND);
+	if (ratio >= STYLE_CHART_CONTRAST_MIN)
+		return;
+	char chart_hex[8];
+	color_hex(chart, chart_hex);
+	struct style_pos pos = style_doc_pos(doc, node);
+	diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+		 "%s: chart colour %s has contrast %.2f:1 with the white page, "
+		 "below the %.1f:1 that WCAG 2 asks of chart bars; choose a "
+		 "darker chart colour", what, chart_hex, shown_ratio(ratio),
+		 STYLE_CHART_CONTRAST_MIN);
+}
+
 static int is_element(const xmlNode *node, const char *name)
 {
 	return node->type == XML_ELEMENT_NODE &&
@@ -69,6 +90,7 @@ static void check_palette(const struct style *style, const struct style_doc *doc
 		char *what = mem_printf("rating '%s'", pair->code);
 		check_pair(doc, c, what, pair->text, pair->background,
 			   CONTRAST_MIN, diags);
+		check_chart(doc, c, what, style->private->chart_colors[i], diags);
 		free(what);
 		i++;
 	}
@@ -83,6 +105,8 @@ static void check_palette(const struct style *style, const struct style_doc *doc
 	const struct style_rating_colors *pair = &style->ratings[style->rating_count - 1];
 	check_pair(doc, fallback, "the palette's fallback", pair->text,
 		   pair->background, CONTRAST_MIN, diags);
+	check_chart(doc, fallback, "the palette's fallback",
+		    style->private->chart_colors[style->rating_count - 1], diags);
 }
 
 static int is_large(const struct style_font *font)

@@ -36,6 +36,7 @@ struct style_private {
 	const char *description;
 	struct style_family_use *families; /* each family once */
 	size_t family_count, family_capacity;
+	style_rgb *chart_colors;  /* beside style->ratings: see style_rating_chart */
 };
 
 /* Where style names family first; {0, 0} when it does not. */
@@ -59,6 +60,13 @@ char *style_readable_schema_message(const char *message);
  * errors; node positions come from doc. */
 void style_check(const struct style *style, const struct style_doc *doc,
 		 struct diag_list *diags);
+
+/* Chart graphics against the white page: WCAG 2, 1.4.11. */
+#define STYLE_CHART_CONTRAST_MIN 3.0
+
+/* A rating's chart colour when the layout gives none (see
+ * style_rating_chart). */
+style_rgb style_chart_default(style_rgb background);
 
 /* "20mm" or "11pt" in points; "#0b0c0c" as 0x0b0c0c. The schema has
  * checked the form. */

@@ -174,6 +174,12 @@ static void read_table(struct reader *r, const xmlNode *table,
 	t->cover_key_proportion = number(style_child(table, "cover-columns"), "key");
 }
 
+static style_rgb chart_color(const xmlNode *node, style_rgb background)
+{
+	const char *chart = attr(node, "chart", NULL);
+	return chart ? style_parse_rgb(chart) : style_chart_default(background);
+}
+
 static void read_palette(struct arena *arena, const xmlNode *palette,
 			 struct style *style)
 {
@@ -182,6 +188,7 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 		count += c->type == XML_ELEMENT_NODE &&
 			 strcmp((const char *)c->name, "rating") == 0;
 	style->ratings = arena_alloc(arena, count * sizeof *style->ratings);
+	style_rgb *charts = arena_alloc(arena, count * sizeof *charts);
 	size_t n = 0;
 	for (const xmlNode *c = palette->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE ||
@@ -191,6 +198,7 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 		style->ratings[n].code = arena_strndup(arena, code, strlen(code));
 		style->ratings[n].background = style_parse_rgb(attr(c, "background", "#ffffff"));
 		style->ratings[n].text = style_parse_rgb(attr(c, "text", "#000000"));
+		charts[n] = chart_color(c, style->ratings[n].background);
 		n++;
 	}
 	/* A missing fallback is an error (style_check); black on white keeps
@@ -199,7 +207,9 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 	style->ratings[n].code = NULL;
 	style->ratings[n].background = style_parse_rgb(attr(fallback, "background", "#ffffff"));
 	style->ratings[n].text = style_parse_rgb(attr(fallback, "text", "#000000"));
+	charts[n] = chart_color(fallback, style->ratings[n].background);
 	style->rating_count = n + 1;
+	style->private->chart_colors = charts;
 }
 
 static const char *template(struct arena *arena, const xmlNode *node,

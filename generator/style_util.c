@@ -15,6 +15,14 @@ const struct style_rating_colors *style_rating(const struct style *style,
 	return &style->ratings[style->rating_count - 1];
 }
 
+style_rgb style_rating_chart(const struct style *style, const char *code)
+{
+	const struct style_rating_colors *colors = style_rating(style, code);
+	if (style->private && style->private->chart_colors)
+		return style->private->chart_colors[colors - style->ratings];
+	return style_chart_default(colors->background);
+}
+
 char *style_expand(const char *template_text, const struct style_field *fields)
 {
 	size_t capacity = strlen(template_text) + 1, length = 0;
@@ -64,4 +72,22 @@ double style_contrast(style_rgb a, style_rgb b)
 	double la = relative_luminance(a), lb = relative_luminance(b);
 	double lighter = la > lb ? la : lb, darker = la > lb ? lb : la;
 	return (lighter + 0.05) / (darker + 0.05);
+}
+
+/* The background itself when it contrasts CHART_CONTRAST_MIN with the white
+ * page, else the background scaled towards black (same hue) just enough. */
+style_rgb style_chart_default(style_rgb background)
+{
+	if (style_contrast(background, 0xFFFFFFu) >= STYLE_CHART_CONTRAST_MIN)
+		return background;
+	for (int percent = 99; percent > 0; percent--) {
+		style_rgb darker = 0;
+		for (int shift = 0; shift <= 16; shift += 8) {
+			unsigned channel = (background >> shift) & 0xFF;
+			darker |= (style_rgb)(channel * (unsigned)percent / 100u) << shift;
+		}
+		if (style_contrast(darker, 0xFFFFFFu) >= STYLE_CHART_CONTRAST_MIN)
+			return darker;
+	}
+	return 0x000000;
 }

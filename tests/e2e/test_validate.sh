@@ -197,12 +197,35 @@ run_validate "$tmp/one-line.xml"
 [ "$status" -eq 0 ] || { fail "one-line paper: exit $status"; head -n 3 "$tmp/err"; }
 [ "$elapsed_ms" -lt 5000 ] || fail "one-line paper took $elapsed_ms ms"
 
+# A 900 kB rating code and a 900 kB date: quoted short, still explained
+# (libxml2 cuts its own message before naming the type).
+{
+	printf '<item ref="X1" rating="'
+	head -c 900000 /dev/zero | tr '\0' 'a'
+	printf '"><characteristic>c</characteristic><due>2024-06-3'
+	head -c 900000 /dev/zero | tr '\0' '0'
+	printf '</due></item>\n'
+} > "$tmp/huge-values"
+paper_around "$tmp/huge-values" > "$tmp/huge-values.xml"
+run_validate "$tmp/huge-values.xml"
+[ "$status" -eq 1 ] || fail "huge values: exit $status"
+{
+	echo "$tmp/huge-values.xml:2:16: error: rating=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\" on <item> is too long"
+	echo "$tmp/huge-values.xml:2:900060: error: <due> \"2024-06-30000000000000000000000000000000…\" is not a real date (expected YYYY-MM-DD)"
+} > "$tmp/expected"
+check_diagnostics "$tmp/expected" "huge values"
+
 # ---- nothing outside the source is read, nothing is sent ----
 if command -v strace > /dev/null 2>&1 &&
 	strace -f -qq -e trace=openat -o "$tmp/probe" true 2> /dev/null; then
+	# A valid paper whose xsi:schemaLocation names other files: never followed.
+	sed 's|<paper xmlns="urn:committee-pdf:paper:1"|& xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:committee-pdf:paper:1 /etc/passwd" xsi:noNamespaceSchemaLocation="http://example.com/x.xsd"|' \
+		docs/source-format.xml > "$tmp/xsi.xml"
+	grep -q 'xsi:schemaLocation' "$tmp/xsi.xml" || fail "xsi.xml was not made"
 	strace -f -qq -e trace=open,openat,connect,socket -o "$tmp/trace" \
 		"$BIN" validate tests/bad/xxe-file-read.xml tests/bad/external-dtd-file.xml \
-		tests/bad/external-dtd-network.xml docs/source-format.xml > /dev/null 2>&1
+		tests/bad/external-dtd-network.xml docs/source-format.xml "$tmp/xsi.xml" \
+		> /dev/null 2>&1
 	grep -q 'tests/bad/xxe-file-read.xml' "$tmp/trace" || fail "strace saw no source being opened"
 	if grep -E 'connect\(|socket\(' "$tmp/trace" > /dev/null; then
 		fail "validate used the network:"
@@ -212,7 +235,8 @@ if command -v strace > /dev/null 2>&1 &&
 	grep -E 'open(at)?\(' "$tmp/trace" | grep -v ENOENT |
 		sed -n 's/^[^"]*"\([^"]*\)".*/\1/p' |
 		grep -Ev '\.so(\.[0-9.]+)?$|^/etc/ld\.so\.cache$|^/proc/filesystems$|^/proc/self/|/usr/lib/locale/|\.xsd$' |
-		grep -Ev '^(tests/bad/(xxe-file-read|external-dtd-file|external-dtd-network)\.xml|docs/source-format\.xml)$' \
+		grep -Ev '^(tests/bad/(xxe-file-read|external-dtd-file|external-dtd-network)\.xml|docs/source-format\.xml)$' |
+		grep -vxF "$tmp/xsi.xml" \
 		> "$tmp/unexpected"
 	if [ -s "$tmp/unexpected" ]; then
 		fail "validate opened files other than the sources and schemas:"

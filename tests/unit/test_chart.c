@@ -129,6 +129,7 @@ static void lay_out_performance(struct fixture *f, int landscape)
 	layout_set_landscape(&f->lo, landscape);
 	layout_new_page(&f->lo);
 	layout_dashboard_performance(&f->lo, &f->perf);
+	layout_trends_performance(&f->lo, &f->perf);
 	f->list = layout_end(&f->lo);
 	if (getenv("CHART_DUMP"))
 		layout_dump_json(f->list, stdout);
@@ -257,7 +258,7 @@ static void test_bar_segments_proportional_and_in_palette(void **state)
 			if (sets[s][r]) {
 				expected_counts[expected_n] = sets[s][r];
 				expected_fill[expected_n++] =
-					style_rating(&f->style, rag[r].code)->background;
+					style_rating_chart(&f->style, rag[r].code);
 			}
 	assert_int_equal(n, expected_n);
 	double unit_pt = seg[0]->width_pt / (double)expected_counts[0];
@@ -308,7 +309,7 @@ static void test_labels_legend_and_alt(void **state)
 		snprintf(label, sizeof label, "%s %s", rag[r].code, rag[r].label);
 		const struct dl_box *text = find_text(list, figure, label);
 		assert_non_null(text);
-		uint32_t fill = style_rating(&f->style, rag[r].code)->background;
+		uint32_t fill = style_rating_chart(&f->style, rag[r].code);
 		int found = 0;
 		const struct dl_page *page = &list->pages[0];
 		for (size_t i = 0; i < page->box_count; i++) {
@@ -509,6 +510,7 @@ static void test_shipped_style_and_fonts(void **state)
 	layout_set_landscape(&f->lo, 1);
 	layout_new_page(&f->lo);
 	layout_dashboard_performance(&f->lo, &f->perf);
+	layout_trends_performance(&f->lo, &f->perf);
 	f->list = layout_end(&f->lo);
 	assert_int_equal(f->list->page_count, 1);
 	uint32_t figure = nth_node(f->list, ROLE_FIGURE, 0);
@@ -517,9 +519,9 @@ static void test_shipped_style_and_fonts(void **state)
 	assert_int_equal(n, 5);
 	const char *codes[5] = { "G", "A", "R", "G", "R" };
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(seg[i]->fill, style_rating(style, codes[i])->background);
-	assert_int_not_equal(style_rating(style, "G")->background,
-			     style_rating(style, "R")->background);
+		assert_int_equal(seg[i]->fill, style_rating_chart(style, codes[i]));
+	assert_int_not_equal(style_rating_chart(style, "G"),
+			     style_rating_chart(style, "R"));
 	display_list_free(f->list);
 	f->list = NULL;
 	style_free(style);

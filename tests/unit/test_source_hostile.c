@@ -195,6 +195,27 @@ static void test_empty_sources(void **state)
 	assert_one_error(0, 0, "the source is empty");
 }
 
+/* At most SOURCE_MAX_ATTRIBUTES attributes on a tag (xmlns counts). */
+static void test_attribute_limit_edge(void **state)
+{
+	(void)state;
+	for (int extra = 0; extra < 2; extra++) {
+		size_t capacity = 256 * 16 + 256, n = 0;
+		char *text = mem_alloc(capacity);
+		n += (size_t)snprintf(text + n, capacity - n, "<paper " NS);
+		for (int i = 1; i < 256 + extra; i++)
+			n += (size_t)snprintf(text + n, capacity - n, " a%d=\"\"", i);
+		snprintf(text + n, capacity - n, "/>");
+		assert_null(load_string(text));
+		if (extra)
+			assert_one_error(1, 1, "a start tag with 257 attributes; at most 256");
+		else
+			assert_false(has_message("a start tag with"));
+		diag_clear(&diags);
+		free(text);
+	}
+}
+
 /* A source with a problem on every element is reported up to a bound, with
  * a line saying so, rather than flooding the output. */
 static void test_problems_bounded(void **state)
@@ -251,6 +272,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_external_entity_refused, reset),
 		cmocka_unit_test_teardown(test_bad_bytes_positioned, reset),
 		cmocka_unit_test_teardown(test_empty_sources, reset),
+		cmocka_unit_test_teardown(test_attribute_limit_edge, reset),
 		cmocka_unit_test_teardown(test_problems_bounded, reset),
 		cmocka_unit_test_teardown(test_guard_after_load, reset),
 	};

@@ -84,10 +84,10 @@ static void test_committee_report(void **state)
 	assert_int_equal(t->theme_fill, 0x505a5f);
 	assert_font(&t->theme_font, "Liberation Sans", 10, 1, 0, 0xffffff);
 	assert_font(&t->cell_font, "Liberation Sans", 10, 0, 0, 0x0b0c0c);
-	const double assessment[7] = { 1, 4, 1.2, 1.2, 5, 4, 1.6 };
+	const double assessment[7] = { 1.1, 4.2, 1.7, 2.15, 5.05, 4, 1.8 };
 	for (int i = 0; i < 7; i++)
 		assert_float_equal(t->assessment_columns[i], assessment[i], 1e-9);
-	const double performance[8] = { 0.8, 4, 1.2, 1.2, 1.2, 1.2, 1, 5 };
+	const double performance[8] = { 1.1, 4, 1.65, 1.65, 2.15, 1.7, 2.2, 5.55 };
 	for (int i = 0; i < 8; i++)
 		assert_float_equal(t->performance_columns[i], performance[i], 1e-9);
 	assert_float_equal(t->cover_key_proportion, 0.35, 1e-9);

@@ -317,6 +317,74 @@ static void test_themed_table_needs_keep(void **state)
 	assert_true(pages_ending_with_theme(f->lo.list, table_node) > 0);
 }
 
+
+/* A theme that continues onto a page shows "Theme N (continued)" under the
+ * repeated header, as an artifact: the structure keeps one TH per theme. */
+static void test_theme_continues_under_the_header(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t table_node;
+	themed_table(&f->lo, 1, &table_node);
+	const struct display_list *list = f->lo.list;
+	assert_true(list->page_count >= 3);
+	char current[64] = "";
+	size_t continued = 0;
+	for (size_t p = 0; p < list->page_count; p++) {
+		const struct dl_page *page = &list->pages[p];
+		const struct dl_box *first_row = NULL, *continuation = NULL;
+		double header_y_pt = -1;
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->kind != BOX_TEXT || !node_within(list, b->node, table_node))
+				continue;
+			const struct dl_node *n = &list->nodes[b->node];
+			const char *text = b->u.text.text;
+			if (n->role == ROLE_ARTIFACT) {
+				if (strcmp(text, "Ref") == 0)
+					header_y_pt = b->y_pt;
+				if (strstr(text, "(continued)")) {
+					assert_null(continuation);
+					continuation = b;
+				}
+				continue;
+			}
+			/* never a TH or TD of the structure */
+			assert_null(strstr(text, "(continued)"));
+			if (!first_row)
+				first_row = b;
+		}
+		if (p > 0 && first_row && list->nodes[first_row->node].pos.line < 1000) {
+			/* the page opens inside a theme */
+			char want[80];
+			snprintf(want, sizeof want, "%s (continued)", current);
+			assert_non_null(continuation);
+			assert_string_equal(continuation->u.text.text, want);
+			assert_true(continuation->y_pt > header_y_pt);
+			assert_true(continuation->y_pt < first_row->y_pt);
+			continued++;
+		} else {
+			assert_null(continuation);
+		}
+		/* the theme the page ends in */
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->kind == BOX_TEXT && node_within(list, b->node, table_node) &&
+			    list->nodes[b->node].role == ROLE_TABLE_HEADER &&
+			    list->nodes[b->node].pos.line >= 1000)
+				snprintf(current, sizeof current, "%s", b->u.text.text);
+		}
+	}
+	assert_true(continued > 0);
+	/* one TH per theme in the structure */
+	size_t theme_cells = 0;
+	for (size_t n = 0; n < list->node_count; n++)
+		theme_cells += list->nodes[n].role == ROLE_TABLE_HEADER &&
+			       list->nodes[n].pos.line >= 1000;
+	assert_int_equal(theme_cells, 60);
+	assert_true(table_boxes_inside(list, &f->style));
+	assert_true(table_text_disjoint(list));
+}
+
 static void test_destination_on_the_rows_page(void **state)
 {
 	struct fixture *f = *state;
@@ -457,6 +525,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cell_longer_than_a_page_splits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_theme_rows_never_last_on_a_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_themed_table_needs_keep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_theme_continues_under_the_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_destination_on_the_rows_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tall_row_starts_in_the_space_left, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tall_header_is_not_repeated, setup, teardown),

@@ -203,11 +203,92 @@ static void test_quarterly_sample(void **state)
 	assert_true(table_text_disjoint(f->list));
 }
 
+
+static size_t last_page_of(const struct display_list *list, uint32_t node)
+{
+	size_t last = 0;
+	for (size_t p = 0; p < list->page_count; p++)
+		for (size_t i = 0; i < list->pages[p].box_count; i++)
+			if (node_within(list, list->pages[p].boxes[i].node, node))
+				last = p;
+	return last;
+}
+
+/* Every quarterly sample in the house style it names and in the
+ * quarterly layout: the performance table starts on the page where the
+ * dashboard's counts table ends (its first rows fit there in every
+ * sample), and the trend lines come after the table. */
+static void check_table_follows_dashboard(const char *source, const char *layout)
+{
+	struct diag_list diags = { 0 };
+	struct fonts *fonts = fonts_open("fonts/fonts.conf", &diags);
+	struct style *style = style_load(layout, &diags);
+	struct source_doc *doc = source_load(source, &diags);
+	assert_non_null(fonts);
+	assert_non_null(style);
+	assert_non_null(doc);
+	struct display_list *list = layout_document(doc, style, fonts_context(fonts),
+						    NULL, &diags);
+	assert_non_null(list);
+	size_t blocks = 0;
+	for (size_t a = 0; a < doc->appendix_count; a++) {
+		const struct source_appendix *app = &doc->appendices[a];
+		for (size_t b = 0; b < app->block_count; b++) {
+			if (app->blocks[b].kind != BLOCK_PERFORMANCE)
+				continue;
+			const struct source_performance *perf = &app->blocks[b].u.performance;
+			assert_true(perf->group_count > 0 && perf->groups[0].measure_count > 0);
+			uint32_t cell = row_cell(list, perf->groups[0].measures[0].pos.line, 0);
+			uint32_t table = table_node_of(list, cell);
+			assert_true(table > 0);
+			uint32_t counts = 0, trends = 0;
+			for (uint32_t n = 1; n < table; n++)
+				if (list->nodes[n].role == ROLE_TABLE)
+					counts = n;
+			for (uint32_t n = table + 1; n < list->node_count && !trends; n++)
+				if (list->nodes[n].role == ROLE_FIGURE)
+					trends = n;
+			assert_true(counts > 0);
+			if (last_page_of(list, counts) != first_page_of(list, cell))
+				fail_msg("%s in %s: the dashboard ends on page %zu, the "
+					 "table's first row is on page %zu", source, layout,
+					 last_page_of(list, counts) + 1,
+					 first_page_of(list, cell) + 1);
+			if (trends)
+				assert_true(first_page_of(list, trends) >=
+					    last_page_of(list, table));
+			blocks++;
+		}
+	}
+	assert_true(blocks > 0);
+	display_list_free(list);
+	source_free(doc);
+	style_free(style);
+	fonts_close(fonts);
+	diag_list_free(&diags);
+}
+
+static void test_table_follows_dashboard(void **state)
+{
+	(void)state;
+	static const char *const areas[] = { "adults", "children", "environment",
+					     "resources" };
+	for (size_t a = 0; a < 4; a++)
+		for (int q = 1; q <= 4; q++) {
+			char source[64];
+			snprintf(source, sizeof source, "samples/%s-2024-q%d.xml",
+				 areas[a], q);
+			check_table_follows_dashboard(source, "layouts/committee-report.xml");
+			check_table_follows_dashboard(source, "layouts/quarterly-dashboard.xml");
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_best_value_sample, teardown),
 		cmocka_unit_test_teardown(test_quarterly_sample, teardown),
+		cmocka_unit_test(test_table_follows_dashboard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
