@@ -343,10 +343,37 @@ static void row_make_nodes(struct layout *lo, struct table_row *row,
 	layout_close_node(lo, row->row_node);
 }
 
+static uint32_t table_artifact(struct layout *lo, struct layout_table *table);
+
+/* On a row's continuation, a cell already finished shows its text again
+ * when it is filled (a rating's colour is never left without its label) or
+ * is the first column (the reference says whose row this is). */
+static int cell_repeats(const struct table_row *row, size_t c)
+{
+	return row->lines[c] && row->next_line[c] >= row->lines[c]->line_count &&
+	       (row->cells[c].fill != DL_NO_COLOR || c == 0);
+}
+
+/* Lines of a finished cell shown again as an artifact at the top of a
+ * continuation: as many as fit in the fragment's content height. */
+static void cell_repeat(struct layout *lo, struct layout_table *table,
+			const struct table_row *row, size_t c, double top_pt,
+			double content_pt)
+{
+	size_t count = layout_lines_fitting(row->lines[c], 0,
+					    content_pt + TABLE_EPSILON_PT);
+	if (count == 0)
+		return;
+	double padding_pt = lo->style->table.padding_pt;
+	layout_place_lines(lo, row->lines[c], 0, count,
+			   row->x_pt[c] + padding_pt, top_pt + padding_pt,
+			   table_artifact(lo, table));
+}
+
 /* Place at the cursor the lines given by counts, with each cell's fill and
  * border drawn for this fragment; moves the cursor below it. */
-static void row_place_fragment(struct layout *lo, struct table_row *row,
-			       const size_t *counts)
+static void row_place_fragment(struct layout *lo, struct layout_table *table,
+			       struct table_row *row, const size_t *counts)
 {
 	const struct style_table *st = &lo->style->table;
 	double padding_pt = st->padding_pt;
@@ -362,6 +389,7 @@ static void row_place_fragment(struct layout *lo, struct table_row *row,
 	uint32_t stroke = st->border_pt > 0 ? st->border_color : DL_NO_COLOR;
 	if (row->dest && !row->started)
 		layout_add_dest(lo, row->dest, top_pt);
+	int continuing = row->started;
 	row->started = 1;
 	for (size_t c = 0; c < row->cell_count; c++) {
 		const struct layout_cell *cell = &row->cells[c];
@@ -369,8 +397,12 @@ static void row_place_fragment(struct layout *lo, struct table_row *row,
 			layout_add_rect(lo, row->cell_nodes[c], row->x_pt[c],
 					top_pt, row->width_pt[c], height_pt,
 					cell->fill, stroke, st->border_pt);
-		if (counts[c] == 0)
+		if (counts[c] == 0) {
+			if (continuing && !row->spans &&
+			    row != table->state->header && cell_repeats(row, c))
+				cell_repeat(lo, table, row, c, top_pt, content_pt);
 			continue;
+		}
 		layout_place_lines(lo, row->lines[c], row->next_line[c],
 				   counts[c], row->x_pt[c] + padding_pt,
 				   top_pt + padding_pt, row->cell_nodes[c]);
@@ -494,7 +526,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 			keep_widows(row, counts);
 		if (!row->started)
 			row_make_nodes(lo, row, artifact_node);
-		row_place_fragment(lo, row, counts);
+		row_place_fragment(lo, table, row, counts);
 		if (row_finished(row))
 			break;
 		layout_new_page(lo);

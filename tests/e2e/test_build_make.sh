@@ -4,6 +4,9 @@
 . tests/e2e/lib_batch.sh
 
 command -v make > /dev/null || { echo "make is not installed: skipped"; exit 0; }
+# The inner make must not inherit the outer one's flags (-s would hide the
+# "Nothing to be done" this test reads).
+unset MAKEFLAGS MFLAGS MAKELEVEL
 mkdir -p "$work/bin" "$work/papers"
 ln -s "$BIN" "$work/bin/committee-pdf"
 # Two of the samples: a committee report and a quarterly dashboard.

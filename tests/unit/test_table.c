@@ -285,6 +285,54 @@ static size_t pages_ending_with_theme(const struct display_list *list,
 	return count;
 }
 
+/* A row split over pages names itself and keeps its rating's label on
+ * every page it reaches: colour is never the only carrier of meaning. The
+ * repeats are artifacts, so the structure keeps each cell's text once. */
+static void test_continued_row_repeats_reference_and_rating(void **state)
+{
+	struct fixture *f = *state;
+	struct layout_cell header[3];
+	struct layout_table table;
+	begin_three(&f->lo, &table, header);
+	char *evidence = filler(2500, 5);
+	struct layout_cell cells[3] = { cell("R001"), cell("Green"),
+					cell(evidence) };
+	cells[1].fill = 0x00703c;
+	cells[1].text_color = 0xffffff;
+	struct source_pos pos = { 7, 1 };
+	layout_table_row(&f->lo, &table, cells, 1, 0, pos);
+	layout_table_end(&f->lo, &table);
+
+	const struct display_list *list = f->lo.list;
+	size_t pages_with_row = 0;
+	for (size_t p = 0; p < list->page_count; p++) {
+		const struct dl_page *page = &list->pages[p];
+		int evidence_here = 0, reference = 0, label = 0, labels_tagged = 0;
+		for (size_t i = 0; i < page->box_count; i++) {
+			const struct dl_box *b = &page->boxes[i];
+			if (b->kind != BOX_TEXT)
+				continue;
+			enum dl_role role = list->nodes[b->node].role;
+			if (strstr(evidence, b->u.text.text) && strlen(b->u.text.text) > 12)
+				evidence_here = 1;
+			if (strcmp(b->u.text.text, "R001") == 0)
+				reference = 1;
+			if (strcmp(b->u.text.text, "Green") == 0) {
+				label = 1;
+				labels_tagged += role != ROLE_ARTIFACT;
+			}
+		}
+		if (!evidence_here)
+			continue;
+		pages_with_row++;
+		assert_true(reference);
+		assert_true(label);
+		assert_int_equal(labels_tagged, pages_with_row == 1 ? 1 : 0);
+	}
+	assert_true(pages_with_row >= 3);
+	free(evidence);
+}
+
 static void test_theme_rows_never_last_on_a_page(void **state)
 {
 	struct fixture *f = *state;
@@ -523,6 +571,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_header_repeats_as_artifact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cell_longer_than_a_page_splits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_continued_row_repeats_reference_and_rating, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_theme_rows_never_last_on_a_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_themed_table_needs_keep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_theme_continues_under_the_header, setup, teardown),
