@@ -1,7 +1,9 @@
 /* file_atomic gathers writes in a buffer: every byte still arrives, in
  * order, whether the writes are many and small, straddle the buffer's end
  * or are larger than the buffer, and nothing reaches the destination
- * before commit. */
+ * before commit. A write that fails while the buffer is emptied (here: a
+ * file size limit) still fails the commit, removes the temporary file and
+ * leaves the old file as it was. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,12 +101,77 @@ static void test_one_write_and_empty_writes(void **state)
 	write_in_pieces(none, 1, 0);
 }
 
+static int count_entries(const char *dir)
+{
+	int n = 0;
+	GDir *d = g_dir_open(dir, 0, NULL);
+	while (d && g_dir_read_name(d))
+		n++;
+	if (d)
+		g_dir_close(d);
+	return n;
+}
+
+/* The sizes straddle the limit at a write that fits the buffer (the error
+ * shows at a later flush) or at commit's own flush. */
+static void fail_past_limit(size_t total)
+{
+	char *dir = g_strdup("/tmp/test_atomic_buffer.XXXXXX");
+	assert_non_null(g_mkdtemp(dir));
+	char *path = g_build_filename(dir, "out.bin", NULL);
+	assert_true(g_file_set_contents(path, "old", 3, NULL));
+	unsigned char *data = calloc(1, total);
+	assert_non_null(data);
+
+	struct rlimit saved;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	struct rlimit small = saved;
+	small.rlim_cur = 64 * 1024;
+	void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+
+	struct diag_list diags = { 0 };
+	struct file_atomic *file = file_atomic_open(path, &diags);
+	assert_non_null(file);
+	for (size_t done = 0; done < total; done += 1000)
+		file_atomic_write(file, data + done,
+				  total - done < 1000 ? total - done : 1000);
+	int status = file_atomic_commit(file, &diags);
+
+	setrlimit(RLIMIT_FSIZE, &saved);
+	signal(SIGXFSZ, old_handler);
+	assert_int_equal(status, -1);
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 1);
+	assert_int_equal(count_entries(dir), 1); /* no temporary left */
+	char *bytes = NULL;
+	gsize length = 0;
+	assert_true(g_file_get_contents(path, &bytes, &length, NULL));
+	assert_int_equal(length, 3);
+	assert_memory_equal(bytes, "old", 3);
+	g_free(bytes);
+	diag_list_free(&diags);
+
+	unlink(path);
+	rmdir(dir);
+	g_free(path);
+	g_free(dir);
+	free(data);
+}
+
+static void test_write_error_fails_commit(void **state)
+{
+	(void)state;
+	fail_past_limit(200 * 1024);       /* only commit's flush fails */
+	fail_past_limit(3 * 1024 * 1024);  /* a flush on the way fails */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_many_small_writes),
 		cmocka_unit_test(test_writes_larger_than_the_buffer),
 		cmocka_unit_test(test_one_write_and_empty_writes),
+		cmocka_unit_test(test_write_error_fails_commit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
