@@ -190,7 +190,7 @@ static void test_pale_chart_colour_is_an_error(void **state)
 	struct style *style = style_load(path, &diags);
 	assert_null(style);
 	/* every rating and the fallback name the pale colour */
-	assert_int_equal(diag_count(&diags, DIAG_ERROR), 7);
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 8);
 	const struct diag *d = &diags.items[0];
 	assert_string_equal(d->file, path);
 	assert_true(d->line > 0);

@@ -91,8 +91,11 @@ static void test_committee_report(void **state)
 	for (int i = 0; i < 8; i++)
 		assert_float_equal(t->performance_columns[i], performance[i], 1e-9);
 	assert_float_equal(t->cover_key_proportion, 0.35, 1e-9);
-	assert_int_equal(s->rating_count, 7);
-	assert_null(s->ratings[6].code);
+	assert_int_equal(s->rating_count, 8);
+	assert_null(s->ratings[7].code);
+	/* a five-point scale's light green has its own colour, not the fallback */
+	assert_int_equal(style_rating(s, "LG")->background, 0x85994b);
+	assert_int_equal(style_rating(s, "LG")->text, 0x0b0c0c);
 	assert_string_equal(s->header_left, "This report is {marking}");
 	assert_string_equal(s->header_right, "");
 	assert_string_equal(s->footer_left, "{committee} {meeting-date}");
