@@ -3,10 +3,8 @@
 #include "memory.h"
 #include "paths.h"
 #include "style.h"
-#include "style_internal.h"
 
 #include <libxml/xmlreader.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,57 +43,37 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static int looks_like_path(const char *name)
+/* The file style_find would load for name; a path given as such is
+ * returned by style_locate unchecked, so it must still be there. */
+static char *resolve(const char *name, const char *source_dir)
 {
-	size_t n = strlen(name);
-	return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
-}
-
-/* Only a file naming the layout namespace is a layout: a source folder
- * may hold a paper of the same name. */
-static int names_layout_namespace(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	char head[4096];
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	return strstr(head, STYLE_NAMESPACE) != NULL;
-}
-
-/* As style_find looks, in the folders style_search_dirs names, so the two
- * cannot disagree about which file a name means. */
-static char *resolve(const char *name, const char *source_path)
-{
-	if (looks_like_path(name))
-		return is_file(name) ? mem_strdup(name) : NULL;
-	char *source_dir = paths_dirname(source_path);
-	char **dirs = NULL;
-	size_t count = style_search_dirs(source_dir, &dirs);
-	free(source_dir);
-	char *found = NULL;
-	for (size_t i = 0; i < count; i++) {
-		char *candidate = mem_printf("%s/%s.xml", dirs[i], name);
-		if (!found && is_file(candidate) &&
-		    names_layout_namespace(candidate))
-			found = candidate;
-		else
-			free(candidate);
-		free(dirs[i]);
+	char *path = style_locate(name, source_dir);
+	if (path && !is_file(path)) {
+		free(path);
+		return NULL;
 	}
-	free(dirs);
-	return found;
+	return path;
 }
 
+/* As render reads the source's layout attribute: empty means the default,
+ * and a path is relative to the source's folder (--layout PATH is
+ * relative to where the command runs). */
 char *batch_layout_path(const char *source_path, const char *layout_option)
 {
-	if (layout_option)
-		return resolve(layout_option, source_path);
-	char *named = root_layout(source_path);
-	char *path = resolve(named ? named : BATCH_DEFAULT_LAYOUT, source_path);
+	char *source_dir = paths_dirname(source_path);
+	char *named = layout_option ? mem_strdup(layout_option)
+				    : root_layout(source_path);
+	if (!named || !*named) {
+		free(named);
+		named = mem_strdup(BATCH_DEFAULT_LAYOUT);
+	} else if (!layout_option && named[0] != '/' && strchr(named, '/')) {
+		char *relative = mem_printf("%s/%s", source_dir, named);
+		free(named);
+		named = relative;
+	}
+	char *path = resolve(named, source_dir);
 	free(named);
+	free(source_dir);
 	return path;
 }
 

@@ -126,6 +126,22 @@ static void test_layout_path(void **state)
 	free(path);
 	assert_null(batch_layout_path(source, "no-such-style"));
 	free(source);
+
+	/* A layout path in the source is relative to the source's folder,
+	 * as render reads it, not to where the command runs. */
+	char *sub = in_dir("sub");
+	assert_int_equal(mkdir(sub, 0777), 0);
+	free(sub);
+	write_file("sub/relative.xml", "<?xml version=\"1.0\"?>\n"
+			      "<paper xmlns=\"urn:committee-pdf:paper:1\" layout=\"../house.xml\"/>");
+	source = in_dir("sub/relative.xml");
+	char *expected = in_dir("sub/../house.xml");
+	path = batch_layout_path(source, NULL);
+	assert_non_null(path);
+	assert_string_equal(path, expected);
+	free(path);
+	free(expected);
+	free(source);
 	free(house);
 	free(other);
 }
