@@ -114,6 +114,10 @@ int batch_pages_valid(const char *list);
 /* 1 when page (1-based) is in the list; list NULL means every page. */
 int batch_pages_contains(const char *list, size_t page);
 
+/* 1 when a valid list names no page above page_count; list NULL means
+ * every page, so 1. */
+int batch_pages_within(const char *list, size_t page_count);
+
 /* ---- reporting ---- */
 
 /* Milliseconds on a monotonic clock. */

@@ -24,11 +24,13 @@ static int parse_range(const char **p, unsigned long *low, unsigned long *high)
 	return 0;
 }
 
-/* -1 when the list is malformed, else 1 when page is in it, else 0. */
-static int walk(const char *list, size_t page)
+/* -1 when the list is malformed, else 1 when page is in it, else 0.
+ * *highest gets the highest page the list names. */
+static int walk(const char *list, size_t page, unsigned long *highest)
 {
 	const char *p = list;
 	int found = 0;
+	*highest = 0;
 	if (!*p)
 		return -1;
 	for (;;) {
@@ -36,6 +38,8 @@ static int walk(const char *list, size_t page)
 		if (parse_range(&p, &low, &high) < 0)
 			return -1;
 		found |= page >= low && page <= high;
+		if (high > *highest)
+			*highest = high;
 		if (*p == '\0')
 			return found;
 		if (*p++ != ',')
@@ -45,10 +49,18 @@ static int walk(const char *list, size_t page)
 
 int batch_pages_valid(const char *list)
 {
-	return list && walk(list, 0) >= 0;
+	unsigned long highest;
+	return list && walk(list, 0, &highest) >= 0;
 }
 
 int batch_pages_contains(const char *list, size_t page)
 {
-	return !list || walk(list, page) == 1;
+	unsigned long highest;
+	return !list || walk(list, page, &highest) == 1;
+}
+
+int batch_pages_within(const char *list, size_t page_count)
+{
+	unsigned long highest;
+	return !list || (walk(list, 0, &highest) >= 0 && highest <= page_count);
 }

@@ -67,7 +67,14 @@ static int preview_draw(struct preview *p)
 	struct display_list *list = pipeline_layout(p->pipeline, p->source,
 						    &p->options, NULL, &diags);
 	int written = -1;
-	if (list)
+	/* Checked here, not left to draw_png, so the message names the
+	 * source whose pages are counted rather than the output folder. */
+	if (list && !batch_pages_within(p->pages, list->page_count))
+		diag_add(&diags, DIAG_ERROR, p->source, 0, 0,
+			 "pages '%s' do not name pages 1 to %zu "
+			 "(write like 1,3-5)",
+			 p->pages, list->page_count);
+	else if (list)
 		written = draw_png(list, p->dir, p->base, p->dpi, p->pages,
 				   &diags);
 	diag_sort(&diags);
@@ -82,12 +89,9 @@ static int preview_draw(struct preview *p)
 	for (size_t page = 1; page <= list->page_count; page++)
 		if (batch_pages_contains(p->pages, page))
 			printf("%s%s%s-%zu.png\n", p->dir, sep, p->base, page);
-	if (p->pages && written == 0)
-		fprintf(stderr, "committee-pdf preview: --pages %s selects none of the %zu pages\n",
-			p->pages, list->page_count);
 	display_list_free(list);
 	fflush(stdout);
-	return written == 0 && p->pages ? 1 : 0;
+	return 0;
 }
 
 static int preview_round(void *ctx)

@@ -57,6 +57,11 @@ check "default 96 dpi width ($1)" [ "$1" -ge 793 ] && [ "$1" -le 795 ]
 check "--dpi 0 is a usage error" [ $? -eq 2 ]
 "$BIN" preview "$sample" --pages 2-1 -o "$work" 2>/dev/null
 check "--pages 2-1 is a usage error" [ $? -eq 2 ]
+"$BIN" preview "$sample" --pages 1,99 -o "$work/png-none" > /dev/null 2> "$work/stderr"
+check "--pages beyond the last page fails" [ $? -eq 1 ]
+check "and names the source, not the output folder" \
+	grep -q "^$sample: error: pages '1,99' do not name pages 1 to $pages" "$work/stderr"
+check "and writes no image" [ ! -e "$work/png-none/best-value-2024-1.png" ]
 bad_paper "$work/bad.xml"
 "$BIN" preview "$work/bad.xml" -o "$work" 2> "$work/stderr"
 check "a bad source exits 1" [ $? -eq 1 ]

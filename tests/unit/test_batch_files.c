@@ -235,6 +235,11 @@ static void test_pages(void **state)
 	assert_true(batch_pages_contains("1,3-5", 1));
 	assert_false(batch_pages_contains("1,3-5", 2));
 	assert_false(batch_pages_contains("1,3-5", 6));
+	assert_true(batch_pages_within(NULL, 1));
+	assert_true(batch_pages_within("1,3-5", 5));
+	assert_false(batch_pages_within("1,3-5", 4));
+	assert_false(batch_pages_within("9,1", 8));
+	assert_false(batch_pages_within("1,", 8));
 }
 
 static void test_wire_round_trip(void **state)
