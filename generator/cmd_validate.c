@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "rating.h"
 #include "source.h"
 
 static void validate_usage(FILE *out)
@@ -14,7 +15,9 @@ static void validate_usage(FILE *out)
 	fputs("usage: committee-pdf validate [--help] FILE...\n"
 	      "\n"
 	      "Checks committee paper sources against the schema and the rules a\n"
-	      "schema cannot say (ratings in their scale, references that resolve).\n"
+	      "schema cannot say (ratings in their scale, references that resolve),\n"
+	      "and a quarterly report against the previous quarter its\n"
+	      "previous-source names, as render does.\n"
 	      "Prints every problem as FILE:LINE:COL: error: MESSAGE, then a count.\n"
 	      "FILE '-' reads standard input.\n"
 	      "\n"
@@ -62,7 +65,12 @@ int cmd_validate(int argc, char **argv)
 	size_t errors = 0, warnings = 0;
 	for (int i = optind; i < argc; i++) {
 		struct diag_list diags = { 0 };
-		source_free(source_load(argv[i], &diags));
+		struct source_doc *doc = source_load(argv[i], &diags);
+		/* As render does: a quarterly report is checked against the
+		 * previous quarter its previous-source names. */
+		if (doc)
+			rating_link_previous(doc, NULL, &diags);
+		source_free(doc);
 		diag_sort(&diags);
 		diag_print(&diags, stderr);
 		errors += diag_count(&diags, DIAG_ERROR);

@@ -209,7 +209,7 @@ static void test_format_performance(void **state)
 	const struct source_performance *p = &b->u.performance;
 	assert_string_equal(p->period, "2024-Q2");
 	assert_string_equal(p->previous_period, "2024-Q1");
-	assert_string_equal(p->previous_source, "adults-2024-q1.xml");
+	assert_string_equal(p->previous_source, "source-format-q1.xml");
 	assert_true(p->default_tolerance.present);
 	assert_true(p->default_tolerance.value == 5.0);
 	assert_int_equal(p->group_count, 1);
