@@ -1,31 +1,7 @@
 # Shared by the build, preview and watch end-to-end tests (sourced, not run).
-# Gives: $work (a fresh folder removed on exit), check, fail, small_paper,
-# bad_paper, png_size, wait_for.
+# Gives what lib.sh gives, and small_paper, bad_paper, png_size, wait_for.
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/committee-pdf-e2e.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# check DESCRIPTION COMMAND...: runs COMMAND, reports ok or FAIL.
-check() {
-	what=$1
-	shift
-	if "$@"; then
-		echo "ok: $what"
-	else
-		fail "$what"
-	fi
-}
-
-finish() {
-	[ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
-	echo "all checks passed"
-}
+. tests/e2e/lib.sh
 
 # small_paper FILE TITLE: a short, valid paper.
 small_paper() {

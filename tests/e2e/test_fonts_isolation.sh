@@ -5,18 +5,12 @@
 # FONTCONFIG_FILE that puts that font before every family) gives the same
 # bytes, and the extra font appears nowhere in the PDF.
 set -u
-fail=0
-check() { # description, then a command that must succeed
-	what=$1; shift
-	if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fail=1; fi
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/e2e/lib.sh
 sample=samples/best-value-2024.xml
 export SOURCE_DATE_EPOCH=1700000000
 
 # ---- a host with an extra font: DejaVu Serif under a family of its own ----
-host="$tmp/host"
+host="$work/host"
 mkdir -p "$host/home/.fonts" "$host/data/fonts" "$host/cache" "$host/config"
 extra=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 cp "$extra" "$host/home/.fonts/HostOnlySerif.ttf"
@@ -49,31 +43,31 @@ with_host() {
 # The control: that host really would change the fonts of a program that
 # reads the host's configuration, so a pass below means something.
 if command -v fc-match >/dev/null 2>&1; then
-	with_host fc-match "Liberation Sans" > "$tmp/fc-match" 2>&1
+	with_host fc-match "Liberation Sans" > "$work/fc-match" 2>&1
 	check "the host resolves Liberation Sans to its extra font" \
-		grep -q "Host Only Serif" "$tmp/fc-match"
+		grep -q "Host Only Serif" "$work/fc-match"
 fi
 
 # ---- renders ----
-clean_home="$tmp/clean"
+clean_home="$work/clean"
 mkdir -p "$clean_home"
 env -u FONTCONFIG_FILE -u FONTCONFIG_PATH HOME="$clean_home" \
 	XDG_CACHE_HOME="$clean_home/cache" XDG_DATA_HOME="$clean_home/data" \
-	"$BIN" render "$sample" -o "$tmp/clean.pdf" 2> "$tmp/clean.err"
+	"$BIN" render "$sample" -o "$work/clean.pdf" 2> "$work/clean.err"
 check "render with a clean environment exits 0" test $? -eq 0
-with_host "$BIN" render "$sample" -o "$tmp/host-1.pdf" 2> "$tmp/host-1.err"
+with_host "$BIN" render "$sample" -o "$work/host-1.pdf" 2> "$work/host-1.err"
 check "render with the extra font exits 0" test $? -eq 0
-with_host "$BIN" render "$sample" -o "$tmp/host-2.pdf" 2> "$tmp/host-2.err"
+with_host "$BIN" render "$sample" -o "$work/host-2.pdf" 2> "$work/host-2.err"
 check "render again with the extra font exits 0" test $? -eq 0
 check "nothing said about fonts with the extra font" \
-	sh -c "! grep -qi font '$tmp/host-1.err'"
+	sh -c "! grep -qi font '$work/host-1.err'"
 
-check "the extra font changes no byte" cmp "$tmp/clean.pdf" "$tmp/host-1.pdf"
+check "the extra font changes no byte" cmp "$work/clean.pdf" "$work/host-1.pdf"
 check "the same bytes twice with the extra font" \
-	cmp "$tmp/host-1.pdf" "$tmp/host-2.pdf"
-pdffonts "$tmp/host-1.pdf" > "$tmp/fonts" 2>&1
-check "the PDF lists its fonts" grep -q "Liberation" "$tmp/fonts"
+	cmp "$work/host-1.pdf" "$work/host-2.pdf"
+pdffonts "$work/host-1.pdf" > "$work/fonts" 2>&1
+check "the PDF lists its fonts" grep -q "Liberation" "$work/fonts"
 check "the extra font is not in the PDF" \
-	sh -c "! grep -qi -e 'HostOnly' -e 'DejaVuSerif' '$tmp/fonts'"
+	sh -c "! grep -qi -e 'HostOnly' -e 'DejaVuSerif' '$work/fonts'"
 
-exit $fail
+finish

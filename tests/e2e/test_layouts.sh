@@ -2,77 +2,71 @@
 # committee-pdf layouts: the listing, --dir, and every bad layout in
 # tests/bad-layouts giving exactly the diagnostics in its .expected file.
 set -u
-fail=0
-check() { # description, then a command that must succeed
-	what=$1; shift
-	if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fail=1; fi
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/e2e/lib.sh
 
-"$BIN" layouts > "$tmp/list" 2> "$tmp/list.err"
+"$BIN" layouts > "$work/list" 2> "$work/list.err"
 check "layouts exits 0" test $? -eq 0
 for name in committee-report committee-report-landscape-appendix quarterly-dashboard; do
-	check "lists $name" grep -q "^$name " "$tmp/list"
-	check "says where $name came from" grep -q "^    from .*/layouts/$name.xml\$" "$tmp/list"
+	check "lists $name" grep -q "^$name " "$work/list"
+	check "says where $name came from" grep -q "^    from .*/layouts/$name.xml\$" "$work/list"
 done
-check "lists titles" grep -q "Committee report (portrait A4)" "$tmp/list"
+check "lists titles" grep -q "Committee report (portrait A4)" "$work/list"
 
-"$BIN" layouts --help > "$tmp/help"
+"$BIN" layouts --help > "$work/help"
 check "--help exits 0" test $? -eq 0
-check "--help names --dir" grep -q -- "--dir DIR" "$tmp/help"
+check "--help names --dir" grep -q -- "--dir DIR" "$work/help"
 "$BIN" layouts --bogus > /dev/null 2>&1
 check "an unknown option is a usage error" test $? -eq 2
 
 # A source folder's own layout is listed first and hides a shipped one of
 # the same name; a paper in the folder is not mistaken for a layout.
-mkdir -p "$tmp/src/layouts"
+mkdir -p "$work/src/layouts"
 sed 's/name="committee-report"/name="council-brand"/' layouts/committee-report.xml \
-	> "$tmp/src/layouts/council-brand.xml"
-cp layouts/quarterly-dashboard.xml "$tmp/src/quarterly-dashboard.xml"
-printf '<paper xmlns="urn:committee-pdf:paper:1"/>\n' > "$tmp/src/committee-report.xml"
-"$BIN" layouts --dir "$tmp/src" > "$tmp/dirlist"
-check "--dir lists the folder's layouts" grep -q "^council-brand " "$tmp/dirlist"
-check "--dir says the folder's path" grep -q "from $tmp/src/layouts/council-brand.xml" "$tmp/dirlist"
-first=$(grep -n "^council-brand " "$tmp/dirlist" | cut -d: -f1)
-shipped=$(grep -n "^committee-report " "$tmp/dirlist" | cut -d: -f1)
+	> "$work/src/layouts/council-brand.xml"
+cp layouts/quarterly-dashboard.xml "$work/src/quarterly-dashboard.xml"
+printf '<paper xmlns="urn:committee-pdf:paper:1"/>\n' > "$work/src/committee-report.xml"
+"$BIN" layouts --dir "$work/src" > "$work/dirlist"
+check "--dir lists the folder's layouts" grep -q "^council-brand " "$work/dirlist"
+check "--dir says the folder's path" grep -q "from $work/src/layouts/council-brand.xml" "$work/dirlist"
+first=$(grep -n "^council-brand " "$work/dirlist" | cut -d: -f1)
+shipped=$(grep -n "^committee-report " "$work/dirlist" | cut -d: -f1)
 check "--dir lists the folder first" test "$first" -lt "$shipped"
 check "a shipped layout of the same name is marked hidden" \
-	grep -q "^quarterly-dashboard .*(hidden by" "$tmp/dirlist"
+	grep -q "^quarterly-dashboard .*(hidden by" "$work/dirlist"
 check "a paper in the folder is not listed as a layout" \
-	test "$(grep -c "^committee-report " "$tmp/dirlist")" -eq 1
+	test "$(grep -c "^committee-report " "$work/dirlist")" -eq 1
 
 for f in layouts/*.xml; do
-	"$BIN" layouts --check --fonts-conf fonts/fonts.conf "$f" > "$tmp/out" 2>&1
-	check "shipped $f checks clean" test $? -eq 0 -a ! -s "$tmp/out"
+	"$BIN" layouts --check --fonts-conf fonts/fonts.conf "$f" > "$work/out" 2>&1
+	check "shipped $f checks clean" test $? -eq 0 -a ! -s "$work/out"
 done
 
 for f in tests/bad-layouts/*.xml; do
 	expected=${f%.xml}.expected
-	"$BIN" layouts --check --fonts-conf fonts/fonts.conf "$f" > /dev/null 2> "$tmp/got"
+	"$BIN" layouts --check --fonts-conf fonts/fonts.conf "$f" > /dev/null 2> "$work/got"
 	status=$?
 	if grep -q ': error: ' "$expected"; then want=1; else want=0; fi
 	check "$f exits $want" test "$status" -eq "$want"
-	if diff -u "$expected" "$tmp/got" > "$tmp/diff"; then
+	if diff -u "$expected" "$work/got" > "$work/diff"; then
 		echo "ok   $f diagnostics"
 	else
-		echo "FAIL $f diagnostics"; cat "$tmp/diff"; fail=1
+		fail "$f diagnostics"; cat "$work/diff"
 	fi
 done
 
 # A font configuration without Liberation: the shipped layout cannot be used,
 # and the message says which family and which package.
-cat > "$tmp/dejavu-only.conf" <<'CONF'
+cat > "$work/dejavu-only.conf" <<'CONF'
 <?xml version="1.0"?>
 <fontconfig>
   <dir>/usr/share/fonts/truetype/dejavu</dir>
   <cachedir prefix="xdg">fontconfig</cachedir>
 </fontconfig>
 CONF
-"$BIN" layouts --check --fonts-conf "$tmp/dejavu-only.conf" layouts/committee-report.xml 2> "$tmp/nofont"
+"$BIN" layouts --check --fonts-conf "$work/dejavu-only.conf" layouts/committee-report.xml 2> "$work/nofont"
 check "a missing family fails the check" test $? -eq 1
 check "the error names the family and the package" grep -q \
 	"error: font family 'Liberation Sans' named by layouts/committee-report.xml is not available: install Debian's fonts-liberation2" \
-	"$tmp/nofont"
-check "one error per missing family" test "$(grep -c 'error:' "$tmp/nofont")" -eq 1
-exit $fail
+	"$work/nofont"
+check "one error per missing family" test "$(grep -c 'error:' "$work/nofont")" -eq 1
+finish

@@ -6,30 +6,24 @@
 # not in the structure; and every rating label of the scale is printed in
 # the table and tagged as a cell.
 set -u
-fail=0
-check() { # description, then a command that must succeed
-	what=$1; shift
-	if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fail=1; fi
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/e2e/lib.sh
 sample=samples/best-value-2024.xml
 
-"$BIN" render "$sample" -o "$tmp/paper.pdf" 2> "$tmp/render.err"
+"$BIN" render "$sample" -o "$work/paper.pdf" 2> "$work/render.err"
 check "render exits 0" test $? -eq 0
-pdfinfo -struct-text "$tmp/paper.pdf" > "$tmp/struct.txt" 2> "$tmp/struct.err"
-check "pdfinfo reads the structure tree" test -s "$tmp/struct.txt"
-pages=$(pdfinfo "$tmp/paper.pdf" | sed -n 's/^Pages: *//p')
+pdfinfo -struct-text "$work/paper.pdf" > "$work/struct.txt" 2> "$work/struct.err"
+check "pdfinfo reads the structure tree" test -s "$work/struct.txt"
+pages=$(pdfinfo "$work/paper.pdf" | sed -n 's/^Pages: *//p')
 check "the paper has pages" test "${pages:-0}" -gt 0
 
 # Tables with a Ref column: one per assessment in the source.
 tables=$(grep -c '<assessment[ >]' "$sample")
 check "the sample has an assessment" test "$tables" -ge 1
-ref_cells=$(grep -c '^ *"Ref"$' "$tmp/struct.txt")
+ref_cells=$(grep -c '^ *"Ref"$' "$work/struct.txt")
 check "structure: header cell \"Ref\" once per table ($ref_cells for $tables)" \
 	test "$ref_cells" -eq "$tables"
 check "structure: \"Ref\" is a TH" \
-	sh -c "grep -B1 '^ *\"Ref\"\$' '$tmp/struct.txt' | grep -q '^ *TH\$'"
+	sh -c "grep -B1 '^ *\"Ref\"\$' '$work/struct.txt' | grep -q '^ *TH\$'"
 
 # A table page is one that shows an item reference (CI001, SD004 …) at the
 # start of a line; on each, the first such line or "Ref" line is "Ref".
@@ -38,15 +32,15 @@ ref_tops=0
 continued_pages=0
 p=1
 while [ "$p" -le "${pages:-0}" ]; do
-	pdftotext -layout -f "$p" -l "$p" "$tmp/paper.pdf" "$tmp/page.txt"
-	first=$(grep -E -m 1 '^ *(Ref |[A-Z]{1,3}[0-9]{3} )' "$tmp/page.txt")
-	if grep -E -q '^ *[A-Z]{1,3}[0-9]{3} ' "$tmp/page.txt"; then
+	pdftotext -layout -f "$p" -l "$p" "$work/paper.pdf" "$work/page.txt"
+	first=$(grep -E -m 1 '^ *(Ref |[A-Z]{1,3}[0-9]{3} )' "$work/page.txt")
+	if grep -E -q '^ *[A-Z]{1,3}[0-9]{3} ' "$work/page.txt"; then
 		table_pages=$((table_pages + 1))
 		case "$first" in
 		*Ref\ *Characteristic*) ref_tops=$((ref_tops + 1)) ;;
 		*) echo "     page $p starts with: $first" ;;
 		esac
-		grep -q '(continued)' "$tmp/page.txt" &&
+		grep -q '(continued)' "$work/page.txt" &&
 			continued_pages=$((continued_pages + 1))
 	fi
 	p=$((p + 1))
@@ -57,17 +51,17 @@ check "page text: \"Ref\" heads every table page ($ref_tops of $table_pages)" \
 check "page text: continued themes are shown ($continued_pages pages)" \
 	test "$continued_pages" -ge 1
 check "structure: \"(continued)\" is not tagged" \
-	sh -c "! grep -q 'continued)' '$tmp/struct.txt'"
+	sh -c "! grep -q 'continued)' '$work/struct.txt'"
 
 # Every rating label of the scale: printed, and tagged as a cell of its own.
-pdftotext -layout "$tmp/paper.pdf" "$tmp/all.txt"
-sed -n 's/.*<rating code="[^"]*" label="\([^"]*\)".*/\1/p' "$sample" > "$tmp/labels"
-check "the scale has labels" test -s "$tmp/labels"
+pdftotext -layout "$work/paper.pdf" "$work/all.txt"
+sed -n 's/.*<rating code="[^"]*" label="\([^"]*\)".*/\1/p' "$sample" > "$work/labels"
+check "the scale has labels" test -s "$work/labels"
 while IFS= read -r label; do
 	check "label \"$label\" printed in the table" \
-		grep -E -q "^ *[A-Z]{1,3}[0-9]{3} .* $label( |\$)" "$tmp/all.txt"
+		grep -E -q "^ *[A-Z]{1,3}[0-9]{3} .* $label( |\$)" "$work/all.txt"
 	check "label \"$label\" tagged as a cell" \
-		grep -q "^ *\"$label\"\$" "$tmp/struct.txt"
-done < "$tmp/labels"
+		grep -q "^ *\"$label\"\$" "$work/struct.txt"
+done < "$work/labels"
 
-exit $fail
+finish
