@@ -6,11 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-int batch_wire_write_all(int fd, const void *buf, size_t size)
+/* The loop both directions share: a short transfer goes on from where it
+ * stopped, an interrupted one is retried, end of file is a failure. */
+static int transfer_all(int fd, unsigned char *p, size_t size, int writing)
 {
-	const unsigned char *p = buf;
 	while (size > 0) {
-		ssize_t n = write(fd, p, size);
+		ssize_t n = writing ? write(fd, p, size) : read(fd, p, size);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -21,19 +22,14 @@ int batch_wire_write_all(int fd, const void *buf, size_t size)
 	return 0;
 }
 
+int batch_wire_write_all(int fd, const void *buf, size_t size)
+{
+	return transfer_all(fd, (unsigned char *)buf, size, 1); /* only read */
+}
+
 int batch_wire_read_all(int fd, void *buf, size_t size)
 {
-	unsigned char *p = buf;
-	while (size > 0) {
-		ssize_t n = read(fd, p, size);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		size -= (size_t)n;
-	}
-	return 0;
+	return transfer_all(fd, buf, size, 0);
 }
 
 /* ---- encoding ---- */

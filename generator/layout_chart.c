@@ -104,32 +104,54 @@ static void chart_data_free(struct chart_data *data)
 	free(data->totals);
 }
 
+/* What the two kinds of chart share: their words, the scale, and a count
+ * per rating (plus the unrated slot) for the whole block; the series are
+ * added by chart_series_add. */
+static void chart_data_begin(struct chart_data *data,
+			     const struct chart_data *words,
+			     const struct source_scale *scale,
+			     struct source_pos pos, size_t series_count)
+{
+	*data = *words;
+	data->scale = scale;
+	data->pos = pos;
+	data->series_count = series_count;
+	data->series = mem_array(series_count ? series_count : 1,
+				 sizeof *data->series);
+	data->totals = mem_array(scale->rating_count + 1, sizeof *data->totals);
+}
+
+/* Series i, named after its group or theme; returns its counts to fill. */
+static size_t *chart_series_add(struct chart_data *data, size_t i,
+				const char *name, struct source_pos pos)
+{
+	struct chart_series *s = &data->series[i];
+	s->name = name ? name : "";
+	s->pos = pos;
+	s->counts = mem_array(data->scale->rating_count + 1, sizeof *s->counts);
+	return s->counts;
+}
+
 static void chart_data_performance(struct chart_data *data,
 				   const struct source_performance *perf)
 {
-	memset(data, 0, sizeof *data);
-	data->scale = &perf->scale;
-	data->noun = "measures";
-	data->group_word = "Group";
-	data->unrated_word = "contextual";
-	data->unrated_heading = "Contextual";
-	data->unrated_one = "contextual measure is";
-	data->unrated_many = "contextual measures are";
-	data->pos = perf->pos;
+	static const struct chart_data words = {
+		.noun = "measures",
+		.group_word = "Group",
+		.unrated_word = "contextual",
+		.unrated_heading = "Contextual",
+		.unrated_one = "contextual measure is",
+		.unrated_many = "contextual measures are",
+	};
+	chart_data_begin(data, &words, &perf->scale, perf->pos,
+			 perf->group_count);
 	data->since = perf->previous_period ? perf->previous_period
 					    : "the previous quarter";
-	size_t slots = perf->scale.rating_count + 1;
-	data->series_count = perf->group_count;
-	data->series = mem_array(perf->group_count ? perf->group_count : 1,
-				 sizeof *data->series);
-	for (size_t g = 0; g < perf->group_count; g++) {
-		struct chart_series *s = &data->series[g];
-		s->name = perf->groups[g].name ? perf->groups[g].name : "";
-		s->pos = perf->groups[g].pos;
-		s->counts = mem_array(slots, sizeof *s->counts);
-		rating_count_measures(perf, &perf->groups[g], s->counts);
-	}
-	data->totals = mem_array(slots, sizeof *data->totals);
+	for (size_t g = 0; g < perf->group_count; g++)
+		rating_count_measures(perf, &perf->groups[g],
+				      chart_series_add(data, g,
+						       perf->groups[g].name,
+						       perf->groups[g].pos));
 	rating_count_measures(perf, NULL, data->totals);
 	rating_count_travel(perf, NULL, data->travel);
 }
@@ -138,32 +160,26 @@ static void chart_data_assessment(struct chart_data *data,
 				  const struct source_assessment *assessment,
 				  char **since)
 {
-	memset(data, 0, sizeof *data);
-	data->scale = &assessment->scale;
-	data->noun = "characteristics";
-	data->group_word = "Theme";
-	data->unrated_word = "not rated";
-	data->unrated_heading = "Not rated";
-	data->unrated_one = "characteristic is";
-	data->unrated_many = "characteristics are";
-	data->pos = assessment->pos;
+	static const struct chart_data words = {
+		.noun = "characteristics",
+		.group_word = "Theme",
+		.unrated_word = "not rated",
+		.unrated_heading = "Not rated",
+		.unrated_one = "characteristic is",
+		.unrated_many = "characteristics are",
+	};
+	chart_data_begin(data, &words, &assessment->scale, assessment->pos,
+			 assessment->theme_count);
 	*since = assessment->previous_date
 			 ? mem_printf("the previous self-assessment (%s)",
 				      assessment->previous_date)
 			 : mem_strdup("the previous self-assessment");
 	data->since = *since;
-	size_t slots = assessment->scale.rating_count + 1;
-	data->series_count = assessment->theme_count;
-	data->series = mem_array(assessment->theme_count ? assessment->theme_count : 1,
-				 sizeof *data->series);
-	for (size_t t = 0; t < assessment->theme_count; t++) {
-		struct chart_series *s = &data->series[t];
-		s->name = assessment->themes[t].name ? assessment->themes[t].name : "";
-		s->pos = assessment->themes[t].pos;
-		s->counts = mem_array(slots, sizeof *s->counts);
-		rating_count_items(assessment, &assessment->themes[t], s->counts);
-	}
-	data->totals = mem_array(slots, sizeof *data->totals);
+	for (size_t t = 0; t < assessment->theme_count; t++)
+		rating_count_items(assessment, &assessment->themes[t],
+				   chart_series_add(data, t,
+						    assessment->themes[t].name,
+						    assessment->themes[t].pos));
 	rating_count_items(assessment, NULL, data->totals);
 	rating_count_item_travel(assessment, NULL, data->travel);
 }

@@ -5,6 +5,24 @@
 
 #include <math.h>
 
+/* JSON's short escapes; NULL for a byte written as it is or as \uXXXX. */
+static const char *short_escape(unsigned char c)
+{
+	switch (c) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\t':
+		return "\\t";
+	}
+	return NULL;
+}
+
 static void dump_string(const char *s, FILE *out)
 {
 	if (!s) {
@@ -13,28 +31,13 @@ static void dump_string(const char *s, FILE *out)
 	}
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\r':
-			fputs("\\r", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
+		const char *escape = short_escape(*p);
+		if (escape)
+			fputs(escape, out);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
 	}
 	fputc('"', out);
 }
@@ -54,6 +57,25 @@ static void dump_color(uint32_t color, FILE *out)
 		fputs("null", out);
 	else
 		fprintf(out, "\"#%06x\"", color & 0xFFFFFFu);
+}
+
+/* ,"key":value — every field after an object's first. */
+static void dump_key_number(const char *key, double v, FILE *out)
+{
+	fprintf(out, ",\"%s\":", key);
+	dump_number(v, out);
+}
+
+static void dump_key_string(const char *key, const char *s, FILE *out)
+{
+	fprintf(out, ",\"%s\":", key);
+	dump_string(s, out);
+}
+
+static void dump_key_color(const char *key, uint32_t color, FILE *out)
+{
+	fprintf(out, ",\"%s\":", key);
+	dump_color(color, out);
 }
 
 static const char *kind_name(enum dl_box_kind kind)
@@ -81,34 +103,24 @@ static void dump_box(const struct display_list *list, const struct dl_box *b,
 	fprintf(out, "{\"kind\":\"%s\",\"page\":%zu,\"x\":", kind_name(b->kind),
 		page + 1);
 	dump_number(b->x_pt, out);
-	fputs(",\"y\":", out);
-	dump_number(b->y_pt, out);
-	fputs(",\"width\":", out);
-	dump_number(b->width_pt, out);
-	fputs(",\"height\":", out);
-	dump_number(b->height_pt, out);
-	fputs(",\"fill\":", out);
-	dump_color(b->fill, out);
-	fputs(",\"stroke\":", out);
-	dump_color(b->stroke, out);
+	dump_key_number("y", b->y_pt, out);
+	dump_key_number("width", b->width_pt, out);
+	dump_key_number("height", b->height_pt, out);
+	dump_key_color("fill", b->fill, out);
+	dump_key_color("stroke", b->stroke, out);
 	switch (b->kind) {
 	case BOX_TEXT:
-		fputs(",\"text\":", out);
-		dump_string(b->u.text.text ? b->u.text.text : "", out);
-		if (b->u.text.angle_deg != 0) {
-			fputs(",\"angle\":", out);
-			dump_number(b->u.text.angle_deg, out);
-		}
+		dump_key_string("text", b->u.text.text ? b->u.text.text : "",
+				out);
+		if (b->u.text.angle_deg != 0)
+			dump_key_number("angle", b->u.text.angle_deg, out);
 		break;
 	case BOX_LINK:
-		fputs(",\"uri\":", out);
-		dump_string(b->u.link.uri, out);
-		fputs(",\"dest\":", out);
-		dump_string(b->u.link.dest, out);
+		dump_key_string("uri", b->u.link.uri, out);
+		dump_key_string("dest", b->u.link.dest, out);
 		break;
 	case BOX_DEST:
-		fputs(",\"name\":", out);
-		dump_string(b->u.dest, out);
+		dump_key_string("name", b->u.dest, out);
 		break;
 	case BOX_PATH:
 		fprintf(out, ",\"points\":%u", b->u.path.point_count);
@@ -117,11 +129,11 @@ static void dump_box(const struct display_list *list, const struct dl_box *b,
 	case BOX_RULE:
 		break;
 	}
-	fputs(",\"role\":", out);
-	if (b->node < list->node_count)
-		dump_string(layout_role_name(&list->nodes[b->node]), out);
-	else
-		fputs("null", out);
+	dump_key_string("role",
+			b->node < list->node_count
+				? layout_role_name(&list->nodes[b->node])
+				: NULL,
+			out);
 	fputc('}', out);
 }
 
@@ -131,8 +143,7 @@ void layout_dump_json(const struct display_list *list, FILE *out)
 	for (size_t p = 0; p < list->page_count; p++) {
 		fputs(p ? ",\n{\"width\":" : "\n{\"width\":", out);
 		dump_number(list->pages[p].width_pt, out);
-		fputs(",\"height\":", out);
-		dump_number(list->pages[p].height_pt, out);
+		dump_key_number("height", list->pages[p].height_pt, out);
 		fputc('}', out);
 	}
 	fputs("],\n\"boxes\":[", out);
@@ -157,13 +168,9 @@ void layout_dump_json(const struct display_list *list, FILE *out)
 	}
 	fputs("],\n\"title\":", out);
 	dump_string(list->title, out);
-	fputs(",\"author\":", out);
-	dump_string(list->author, out);
-	fputs(",\"subject\":", out);
-	dump_string(list->subject, out);
-	fputs(",\"lang\":", out);
-	dump_string(list->lang, out);
-	fputs(",\"create_date\":", out);
-	dump_string(list->create_date, out);
+	dump_key_string("author", list->author, out);
+	dump_key_string("subject", list->subject, out);
+	dump_key_string("lang", list->lang, out);
+	dump_key_string("create_date", list->create_date, out);
 	fputs("}\n", out);
 }

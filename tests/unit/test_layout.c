@@ -369,11 +369,8 @@ static void test_layout_is_reproducible(void **state)
 static void test_dump_json(void **state)
 {
 	struct fixture *f = *state;
-	char *buffer = NULL;
 	size_t size = 0;
-	FILE *out = open_memstream(&buffer, &size);
-	layout_dump_json(f->list, out);
-	fclose(out);
+	char *buffer = dump_of(f->list, &size);
 	assert_true(size > 1000);
 	assert_non_null(strstr(buffer, "{\"pages\":[\n{\"width\":595.28,\"height\":841.89}"));
 	assert_non_null(strstr(buffer, "\"role\":\"H1\""));
@@ -383,11 +380,8 @@ static void test_dump_json(void **state)
 	assert_non_null(strstr(buffer, "\"title\":\"1.0 Purpose\""));
 	assert_null(strstr(buffer, "-0.00"));
 	/* The same list dumps to the same bytes. */
-	char *again = NULL;
 	size_t again_size = 0;
-	out = open_memstream(&again, &again_size);
-	layout_dump_json(f->list, out);
-	fclose(out);
+	char *again = dump_of(f->list, &again_size);
 	assert_int_equal(size, again_size);
 	assert_memory_equal(buffer, again, size);
 	free(buffer);
