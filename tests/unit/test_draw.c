@@ -14,41 +14,10 @@
 
 #include "draw.h"
 #include "draw_test_list.h"
+#include "temp_dir.h"
 
 #define A4_SHORT 595.276
 #define A4_LONG 841.89
-
-static char *temp_dir(void)
-{
-	char *dir = g_strdup("/tmp/test_draw.XXXXXX");
-	assert_non_null(g_mkdtemp(dir));
-	return dir;
-}
-
-static void remove_dir(const char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-	while (d && (name = g_dir_read_name(d))) {
-		char *path = g_build_filename(dir, name, NULL);
-		unlink(path);
-		g_free(path);
-	}
-	if (d)
-		g_dir_close(d);
-	rmdir(dir);
-}
-
-static int count_entries(const char *dir)
-{
-	int n = 0;
-	GDir *d = g_dir_open(dir, 0, NULL);
-	while (d && g_dir_read_name(d))
-		n++;
-	if (d)
-		g_dir_close(d);
-	return n;
-}
 
 /* Standard output of a poppler tool; the arguments end with NULL. */
 static char *run_tool(const char *tool, ...)
@@ -214,7 +183,7 @@ static char *write_sample(const char *dir, const char *name,
 static void test_pdf_pages_and_metadata(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = sample_list();
 	char *path = write_sample(dir, "paper.pdf", t);
 	char *out = squeeze(run_tool("pdfinfo", "-l", "2", path, NULL));
@@ -237,7 +206,7 @@ static void test_pdf_pages_and_metadata(void **state)
 static void test_pdf_structure(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = sample_list();
 	char *path = write_sample(dir, "paper.pdf", t);
 	char *tree = run_tool("pdfinfo", "-struct-text", path, NULL);
@@ -274,7 +243,7 @@ static void test_pdf_structure(void **state)
 static void test_pdf_text_is_real(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = sample_list();
 	char *path = write_sample(dir, "paper.pdf", t);
 	char *text = run_tool("pdftotext", path, "-", NULL);
@@ -314,7 +283,7 @@ static char *read_all(const char *path, size_t *length)
 static void test_pdf_outline_links_and_dests(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = sample_list();
 	char *path = write_sample(dir, "paper.pdf", t);
 	size_t length;
@@ -342,7 +311,7 @@ static void test_pdf_outline_links_and_dests(void **state)
 static void test_pdf_bytes_repeat(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = sample_list();
 	char *first = write_sample(dir, "first.pdf", t);
 	char *second = write_sample(dir, "second.pdf", t);
@@ -364,7 +333,7 @@ static void test_pdf_bytes_repeat(void **state)
 static void test_pdf_failure_keeps_old_file(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	char *path = g_build_filename(dir, "paper.pdf", NULL);
 	assert_true(g_file_set_contents(path, "%PDF-good", -1, NULL));
 	struct test_list *t = sample_list();
@@ -389,7 +358,7 @@ static void test_pdf_failure_keeps_old_file(void **state)
 static void test_pdf_missing_folder(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	char *path = g_build_filename(dir, "no-such-folder", "paper.pdf", NULL);
 	struct test_list *t = sample_list();
 	struct diag_list diags = { 0 };
@@ -411,7 +380,7 @@ static void test_pdf_missing_folder(void **state)
 static void test_pdf_odd_list(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = test_list_new();
 	uint32_t a = test_node(t, ROLE_PARAGRAPH, 0, 0);
 	uint32_t b = test_node(t, ROLE_PARAGRAPH, a, 0);
@@ -473,7 +442,7 @@ static void test_pdf_odd_list(void **state)
 static void test_png_pages(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_draw");
 	struct test_list *t = sample_list();
 	struct diag_list diags = { 0 };
 	assert_int_equal(draw_png(&t->list, dir, "paper", 36, NULL, &diags), 2);
@@ -499,7 +468,7 @@ static void test_png_pages(void **state)
 	remove_dir(dir);
 	free(dir);
 
-	dir = temp_dir();
+	dir = temp_dir("test_draw");
 	assert_int_equal(draw_png(&t->list, dir, "only", 20, "2", &diags), 1);
 	assert_int_equal(count_entries(dir), 1);
 	const char *bad[] = { "0", "3", "1-", "2-1", "x", "1,,2" };

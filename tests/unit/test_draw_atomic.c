@@ -12,38 +12,7 @@
 #include <glib.h>
 
 #include "file_atomic.h"
-
-static char *temp_dir(void)
-{
-	char *dir = g_strdup("/tmp/test_atomic.XXXXXX");
-	assert_non_null(g_mkdtemp(dir));
-	return dir;
-}
-
-static int count_entries(const char *dir)
-{
-	int n = 0;
-	GDir *d = g_dir_open(dir, 0, NULL);
-	while (d && g_dir_read_name(d))
-		n++;
-	if (d)
-		g_dir_close(d);
-	return n;
-}
-
-static void remove_dir(const char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-	while (d && (name = g_dir_read_name(d))) {
-		char *path = g_build_filename(dir, name, NULL);
-		unlink(path);
-		g_free(path);
-	}
-	if (d)
-		g_dir_close(d);
-	rmdir(dir);
-}
+#include "temp_dir.h"
 
 static void assert_file(const char *path, const char *expected)
 {
@@ -58,7 +27,7 @@ static void assert_file(const char *path, const char *expected)
 static void test_commit_replaces(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_atomic");
 	char *path = g_build_filename(dir, "out.pdf", NULL);
 	assert_true(g_file_set_contents(path, "old", -1, NULL));
 	struct diag_list diags = { 0 };
@@ -91,7 +60,7 @@ static void test_commit_replaces(void **state)
 static void test_abort_and_fail_keep_old(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_atomic");
 	char *path = g_build_filename(dir, "out.pdf", NULL);
 	assert_true(g_file_set_contents(path, "good", -1, NULL));
 	struct diag_list diags = { 0 };
@@ -122,7 +91,7 @@ static void test_abort_and_fail_keep_old(void **state)
 static void test_new_file(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_atomic");
 	char *path = g_build_filename(dir, "fresh.png", NULL);
 	struct diag_list diags = { 0 };
 	struct file_atomic *file = file_atomic_open(path, &diags);
@@ -137,7 +106,7 @@ static void test_new_file(void **state)
 static void test_unusable_destinations(void **state)
 {
 	(void)state;
-	char *dir = temp_dir();
+	char *dir = temp_dir("test_atomic");
 	struct diag_list diags = { 0 };
 	char *missing = g_build_filename(dir, "missing", "out.pdf", NULL);
 	assert_null(file_atomic_open(missing, &diags));

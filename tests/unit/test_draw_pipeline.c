@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "pipeline.h"
+#include "temp_dir.h"
 
 #define SAMPLE "samples/best-value-2024.xml"
 
@@ -131,8 +132,7 @@ static void set_mtime(const char *path, time_t seconds)
 static void test_style_cache(void **state)
 {
 	(void)state;
-	char *dir = g_strdup("/tmp/test_pipeline.XXXXXX");
-	assert_non_null(g_mkdtemp(dir));
+	char *dir = temp_dir("test_pipeline");
 	char *sample = repo_file(SAMPLE), *shipped = repo_file("layouts/committee-report.xml");
 	char *source = g_build_filename(dir, "paper.xml", NULL);
 	char *house = g_build_filename(dir, "house.xml", NULL);
@@ -168,9 +168,7 @@ static void test_style_cache(void **state)
 
 	diag_list_free(&diags);
 	pipeline_free(pipeline);
-	unlink(source);
-	unlink(house);
-	rmdir(dir);
+	remove_dir(dir);
 	g_free(source);
 	g_free(house);
 	g_free(sample);

@@ -14,6 +14,7 @@
 
 #include "draw.h"
 #include "pipeline.h"
+#include "temp_dir.h"
 
 #define SAMPLE "samples/best-value-2024.xml"
 
@@ -37,8 +38,7 @@ static void test_release_gives_same_bytes(void **state)
 	assert_non_null(list);
 	assert_true(list->page_count >= 2);
 
-	char *dir = g_strdup("/tmp/test_draw_release.XXXXXX");
-	assert_non_null(g_mkdtemp(dir));
+	char *dir = temp_dir("test_draw_release");
 	char *kept_path = g_build_filename(dir, "kept.pdf", NULL);
 	char *released_path = g_build_filename(dir, "released.pdf", NULL);
 
@@ -76,9 +76,7 @@ static void test_release_gives_same_bytes(void **state)
 	display_list_free(list);
 	pipeline_free(pipeline);
 	diag_list_free(&diags);
-	unlink(kept_path);
-	unlink(released_path);
-	rmdir(dir);
+	remove_dir(dir);
 	g_free(kept);
 	g_free(released);
 	g_free(widths);

@@ -20,6 +20,7 @@
 #include <glib.h>
 
 #include "file_atomic.h"
+#include "temp_dir.h"
 
 /* A pattern that shows a byte out of place: no period divides the sizes. */
 static unsigned char pattern_byte(size_t i)
@@ -43,8 +44,7 @@ static void check_contents(const char *path, size_t expected_length)
 static void write_in_pieces(const size_t *sizes, size_t size_count,
 			    size_t total)
 {
-	char *dir = g_strdup("/tmp/test_atomic_buffer.XXXXXX");
-	assert_non_null(g_mkdtemp(dir));
+	char *dir = temp_dir("test_atomic_buffer");
 	char *path = g_build_filename(dir, "out.bin", NULL);
 	unsigned char *data = malloc(total ? total : 1);
 	assert_non_null(data);
@@ -70,8 +70,7 @@ static void write_in_pieces(const size_t *sizes, size_t size_count,
 	check_contents(path, total);
 	diag_list_free(&diags);
 
-	unlink(path);
-	rmdir(dir);
+	remove_dir(dir);
 	g_free(temp);
 	g_free(path);
 	g_free(dir);
@@ -101,23 +100,11 @@ static void test_one_write_and_empty_writes(void **state)
 	write_in_pieces(none, 1, 0);
 }
 
-static int count_entries(const char *dir)
-{
-	int n = 0;
-	GDir *d = g_dir_open(dir, 0, NULL);
-	while (d && g_dir_read_name(d))
-		n++;
-	if (d)
-		g_dir_close(d);
-	return n;
-}
-
 /* The sizes straddle the limit at a write that fits the buffer (the error
  * shows at a later flush) or at commit's own flush. */
 static void fail_past_limit(size_t total)
 {
-	char *dir = g_strdup("/tmp/test_atomic_buffer.XXXXXX");
-	assert_non_null(g_mkdtemp(dir));
+	char *dir = temp_dir("test_atomic_buffer");
 	char *path = g_build_filename(dir, "out.bin", NULL);
 	assert_true(g_file_set_contents(path, "old", 3, NULL));
 	unsigned char *data = calloc(1, total);
@@ -151,8 +138,7 @@ static void fail_past_limit(size_t total)
 	g_free(bytes);
 	diag_list_free(&diags);
 
-	unlink(path);
-	rmdir(dir);
+	remove_dir(dir);
 	g_free(path);
 	g_free(dir);
 	free(data);
