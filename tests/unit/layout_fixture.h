@@ -4,6 +4,7 @@
 #define LAYOUT_FIXTURE_H
 
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout_internal.h"
@@ -76,6 +77,32 @@ static inline void fixture_style(struct style *s)
 	s->footer_left = "{committee} {meeting-date}";
 	s->footer_center = "";
 	s->footer_right = "Page {page} of {pages}";
+}
+
+/* A layout begun on fixture_context() and fixture_style(), no page yet:
+ * the state of the tests that place text and tables directly. */
+struct layout_fixture {
+	PangoContext *context;
+	struct style style;
+	struct diag_list diags;
+	struct layout lo;
+};
+
+static inline struct layout_fixture *layout_fixture_new(void)
+{
+	struct layout_fixture *f = calloc(1, sizeof *f);
+	f->context = fixture_context();
+	fixture_style(&f->style);
+	layout_begin(&f->lo, NULL, &f->style, f->context, NULL, &f->diags);
+	return f;
+}
+
+static inline void layout_fixture_free(struct layout_fixture *f)
+{
+	display_list_free(layout_end(&f->lo));
+	diag_list_free(&f->diags);
+	g_object_unref(f->context);
+	free(f);
 }
 
 #endif

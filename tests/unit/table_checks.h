@@ -5,6 +5,7 @@
 #define TABLE_CHECKS_H
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,36 +212,63 @@ __attribute__((unused)) static void check_header_on_every_page(const struct disp
 	}
 }
 
+/* The lowest row of table on page p (the parent of its lowest cell): 1 and
+ * *row, or 0 when no cell of table is on the page. */
+__attribute__((unused)) static int lowest_row_of_page(const struct display_list *list,
+						      size_t p, uint32_t table,
+						      uint32_t *row)
+{
+	const struct dl_page *page = &list->pages[p];
+	double lowest = -1;
+	for (size_t i = 0; i < page->box_count; i++) {
+		const struct dl_box *b = &page->boxes[i];
+		if (b->kind != BOX_RECT || !node_within(list, b->node, table))
+			continue;
+		const struct dl_node *n = &list->nodes[b->node];
+		if (n->role != ROLE_TABLE_CELL && n->role != ROLE_TABLE_HEADER)
+			continue;
+		if (b->y_pt + b->height_pt > lowest + CHECK_EPSILON_PT) {
+			lowest = b->y_pt + b->height_pt;
+			*row = n->parent;
+		}
+	}
+	return lowest >= 0;
+}
+
 /* Pages whose lowest row of table is a full-width (one cell) row. */
 __attribute__((unused)) static size_t pages_ending_with_span_row(const struct display_list *list,
 					 uint32_t table)
 {
 	size_t count = 0;
 	for (size_t p = 0; p < list->page_count; p++) {
-		const struct dl_page *page = &list->pages[p];
-		double lowest = -1;
-		uint32_t lowest_row = 0;
-		for (size_t i = 0; i < page->box_count; i++) {
-			const struct dl_box *b = &page->boxes[i];
-			if (b->kind != BOX_RECT || !node_within(list, b->node, table))
-				continue;
-			const struct dl_node *n = &list->nodes[b->node];
-			if (n->role != ROLE_TABLE_CELL && n->role != ROLE_TABLE_HEADER)
-				continue;
-			if (b->y_pt + b->height_pt > lowest + CHECK_EPSILON_PT) {
-				lowest = b->y_pt + b->height_pt;
-				lowest_row = n->parent;
-			}
-		}
-		if (lowest < 0)
+		uint32_t row = 0;
+		if (!lowest_row_of_page(list, p, table, &row))
 			continue;
 		size_t cells = 0;
-		for (size_t n = lowest_row + 1; n < list->node_count; n++)
-			cells += list->nodes[n].parent == lowest_row;
+		for (size_t n = row + 1; n < list->node_count; n++)
+			cells += list->nodes[n].parent == row;
 		if (cells == 1)
 			count++;
 	}
 	return count;
+}
+
+/* words of filler text, numbered so that lost or repeated text shows.
+ * Caller frees. */
+__attribute__((unused)) static char *filler(size_t words, size_t seed)
+{
+	static const char *const vocabulary[] = {
+		"council", "evidence", "review", "budget", "scrutiny",
+		"members", "assurance", "framework", "quarterly", "report",
+	};
+	size_t cap = words * 16 + 1, len = 0;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	for (size_t w = 0; w < words; w++)
+		len += (size_t)snprintf(out + len, cap - len, "%s%s%zu",
+					w ? " " : "",
+					vocabulary[(w + seed) % 10], w);
+	return out;
 }
 
 __attribute__((unused)) static size_t first_page_of(const struct display_list *list, uint32_t node)

@@ -11,19 +11,9 @@
 
 #include "layout_fixture.h"
 
-struct fixture {
-	PangoContext *context;
-	struct style style;
-	struct diag_list diags;
-	struct layout lo;
-};
-
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	f->context = fixture_context();
-	fixture_style(&f->style);
-	layout_begin(&f->lo, NULL, &f->style, f->context, NULL, &f->diags);
+	struct layout_fixture *f = layout_fixture_new();
 	layout_new_page(&f->lo);
 	*state = f;
 	return 0;
@@ -31,11 +21,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-	display_list_free(layout_end(&f->lo));
-	diag_list_free(&f->diags);
-	g_object_unref(f->context);
-	free(f);
+	layout_fixture_free(*state);
 	return 0;
 }
 
@@ -78,7 +64,7 @@ static void check_clusters(const struct dl_run *run)
 
 static void test_paragraph_keeps_every_byte(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	const char *s = "Under the 1999 Local Government Act, local authorities "
 			"must legally deliver what is termed \xE2\x80\x98" "Best Value"
 			"\xE2\x80\x99 \xE2\x80\x93 a council must be able to show that it "
@@ -152,7 +138,7 @@ static void test_paragraph_keeps_every_byte(void **state)
 
 static void test_long_word_breaks_inside_column(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	const char *s = "Laura.collings.with.a.very.long.address@wolverhampton.gov.uk";
 	struct source_pos pos = { 1, 1 };
 	uint32_t node = layout_add_node(&f->lo, ROLE_TABLE_CELL, pos);
@@ -176,7 +162,7 @@ static void test_long_word_breaks_inside_column(void **state)
 
 static void test_fitting_and_alignment(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_lines *lines = layout_measure_plain(
 		&f->lo, "one two three four five six seven eight nine ten",
 		&f->style.body, 40, ALIGN_RIGHT);
@@ -209,7 +195,7 @@ static void test_fitting_and_alignment(void **state)
  * visual order and still cover its text from byte 0. */
 static void test_right_to_left_run(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	const char *s = "Ward \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D residents";
 	struct source_pos pos = { 1, 1 };
 	uint32_t node = layout_add_node(&f->lo, ROLE_PARAGRAPH, pos);
@@ -247,7 +233,7 @@ static void test_right_to_left_run(void **state)
  * repeat a byte, and every link keeps its target. */
 static void test_awkward_spans(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	const char *s = "See the guidance on GOV.UK and appendix 2 for details.";
 	struct source_span spans[] = {
 		{ 0, 3, SPAN_STRONG, NULL },

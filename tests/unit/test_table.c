@@ -15,30 +15,15 @@
 #include "layout_fixture.h"
 #include "table_checks.h"
 
-struct fixture {
-	PangoContext *context;
-	struct style style;
-	struct diag_list diags;
-	struct layout lo;
-};
-
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	f->context = fixture_context();
-	fixture_style(&f->style);
-	layout_begin(&f->lo, NULL, &f->style, f->context, NULL, &f->diags);
-	*state = f;
+	*state = layout_fixture_new();
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-	display_list_free(layout_end(&f->lo));
-	diag_list_free(&f->diags);
-	g_object_unref(f->context);
-	free(f);
+	layout_fixture_free(*state);
 	return 0;
 }
 
@@ -51,23 +36,6 @@ static struct layout_cell cell(const char *text)
 		.align = ALIGN_LEFT,
 	};
 	return c;
-}
-
-/* words of filler text, numbered so that lost or repeated text shows. */
-static char *filler(size_t words, size_t seed)
-{
-	static const char *const vocabulary[] = {
-		"council", "evidence", "review", "budget", "scrutiny",
-		"members", "assurance", "framework", "quarterly", "report",
-	};
-	size_t cap = words * 16 + 1, len = 0;
-	char *out = malloc(cap);
-	out[0] = '\0';
-	for (size_t w = 0; w < words; w++)
-		len += (size_t)snprintf(out + len, cap - len, "%s%s%zu",
-					w ? " " : "",
-					vocabulary[(w + seed) % 10], w);
-	return out;
 }
 
 static const double three_columns[3] = { 0.15, 0.35, 0.5 };
@@ -84,7 +52,7 @@ static void begin_three(struct layout *lo, struct layout_table *table,
 
 static void test_header_repeats_as_artifact(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_cell header[3];
 	struct layout_table table;
 	begin_three(&f->lo, &table, header);
@@ -160,7 +128,7 @@ static void test_header_repeats_as_artifact(void **state)
 
 static void test_cell_longer_than_a_page_splits(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_cell header[3];
 	struct layout_table table;
 	begin_three(&f->lo, &table, header);
@@ -263,25 +231,11 @@ static size_t pages_ending_with_theme(const struct display_list *list,
 				      uint32_t table_node)
 {
 	size_t count = 0;
-	for (size_t p = 0; p < list->page_count; p++) {
-		const struct dl_page *page = &list->pages[p];
-		double lowest = -1;
-		uint32_t lowest_row = 0;
-		for (size_t i = 0; i < page->box_count; i++) {
-			const struct dl_box *b = &page->boxes[i];
-			if (b->kind != BOX_RECT || !node_within(list, b->node, table_node))
-				continue;
-			const struct dl_node *n = &list->nodes[b->node];
-			if (n->role != ROLE_TABLE_CELL && n->role != ROLE_TABLE_HEADER)
-				continue;
-			if (b->y_pt + b->height_pt > lowest) {
-				lowest = b->y_pt + b->height_pt;
-				lowest_row = n->parent;
-			}
-		}
-		if (lowest >= 0 && list->nodes[lowest_row].pos.line >= 1000)
+	uint32_t row = 0;
+	for (size_t p = 0; p < list->page_count; p++)
+		if (lowest_row_of_page(list, p, table_node, &row) &&
+		    list->nodes[row].pos.line >= 1000)
 			count++;
-	}
 	return count;
 }
 
@@ -290,7 +244,7 @@ static size_t pages_ending_with_theme(const struct display_list *list,
  * repeats are artifacts, so the structure keeps each cell's text once. */
 static void test_continued_row_repeats_reference_and_rating(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_cell header[3];
 	struct layout_table table;
 	begin_three(&f->lo, &table, header);
@@ -335,7 +289,7 @@ static void test_continued_row_repeats_reference_and_rating(void **state)
 
 static void test_theme_rows_never_last_on_a_page(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	uint32_t table_node;
 	themed_table(&f->lo, 1, &table_node);
 	const struct display_list *list = f->lo.list;
@@ -359,7 +313,7 @@ static void test_theme_rows_never_last_on_a_page(void **state)
  * of pages: the test above is not passing by chance. */
 static void test_themed_table_needs_keep(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	uint32_t table_node;
 	themed_table(&f->lo, 0, &table_node);
 	assert_true(pages_ending_with_theme(f->lo.list, table_node) > 0);
@@ -370,7 +324,7 @@ static void test_themed_table_needs_keep(void **state)
  * repeated header, as an artifact: the structure keeps one TH per theme. */
 static void test_theme_continues_under_the_header(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	uint32_t table_node;
 	themed_table(&f->lo, 1, &table_node);
 	const struct display_list *list = f->lo.list;
@@ -435,7 +389,7 @@ static void test_theme_continues_under_the_header(void **state)
 
 static void test_destination_on_the_rows_page(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_cell header[3];
 	struct layout_table table;
 	begin_three(&f->lo, &table, header);
@@ -480,7 +434,7 @@ static void test_destination_on_the_rows_page(void **state)
  * leaving it empty; its text continues on the next page. */
 static void test_tall_row_starts_in_the_space_left(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_cell header[3];
 	struct layout_table table;
 	begin_three(&f->lo, &table, header);
@@ -519,7 +473,7 @@ static void test_tall_row_starts_in_the_space_left(void **state)
  * rows follow it without overflowing. */
 static void test_tall_header_is_not_repeated(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	char *long_title = filler(400, 2);
 	struct layout_cell header[3] = { cell("Ref"), cell("Name"),
 					 cell(long_title) };
@@ -552,7 +506,7 @@ static void test_tall_header_is_not_repeated(void **state)
 
 static void test_empty_table_shows_header(void **state)
 {
-	struct fixture *f = *state;
+	struct layout_fixture *f = *state;
 	struct layout_cell header[3];
 	struct layout_table table;
 	begin_three(&f->lo, &table, header);

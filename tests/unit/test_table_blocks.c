@@ -58,22 +58,6 @@ static struct source_text text_of(const char *s, uint32_t line)
 	return t;
 }
 
-static char *filler(size_t words, size_t seed)
-{
-	static const char *const vocabulary[] = {
-		"council", "evidence", "review", "budget", "scrutiny",
-		"members", "assurance", "framework", "quarterly", "report",
-	};
-	size_t cap = words * 16 + 1, len = 0;
-	char *out = malloc(cap);
-	out[0] = '\0';
-	for (size_t w = 0; w < words; w++)
-		len += (size_t)snprintf(out + len, cap - len, "%s%s%zu",
-					w ? " " : "",
-					vocabulary[(w + seed) % 10], w);
-	return out;
-}
-
 static void build_assessment(struct fixture *f)
 {
 	static const char *const theme_refs[4] = { "CI", "L", "G", "C" };
