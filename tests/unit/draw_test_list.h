@@ -9,35 +9,20 @@
 #include <string.h>
 
 #include "layout.h"
+#include "layout_fixture.h"
 #include "memory.h"
 
 struct test_list {
 	struct display_list list;
-	PangoFontMap *font_map;
 	PangoContext *context;
 	size_t page_capacity[8];
 };
-
-static PangoContext *test_context(PangoFontMap **map_out)
-{
-	PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72);
-	PangoContext *context = pango_font_map_create_context(map);
-	cairo_font_options_t *options = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(context, options);
-	cairo_font_options_destroy(options);
-	pango_context_set_round_glyph_positions(context, FALSE);
-	*map_out = map;
-	return context;
-}
 
 static struct test_list *test_list_new(void)
 {
 	struct test_list *t = mem_alloc(sizeof *t);
 	t->list.arena = arena_new();
-	t->context = test_context(&t->font_map);
+	t->context = fixture_context();
 	t->list.nodes = arena_alloc(t->list.arena, 64 * sizeof *t->list.nodes);
 	t->list.fonts = arena_alloc(t->list.arena, 16 * sizeof *t->list.fonts);
 	t->list.pages = arena_alloc(t->list.arena, 8 * sizeof *t->list.pages);
@@ -57,7 +42,6 @@ static void test_list_free(struct test_list *t)
 	for (size_t i = 0; i < t->list.font_count; i++)
 		g_object_unref(t->list.fonts[i]);
 	g_object_unref(t->context);
-	g_object_unref(t->font_map);
 	arena_free(t->list.arena);
 	free(t);
 }
