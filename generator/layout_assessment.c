@@ -27,26 +27,9 @@ static const char *const month_names[12] = {
 	"July",    "August",   "September", "October", "November", "December",
 };
 
-static struct layout_cell empty_cell(void)
-{
-	struct layout_cell cell = {
-		.fill = DL_NO_COLOR,
-		.text_color = DL_NO_COLOR,
-		.align = ALIGN_LEFT,
-	};
-	return cell;
-}
-
-static struct layout_cell plain_cell(const char *text)
-{
-	struct layout_cell cell = empty_cell();
-	cell.plain = text;
-	return cell;
-}
-
 static struct layout_cell text_cell(const struct source_text *text)
 {
-	struct layout_cell cell = empty_cell();
+	struct layout_cell cell = layout_plain_cell(NULL, ALIGN_LEFT);
 	cell.text = text;
 	return cell;
 }
@@ -57,18 +40,11 @@ static struct layout_cell rating_cell(const struct layout *lo,
 				      int index, const char *when_none)
 {
 	if (index < 0 || (size_t)index >= scale->rating_count) {
-		struct layout_cell cell = plain_cell(when_none);
-		cell.align = ALIGN_CENTER;
-		return cell;
+		return layout_plain_cell(when_none, ALIGN_CENTER);
 	}
 	const struct source_rating *rating = &scale->ratings[index];
-	const struct style_rating_colors *colors =
-		style_rating(lo->style, rating->code);
-	struct layout_cell cell = plain_cell(rating->label);
-	cell.fill = colors->background;
-	cell.text_color = colors->text;
-	cell.align = ALIGN_CENTER;
-	return cell;
+	return layout_rating_cell(lo, rating->code, rating->label,
+				  ALIGN_CENTER);
 }
 
 /* "2024-06-30" → "30 June 2024"; anything else is printed as written. */
@@ -151,7 +127,7 @@ static void item_row(struct layout *lo, struct layout_table *table,
 		assessment->previous_date && !item->see ? "New" : "\u2013";
 	char *owner = owner_text(item);
 	struct layout_cell cells[COLUMN_COUNT] = {
-		[COL_REF] = plain_cell(item->ref),
+		[COL_REF] = layout_plain_cell(item->ref, ALIGN_LEFT),
 		[COL_CHARACTERISTIC] = text_cell(&item->characteristic),
 		[COL_RATING] = rating_cell(lo, &assessment->scale,
 					   item->rating_index, "\u2013"),
@@ -160,7 +136,7 @@ static void item_row(struct layout *lo, struct layout_table *table,
 		[COL_EVIDENCE] = item->see ? text_cell(see_text(lo, item))
 					   : text_cell(&item->evidence),
 		[COL_ACTIONS] = text_cell(&item->actions),
-		[COL_OWNER] = plain_cell(owner),
+		[COL_OWNER] = layout_plain_cell(owner, ALIGN_LEFT),
 	};
 	if (item->ref)
 		layout_table_dest(table, item->ref);
@@ -220,7 +196,7 @@ void layout_assessment(struct layout *lo,
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = plain_cell(column_titles[c]);
+		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
 	struct layout_table table;
 	layout_table_begin(lo, &table, COLUMN_COUNT,
 			   lo->style->table.assessment_columns, header,

@@ -390,21 +390,19 @@ static void table_cells(const struct layout *lo, const struct chart_data *data,
 {
 	size_t slots = data->scale->rating_count + 1;
 	size_t c = 0;
-	cells[c++] = (struct layout_cell){ NULL, name, NULL, DL_NO_COLOR,
-					   DL_NO_COLOR, ALIGN_LEFT };
+	cells[c++] = layout_plain_cell(name, ALIGN_LEFT);
 	size_t total = 0;
 	for (size_t r = 0; r < slots; r++) {
 		total += counts[r];
 		if (r == slots - 1 ? !any_unrated(data) : !chart_rating_shown(data, r))
 			continue;
 		snprintf(storage[c], sizeof storage[c], "%zu", counts[r]);
-		cells[c] = (struct layout_cell){ NULL, storage[c], NULL, DL_NO_COLOR,
-						 DL_NO_COLOR, ALIGN_RIGHT };
+		cells[c] = layout_plain_cell(storage[c], ALIGN_RIGHT);
 		c++;
 	}
 	snprintf(storage[c], sizeof storage[c], "%zu", total);
-	cells[c] = (struct layout_cell){ NULL, storage[c], &lo->strong_font,
-					 DL_NO_COLOR, DL_NO_COLOR, ALIGN_RIGHT };
+	cells[c] = layout_plain_cell(storage[c], ALIGN_RIGHT);
+	cells[c].font = &lo->strong_font;
 }
 
 static void header_cells(const struct layout *lo, const struct chart_data *data,
@@ -413,22 +411,21 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 	const struct source_scale *scale = data->scale;
 	uint32_t fill = lo->style->table.header_fill;
 	size_t c = 0;
-	cells[c++] = (struct layout_cell){ NULL, data->group_word, NULL, fill,
-					   DL_NO_COLOR, ALIGN_LEFT };
+	cells[c] = layout_plain_cell(data->group_word, ALIGN_LEFT);
+	cells[c++].fill = fill;
 	for (size_t r = 0; r < scale->rating_count; r++) {
 		if (!chart_rating_shown(data, r))
 			continue;
-		const struct style_rating_colors *colors =
-			style_rating(lo->style, scale->ratings[r].code);
-		cells[c++] = (struct layout_cell){ NULL, chart_rating_name(&scale->ratings[r]),
-						   NULL, colors->background,
-						   colors->text, ALIGN_CENTER };
+		cells[c++] = layout_rating_cell(lo, scale->ratings[r].code,
+						chart_rating_name(&scale->ratings[r]),
+						ALIGN_CENTER);
 	}
-	if (any_unrated(data))
-		cells[c++] = (struct layout_cell){ NULL, data->unrated_heading, NULL,
-						   fill, DL_NO_COLOR, ALIGN_CENTER };
-	cells[c] = (struct layout_cell){ NULL, "Total", NULL, fill, DL_NO_COLOR,
-					 ALIGN_RIGHT };
+	if (any_unrated(data)) {
+		cells[c] = layout_plain_cell(data->unrated_heading, ALIGN_CENTER);
+		cells[c++].fill = fill;
+	}
+	cells[c] = layout_plain_cell("Total", ALIGN_RIGHT);
+	cells[c].fill = fill;
 }
 
 /* Height the table will take with those widths: the header measured,

@@ -170,6 +170,12 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 			   const struct layout_cell *cell, int keep_with_next,
 			   struct source_pos pos);
 void layout_table_end(struct layout *lo, struct layout_table *table);
+/* A cell of plain text (NULL: empty) without fill, in the font's colour. */
+struct layout_cell layout_plain_cell(const char *plain, enum layout_align align);
+/* A cell of text on the style's colours for the rating code: every
+ * rating cell, header and key swatch shows a rating the same way. */
+struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
+				      const char *plain, enum layout_align align);
 /* Widen column (before the first row) so that every word of text fits
  * unbroken in font (NULL: the cell font), taking the room from columns
  * that can spare it; the header's words are fitted already. */

@@ -46,43 +46,33 @@ void layout_key_paragraph(struct layout *lo, const struct source_text *text,
 	advance_gap(lo);
 }
 
-static struct layout_cell plain_cell(const char *text)
-{
-	struct layout_cell cell = {
-		.plain = text,
-		.fill = DL_NO_COLOR,
-		.text_color = DL_NO_COLOR,
-		.align = ALIGN_LEFT,
-	};
-	return cell;
-}
-
 void layout_key_scale(struct layout *lo, const struct source_scale *scale,
 		      int with_context, struct source_pos pos)
 {
 	if (scale->rating_count == 0 && !with_context)
 		return;
-	struct layout_cell header[2] = { plain_cell("Rating"),
-					 plain_cell("Meaning") };
+	struct layout_cell header[2] = {
+		layout_plain_cell("Rating", ALIGN_LEFT),
+		layout_plain_cell("Meaning", ALIGN_LEFT),
+	};
 	struct layout_table table;
 	layout_table_begin(lo, &table, 2, key_columns, header, pos);
 	for (size_t i = 0; i < scale->rating_count; i++) {
 		const struct source_rating *rating = &scale->ratings[i];
-		const struct style_rating_colors *colors =
-			style_rating(lo->style, rating->code);
 		char *swatch = mem_printf("%s (%s)", rating->label,
 					  rating->code);
-		struct layout_cell cells[2] = { plain_cell(swatch),
-						plain_cell(rating->meaning) };
-		cells[0].fill = colors->background;
-		cells[0].text_color = colors->text;
+		struct layout_cell cells[2] = {
+			layout_rating_cell(lo, rating->code, swatch, ALIGN_LEFT),
+			layout_plain_cell(rating->meaning, ALIGN_LEFT),
+		};
 		layout_table_row(lo, &table, cells, 1, 0, rating->pos);
 		free(swatch);
 	}
 	if (with_context) {
 		struct layout_cell cells[2] = {
-			plain_cell("Context"),
-			plain_cell("Reported for context; not rated."),
+			layout_plain_cell("Context", ALIGN_LEFT),
+			layout_plain_cell("Reported for context; not rated.",
+					  ALIGN_LEFT),
 		};
 		layout_table_row(lo, &table, cells, 1, 0, pos);
 	}

@@ -30,17 +30,6 @@ static const char *const column_titles[COLUMN_COUNT] = {
 
 #define MISSING_VALUE "\u2013" /* en dash */
 
-static struct layout_cell plain_cell(const char *text, enum layout_align align)
-{
-	struct layout_cell cell = {
-		.plain = text,
-		.fill = DL_NO_COLOR,
-		.text_color = DL_NO_COLOR,
-		.align = align,
-	};
-	return cell;
-}
-
 /* Digits of a whole number with thousands separators: 1240 → "1,240". */
 static void format_whole(char *out, size_t size, double value)
 {
@@ -99,18 +88,14 @@ static struct layout_cell rating_cell(const struct layout *lo,
 				      const struct source_measure *m)
 {
 	if (m->contextual)
-		return plain_cell("Context", ALIGN_CENTER);
+		return layout_plain_cell("Context", ALIGN_CENTER);
 	if (m->rating_index < 0 ||
 	    (size_t)m->rating_index >= perf->scale.rating_count)
-		return plain_cell(MISSING_VALUE, ALIGN_CENTER);
+		return layout_plain_cell(MISSING_VALUE, ALIGN_CENTER);
 	const struct source_rating *rating =
 		&perf->scale.ratings[m->rating_index];
-	const struct style_rating_colors *colors =
-		style_rating(lo->style, rating->code);
-	struct layout_cell cell = plain_cell(rating->label, ALIGN_CENTER);
-	cell.fill = colors->background;
-	cell.text_color = colors->text;
-	return cell;
+	return layout_rating_cell(lo, rating->code, rating->label,
+				  ALIGN_CENTER);
 }
 
 /* "↑ Improving": the arrow and its word, capitalised. Caller frees. */
@@ -136,14 +121,14 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	char *previous = layout_performance_value(&m->previous, m->unit);
 	char *travel = travel_text(m->travel);
 	struct layout_cell cells[COLUMN_COUNT] = {
-		[COL_REF] = plain_cell(m->ref, ALIGN_LEFT),
-		[COL_MEASURE] = plain_cell(NULL, ALIGN_LEFT),
-		[COL_TARGET] = plain_cell(target, ALIGN_RIGHT),
-		[COL_ACTUAL] = plain_cell(actual, ALIGN_RIGHT),
-		[COL_PREVIOUS] = plain_cell(previous, ALIGN_RIGHT),
+		[COL_REF] = layout_plain_cell(m->ref, ALIGN_LEFT),
+		[COL_MEASURE] = layout_plain_cell(NULL, ALIGN_LEFT),
+		[COL_TARGET] = layout_plain_cell(target, ALIGN_RIGHT),
+		[COL_ACTUAL] = layout_plain_cell(actual, ALIGN_RIGHT),
+		[COL_PREVIOUS] = layout_plain_cell(previous, ALIGN_RIGHT),
 		[COL_RATING] = rating_cell(lo, perf, m),
-		[COL_TRAVEL] = plain_cell(travel, ALIGN_LEFT),
-		[COL_COMMENTARY] = plain_cell(NULL, ALIGN_LEFT),
+		[COL_TRAVEL] = layout_plain_cell(travel, ALIGN_LEFT),
+		[COL_COMMENTARY] = layout_plain_cell(NULL, ALIGN_LEFT),
 	};
 	cells[COL_MEASURE].text = &name;
 	cells[COL_COMMENTARY].text = &m->commentary;
@@ -215,7 +200,7 @@ void layout_performance(struct layout *lo,
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = plain_cell(column_titles[c], ALIGN_LEFT);
+		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
 	struct layout_table table;
 	layout_table_begin(lo, &table, COLUMN_COUNT,
 			   lo->style->table.performance_columns, header,
@@ -224,7 +209,7 @@ void layout_performance(struct layout *lo,
 	for (size_t g = 0; g < performance->group_count; g++) {
 		const struct source_measure_group *group =
 			&performance->groups[g];
-		struct layout_cell cell = plain_cell(
+		struct layout_cell cell = layout_plain_cell(
 			group->name ? group->name : "", ALIGN_LEFT);
 		layout_table_span_row(lo, &table, &cell, 1, group->pos);
 		for (size_t i = 0; i < group->measure_count; i++)

@@ -760,3 +760,24 @@ void layout_table_end(struct layout *lo, struct layout_table *table)
 	free(table->widths_pt);
 	table->widths_pt = NULL;
 }
+
+struct layout_cell layout_plain_cell(const char *plain, enum layout_align align)
+{
+	struct layout_cell cell = {
+		.plain = plain,
+		.fill = DL_NO_COLOR,
+		.text_color = DL_NO_COLOR,
+		.align = align,
+	};
+	return cell;
+}
+
+struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
+				      const char *plain, enum layout_align align)
+{
+	const struct style_rating_colors *colors = style_rating(lo->style, code);
+	struct layout_cell cell = layout_plain_cell(plain, align);
+	cell.fill = colors->background;
+	cell.text_color = colors->text;
+	return cell;
+}

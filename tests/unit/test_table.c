@@ -29,13 +29,7 @@ static int teardown(void **state)
 
 static struct layout_cell cell(const char *text)
 {
-	struct layout_cell c = {
-		.plain = text,
-		.fill = DL_NO_COLOR,
-		.text_color = DL_NO_COLOR,
-		.align = ALIGN_LEFT,
-	};
-	return c;
+	return layout_plain_cell(text, ALIGN_LEFT);
 }
 
 static const double three_columns[3] = { 0.15, 0.35, 0.5 };
