@@ -40,18 +40,12 @@ static void cover_row(struct cover_rows *rows, const char *key,
 		      const char *value)
 {
 	struct layout *lo = rows->lo;
-	struct layout_cell cells[2];
-	memset(cells, 0, sizeof cells);
-	cells[0].plain = layout_strdup(lo, key);
+	struct layout_cell cells[2] = {
+		layout_plain_cell(layout_strdup(lo, key), ALIGN_LEFT),
+		layout_plain_cell(value && value[0] ? value : "", ALIGN_LEFT),
+	};
 	cells[0].font = &rows->key_font;
-	cells[0].fill = DL_NO_COLOR;
-	cells[0].text_color = DL_NO_COLOR;
-	cells[0].align = ALIGN_LEFT;
-	cells[1].plain = value && value[0] ? value : "";
 	cells[1].font = &lo->style->body;
-	cells[1].fill = DL_NO_COLOR;
-	cells[1].text_color = DL_NO_COLOR;
-	cells[1].align = ALIGN_LEFT;
 	struct source_pos pos = { 0, 0 };
 	layout_table_row(lo, &rows->table, cells, 1, 0, pos);
 }
