@@ -14,7 +14,7 @@
 
 #include "draw.h"
 #include "draw_test_list.h"
-#include "temp_dir.h"
+#include "test_files.h"
 
 #define A4_SHORT 595.276
 #define A4_LONG 841.89

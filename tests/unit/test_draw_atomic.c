@@ -12,7 +12,7 @@
 #include <glib.h>
 
 #include "file_atomic.h"
-#include "temp_dir.h"
+#include "test_files.h"
 
 static void assert_file(const char *path, const char *expected)
 {

@@ -14,17 +14,9 @@
 #include <glib.h>
 
 #include "pipeline.h"
-#include "temp_dir.h"
+#include "test_files.h"
 
 #define SAMPLE "samples/best-value-2024.xml"
-
-/* Tests run from the repository root or from build/tests. */
-static char *repo_file(const char *path)
-{
-	if (access(path, R_OK) == 0)
-		return g_strdup(path);
-	return g_build_filename("..", "..", path, NULL);
-}
 
 static void test_output_path(void **state)
 {

@@ -20,7 +20,7 @@
 #include <glib.h>
 
 #include "file_atomic.h"
-#include "temp_dir.h"
+#include "test_files.h"
 
 /* A pattern that shows a byte out of place: no period divides the sizes. */
 static unsigned char pattern_byte(size_t i)

@@ -121,6 +121,16 @@ static const struct diag *find_diag(const struct diag_list *diags,
 	return NULL;
 }
 
+/* A source written by write_source, loaded; its own diagnostics are
+ * dropped so that a test sees only those of linking. */
+static struct source_doc *load_valid(struct fixture *f, const char *path)
+{
+	struct source_doc *doc = source_load(path, &f->diags);
+	assert_non_null(doc);
+	diag_clear(&f->diags);
+	return doc;
+}
+
 static void test_previous_source_relative_to_the_source(void **state)
 {
 	struct fixture *f = *state;
@@ -132,9 +142,7 @@ static void test_previous_source_relative_to_the_source(void **state)
 				"    <performance id=\"q2\" period=\"2024-Q2\" "
 				"previous-period=\"2024-Q1\" previous-source=\"q1.xml\" "
 				"tolerance=\"5\">", q2_measures);
-	struct source_doc *doc = source_load(q2, &f->diags);
-	assert_non_null(doc);
-	diag_clear(&f->diags);
+	struct source_doc *doc = load_valid(f, q2);
 	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), 0);
 	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
 
@@ -172,9 +180,7 @@ static void test_previous_option_overrides(void **state)
 				"    <performance id=\"q2\" period=\"2024-Q2\" "
 				"previous-source=\"missing.xml\" tolerance=\"5\">",
 				q2_measures);
-	struct source_doc *doc = source_load(q2, &f->diags);
-	assert_non_null(doc);
-	diag_clear(&f->diags);
+	struct source_doc *doc = load_valid(f, q2);
 	assert_int_equal(rating_link_previous(doc, q1, &f->diags), 0);
 	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
 	assert_true(first_performance(doc)->groups[0].measures[0].previous.value == 80);
@@ -190,9 +196,7 @@ static void test_missing_previous_is_an_error_at_the_block(void **state)
 				"    <performance id=\"q2\" period=\"2024-Q2\" "
 				"previous-source=\"missing.xml\" tolerance=\"5\">",
 				q2_measures);
-	struct source_doc *doc = source_load(q2, &f->diags);
-	assert_non_null(doc);
-	diag_clear(&f->diags);
+	struct source_doc *doc = load_valid(f, q2);
 	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
 	assert_true(diag_count(&f->diags, DIAG_ERROR) >= 1);
 	int at_block = 0;
@@ -217,9 +221,7 @@ static void test_previous_source_must_be_a_regular_file(void **state)
 				"    <performance id=\"q2\" period=\"2024-Q2\" "
 				"previous-source=\"/dev/null\" tolerance=\"5\">",
 				q2_measures);
-	struct source_doc *doc = source_load(q2, &f->diags);
-	assert_non_null(doc);
-	diag_clear(&f->diags);
+	struct source_doc *doc = load_valid(f, q2);
 	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
 	assert_non_null(find_diag(&f->diags,
 				  "previous-source /dev/null is not a regular file"));

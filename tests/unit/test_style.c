@@ -268,6 +268,20 @@ static char *shipped_text(const char *name)
 	return text;
 }
 
+/* A shipped layout's text with the first occurrence of old replaced by
+ * replacement; caller frees. */
+static char *shipped_replacing(const char *name, const char *old,
+			       const char *replacement)
+{
+	char *text = shipped_text(name);
+	char *at = strstr(text, old);
+	assert_non_null(at);
+	char *edited = mem_printf("%.*s%s%s", (int)(at - text), text,
+				  replacement, at + strlen(old));
+	free(text);
+	return edited;
+}
+
 static void test_find(void **state)
 {
 	(void)state;
@@ -352,13 +366,10 @@ static void test_find(void **state)
 static void test_positions(void **state)
 {
 	(void)state;
-	char *text = shipped_text("committee-report");
-	char *at = strstr(text, "<page ");
-	assert_non_null(at);
-	char *edited = mem_printf(
-		"%.*s<!-- <fake a=\"b\"> -->\n  <?tool <x>?>\n  <description><![CDATA[<y>]]></description>\n"
-		"  <!-- é -->  <page size=\"A5\"%s",
-		(int)(at - text), text, at + strlen("<page size=\"A4\""));
+	char *edited = shipped_replacing(
+		"committee-report", "<page size=\"A4\"",
+		"<!-- <fake a=\"b\"> -->\n  <?tool <x>?>\n  <description><![CDATA[<y>]]></description>\n"
+		"  <!-- é -->  <page size=\"A5\"");
 	/* drop the original description so the order stays valid */
 	char *old = strstr(edited, "  <description>A committee");
 	assert_non_null(old);
@@ -385,7 +396,6 @@ static void test_positions(void **state)
 	rmdir(dir);
 	free(path);
 	free(edited);
-	free(text);
 }
 
 static void test_hostile(void **state)
@@ -454,12 +464,9 @@ static void test_hostile(void **state)
 static void test_escaped_template(void **state)
 {
 	(void)state;
-	char *text = shipped_text("committee-report");
-	char *at = strstr(text, "<footer left=\"{committee} {meeting-date}\"");
-	assert_non_null(at);
-	const char *rest = at + strlen("<footer left=\"{committee} {meeting-date}\"");
-	char *edited = mem_printf("%.*s<footer left=\"Finance &amp; Audit &#x2014; "
-				  "&lt;{page}&gt;\"%s", (int)(at - text), text, rest);
+	char *edited = shipped_replacing(
+		"committee-report", "<footer left=\"{committee} {meeting-date}\"",
+		"<footer left=\"Finance &amp; Audit &#x2014; &lt;{page}&gt;\"");
 	char template[] = "/tmp/style-escaped-XXXXXX";
 	char *dir = mkdtemp(template);
 	char *path = write_temp(dir, "committee-report.xml", edited);
@@ -477,7 +484,6 @@ static void test_escaped_template(void **state)
 	rmdir(dir);
 	free(path);
 	free(edited);
-	free(text);
 }
 
 static int caller_errors;

@@ -1,11 +1,21 @@
-/* Temporary folders for the tests that write files: made fresh, counted
- * (a temporary file left behind shows as one entry too many), removed.
+/* Files for the tests that read or write them: the repository's own files
+ * wherever the test runs, and temporary folders made fresh, counted (a
+ * temporary file left behind shows as one entry too many) and removed.
  * Included by the tests/unit/test_*.c that need them; uses GLib. */
-#ifndef TEMP_DIR_H
-#define TEMP_DIR_H
+#ifndef TEST_FILES_H
+#define TEST_FILES_H
 
 #include <glib.h>
 #include <unistd.h>
+
+/* A file of the repository: tests run from its root or from build/tests.
+ * Free with g_free(). */
+static inline char *repo_file(const char *path)
+{
+	if (access(path, R_OK) == 0)
+		return g_strdup(path);
+	return g_build_filename("..", "..", path, NULL);
+}
 
 /* A new empty folder /tmp/NAME.XXXXXX; free with g_free(). */
 static inline char *temp_dir(const char *name)
