@@ -9,7 +9,7 @@ CC ?= cc
 PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
-	fonts-dejavu-core poppler-utils
+	fonts-dejavu-core poppler-utils valgrind
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
@@ -34,7 +34,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 SAMPLES = $(wildcard samples/*.xml)
 BIN = $(BUILD)/committee-pdf
 
-.PHONY: all deps check check-unit check-e2e check-san samples bench install clean fuzz
+.PHONY: all deps check check-unit check-e2e check-san check-valgrind samples bench install clean fuzz
 
 all: $(BIN)
 
@@ -86,6 +86,17 @@ check-e2e: $(BIN)
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps
 	$(MAKE) SAN=1 check-unit check-e2e
+
+# The unit tests under valgrind: memory errors and definite leaks of our own
+# (the font libraries' caches are suppressed) fail the run.
+check-valgrind: $(UNIT_BIN)
+	@failed=0; for t in $(UNIT_BIN); do \
+		echo "== valgrind $$t"; \
+		valgrind -q --error-exitcode=9 --leak-check=full \
+			--errors-for-leak-kinds=definite \
+			--suppressions=tests/valgrind.supp $$t > $(BUILD)/valgrind.log 2>&1 \
+			|| { failed=1; tail -n 60 $(BUILD)/valgrind.log; }; \
+	done; exit $$failed
 
 bench: deps
 	$(MAKE) $(BIN)
