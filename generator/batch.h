@@ -105,19 +105,6 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
  * the middle of the document. */
 int batch_test_crash_requested(const char *source);
 
-/* ---- page selections (preview --pages) ---- */
-
-/* A list like "1,3-5,9": numbers from 1, ranges low-high, no spaces. 1 when
- * valid; 0 when empty or malformed. */
-int batch_pages_valid(const char *list);
-
-/* 1 when page (1-based) is in the list; list NULL means every page. */
-int batch_pages_contains(const char *list, size_t page);
-
-/* 1 when a valid list names no page above page_count; list NULL means
- * every page, so 1. */
-int batch_pages_within(const char *list, size_t page_count);
-
 /* ---- reporting ---- */
 
 /* Milliseconds on a monotonic clock. */

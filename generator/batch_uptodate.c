@@ -9,9 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The house style a source names when it names none. */
-#define BATCH_DEFAULT_LAYOUT "committee-report"
-
 /* The root element's layout attribute, or NULL. Reads no further than the
  * root's start tag; no network, no entity expansion. Caller frees. */
 static char *root_layout(const char *source_path)
@@ -65,9 +62,9 @@ char *batch_layout_path(const char *source_path, const char *layout_option)
 				    : root_layout(source_path);
 	if (!named || !*named) {
 		free(named);
-		named = mem_strdup(BATCH_DEFAULT_LAYOUT);
-	} else if (!layout_option && named[0] != '/' && strchr(named, '/')) {
-		char *relative = mem_printf("%s/%s", source_dir, named);
+		named = mem_strdup(STYLE_DEFAULT_LAYOUT);
+	} else if (!layout_option) {
+		char *relative = style_source_relative(named, source_dir);
 		free(named);
 		named = relative;
 	}
@@ -114,9 +111,7 @@ static void previous_sources(const char *source_path, char ***paths,
 		if (value && *value) {
 			MEM_GROW(*paths, *count, *capacity);
 			(*paths)[(*count)++] =
-				value[0] == '/' ? mem_strdup((const char *)value)
-						: mem_printf("%s/%s", dir,
-							     (const char *)value);
+				paths_beside(dir, (const char *)value);
 		}
 		xmlFree(value);
 	}

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "draw.h"
 #include "memory.h"
+#include "page_list.h"
 #include "paths.h"
 #include "pipeline.h"
 #include "watch.h"
@@ -69,7 +70,7 @@ static int preview_draw(struct preview *p)
 	int written = -1;
 	/* Checked here, not left to draw_png, so the message names the
 	 * source whose pages are counted rather than the output folder. */
-	if (list && !batch_pages_within(p->pages, list->page_count))
+	if (list && !page_list_within(p->pages, list->page_count))
 		diag_add(&diags, DIAG_ERROR, p->source, 0, 0,
 			 "pages '%s' do not name pages 1 to %zu "
 			 "(write like 1,3-5)",
@@ -87,7 +88,7 @@ static int preview_draw(struct preview *p)
 	}
 	const char *sep = p->dir[strlen(p->dir) - 1] == '/' ? "" : "/";
 	for (size_t page = 1; page <= list->page_count; page++)
-		if (batch_pages_contains(p->pages, page))
+		if (page_list_contains(p->pages, page))
 			printf("%s%s%s-%zu.png\n", p->dir, sep, p->base, page);
 	display_list_free(list);
 	fflush(stdout);
@@ -151,7 +152,7 @@ static int parse_options(int argc, char **argv, struct preview *p)
 			}
 			break;
 		case OPT_PAGES:
-			if (!batch_pages_valid(optarg)) {
+			if (!page_list_valid(optarg)) {
 				fprintf(stderr, "committee-pdf preview: --pages wants a list like 1,3-5, not '%s'\n",
 					optarg);
 				return 2;

@@ -21,7 +21,8 @@ int draw_pdf_releasing(struct display_list *list, const char *path,
 		       struct diag_list *diags);
 
 /* One PNG per page named BASE-N.png (N from 1) in out_dir at dpi; pages is
- * NULL for all, or a list like "1,3-5". Returns pages written, -1 on error. */
+ * NULL or "" for all, or a list like "1,3-5" (page_list.h) naming no page
+ * past the last. Returns pages written, -1 on error. */
 int draw_png(const struct display_list *list, const char *out_dir,
 	     const char *base, double dpi, const char *pages,
 	     struct diag_list *diags);

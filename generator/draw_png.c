@@ -3,47 +3,14 @@
  * written whole or not at all. No tags: an image has no structure. */
 #include "draw.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw_internal.h"
 #include "memory.h"
+#include "page_list.h"
 
 #define DRAW_MAX_PIXELS 16384 /* per side: larger previews are refused */
-
-/* Parse "1,3-5" against page_count into wanted[]; 0 on success. */
-static int parse_pages(const char *spec, size_t page_count,
-		       unsigned char *wanted)
-{
-	const char *p = spec;
-	while (*p) {
-		char *end;
-		errno = 0;
-		unsigned long first = strtoul(p, &end, 10);
-		if (end == p || errno)
-			return -1;
-		unsigned long last = first;
-		p = end;
-		if (*p == '-') {
-			p++;
-			last = strtoul(p, &end, 10);
-			if (end == p || errno)
-				return -1;
-			p = end;
-		}
-		if (first < 1 || last < first || last > page_count)
-			return -1;
-		for (unsigned long n = first; n <= last; n++)
-			wanted[n - 1] = 1;
-		if (*p == ',')
-			p++;
-		else if (*p)
-			return -1;
-	}
-	return 0;
-}
 
 static cairo_status_t write_png(cairo_surface_t *image, const char *path,
 				struct diag_list *diags)
@@ -108,22 +75,18 @@ int draw_png(const struct display_list *list, const char *out_dir,
 			 "resolution %g dpi is out of range (1 to 2400)", dpi);
 		return -1;
 	}
-	unsigned char *wanted = mem_alloc(list->page_count + 1);
-	if (pages && *pages) {
-		if (parse_pages(pages, list->page_count, wanted) != 0) {
-			diag_add(diags, DIAG_ERROR, where, 0, 0,
-				 "pages '%s' do not name pages 1 to %zu "
-				 "(write like 1,3-5)",
-				 pages, list->page_count);
-			free(wanted);
-			return -1;
-		}
-	} else {
-		memset(wanted, 1, list->page_count);
+	/* "" draws every page, as NULL does. */
+	const char *selection = pages && *pages ? pages : NULL;
+	if (!page_list_within(selection, list->page_count)) {
+		diag_add(diags, DIAG_ERROR, where, 0, 0,
+			 "pages '%s' do not name pages 1 to %zu "
+			 "(write like 1,3-5)",
+			 pages, list->page_count);
+		return -1;
 	}
 	int written = 0;
 	for (size_t i = 0; i < list->page_count; i++) {
-		if (!wanted[i])
+		if (!page_list_contains(selection, i + 1))
 			continue;
 		char *path = mem_printf("%s/%s-%zu.png", where,
 					base && *base ? base : "page", i + 1);
@@ -135,6 +98,5 @@ int draw_png(const struct display_list *list, const char *out_dir,
 		}
 		written++;
 	}
-	free(wanted);
 	return written;
 }

@@ -220,13 +220,6 @@ static void flow_lines(struct layout *lo, const struct layout_lines *lines,
 	}
 }
 
-static void paragraph_gap(struct layout *lo)
-{
-	lo->y_pt += lo->style->paragraph_gap_pt;
-	if (lo->y_pt > lo->bottom_pt)
-		lo->y_pt = lo->bottom_pt;
-}
-
 /* Height of what must follow a heading on its page: the first lines of
  * the next block. Measured separately; a block is short to measure. */
 static double lead_height(struct layout *lo, const struct flow *flow,
@@ -332,7 +325,7 @@ static void place_paragraph(struct layout *lo, const struct flow *flow,
 	flow_lines(lo, lines, x_pt, node, label, lo->left_pt, node);
 	layout_lines_free(lines);
 	layout_lines_free(label);
-	paragraph_gap(lo);
+	layout_paragraph_gap(lo);
 }
 
 static void place_list(struct layout *lo, const struct flow *flow,
@@ -369,7 +362,7 @@ static void place_list(struct layout *lo, const struct flow *flow,
 			lo->y_pt += lo->style->paragraph_gap_pt / 2;
 	}
 	layout_close_node(lo, list_node);
-	paragraph_gap(lo);
+	layout_paragraph_gap(lo);
 }
 
 static void place_sign_off(struct layout *lo, const struct flow *flow,
@@ -385,7 +378,7 @@ static void place_sign_off(struct layout *lo, const struct flow *flow,
 	dest_if_target(lo, flow, block->id, lo->y_pt);
 	flow_lines(lo, lines, flow->text_x_pt, node, NULL, 0, 0);
 	layout_lines_free(lines);
-	paragraph_gap(lo);
+	layout_paragraph_gap(lo);
 }
 
 /* Blocks of a section or appendix; numbered paragraphs take
@@ -416,13 +409,13 @@ static void place_blocks(struct layout *lo, const struct flow *flow,
 			layout_ensure_space(lo, lead_height(lo, flow, b));
 			dest_if_target(lo, flow, b->id, lo->y_pt);
 			layout_assessment(lo, &b->u.assessment);
-			paragraph_gap(lo);
+			layout_paragraph_gap(lo);
 			break;
 		case BLOCK_PERFORMANCE:
 			layout_ensure_space(lo, lead_height(lo, flow, b));
 			dest_if_target(lo, flow, b->id, lo->y_pt);
 			layout_performance(lo, &b->u.performance);
-			paragraph_gap(lo);
+			layout_paragraph_gap(lo);
 			break;
 		}
 	}

@@ -209,7 +209,5 @@ void layout_assessment(struct layout *lo,
 			item_row(lo, &table, assessment, &theme->items[i]);
 	}
 	layout_table_end(lo, &table);
-	lo->y_pt += lo->style->paragraph_gap_pt;
-	if (lo->y_pt > lo->bottom_pt)
-		lo->y_pt = lo->bottom_pt;
+	layout_paragraph_gap(lo);
 }

@@ -51,6 +51,9 @@ double layout_space_left(const struct layout *lo);
 double layout_content_width(const struct layout *lo);
 /* New page unless height_pt still fits below the cursor. */
 void layout_ensure_space(struct layout *lo, double height_pt);
+/* Move down by the paragraph gap after a block, to the page's bottom at
+ * most: the gap is never what pushes the next block off the page. */
+void layout_paragraph_gap(struct layout *lo);
 
 /* ---- structure (layout_page.c) ---- */
 

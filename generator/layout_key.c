@@ -5,13 +5,6 @@
 /* Width of the key's two columns: swatch, meaning. */
 static const double key_columns[2] = { 0.2, 0.55 };
 
-static void advance_gap(struct layout *lo)
-{
-	lo->y_pt += lo->style->paragraph_gap_pt;
-	if (lo->y_pt > lo->bottom_pt)
-		lo->y_pt = lo->bottom_pt;
-}
-
 void layout_key_paragraph(struct layout *lo, const struct source_text *text,
 			  const struct style_font *font, struct source_pos pos)
 {
@@ -43,7 +36,7 @@ void layout_key_paragraph(struct layout *lo, const struct source_text *text,
 	}
 	layout_lines_free(lines);
 	layout_close_node(lo, node);
-	advance_gap(lo);
+	layout_paragraph_gap(lo);
 }
 
 void layout_key_scale(struct layout *lo, const struct source_scale *scale,
@@ -77,5 +70,5 @@ void layout_key_scale(struct layout *lo, const struct source_scale *scale,
 		layout_table_row(lo, &table, cells, 1, 0, pos);
 	}
 	layout_table_end(lo, &table);
-	advance_gap(lo);
+	layout_paragraph_gap(lo);
 }

@@ -211,6 +211,13 @@ void layout_ensure_space(struct layout *lo, double height_pt)
 		layout_new_page(lo);
 }
 
+void layout_paragraph_gap(struct layout *lo)
+{
+	lo->y_pt += lo->style->paragraph_gap_pt;
+	if (lo->y_pt > lo->bottom_pt)
+		lo->y_pt = lo->bottom_pt;
+}
+
 /* ---- structure ---- */
 
 uint32_t layout_add_node(struct layout *lo, enum dl_role role,
@@ -275,31 +282,37 @@ struct dl_box *layout_add_box(struct layout *lo, enum dl_box_kind kind,
 	return box;
 }
 
-void layout_add_rect(struct layout *lo, uint32_t node, double x_pt, double y_pt,
-		     double width_pt, double height_pt, uint32_t fill,
-		     uint32_t stroke, double line_width_pt)
+/* A rectangle and a rule are one box: a rule's width and height are its
+ * run (dx, dy), and it has no fill. */
+static struct dl_box *add_shape(struct layout *lo, enum dl_box_kind kind,
+				uint32_t node, double x_pt, double y_pt,
+				double width_pt, double height_pt,
+				uint32_t stroke, double line_width_pt)
 {
-	struct dl_box *box = layout_add_box(lo, BOX_RECT, node);
+	struct dl_box *box = layout_add_box(lo, kind, node);
 	box->x_pt = x_pt;
 	box->y_pt = y_pt;
 	box->width_pt = width_pt;
 	box->height_pt = height_pt;
-	box->fill = fill;
 	box->stroke = stroke;
 	box->line_width_pt = line_width_pt;
+	return box;
+}
+
+void layout_add_rect(struct layout *lo, uint32_t node, double x_pt, double y_pt,
+		     double width_pt, double height_pt, uint32_t fill,
+		     uint32_t stroke, double line_width_pt)
+{
+	add_shape(lo, BOX_RECT, node, x_pt, y_pt, width_pt, height_pt, stroke,
+		  line_width_pt)->fill = fill;
 }
 
 void layout_add_rule(struct layout *lo, uint32_t node, double x_pt, double y_pt,
 		     double dx_pt, double dy_pt, uint32_t color,
 		     double line_width_pt)
 {
-	struct dl_box *box = layout_add_box(lo, BOX_RULE, node);
-	box->x_pt = x_pt;
-	box->y_pt = y_pt;
-	box->width_pt = dx_pt;
-	box->height_pt = dy_pt;
-	box->stroke = color;
-	box->line_width_pt = line_width_pt;
+	add_shape(lo, BOX_RULE, node, x_pt, y_pt, dx_pt, dy_pt, color,
+		  line_width_pt);
 }
 
 void layout_add_dest(struct layout *lo, const char *name, double y_pt)

@@ -217,9 +217,7 @@ void layout_performance(struct layout *lo,
 				    &group->measures[i]);
 	}
 	layout_table_end(lo, &table);
-	lo->y_pt += lo->style->paragraph_gap_pt;
-	if (lo->y_pt > lo->bottom_pt)
-		lo->y_pt = lo->bottom_pt;
+	layout_paragraph_gap(lo);
 	/* History after the table: the dashboard's counts and the first rows
 	 * share a page, the trends read as the measures' background. */
 	layout_trends_performance(lo, performance);

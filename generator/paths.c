@@ -91,3 +91,10 @@ char *paths_dirname(const char *path)
 		return mem_strdup("/");
 	return mem_strndup(path, (size_t)(slash - path));
 }
+
+char *paths_beside(const char *dir, const char *path)
+{
+	if (path[0] == '/')
+		return mem_strdup(path);
+	return mem_printf("%s/%s", dir, path);
+}

@@ -15,4 +15,8 @@ char *paths_fonts_conf(void);
 /* Folder part of a path ("." when it has none); caller frees. */
 char *paths_dirname(const char *path);
 
+/* A path named inside a file, read from that file's folder dir: an
+ * absolute path as is, else dir/path. Caller frees. */
+char *paths_beside(const char *dir, const char *path);
+
 #endif

@@ -17,8 +17,6 @@
 #include "rating.h"
 #include "style.h"
 
-#define PIPELINE_DEFAULT_LAYOUT "committee-report"
-
 /* A style as asked for (name or path, and the folder it was looked for
  * from), valid while the file it was read from keeps its identity. */
 struct cached_style {
@@ -116,15 +114,6 @@ static const struct style *find_style(struct pipeline *pipeline,
 	return style;
 }
 
-/* The layout named by a source is relative to the source's folder; one
- * named on the command line is relative to where the command runs. */
-static char *source_relative(const char *layout, const char *source_dir)
-{
-	if (layout[0] == '/' || !strchr(layout, '/'))
-		return mem_strdup(layout);
-	return mem_printf("%s/%s", source_dir, layout);
-}
-
 /* The draft footer's time: SOURCE_DATE_EPOCH when set, so reproducible
  * builds stay reproducible; otherwise now, which is what a draft is for. */
 static char *draft_time(void)
@@ -167,9 +156,9 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 	if (options->layout)
 		layout_name = mem_strdup(options->layout);
 	else if (doc->layout && *doc->layout)
-		layout_name = source_relative(doc->layout, source_dir);
+		layout_name = style_source_relative(doc->layout, source_dir);
 	else
-		layout_name = mem_strdup(PIPELINE_DEFAULT_LAYOUT);
+		layout_name = mem_strdup(STYLE_DEFAULT_LAYOUT);
 	const struct style *style =
 		find_style(pipeline, layout_name, source_dir, diags);
 	if (!style || fonts_check_style(pipeline->fonts, style, diags) != 0)

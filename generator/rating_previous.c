@@ -51,10 +51,8 @@ static char *resolve_previous(const struct source_doc *doc,
 		return mem_strdup(previous_path);
 	if (!perf->previous_source)
 		return NULL;
-	if (perf->previous_source[0] == '/')
-		return mem_strdup(perf->previous_source);
 	char *dir = paths_dirname(doc->path ? doc->path : ".");
-	char *path = mem_printf("%s/%s", dir, perf->previous_source);
+	char *path = paths_beside(dir, perf->previous_source);
 	free(dir);
 	return path;
 }

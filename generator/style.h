@@ -78,6 +78,9 @@ struct style {
 	struct style_private *private;
 };
 
+/* The house style a source gets when it names none. */
+#define STYLE_DEFAULT_LAYOUT "committee-report"
+
 /* Load one layout file; NULL with diagnostics on any error. */
 struct style *style_load(const char *path, struct diag_list *diags);
 
@@ -95,6 +98,12 @@ struct style *style_find(const char *name_or_path, const char *source_dir,
  * folder), layouts/ of the data dir, the installed share dir. NULL when
  * there is none. Caller frees with free(). */
 char *style_locate(const char *name_or_path, const char *source_dir);
+
+/* The name_or_path to find for a source's layout attribute: a path
+ * (contains '/') is relative to the source's folder, while --layout PATH is
+ * relative to where the command runs; a bare name is kept as it is.
+ * Caller frees with free(). */
+char *style_source_relative(const char *layout, const char *source_dir);
 
 /* Colours for a rating code; the fallback pair when the code has none. */
 const struct style_rating_colors *style_rating(const struct style *style,

@@ -10,6 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+char *style_source_relative(const char *layout, const char *source_dir)
+{
+	if (!strchr(layout, '/'))
+		return mem_strdup(layout);
+	return paths_beside(source_dir, layout);
+}
+
 static int is_dir(const char *path)
 {
 	struct stat st;

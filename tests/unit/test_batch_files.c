@@ -1,4 +1,4 @@
-/* Source collection, up-to-date checks, page selections, the wire format
+/* Source collection, up-to-date checks, the wire format
  * and the progress texts. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -218,30 +218,6 @@ static void test_up_to_date_previous_quarter(void **state)
 	free(pdf);
 }
 
-static void test_pages(void **state)
-{
-	(void)state;
-	assert_true(batch_pages_valid("1"));
-	assert_true(batch_pages_valid("1,3-5,9"));
-	assert_false(batch_pages_valid(""));
-	assert_false(batch_pages_valid("0"));
-	assert_false(batch_pages_valid("5-3"));
-	assert_false(batch_pages_valid("1,"));
-	assert_false(batch_pages_valid("1-"));
-	assert_false(batch_pages_valid("a"));
-	assert_false(batch_pages_valid("1 2"));
-	assert_true(batch_pages_contains(NULL, 7));
-	assert_true(batch_pages_contains("1,3-5", 4));
-	assert_true(batch_pages_contains("1,3-5", 1));
-	assert_false(batch_pages_contains("1,3-5", 2));
-	assert_false(batch_pages_contains("1,3-5", 6));
-	assert_true(batch_pages_within(NULL, 1));
-	assert_true(batch_pages_within("1,3-5", 5));
-	assert_false(batch_pages_within("1,3-5", 4));
-	assert_false(batch_pages_within("9,1", 8));
-	assert_false(batch_pages_within("1,", 8));
-}
-
 static void test_wire_round_trip(void **state)
 {
 	(void)state;
@@ -303,7 +279,6 @@ int main(void)
 		cmocka_unit_test(test_layout_path),
 		cmocka_unit_test(test_up_to_date),
 		cmocka_unit_test(test_up_to_date_previous_quarter),
-		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_wire_round_trip),
 		cmocka_unit_test(test_progress_texts),
 	};

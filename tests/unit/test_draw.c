@@ -471,11 +471,13 @@ static void test_png_pages(void **state)
 	dir = temp_dir("test_draw");
 	assert_int_equal(draw_png(&t->list, dir, "only", 20, "2", &diags), 1);
 	assert_int_equal(count_entries(dir), 1);
-	const char *bad[] = { "0", "3", "1-", "2-1", "x", "1,,2" };
+	const char *bad[] = { "0", "3", "1-", "2-1", "x", "1,,2", "1," };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_int_equal(draw_png(&t->list, dir, "bad", 20, bad[i], &diags), -1);
 	assert_int_equal(count_entries(dir), 1);
-	assert_int_equal(diag_count(&diags, DIAG_ERROR), 6);
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 7);
+	assert_int_equal(draw_png(&t->list, dir, "every", 20, "", &diags), 2);
+	assert_int_equal(count_entries(dir), 3);
 	diag_list_free(&diags);
 	test_list_free(t);
 	remove_dir(dir);

@@ -1,5 +1,5 @@
-/* Page selections such as "1,3-5" for preview --pages. */
-#include "batch.h"
+/* Page selections such as "1,3-5" (preview --pages, draw_png). */
+#include "page_list.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -47,19 +47,19 @@ static int walk(const char *list, size_t page, unsigned long *highest)
 	}
 }
 
-int batch_pages_valid(const char *list)
+int page_list_valid(const char *list)
 {
 	unsigned long highest;
 	return list && walk(list, 0, &highest) >= 0;
 }
 
-int batch_pages_contains(const char *list, size_t page)
+int page_list_contains(const char *list, size_t page)
 {
 	unsigned long highest;
 	return !list || walk(list, page, &highest) == 1;
 }
 
-int batch_pages_within(const char *list, size_t page_count)
+int page_list_within(const char *list, size_t page_count)
 {
 	unsigned long highest;
 	return !list || (walk(list, 0, &highest) >= 0 && highest <= page_count);
