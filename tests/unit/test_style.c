@@ -363,6 +363,33 @@ static void test_find(void **state)
 
 /* Comments, a PI and CDATA that contain '<' must not shift positions;
  * columns count characters, not bytes. */
+/* A source's layout attribute: names stay names, paths are read from the
+ * source's folder unless absolute; paths_beside is the folder rule. */
+static void test_source_relative(void **state)
+{
+	(void)state;
+	struct {
+		const char *layout, *expected;
+	} cases[] = {
+		{ "committee-report", "committee-report" },
+		{ "house.xml", "house.xml" },
+		{ "styles/house.xml", "papers/styles/house.xml" },
+		{ "../house.xml", "papers/../house.xml" },
+		{ "/etc/house.xml", "/etc/house.xml" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = style_source_relative(cases[i].layout, "papers");
+		assert_string_equal(got, cases[i].expected);
+		free(got);
+	}
+	char *beside = paths_beside("papers", "q1.xml");
+	assert_string_equal(beside, "papers/q1.xml");
+	free(beside);
+	beside = paths_beside("papers", "/srv/q1.xml");
+	assert_string_equal(beside, "/srv/q1.xml");
+	free(beside);
+}
+
 static void test_positions(void **state)
 {
 	(void)state;
@@ -555,6 +582,7 @@ int main(void)
 		cmocka_unit_test(test_contrast),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_source_relative),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_escaped_template),
