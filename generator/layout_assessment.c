@@ -209,5 +209,4 @@ void layout_assessment(struct layout *lo,
 			item_row(lo, &table, assessment, &theme->items[i]);
 	}
 	layout_table_end(lo, &table);
-	layout_paragraph_gap(lo);
 }
