@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct rules {
 	struct source_load *load;
@@ -62,6 +63,7 @@ static char *quoted_ref(const xmlNode *node)
 
 struct scale_codes {
 	const char *codes[64];
+	const char *labels[64]; /* each code's label, or NULL */
 	size_t count;
 	char *shown;           /* "R, A, G, B" */
 	int standings[6];      /* how many ratings have each standing */
@@ -99,6 +101,7 @@ static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes
 		s->standings[standing_index(source_attr(c, "standing"))]++;
 		if (s->count == sizeof s->codes / sizeof s->codes[0])
 			continue;
+		s->labels[s->count] = source_attr(c, "label");
 		s->codes[s->count++] = code;
 		char *quoted = source_quote(code);
 		char *next = mem_printf("%s%s%s", s->shown, *s->shown ? ", " : "", quoted);
@@ -116,6 +119,16 @@ static int in_scale(const struct scale_codes *s, const char *code)
 	return 0;
 }
 
+/* The code whose label was written where the code belongs ("Green" for
+ * G), or NULL: officers often type what the key shows. */
+static const char *code_labelled(const struct scale_codes *s, const char *word)
+{
+	for (size_t i = 0; i < s->count; i++)
+		if (s->labels[i] && strcasecmp(s->labels[i], word) == 0)
+			return s->codes[i];
+	return NULL;
+}
+
 static void check_code(struct rules *r, const xmlNode *node, const char *attr,
 		       const char *what, const char *kind, const struct scale_codes *s,
 		       const char *block)
@@ -126,9 +139,15 @@ static void check_code(struct rules *r, const xmlNode *node, const char *attr,
 	    in_scale(s, code))
 		return;
 	char *ref = quoted_ref(node);
-	rule_error(r, source_attr_pos(r->load, node, attr),
-		   "%s \"%s\" of %s %s is not in the %s scale (%s)", what, code, kind,
-		   ref, block, s->shown);
+	const char *meant = code_labelled(s, code);
+	if (meant)
+		rule_error(r, source_attr_pos(r->load, node, attr),
+			   "%s \"%s\" of %s %s is a label: write its code \"%s\"", what,
+			   code, kind, ref, meant);
+	else
+		rule_error(r, source_attr_pos(r->load, node, attr),
+			   "%s \"%s\" of %s %s is not in the %s scale (%s)", what, code,
+			   kind, ref, block, s->shown);
 	free(ref);
 }
 
