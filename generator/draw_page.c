@@ -100,13 +100,6 @@ static void paint_path(cairo_t *cr, const struct dl_box *box)
 	cairo_restore(cr);
 }
 
-/* Glyphs Pango leaves undrawn: the empty glyph (line ends) and its
- * missing-character boxes, which have no index in the font. */
-static int drawable_glyph(uint32_t id)
-{
-	return id != PANGO_GLYPH_EMPTY && !(id & PANGO_GLYPH_UNKNOWN_FLAG);
-}
-
 static int utf8_boundary(const char *text, uint32_t offset)
 {
 	return ((unsigned char)text[offset] & 0xC0) != 0x80;
@@ -164,7 +157,8 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 		s->text_capacity = length + 1;
 		s->text = mem_resize(s->text, length + 1, 1);
 	}
-	/* In glyph order: each cluster's bytes and drawn glyphs. */
+	/* In glyph order: each cluster's bytes and glyphs (the list holds
+	 * only glyphs to draw; see dl_glyph_id). */
 	size_t count = 0;
 	if (leading_space && !backward) {
 		s->starts[count] = LEADING_SPACE_START;
@@ -173,9 +167,9 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 		count++;
 	}
 	for (uint32_t i = 0; i < n;) {
-		uint32_t j = i, drawn = 0;
-		for (; j < n && g[j].cluster == g[i].cluster; j++)
-			drawn += drawable_glyph(g[j].id);
+		uint32_t j = i;
+		while (j < n && g[j].cluster == g[i].cluster)
+			j++;
 		/* A cluster's bytes run to the next cluster in text order; the
 		 * first in text order also takes any bytes before it. */
 		uint32_t start = g[i].cluster, end;
@@ -191,7 +185,7 @@ static size_t build_clusters(struct draw_scratch *s, const struct dl_run *run,
 		end = kept_end(run->text, start, end);
 		s->starts[count] = start;
 		s->clusters[count].num_bytes = (int)(end - start);
-		s->clusters[count].num_glyphs = (int)drawn;
+		s->clusters[count].num_glyphs = (int)(j - i);
 		count++;
 		i = j;
 	}
@@ -317,15 +311,12 @@ static int paint_run(cairo_t *cr, const struct display_list *list,
 	size_t count = 1; /* glyphs[0] is kept for a leading space */
 	for (uint32_t i = 0; i < run->glyph_count; i++) {
 		const struct dl_glyph *g = &run->glyphs[i];
-		if (!drawable_glyph(g->id))
-			continue;
+		int y_pu = run->y_pu ? run->y_pu[i] : 0;
 		s->glyphs[count].index = g->id;
 		s->glyphs[count].x = x_pt + (double)g->x_pu / PANGO_SCALE;
-		s->glyphs[count].y = baseline_pt + (double)g->y_pu / PANGO_SCALE;
+		s->glyphs[count].y = baseline_pt + (double)y_pu / PANGO_SCALE;
 		count++;
 	}
-	if (count == 1)
-		return 0; /* only line ends and the like */
 	int closing_space = add_closing_space(s, list, run, font, count);
 	count += (size_t)closing_space;
 	leading_space = leading_space && add_leading_space(s, list, run, font);

@@ -63,15 +63,22 @@ enum dl_box_kind {
 
 #define DL_NO_COLOR 0xFFFFFFFFu /* "no fill" / "no stroke" */
 
-/* One glyph as Pango shaped it while measuring. Twelve bytes: a long
- * paper holds millions of them. */
+/* One glyph as Pango shaped it while measuring. Eight bytes: a long paper
+ * holds millions of them. Its vertical offset, almost always 0, lives in
+ * the run's y_pu array. */
 struct dl_glyph {
-	uint32_t id;        /* glyph index in the run's font */
-	int32_t x_pu;       /* pen position from the run's origin, Pango units */
-	int16_t y_pu;       /* vertical offset (0 for most text; within ±32 pt) */
+	uint16_t id;        /* glyph index in the run's font (OpenType glyph
+	                       ids are 16-bit); see dl_glyph_id */
 	uint16_t cluster;   /* byte offset in the run's text where its cluster
 	                       starts (a run is part of one line) */
+	int32_t x_pu;       /* pen position from the run's origin, Pango units */
 };
+
+/* The id to store for a glyph Pango shaped, or -1 when there is nothing to
+ * draw (PANGO_GLYPH_EMPTY: line ends, zero-width characters). A character
+ * no font has (PANGO_GLYPH_UNKNOWN_FLAG), or an id no OpenType font can
+ * hold, becomes 0, the font's .notdef, so the gap stays visible. */
+int32_t dl_glyph_id(PangoGlyph glyph);
 
 /* A run: glyphs of one font and colour with the text they came from, so the
  * PDF carries real, searchable text and drawing never shapes again. */
@@ -82,6 +89,8 @@ struct dl_run {
 	const char *text;         /* UTF-8 of this run only: text_length bytes
 	                             of its line's text, not NUL-terminated */
 	struct dl_glyph *glyphs;
+	int16_t *y_pu;            /* each glyph's vertical offset in Pango units
+	                             (within ±32 pt); NULL when all are 0 */
 	uint32_t text_length;     /* bytes */
 	uint32_t glyph_count;
 };

@@ -211,6 +211,24 @@ static uint32_t run_color(const PangoGlyphItem *run, uint32_t fallback)
 	return fallback;
 }
 
+_Static_assert(sizeof(struct dl_glyph) == 8,
+	       "a glyph stays eight bytes: a long paper holds millions");
+
+int32_t dl_glyph_id(PangoGlyph glyph)
+{
+	if (glyph == PANGO_GLYPH_EMPTY)
+		return -1;
+	if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph > UINT16_MAX)
+		return 0;
+	return (int32_t)glyph;
+}
+
+static int16_t clamp_y_pu(int y_pu)
+{
+	return (int16_t)(y_pu > INT16_MAX ? INT16_MAX :
+			 y_pu < INT16_MIN ? INT16_MIN : y_pu);
+}
+
 /* Copy one shaped run; returns its logical width in Pango units. Its text
  * is its slice of the line's copy: text_length bytes, not NUL-ended. */
 static int copy_run(struct layout *lo, const char *line_text, int line_start,
@@ -223,9 +241,20 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 	out->color = run_color(run, color);
 	out->text = line_text + (item->offset - line_start);
 	out->text_length = (uint32_t)item->length;
+	size_t capacity = (size_t)(glyphs->num_glyphs ? glyphs->num_glyphs : 1);
 	out->glyphs = arena_alloc(lo->list->arena,
-				  (size_t)(glyphs->num_glyphs ? glyphs->num_glyphs : 1) *
-					  sizeof *out->glyphs);
+				  capacity * sizeof *out->glyphs);
+	/* Vertical offsets only for the rare run that has one. */
+	out->y_pu = NULL;
+	for (int g = 0; g < glyphs->num_glyphs; g++) {
+		const PangoGlyphInfo *info = &glyphs->glyphs[g];
+		if (dl_glyph_id(info->glyph) >= 0 &&
+		    clamp_y_pu(info->geometry.y_offset) != 0) {
+			out->y_pu = arena_alloc(lo->list->arena,
+						capacity * sizeof *out->y_pu);
+			break;
+		}
+	}
 	int pen_pu = 0;
 	uint32_t kept = 0;
 	for (int g = 0; g < glyphs->num_glyphs; g++) {
@@ -236,15 +265,13 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 		if (cluster < 0 || cluster > item->length ||
 		    item->length > UINT16_MAX)
 			cluster = 0;
-		if (info->glyph != PANGO_GLYPH_EMPTY) {
+		int32_t id = dl_glyph_id(info->glyph);
+		if (id >= 0) {
+			if (out->y_pu)
+				out->y_pu[kept] = clamp_y_pu(info->geometry.y_offset);
 			struct dl_glyph *dg = &out->glyphs[kept++];
-			/* A character no font has: draw the font's .notdef. */
-			dg->id = (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 :
-									    info->glyph;
+			dg->id = (uint16_t)id;
 			dg->x_pu = pen_pu + info->geometry.x_offset;
-			int y_pu = info->geometry.y_offset;
-			dg->y_pu = (int16_t)(y_pu > INT16_MAX ? INT16_MAX :
-					     y_pu < INT16_MIN ? INT16_MIN : y_pu);
 			dg->cluster = (uint16_t)cluster;
 		}
 		pen_pu += info->geometry.width;

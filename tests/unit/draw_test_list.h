@@ -125,18 +125,30 @@ static struct dl_box *test_text(struct test_list *t, size_t page, uint32_t node,
 		run->text = arena_strndup(arena, text + item->item->offset,
 					  (size_t)item->item->length);
 		run->text_length = (uint32_t)item->item->length;
-		run->glyphs = arena_alloc(arena, (size_t)glyphs->num_glyphs *
-							 sizeof *run->glyphs);
-		run->glyph_count = (uint32_t)glyphs->num_glyphs;
+		size_t capacity = (size_t)(glyphs->num_glyphs ? glyphs->num_glyphs : 1);
+		run->glyphs = arena_alloc(arena, capacity * sizeof *run->glyphs);
+		run->y_pu = NULL;
+		for (int i = 0; i < glyphs->num_glyphs && !run->y_pu; i++)
+			if (glyphs->glyphs[i].geometry.y_offset != 0)
+				run->y_pu = arena_alloc(arena,
+							capacity * sizeof *run->y_pu);
 		int pen_pu = 0;
+		uint32_t kept = 0;
 		for (int i = 0; i < glyphs->num_glyphs; i++) {
 			PangoGlyphInfo *g = &glyphs->glyphs[i];
-			run->glyphs[i].id = g->glyph;
-			run->glyphs[i].x_pu = pen_pu + g->geometry.x_offset;
-			run->glyphs[i].y_pu = g->geometry.y_offset;
-			run->glyphs[i].cluster = (uint32_t)glyphs->log_clusters[i];
+			int32_t id = dl_glyph_id(g->glyph);
+			if (id >= 0) {
+				if (run->y_pu)
+					run->y_pu[kept] = (int16_t)g->geometry.y_offset;
+				run->glyphs[kept].id = (uint16_t)id;
+				run->glyphs[kept].x_pu = pen_pu + g->geometry.x_offset;
+				run->glyphs[kept].cluster =
+					(uint16_t)glyphs->log_clusters[i];
+				kept++;
+			}
 			pen_pu += g->geometry.width;
 		}
+		run->glyph_count = kept;
 		run_x_pu += pen_pu;
 	}
 	box->width_pt = (double)run_x_pu / PANGO_SCALE;

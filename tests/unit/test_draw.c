@@ -484,6 +484,34 @@ static void test_png_pages(void **state)
 	free(dir);
 }
 
+/* A character no font has is drawn as the font's .notdef (glyph 0) and
+ * its text stays in the PDF beside the words around it. */
+static void test_pdf_missing_character(void **state)
+{
+	(void)state;
+	char *dir = temp_dir("test_draw");
+	struct test_list *t = test_list_new();
+	uint32_t p = test_node(t, ROLE_PARAGRAPH, 0, 0);
+	size_t p0 = test_page(t, A4_SHORT, A4_LONG);
+	struct dl_box *box = test_text(t, p0, p, 56, 56, "Liberation Sans 11",
+				       "before \xEA\xA6\x80 after", 0);
+	int notdef = 0;
+	for (uint32_t r = 0; r < box->u.text.run_count; r++)
+		for (uint32_t g = 0; g < box->u.text.runs[r].glyph_count; g++)
+			notdef += box->u.text.runs[r].glyphs[g].id == 0;
+	assert_int_equal(notdef, 1);
+	char *path_pdf = write_sample(dir, "missing.pdf", t);
+	char *text = run_tool("pdftotext", path_pdf, "-", NULL);
+	assert_non_null(strstr(text, "before"));
+	assert_non_null(strstr(text, "after"));
+	assert_non_null(strstr(text, "\xEA\xA6\x80"));
+	g_free(text);
+	g_free(path_pdf);
+	test_list_free(t);
+	remove_dir(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_pdf_failure_keeps_old_file),
 		cmocka_unit_test(test_pdf_missing_folder),
 		cmocka_unit_test(test_pdf_odd_list),
+		cmocka_unit_test(test_pdf_missing_character),
 		cmocka_unit_test(test_png_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

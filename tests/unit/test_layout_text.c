@@ -56,7 +56,6 @@ static void check_clusters(const struct dl_run *run)
 		assert_true(run->glyphs[g].cluster < run->text_length);
 		assert_true(run->glyphs[g].cluster >= previous);
 		previous = run->glyphs[g].cluster;
-		assert_true(run->glyphs[g].id != PANGO_GLYPH_EMPTY);
 	}
 	/* The run's bytes are a slice of its line's text. */
 	assert_true(memchr(run->text, '\0', run->text_length) == NULL);
@@ -274,6 +273,87 @@ static void test_awkward_spans(void **state)
 	assert_int_equal(empty, 0);
 }
 
+/* The ids a glyph is stored under: nothing for Pango's empty glyph, the
+ * font's .notdef for a missing character or an id past 16 bits. */
+static void test_glyph_ids(void **state)
+{
+	(void)state;
+	assert_int_equal(dl_glyph_id(PANGO_GLYPH_EMPTY), -1);
+	assert_int_equal(dl_glyph_id(PANGO_GET_UNKNOWN_GLYPH(0xA980)), 0);
+	assert_int_equal(dl_glyph_id(PANGO_GET_UNKNOWN_GLYPH(0x41)), 0);
+	assert_int_equal(dl_glyph_id(0x10000), 0);
+	assert_int_equal(dl_glyph_id(0), 0);
+	assert_int_equal(dl_glyph_id(0x24), 0x24);
+	assert_int_equal(dl_glyph_id(0xFFFF), 0xFFFF);
+}
+
+/* Lay s out on one line of node and return its only text box. */
+static const struct dl_box *one_line(struct layout_fixture *f, const char *s)
+{
+	struct source_pos pos = { 1, 1 };
+	uint32_t node = layout_add_node(&f->lo, ROLE_PARAGRAPH, pos);
+	struct layout_lines *lines = layout_measure_plain(&f->lo, s, &f->style.body,
+							  400, ALIGN_LEFT);
+	assert_int_equal(lines->line_count, 1);
+	layout_place_lines(&f->lo, lines, 0, 1, 100, 100, node);
+	layout_lines_free(lines);
+	const struct dl_page *page = &f->lo.list->pages[0];
+	const struct dl_box *found = NULL;
+	for (size_t i = 0; i < page->box_count; i++)
+		if (page->boxes[i].kind == BOX_TEXT && page->boxes[i].node == node) {
+			assert_null(found);
+			found = &page->boxes[i];
+		}
+	assert_non_null(found);
+	return found;
+}
+
+/* A character no installed font has (Javanese) is kept as glyph 0, the
+ * font's .notdef, at its own cluster, so the gap shows and the text is
+ * whole; the words either side keep their real glyphs. */
+static void test_missing_character_is_notdef(void **state)
+{
+	struct layout_fixture *f = *state;
+	const char *s = "ab \xEA\xA6\x80 cd";
+	const struct dl_box *b = one_line(f, s);
+	int notdef = 0, letters = 0;
+	for (uint32_t r = 0; r < b->u.text.run_count; r++) {
+		const struct dl_run *run = &b->u.text.runs[r];
+		for (uint32_t g = 0; g < run->glyph_count; g++) {
+			const char *at = run->text + run->glyphs[g].cluster;
+			if ((unsigned char)at[0] == 0xEA) {
+				assert_int_equal(run->glyphs[g].id, 0);
+				notdef++;
+			} else if (at[0] >= 'a' && at[0] <= 'd') {
+				assert_true(run->glyphs[g].id != 0);
+				letters++;
+			}
+		}
+	}
+	assert_int_equal(notdef, 1);
+	assert_int_equal(letters, 4);
+}
+
+/* Plain text has no vertical offsets, so its runs keep none; a mark Pango
+ * raises over a tall letter keeps its offset. */
+static void test_vertical_offsets_only_where_needed(void **state)
+{
+	struct layout_fixture *f = *state;
+	const struct dl_box *plain = one_line(f, "Plain text, 12.5% of it");
+	for (uint32_t r = 0; r < plain->u.text.run_count; r++)
+		assert_null(plain->u.text.runs[r].y_pu);
+	const struct dl_box *marked = one_line(f, "b\xCC\x81 d\xCC\x81 h\xCC\x81");
+	int raised = 0;
+	for (uint32_t r = 0; r < marked->u.text.run_count; r++) {
+		const struct dl_run *run = &marked->u.text.runs[r];
+		if (!run->y_pu)
+			continue;
+		for (uint32_t g = 0; g < run->glyph_count; g++)
+			raised += run->y_pu[g] != 0;
+	}
+	assert_true(raised > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +366,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_right_to_left_run, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_awkward_spans, setup, teardown),
+		cmocka_unit_test(test_glyph_ids),
+		cmocka_unit_test_setup_teardown(test_missing_character_is_notdef,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_vertical_offsets_only_where_needed,
+						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
