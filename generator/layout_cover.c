@@ -11,7 +11,6 @@
 struct cover_rows {
 	struct layout *lo;
 	struct layout_table table;
-	struct style_font key_font;
 };
 
 /* Joins the non-empty parts with separator into the list's arena, so the
@@ -44,7 +43,7 @@ static void cover_row(struct cover_rows *rows, const char *key,
 		layout_plain_cell(layout_strdup(lo, key), ALIGN_LEFT),
 		layout_plain_cell(value && value[0] ? value : "", ALIGN_LEFT),
 	};
-	cells[0].font = &rows->key_font;
+	cells[0].font = &lo->strong_font; /* the cover's cells are unfilled */
 	cells[1].font = &lo->style->body;
 	struct source_pos pos = { 0, 0 };
 	layout_table_row(lo, &rows->table, cells, 1, 0, pos);
@@ -138,7 +137,6 @@ void layout_cover(struct layout *lo)
 	struct cover_rows rows;
 	memset(&rows, 0, sizeof rows);
 	rows.lo = lo;
-	rows.key_font = lo->strong_font; /* the cover's cells are unfilled */
 	double key = lo->style->table.cover_key_proportion;
 	if (key <= 0 || key >= 1)
 		key = 0.35;
