@@ -34,7 +34,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 SAMPLES = $(wildcard samples/*.xml)
 BIN = $(BUILD)/committee-pdf
 
-.PHONY: all deps check check-unit check-e2e check-san check-valgrind samples bench install clean fuzz
+.PHONY: all deps check check-unit check-e2e check-golden golden check-san check-valgrind samples bench install clean fuzz
 
 all: $(BIN)
 
@@ -73,7 +73,7 @@ samples: deps
 	$(BIN) build --force -o $(BUILD)/samples samples/
 
 check: deps
-	$(MAKE) check-unit check-e2e
+	$(MAKE) check-unit check-e2e check-golden
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -83,9 +83,17 @@ check-unit: $(UNIT_BIN)
 check-e2e: $(BIN)
 	@BIN=$(abspath $(BIN)) BUILD=$(abspath $(BUILD)) sh tests/e2e/run.sh
 
+# Golden layout tests: each source's display-list dump against the expected
+# one in tests/layout/; `make golden` rewrites them after an intended change.
+check-golden: $(BIN)
+	@BIN=$(abspath $(BIN)) sh tests/layout/run.sh check
+
+golden: $(BIN)
+	@BIN=$(abspath $(BIN)) sh tests/layout/run.sh update
+
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps
-	$(MAKE) SAN=1 check-unit check-e2e
+	$(MAKE) SAN=1 check-unit check-e2e check-golden
 
 # The unit tests under valgrind: memory errors and definite leaks of our own
 # (the font libraries' caches are suppressed) fail the run.
