@@ -7,11 +7,12 @@
  * paragraph split over pages leaves at least two lines on each side. */
 #include "layout_internal.h"
 
+#include "dates.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Lines a heading keeps with it, and a split paragraph leaves on each side. */
 #define KEEP_LINES 2
@@ -92,55 +93,28 @@ static void dest_if_target(struct layout *lo, const struct flow *flow,
 
 /* ---- dates and metadata ---- */
 
-static int parse_iso_date(const char *s, int *year, int *month, int *day)
-{
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	*year = atoi(s);
-	*month = atoi(s + 5);
-	*day = atoi(s + 8);
-	return *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31;
-}
-
 const char *layout_date_text(struct layout *lo, const char *iso_date)
 {
-	static const char *const months[] = {
-		"January", "February", "March",     "April",   "May",      "June",
-		"July",    "August",   "September", "October", "November", "December",
-	};
-	int year, month, day;
 	if (!iso_date)
 		return "";
-	if (!parse_iso_date(iso_date, &year, &month, &day))
-		return layout_strdup(lo, iso_date);
-	char buffer[48];
-	snprintf(buffer, sizeof buffer, "%d %s %04d", day, months[month - 1],
-		 year);
-	return layout_strdup(lo, buffer);
+	char *text = dates_long_text(iso_date);
+	const char *kept = layout_strdup(lo, text);
+	free(text);
+	return kept;
 }
 
-/* SOURCE_DATE_EPOCH when set (reproducible builds), else the meeting date:
- * never the clock, so the same source gives the same bytes. */
+/* The pipeline's SOURCE_DATE_EPOCH when given (reproducible builds), else
+ * the meeting date: never the clock, so the same source gives the same
+ * bytes. */
 static const char *creation_date(struct layout *lo)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char buffer[32];
-	if (epoch && *epoch) {
-		char *end = NULL;
-		long long seconds = strtoll(epoch, &end, 10);
-		struct tm tm;
-		time_t t = (time_t)seconds;
-		if (end && *end == '\0' && seconds >= 0 && gmtime_r(&t, &tm) &&
-		    strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm))
-			return layout_strdup(lo, buffer);
-	}
+	if (lo->options->create_date)
+		return layout_strdup(lo, lo->options->create_date);
 	int year, month, day;
 	const char *meeting = lo->doc ? lo->doc->cover.meeting_date : NULL;
-	if (!parse_iso_date(meeting, &year, &month, &day))
+	if (!dates_parse_iso(meeting, &year, &month, &day))
 		return NULL;
+	char buffer[32];
 	snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", year, month,
 		 day);
 	return layout_strdup(lo, buffer);
@@ -162,16 +136,6 @@ static void set_metadata(struct layout *lo)
 }
 
 /* ---- flowing lines over pages ---- */
-
-static double lines_span(const struct layout_lines *lines, size_t first,
-			 size_t count)
-{
-	if (!count)
-		return 0;
-	size_t last = first + count - 1;
-	return lines->line_top_pt[last] + lines->line_height_pt[last] -
-	       lines->line_top_pt[first];
-}
 
 /* How many of the remaining lines to put on this page: all that fit, but
  * never a single line at the foot (orphan) or carried over (widow). */
@@ -252,7 +216,7 @@ static double lead_height(struct layout *lo, const struct flow *flow,
 		       layout_measure_plain(lo, "[]", &lo->style->body, width_pt,
 					    ALIGN_LEFT);
 	size_t n = lines->line_count < KEEP_LINES ? lines->line_count : KEEP_LINES;
-	double height = lines_span(lines, 0, n);
+	double height = layout_lines_span(lines, 0, n);
 	layout_lines_free(lines);
 	return height;
 }
@@ -381,13 +345,12 @@ static void place_sign_off(struct layout *lo, const struct flow *flow,
 	layout_paragraph_gap(lo);
 }
 
-/* Blocks of a section or appendix; numbered paragraphs take
- * "{prefix}.{n}" counting from 1. */
+/* Blocks of a section or appendix; a numbered paragraph prints
+ * "{prefix}.{number}" with the number the loader gave it. */
 static void place_blocks(struct layout *lo, const struct flow *flow,
 			 const struct source_block *blocks, size_t count,
 			 unsigned prefix)
 {
-	unsigned paragraph = 0;
 	for (size_t i = 0; i < count; i++) {
 		const struct source_block *b = &blocks[i];
 		char number[32];
@@ -395,7 +358,7 @@ static void place_blocks(struct layout *lo, const struct flow *flow,
 		case BLOCK_PARAGRAPH:
 			if (b->numbered)
 				snprintf(number, sizeof number, "%u.%u", prefix,
-					 ++paragraph);
+					 b->number);
 			place_paragraph(lo, flow, &b->u.paragraph, b->id,
 					b->numbered ? number : NULL, b->pos);
 			break;
@@ -576,7 +539,7 @@ struct display_list *layout_document(const struct source_doc *doc,
 				     const struct layout_options *options,
 				     struct diag_list *diags)
 {
-	static const struct layout_options no_options = { 0, NULL };
+	static const struct layout_options no_options = { 0, NULL, NULL };
 	struct layout lo;
 	size_t errors_before = diag_count(diags, DIAG_ERROR);
 	layout_begin(&lo, doc, style, context, options ? options : &no_options,

@@ -162,6 +162,8 @@ struct display_list {
 struct layout_options {
 	int draft;                /* force draft furniture and watermark */
 	const char *build_time;   /* shown in a draft's footer; NULL: none */
+	const char *create_date;  /* ISO 8601 creation time of a reproducible
+	                             build; NULL: the meeting date */
 };
 
 /* Lay the document out with the house style; NULL with diagnostics on error

@@ -3,6 +3,8 @@
  * always printed as its label on its colour, never as colour alone. */
 #include "layout_internal.h"
 
+#include "dates.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -20,11 +22,6 @@ enum {
 static const char *const column_titles[COLUMN_COUNT] = {
 	"Ref", "Characteristic", "Rating", "Previous", "Evidence", "Actions",
 	"Owner",
-};
-
-static const char *const month_names[12] = {
-	"January", "February", "March",     "April",   "May",      "June",
-	"July",    "August",   "September", "October", "November", "December",
 };
 
 static struct layout_cell text_cell(const struct source_text *text)
@@ -47,22 +44,11 @@ static struct layout_cell rating_cell(const struct layout *lo,
 				  ALIGN_CENTER);
 }
 
-/* "2024-06-30" → "30 June 2024"; anything else is printed as written. */
-static char *format_date(const char *iso)
-{
-	int year, month, day;
-	char tail;
-	if (sscanf(iso, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
-	    month >= 1 && month <= 12 && day >= 1 && day <= 31)
-		return mem_printf("%d %s %d", day, month_names[month - 1], year);
-	return mem_strdup(iso);
-}
-
 static char *owner_text(const struct source_item *item)
 {
 	if (!item->due)
 		return mem_strdup(item->owner ? item->owner : "");
-	char *date = format_date(item->due);
+	char *date = dates_long_text(item->due);
 	char *text = item->owner && item->owner[0]
 			     ? mem_printf("%s\nby %s", item->owner, date)
 			     : mem_printf("By %s", date);

@@ -127,6 +127,11 @@ size_t layout_lines_fitting(const struct layout_lines *lines, size_t first,
 			    double height_pt);
 void layout_lines_free(struct layout_lines *lines);
 
+/* Height from the top of line first to the foot of line first + count - 1;
+ * 0 for no lines (lines may then be NULL). */
+double layout_lines_span(const struct layout_lines *lines, size_t first,
+			 size_t count);
+
 /* ---- tables (layout_table.c) ---- */
 
 struct layout_cell {

@@ -62,16 +62,6 @@ static int cell_is_empty(const struct layout_cell *cell)
 	return !cell->plain || !cell->plain[0];
 }
 
-static double lines_height(const struct layout_lines *lines, size_t first,
-			   size_t count)
-{
-	if (!lines || count == 0)
-		return 0;
-	size_t last = first + count - 1;
-	return lines->line_top_pt[last] + lines->line_height_pt[last] -
-	       lines->line_top_pt[first];
-}
-
 /* ---- measuring ---- */
 
 static struct table_row *row_new(size_t cell_count)
@@ -254,7 +244,7 @@ static double row_remaining_height(const struct layout *lo,
 		const struct layout_lines *lines = row->lines[c];
 		if (!lines || row->next_line[c] >= lines->line_count)
 			continue;
-		double h = lines_height(lines, row->next_line[c],
+		double h = layout_lines_span(lines, row->next_line[c],
 					lines->line_count - row->next_line[c]);
 		if (h > content_pt)
 			content_pt = h;
@@ -379,7 +369,7 @@ static void row_place_fragment(struct layout *lo, struct layout_table *table,
 	double padding_pt = st->padding_pt;
 	double content_pt = 0;
 	for (size_t c = 0; c < row->cell_count; c++) {
-		double h = lines_height(row->lines[c], row->next_line[c],
+		double h = layout_lines_span(row->lines[c], row->next_line[c],
 					counts[c]);
 		if (h > content_pt)
 			content_pt = h;

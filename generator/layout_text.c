@@ -186,6 +186,16 @@ size_t layout_lines_fitting(const struct layout_lines *lines, size_t first,
 	return n;
 }
 
+double layout_lines_span(const struct layout_lines *lines, size_t first,
+			 size_t count)
+{
+	if (!lines || count == 0)
+		return 0;
+	size_t last = first + count - 1;
+	return lines->line_top_pt[last] + lines->line_height_pt[last] -
+	       lines->line_top_pt[first];
+}
+
 void layout_lines_free(struct layout_lines *lines)
 {
 	if (!lines)

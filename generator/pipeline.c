@@ -114,22 +114,26 @@ static const struct style *find_style(struct pipeline *pipeline,
 	return style;
 }
 
-/* The draft footer's time: SOURCE_DATE_EPOCH when set, so reproducible
- * builds stay reproducible; otherwise now, which is what a draft is for. */
-static char *draft_time(void)
+/* SOURCE_DATE_EPOCH, read here and nowhere else: the time a reproducible
+ * build claims, or 0 when it is not set (or not a count of seconds). */
+static int source_date_epoch(time_t *t)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	if (epoch && *epoch) {
-		char *end = NULL;
-		long long seconds = strtoll(epoch, &end, 10);
-		if (end && *end == '\0' && seconds >= 0)
-			t = (time_t)seconds;
-	}
+	if (!epoch || !*epoch)
+		return 0;
+	char *end = NULL;
+	long long seconds = strtoll(epoch, &end, 10);
+	if (!end || *end != '\0' || seconds < 0)
+		return 0;
+	*t = (time_t)seconds;
+	return 1;
+}
+
+static char *utc_text(time_t t, const char *format)
+{
 	struct tm tm;
 	char buffer[32];
-	if (!gmtime_r(&t, &tm) ||
-	    !strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &tm))
+	if (!gmtime_r(&t, &tm) || !strftime(buffer, sizeof buffer, format, &tm))
 		return NULL;
 	return mem_strdup(buffer);
 }
@@ -163,16 +167,25 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 		find_style(pipeline, layout_name, source_dir, diags);
 	if (!style || fonts_check_style(pipeline->fonts, style, diags) != 0)
 		goto done;
+	/* A draft's footer shows when it was made: the reproducible time when
+	 * there is one, otherwise now, which is what a draft is for. */
+	time_t epoch = 0;
+	int reproducible = source_date_epoch(&epoch);
 	char *build_time = NULL;
 	if (options->draft || doc->status == STATUS_DRAFT)
-		build_time = draft_time();
+		build_time = utc_text(reproducible ? epoch : time(NULL),
+				      "%Y-%m-%d %H:%M UTC");
+	char *create_date =
+		reproducible ? utc_text(epoch, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 	struct layout_options layout_options = {
 		.draft = options->draft,
 		.build_time = build_time,
+		.create_date = create_date,
 	};
 	list = layout_document(doc, style, fonts_context(pipeline->fonts),
 			       &layout_options, diags);
 	free(build_time);
+	free(create_date);
 	if (list && layout_path)
 		*layout_path = mem_strdup(style->path);
 done:

@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int scale_find(const struct source_scale *scale, const char *code)
-{
-	if (!code)
-		return -1;
-	for (size_t i = 0; i < scale->rating_count; i++)
-		if (scale->ratings[i].code && strcmp(scale->ratings[i].code, code) == 0)
-			return (int)i;
-	return -1;
-}
-
 int rating_find_standing(const struct source_scale *scale,
 			 enum rating_standing standing)
 {
@@ -259,8 +249,8 @@ static void compute_measure(struct source_performance *perf,
 {
 	const struct source_scale *scale = &perf->scale;
 	enum rating_standing standing = rating_compute_standing(perf, m);
-	int stated = scale_find(scale, m->stated_rating);
-	m->previous_index = scale_find(scale, m->previous_rating);
+	int stated = source_scale_find(scale, m->stated_rating);
+	m->previous_index = source_scale_find(scale, m->previous_rating);
 	if (standing == STANDING_NONE) {
 		/* A rating stated on a contextual measure is ignored; the
 		 * loader's rules already warn about it. */
@@ -337,7 +327,7 @@ static const char *translate_rating(const struct source_scale *scale,
 	if (previous_index < 0 || (size_t)previous_index >= previous_scale->rating_count)
 		return NULL;
 	const struct source_rating *r = &previous_scale->ratings[previous_index];
-	int index = scale_find(scale, r->code);
+	int index = source_scale_find(scale, r->code);
 	if (index < 0 && r->standing != STANDING_NONE)
 		index = rating_find_standing(scale, r->standing);
 	return index >= 0 ? scale->ratings[index].code : NULL;
@@ -376,7 +366,7 @@ void rating_apply_previous(struct source_performance *perf,
 				m->previous_rating = translate_rating(
 					&perf->scale, &previous->scale,
 					p->rating_index);
-			m->previous_index = scale_find(&perf->scale,
+			m->previous_index = source_scale_find(&perf->scale,
 						       m->previous_rating);
 			if (m->travel == TRAVEL_NEW)
 				m->travel = TRAVEL_UNKNOWN;
@@ -423,7 +413,7 @@ static void count_theme(const struct source_assessment *assessment,
 			const struct source_theme *theme, size_t *counts)
 {
 	for (size_t i = 0; i < theme->item_count; i++) {
-		int index = scale_find(&assessment->scale, theme->items[i].rating);
+		int index = source_scale_find(&assessment->scale, theme->items[i].rating);
 		counts[index >= 0 ? (size_t)index : assessment->scale.rating_count]++;
 	}
 }
@@ -464,8 +454,8 @@ enum direction_of_travel rating_item_travel(const struct source_assessment *asse
 {
 	const struct source_scale *scale = &assessment->scale;
 	return travel_from_order(rating_compare(scale,
-						scale_find(scale, item->rating),
-						scale_find(scale, item->previous)));
+						source_scale_find(scale, item->rating),
+						source_scale_find(scale, item->previous)));
 }
 
 void rating_count_item_travel(const struct source_assessment *assessment,

@@ -242,6 +242,16 @@ static inline void doc_fixture_init(struct doc_fixture *f, int draft)
 	for (size_t b = 0; b < 12; b++)
 		a->blocks[b] = fixture_para(f, fixture_text(f, fixture_repeat(f, FIXTURE_SENTENCE, 3)), 0);
 	fixture_assessment(f, &d->appendices[2], 20);
+	/* Paragraph numbers, as the loader gives them, once every block of a
+	 * section has its final kind. */
+	for (size_t s = 0; s < d->section_count; s++) {
+		unsigned paragraph = 0;
+		for (size_t b = 0; b < d->sections[s].block_count; b++) {
+			struct source_block *block = &d->sections[s].blocks[b];
+			if (block->kind == BLOCK_PARAGRAPH && block->numbered)
+				block->number = ++paragraph;
+		}
+	}
 }
 
 static inline void doc_fixture_free(struct doc_fixture *f)

@@ -121,6 +121,34 @@ static void set_mtime(const char *path, time_t seconds)
 	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
 }
 
+/* SOURCE_DATE_EPOCH, read by the pipeline, gives the creation date and a
+ * draft's footer time; one that is not a count of seconds is ignored. */
+static void test_source_date_epoch(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct pipeline *pipeline = pipeline_new(&diags);
+	assert_non_null(pipeline);
+	char *sample = repo_file(SAMPLE);
+	struct pipeline_options draft = { .draft = 1 };
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	struct display_list *list =
+		pipeline_layout(pipeline, sample, &draft, NULL, &diags);
+	assert_non_null(list);
+	assert_string_equal(list->create_date, "2023-11-14T22:13:20Z");
+	assert_true(text_x(list, "DRAFT 2023-11-14 22:13 UTC") > 0);
+	display_list_free(list);
+	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+	list = pipeline_layout(pipeline, sample, NULL, NULL, &diags);
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_non_null(list);
+	assert_string_equal(list->create_date, "2024-02-22T00:00:00Z");
+	display_list_free(list);
+	free(sample);
+	pipeline_free(pipeline);
+	diag_clear(&diags);
+}
+
 static void test_style_cache(void **state)
 {
 	(void)state;
@@ -173,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_output_path),
 		cmocka_unit_test(test_layout_sample),
+		cmocka_unit_test(test_source_date_epoch),
 		cmocka_unit_test(test_style_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,7 +20,7 @@
 
 static struct fixture *sample_new(int draft)
 {
-	static const struct layout_options draft_options = { 1, "2024-02-20 10:15" };
+	static const struct layout_options draft_options = { .draft = 1, .build_time = "2024-02-20 10:15" };
 	struct fixture *f = calloc(1, sizeof *f);
 	f->loaded = source_load(SAMPLE, &f->diags);
 	if (!f->loaded)
