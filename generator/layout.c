@@ -93,16 +93,6 @@ static void dest_if_target(struct layout *lo, const struct flow *flow,
 
 /* ---- dates and metadata ---- */
 
-const char *layout_date_text(struct layout *lo, const char *iso_date)
-{
-	if (!iso_date)
-		return "";
-	char *text = dates_long_text(iso_date);
-	const char *kept = layout_strdup(lo, text);
-	free(text);
-	return kept;
-}
-
 /* The pipeline's SOURCE_DATE_EPOCH when given (reproducible builds), else
  * the meeting date: never the clock, so the same source gives the same
  * bytes. */

@@ -1,7 +1,8 @@
 /* Private to the dashboards: the numbers one dashboard shows and the text
  * helpers its three files share (layout_chart.c: numbers, sentence and
  * counts table; layout_chart_bars.c: the stacked bar chart;
- * layout_chart_trend.c: trend lines). */
+ * layout_chart_trend.c: trend lines; layout_chart_parts.c: what they
+ * share). */
 #ifndef LAYOUT_CHART_INTERNAL_H
 #define LAYOUT_CHART_INTERNAL_H
 

@@ -5,6 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
+
+const char *layout_date_text(struct layout *lo, const char *iso_date)
+{
+	if (!iso_date)
+		return "";
+	char *text = dates_long_text(iso_date);
+	const char *kept = layout_strdup(lo, text);
+	free(text);
+	return kept;
+}
+
 /* Space between the masthead and the table, and after the table. */
 #define COVER_GAP_PT 18
 

@@ -220,7 +220,7 @@ void layout_cover(struct layout *lo);                        /* layout_cover.c *
  * box of each page); run once pagination is done. (layout_furniture.c) */
 void layout_furniture(struct layout *lo);
 /* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
- * text is returned as written, NULL as "". (layout.c) */
+ * text is returned as written, NULL as "". (layout_cover.c) */
 const char *layout_date_text(struct layout *lo, const char *iso_date);
 /* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
 int layout_at_page_top(const struct layout *lo);

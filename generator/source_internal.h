@@ -78,8 +78,11 @@ struct source_pos source_text_pos(const struct source_load *load,
  * once per process. Returns 0 when valid. */
 int source_schema_validate(struct source_load *load);
 
-/* Whether the schema declares an element of that local name. */
-int source_schema_declares(const char *local_name);
+/* source_vocabulary.c: the element names the schema at path declares,
+ * read once while the schema is compiled; then whether it declares an
+ * element of that local name. */
+void source_vocabulary_load(const char *path);
+int source_vocabulary_has(const char *local_name);
 
 /* source_messages.c: report one libxml2 schema message about element (and
  * attr, when the message is about one of its attributes) in plain words. */

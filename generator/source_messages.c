@@ -80,7 +80,7 @@ static int later_sibling_named(const xmlNode *node, const char *name)
 static int in_vocabulary(const xmlNode *node)
 {
 	return node->ns && strcmp((const char *)node->ns->href, SOURCE_NAMESPACE) == 0 &&
-	       source_schema_declares((const char *)node->name);
+	       source_vocabulary_has((const char *)node->name);
 }
 
 static void unexpected_element(struct source_load *load, const xmlNode *node,

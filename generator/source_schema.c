@@ -2,7 +2,6 @@
  * libxml2 message goes to source_messages.c to be put into words. */
 #include "source_internal.h"
 
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/valid.h>
 #include <libxml/xmlschemas.h>
@@ -15,7 +14,6 @@
 static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
 static xmlSchemaPtr schema;
 static char *schema_problem;    /* why the schema could not be compiled */
-static xmlHashTablePtr vocabulary; /* local names the schema declares */
 
 static void on_compile_error(void *data, xmlErrorPtr err)
 {
@@ -27,38 +25,6 @@ static void on_compile_error(void *data, xmlErrorPtr err)
 	while (len && msg[len - 1] == '\n')
 		len--;
 	schema_problem = mem_printf("%.*s", (int)len, msg);
-}
-
-static void collect_names(xmlNode *node)
-{
-	for (; node; node = node->next) {
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp((const char *)node->name, "element") == 0) {
-			xmlChar *name = xmlGetProp(node, BAD_CAST "name");
-			if (name)
-				xmlHashAddEntry(vocabulary, name, vocabulary);
-			xmlFree(name);
-		}
-		collect_names(node->children);
-	}
-}
-
-/* The names the schema declares, read from the schema itself so that the
- * list never drifts from it. */
-static void load_vocabulary(const char *path)
-{
-	vocabulary = xmlHashCreate(64);
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
-	if (doc) {
-		collect_names(xmlDocGetRootElement(doc));
-		xmlFreeDoc(doc);
-	}
-}
-
-int source_schema_declares(const char *local_name)
-{
-	return vocabulary && xmlHashLookup(vocabulary, BAD_CAST local_name) != NULL;
 }
 
 static void compile_schema(void)
@@ -76,7 +42,7 @@ static void compile_schema(void)
 		schema = xmlSchemaParse(pctxt);
 		xmlSchemaFreeParserCtxt(pctxt);
 	}
-	load_vocabulary(path);
+	source_vocabulary_load(path);
 	xmlSetStructuredErrorFunc(old_ctx, old);
 	source_guard_end();
 	if (!schema) {
