@@ -1,6 +1,7 @@
 /* Turning command-line arguments into a sorted list of source files. */
 #include "batch.h"
 #include "memory.h"
+#include "source.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -31,6 +32,21 @@ static int regular_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* A folder of papers often holds other XML too (a house style, a meeting
+ * file): those are passed over with a note. A file named on the command
+ * line is never passed over: loading it says what is wrong. */
+static int passed_over(const char *path, struct diag_list *diags)
+{
+	char *root = NULL;
+	int other = source_root_of(path, &root) == SOURCE_ROOT_OTHER;
+	if (other)
+		diag_add(diags, DIAG_NOTE, path, 0, 0,
+			 "passed over: its root element is <%s>, not a committee "
+			 "paper's <paper>", root);
+	free(root);
+	return other;
+}
+
 static int collect_folder(struct batch_list *list, const char *folder,
 			  struct diag_list *diags)
 {
@@ -48,7 +64,7 @@ static int collect_folder(struct batch_list *list, const char *folder,
 		if (!is_source_name(entry->d_name))
 			continue;
 		char *path = mem_printf("%s%s%s", folder, sep, entry->d_name);
-		if (regular_file(path))
+		if (regular_file(path) && !passed_over(path, diags))
 			add_path(list, path);
 		else
 			free(path);

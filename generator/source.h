@@ -306,4 +306,12 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 
 void source_free(struct source_doc *doc);
 
+/* What a file's root element says it is, read without loading the file
+ * (for a build over a folder, which holds house styles beside papers):
+ * UNKNOWN when it cannot be read or is not well-formed up to its root, which
+ * loading it will report. *root_name: the root's local name, or NULL; caller
+ * frees with free(). */
+enum source_root { SOURCE_ROOT_UNKNOWN, SOURCE_ROOT_PAPER, SOURCE_ROOT_OTHER };
+enum source_root source_root_of(const char *path, char **root_name);
+
 #endif

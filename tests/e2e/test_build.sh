@@ -58,6 +58,25 @@ if command -v script > /dev/null; then
 	check "terminal: summary" grep -q "built 2, up to date 0, failed 0 in" "$work/tty"
 fi
 
+# A folder holding a house style and a meeting-like file beside its papers:
+# those are passed over with a note each and the build succeeds; the same
+# house style named on the command line is an error.
+mkdir -p "$work/mixed"
+small_paper "$work/mixed/a-first.xml" "First paper"
+cp layouts/committee-report.xml "$work/mixed/house-style.xml"
+printf '<?xml version="1.0"?>\n<meeting xmlns="urn:committee-pdf:paper:1"/>\n' > "$work/mixed/meeting.xml"
+"$BIN" build -o "$work/mixed-out" "$work/mixed" > /dev/null 2> "$work/stderr5"
+check "a folder with a house style in it builds: exit 0" [ $? -eq 0 ]
+check "the paper beside it is built" [ -s "$work/mixed-out/a-first.pdf" ]
+check "the house style is passed over with a note" grep -qx \
+	"$work/mixed/house-style.xml: note: passed over: its root element is <layout>, not a committee paper's <paper>" "$work/stderr5"
+check "the meeting file is passed over with a note" grep -q \
+	"meeting.xml: note: passed over: its root element is <meeting>" "$work/stderr5"
+check "the summary counts the paper only" grep -q "^built 1, up to date 0, failed 0 in" "$work/stderr5"
+"$BIN" build -o "$work/mixed-out" "$work/mixed/house-style.xml" > /dev/null 2> "$work/stderr6"
+check "a house style named on the command line fails the build" [ $? -eq 1 ]
+check "and says its root is not <paper>" grep -q "house-style.xml:.*error: .*root element is <layout>" "$work/stderr6"
+
 # Usage errors exit 2.
 "$BIN" build 2>/dev/null
 check "no arguments: usage error" [ $? -eq 2 ]
