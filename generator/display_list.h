@@ -151,15 +151,82 @@ struct display_list {
 	size_t page_count;
 	struct dl_node *nodes;
 	size_t node_count;
-	PangoFont **fonts;        /* each holds a reference; released by display_list_free */
+	PangoFont **fonts;        /* each holds a reference; released by dl_free */
 	size_t font_count;
 	struct dl_outline *outline;
 	size_t outline_count;
 	/* Document metadata for the writer. */
 	const char *title, *author, *subject, *lang;
 	const char *create_date;  /* ISO 8601, from SOURCE_DATE_EPOCH or the source */
-	struct arena *arena;      /* owns every string and array above */
-	struct dl_private *private;
+	struct arena *arena;      /* owns every string and array above but
+	                             the nodes and the pages' boxes */
+	struct dl_private *private; /* the builder's state (display_list.c) */
 };
+
+/* ---- building a list (display_list.c) ----
+ * Layout and tests build every list with these calls, so every list is
+ * owned the same way: the nodes and each page's boxes on the heap, the
+ * rest in the arena, all of it freed by dl_free. */
+
+/* An empty list holding node 0, the document (its own parent), and no page.
+ * Caller frees with dl_free(). */
+struct display_list *dl_new(void);
+/* Append a page of that size; returns its index. Boxes may still be added
+ * to earlier pages (running headers and footers are added last). */
+size_t dl_add_page(struct display_list *list, double width_pt,
+		   double height_pt);
+/* Append a structure node under parent, stored as given (drawing copes
+ * with any parent); headings start at level 1. Returns its index. */
+uint32_t dl_add_node(struct display_list *list, enum dl_role role,
+		     uint32_t parent, struct source_pos pos);
+/* Append a box of kind under node to page page_index (which must exist),
+ * with no fill, no stroke and the rest zero. The box is borrowed: good
+ * until the next dl_add_box, dl_add_page or dl_finish moves its page's
+ * boxes. */
+struct dl_box *dl_add_box(struct display_list *list, size_t page_index,
+			  enum dl_box_kind kind, uint32_t node);
+void dl_add_rect(struct display_list *list, size_t page_index, uint32_t node,
+		 double x_pt, double y_pt, double width_pt, double height_pt,
+		 uint32_t fill, uint32_t stroke, double line_width_pt);
+/* A straight line from (x, y) to (x + dx, y + dy). */
+void dl_add_rule(struct display_list *list, size_t page_index, uint32_t node,
+		 double x_pt, double y_pt, double dx_pt, double dy_pt,
+		 uint32_t color, double line_width_pt);
+/* A named destination at (x, y); name is copied into the arena. */
+void dl_add_dest(struct display_list *list, size_t page_index, uint32_t node,
+		 const char *name, double x_pt, double y_pt);
+/* A bookmark (title copied) on page page_index; returns its index. */
+int dl_add_outline(struct display_list *list, const char *title, int parent,
+		   size_t page_index, double y_pt);
+/* Copies into the list's arena, borrowed until dl_free; NULL stays NULL
+ * for dl_strdup. */
+char *dl_strdup(struct display_list *list, const char *s);
+char *dl_strndup(struct display_list *list, const char *s, size_t n);
+/* Index of font in the list's font table, which then holds a reference. */
+uint16_t dl_font_index(struct display_list *list, PangoFont *font);
+/* Done building: each page's boxes in an array of their exact size, the
+ * nodes trimmed. Boxes may still be added afterwards. */
+void dl_finish(struct display_list *list);
+
+/* ---- using a list ---- */
+
+/* PDF structure type of a node ("Document", "Sect", "H1" … "H3", "P", "L",
+ * "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Link",
+ * "Artifact"): the names of the dump and of the PDF's tags. A static
+ * string. (display_list.c) */
+const char *dl_role_name(const struct dl_node *node);
+
+/* JSON dump for tests: page sizes and each box's kind, page, geometry, fill,
+ * text and role, numbers rounded to 2 decimals. (display_list_dump.c) */
+void dl_dump_json(const struct display_list *list, FILE *out);
+
+/* Free the boxes of page page_index, leaving the page empty (its size
+ * stays): for a writer that draws the pages in order and needs a drawn page
+ * no more, so its memory serves what the writer builds up meanwhile. Glyphs
+ * and strings stay in the arena until dl_free. */
+void dl_release_page(struct display_list *list, size_t page_index);
+
+/* Free the list and everything in it; NULL is ignored. */
+void dl_free(struct display_list *list);
 
 #endif

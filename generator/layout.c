@@ -115,11 +115,11 @@ const char *layout_date_text(struct layout *lo, const char *iso_date)
 	if (!iso_date)
 		return "";
 	if (!parse_iso_date(iso_date, &year, &month, &day))
-		return layout_strdup(lo, iso_date);
+		return dl_strdup(lo->list, iso_date);
 	char buffer[48];
 	snprintf(buffer, sizeof buffer, "%d %s %04d", day, months[month - 1],
 		 year);
-	return layout_strdup(lo, buffer);
+	return dl_strdup(lo->list, buffer);
 }
 
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else the meeting date:
@@ -135,7 +135,7 @@ static const char *creation_date(struct layout *lo)
 		time_t t = (time_t)seconds;
 		if (end && *end == '\0' && seconds >= 0 && gmtime_r(&t, &tm) &&
 		    strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm))
-			return layout_strdup(lo, buffer);
+			return dl_strdup(lo->list, buffer);
 	}
 	int year, month, day;
 	const char *meeting = lo->doc ? lo->doc->cover.meeting_date : NULL;
@@ -143,21 +143,21 @@ static const char *creation_date(struct layout *lo)
 		return NULL;
 	snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", year, month,
 		 day);
-	return layout_strdup(lo, buffer);
+	return dl_strdup(lo->list, buffer);
 }
 
 static void set_metadata(struct layout *lo)
 {
 	const struct source_cover *cover = &lo->doc->cover;
 	struct display_list *list = lo->list;
-	list->title = layout_strdup(lo, cover->title);
-	list->author = layout_strdup(lo, cover->authority ? cover->authority :
-							   cover->director.name);
+	list->title = dl_strdup(lo->list, cover->title);
+	list->author = dl_strdup(lo->list, cover->authority ? cover->authority :
+							     cover->director.name);
 	char *subject = mem_printf("%s %s", cover->committee ? cover->committee : "",
 				   layout_date_text(lo, cover->meeting_date));
-	list->subject = layout_strdup(lo, subject);
+	list->subject = dl_strdup(lo->list, subject);
 	free(subject);
-	list->lang = layout_strdup(lo, lo->doc->lang);
+	list->lang = dl_strdup(lo->list, lo->doc->lang);
 	list->create_date = creation_date(lo);
 }
 

@@ -72,7 +72,7 @@ static int setup_real_draft(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	display_list_free(f->list);
+	dl_free(f->list);
 	doc_fixture_free(&f->doc);
 	diag_list_free(&f->diags);
 	if (f->fonts)
@@ -322,7 +322,7 @@ static void test_source_date_epoch(void **state)
 	struct fixture *f = fixture_new(0, NULL, NULL);
 	unsetenv("SOURCE_DATE_EPOCH");
 	assert_string_equal(f->list->create_date, "2024-02-22T00:00:00Z");
-	display_list_free(f->list);
+	dl_free(f->list);
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 	f->list = layout_document(&f->doc.doc, f->style_used, f->context, NULL,
 				  &f->diags);
@@ -336,7 +336,7 @@ static char *dump_of(const struct display_list *list, size_t *size)
 {
 	char *buffer = NULL;
 	FILE *out = open_memstream(&buffer, size);
-	layout_dump_json(list, out);
+	dl_dump_json(list, out);
 	fclose(out);
 	return buffer;
 }
@@ -356,14 +356,14 @@ static void test_layout_is_reproducible(void **state)
 	assert_memory_equal(first, second, first_size);
 	free(first);
 	free(second);
-	display_list_free(again);
+	dl_free(again);
 	/* A SOURCE_DATE_EPOCH that is not a number is ignored. */
 	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
 	again = layout_document(&f->doc.doc, f->style_used, f->context, NULL,
 				&f->diags);
 	unsetenv("SOURCE_DATE_EPOCH");
 	assert_string_equal(again->create_date, "2024-02-22T00:00:00Z");
-	display_list_free(again);
+	dl_free(again);
 }
 
 static void test_dump_json(void **state)
