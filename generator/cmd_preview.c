@@ -83,14 +83,14 @@ static int preview_draw(struct preview *p)
 	diag_list_free(&diags);
 	if (written < 0) {
 		if (list)
-			display_list_free(list);
+			dl_free(list);
 		return 1;
 	}
 	const char *sep = p->dir[strlen(p->dir) - 1] == '/' ? "" : "/";
 	for (size_t page = 1; page <= list->page_count; page++)
 		if (page_list_contains(p->pages, page))
 			printf("%s%s%s-%zu.png\n", p->dir, sep, p->base, page);
-	display_list_free(list);
+	dl_free(list);
 	fflush(stdout);
 	return 0;
 }

@@ -185,9 +185,9 @@ int cmd_render(int argc, char **argv)
 		struct display_list *list = pipeline_layout(
 			pipeline, args.source, &args.options, NULL, &diags);
 		if (list) {
-			layout_dump_json(list, stdout);
+			dl_dump_json(list, stdout);
 			status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
-			display_list_free(list);
+			dl_free(list);
 		}
 	} else {
 		status = pipeline_render_pdf(pipeline, args.source, out,

@@ -6,7 +6,7 @@
 #define DRAW_H
 
 #include "diag.h"
-#include "layout.h"
+#include "display_list.h"
 
 /* 0 on success; on failure a diagnostic and no file at path (a previous good
  * file at path is left untouched). */
@@ -14,9 +14,8 @@ int draw_pdf(const struct display_list *list, const char *path,
 	     struct diag_list *diags);
 
 /* draw_pdf for a list that is not needed afterwards: each page's boxes are
- * freed once the page is drawn (display_list_release_page), which keeps a
- * long paper's peak memory down. The list is then good only for
- * display_list_free. */
+ * freed once the page is drawn (dl_release_page), which keeps a long
+ * paper's peak memory down. The list is then good only for dl_free. */
 int draw_pdf_releasing(struct display_list *list, const char *path,
 		       struct diag_list *diags);
 

@@ -7,8 +7,8 @@
 #include <cairo.h>
 
 #include "diag.h"
+#include "display_list.h"
 #include "file_atomic.h"
-#include "layout.h"
 
 /* Structure tags across pages: which nodes are open. NULL when drawing
  * untagged (PNG). Ownership: draw_tags_new returns state freed with
@@ -37,8 +37,5 @@ int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 /* cairo_write_func_t into a file_atomic (closure). */
 cairo_status_t draw_write_atomic(void *closure, const unsigned char *data,
 				 unsigned int length);
-
-/* PDF structure type of a node: "Document", "Sect", "H1" … */
-const char *draw_role_name(const struct dl_node *node);
 
 #endif

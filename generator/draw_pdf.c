@@ -125,7 +125,7 @@ static int write_pdf(const struct display_list *list,
 			status = -1;
 		/* Tags look only forward, the outline not at boxes at all. */
 		if (release)
-			display_list_release_page(release, i);
+			dl_release_page(release, i);
 	}
 	if (status == 0)
 		add_outline(surface, list);

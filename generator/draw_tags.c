@@ -47,11 +47,6 @@ struct draw_tags {
 	unsigned char *emitted;   /* its element exists */
 };
 
-const char *draw_role_name(const struct dl_node *node)
-{
-	return layout_role_name(node);
-}
-
 struct draw_tags *draw_tags_new(const struct display_list *list)
 {
 	struct draw_tags *tags = mem_alloc(sizeof *tags);
@@ -219,7 +214,7 @@ static void emit_empty_cells(struct draw_tags *tags, cairo_t *cr,
 		    (node->role != ROLE_TABLE_CELL &&
 		     node->role != ROLE_TABLE_HEADER))
 			continue;
-		const char *name = draw_role_name(node);
+		const char *name = dl_role_name(node);
 		cairo_tag_begin(cr, name, NULL);
 		cairo_tag_end(cr, name);
 		tags->emitted[i] = 1;
@@ -241,7 +236,7 @@ static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 			tags->last_child[parent] = node;
 	}
 	tags->emitted[node] = 1;
-	cairo_tag_begin(cr, draw_role_name(&tags->list->nodes[node]), NULL);
+	cairo_tag_begin(cr, dl_role_name(&tags->list->nodes[node]), NULL);
 	tags->open[tags->open_count++] = node;
 	tags->marking = 1;
 }
@@ -373,7 +368,7 @@ static void close_innermost(struct draw_tags *tags, cairo_t *cr)
 	uint32_t node = tags->open[tags->open_count - 1];
 	emit_empty_cells(tags, cr, node, tags->last_child[node] + 1,
 			 tags->subtree_end[node]);
-	cairo_tag_end(cr, draw_role_name(&tags->list->nodes[node]));
+	cairo_tag_end(cr, dl_role_name(&tags->list->nodes[node]));
 	tags->open_count--;
 	tags->marking = 0;
 	/* Cairo 1.16 writes an element's own content only while it has no

@@ -99,7 +99,7 @@ static void dest_if_target(struct layout *lo, const struct flow *flow,
 static const char *creation_date(struct layout *lo)
 {
 	if (lo->options->create_date)
-		return layout_strdup(lo, lo->options->create_date);
+		return dl_strdup(lo->list, lo->options->create_date);
 	int year, month, day;
 	const char *meeting = lo->doc ? lo->doc->cover.meeting_date : NULL;
 	if (!dates_parse_iso(meeting, &year, &month, &day))
@@ -107,21 +107,21 @@ static const char *creation_date(struct layout *lo)
 	char buffer[32];
 	snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", year, month,
 		 day);
-	return layout_strdup(lo, buffer);
+	return dl_strdup(lo->list, buffer);
 }
 
 static void set_metadata(struct layout *lo)
 {
 	const struct source_cover *cover = &lo->doc->cover;
 	struct display_list *list = lo->list;
-	list->title = layout_strdup(lo, cover->title);
-	list->author = layout_strdup(lo, cover->authority ? cover->authority :
+	list->title = dl_strdup(lo->list, cover->title);
+	list->author = dl_strdup(lo->list, cover->authority ? cover->authority :
 							   cover->director.name);
 	char *subject = mem_printf("%s %s", cover->committee ? cover->committee : "",
 				   layout_date_text(lo, cover->meeting_date));
-	list->subject = layout_strdup(lo, subject);
+	list->subject = dl_strdup(lo->list, subject);
 	free(subject);
-	list->lang = layout_strdup(lo, lo->doc->lang);
+	list->lang = dl_strdup(lo->list, lo->doc->lang);
 	list->create_date = creation_date(lo);
 }
 

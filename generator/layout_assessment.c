@@ -73,7 +73,7 @@ static const struct source_text *text_with_lead(struct layout *lo,
 	uint32_t shift = (uint32_t)(strlen(lead) + strlen(separator));
 	struct arena *arena = lo->list->arena;
 	struct source_text *text = arena_alloc(arena, sizeof *text);
-	text->text = layout_strdup(lo, joined);
+	text->text = dl_strdup(lo->list, joined);
 	text->pos = pos;
 	text->span_count = 1 + (has_rest ? rest->span_count : 0);
 	text->spans = arena_alloc(arena, text->span_count * sizeof *text->spans);

@@ -195,7 +195,7 @@ void chart_bars(struct layout *lo, const struct chart_data *data,
 {
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, data->pos);
 	char *alt = chart_alt(data);
-	lo->list->nodes[figure].alt = layout_strdup(lo, alt);
+	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	struct bar_geometry g;
 	bar_geometry(lo, data, x_pt, width_pt, &g);

@@ -197,7 +197,7 @@ void chart_trends(struct layout *lo, const struct source_performance *perf)
 		    CHART_ROW_GAP_PT;
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, perf->pos);
 	char *alt = trend_alt(perf);
-	lo->list->nodes[figure].alt = layout_strdup(lo, alt);
+	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	size_t column = 0;
 	for (size_t g = 0; g < perf->group_count; g++)

@@ -12,7 +12,7 @@ const char *layout_date_text(struct layout *lo, const char *iso_date)
 	if (!iso_date)
 		return "";
 	char *text = dates_long_text(iso_date);
-	const char *kept = layout_strdup(lo, text);
+	const char *kept = dl_strdup(lo->list, text);
 	free(text);
 	return kept;
 }
@@ -42,7 +42,7 @@ static const char *join(struct layout *lo, const char *separator,
 			strcat(out, separator);
 		strcat(out, parts[i]);
 	}
-	const char *kept = layout_strdup(lo, out);
+	const char *kept = dl_strdup(lo->list, out);
 	free(out);
 	return kept;
 }
@@ -52,7 +52,7 @@ static void cover_row(struct cover_rows *rows, const char *key,
 {
 	struct layout *lo = rows->lo;
 	struct layout_cell cells[2] = {
-		layout_plain_cell(layout_strdup(lo, key), ALIGN_LEFT),
+		layout_plain_cell(dl_strdup(lo->list, key), ALIGN_LEFT),
 		layout_plain_cell(value && value[0] ? value : "", ALIGN_LEFT),
 	};
 	cells[0].font = &lo->strong_font; /* the cover's cells are unfilled */

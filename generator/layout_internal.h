@@ -1,7 +1,8 @@
 /* Private to the layout stage: the pagination state shared by its files
- * (layout.c orchestrates; layout_page.c pages, nodes and boxes; layout_text.c
- * measures with Pango; layout_table.c the table engine; layout_cover.c,
- * layout_assessment.c, layout_performance.c, layout_chart.c what they say). */
+ * (layout.c orchestrates; layout_page.c the cursor, adding pages, nodes and
+ * boxes to the list where it is; layout_text.c measures with Pango;
+ * layout_table.c the table engine; layout_cover.c, layout_assessment.c,
+ * layout_performance.c, layout_chart.c what they say). */
 #ifndef LAYOUT_INTERNAL_H
 #define LAYOUT_INTERNAL_H
 
@@ -20,7 +21,6 @@ struct layout {
 	double top_pt, bottom_pt, left_pt, right_pt; /* content area of the current page */
 	double y_pt;             /* cursor: top of the free space on the current page */
 	uint32_t node;           /* current structure parent for new nodes and boxes */
-	struct layout_private *private; /* font table and the like */
 	/* The header cell's type in the body's colour, for row headings and
 	 * labels on unfilled ground: the header's own colour is chosen for the
 	 * header fill and may vanish on white. */
@@ -35,8 +35,8 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 		  const struct style *style, PangoContext *context,
 		  const struct layout_options *options,
 		  struct diag_list *diags);
-/* Hand the list over (caller frees with display_list_free) and release the
- * rest of lo. */
+/* Hand the list over, finished (caller frees with dl_free); lo keeps no
+ * list. */
 struct display_list *layout_end(struct layout *lo);
 /* Free everything, for the error path; returns NULL. */
 struct display_list *layout_abandon(struct layout *lo);
@@ -66,7 +66,9 @@ void layout_close_node(struct layout *lo, uint32_t node);
 uint32_t layout_add_node(struct layout *lo, enum dl_role role,
 			 struct source_pos pos);
 
-/* ---- boxes on the current page (layout_page.c) ---- */
+/* ---- boxes on the current page (layout_page.c) ----
+ * The cursor's page (started if there is none yet) and, for destinations,
+ * its left margin; the list's own calls are in display_list.h. */
 
 struct dl_box *layout_add_box(struct layout *lo, enum dl_box_kind kind,
 			      uint32_t node);
@@ -79,10 +81,6 @@ void layout_add_rule(struct layout *lo, uint32_t node, double x_pt, double y_pt,
 void layout_add_dest(struct layout *lo, const char *name, double y_pt);
 int layout_add_outline(struct layout *lo, const char *title, int parent,
 		       double y_pt); /* returns the entry's index */
-char *layout_strdup(struct layout *lo, const char *s); /* into the list's arena */
-char *layout_strndup(struct layout *lo, const char *s, size_t n);
-/* Index of font in the list's font table (which then holds a reference). */
-uint16_t layout_font_index(struct layout *lo, PangoFont *font);
 /* Page size in the given orientation (landscape swaps the paper's sides). */
 void layout_page_size(const struct layout *lo, int landscape,
 		      double *width_pt, double *height_pt);

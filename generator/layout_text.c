@@ -247,7 +247,7 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 {
 	const PangoItem *item = run->item;
 	const PangoGlyphString *glyphs = run->glyphs;
-	out->font = layout_font_index(lo, item->analysis.font);
+	out->font = dl_font_index(lo->list, item->analysis.font);
 	out->color = run_color(run, color);
 	out->text = line_text + (item->offset - line_start);
 	out->text_length = (uint32_t)item->length;
@@ -312,8 +312,8 @@ static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 	box->height_pt = lines->line_height_pt[index];
 	struct dl_text *t = &box->u.text;
 	t->baseline_pt = impl->baseline_pt[index];
-	t->text = layout_strndup(lo, text + line->start_index,
-				 (size_t)line->length);
+	t->text = dl_strndup(lo->list, text + line->start_index,
+			     (size_t)line->length);
 	uint32_t run_count = g_slist_length(line->runs);
 	t->runs = arena_alloc(lo->list->arena, run_count * sizeof *t->runs);
 	int x_pu = 0;
@@ -383,9 +383,9 @@ static void place_span_links(struct layout *lo, const struct lines_impl *impl,
 			box->width_pt = right - left;
 			box->height_pt = lines->line_height_pt[i];
 			if (span->kind == SPAN_LINK)
-				box->u.link.uri = layout_strdup(lo, span->target);
+				box->u.link.uri = dl_strdup(lo->list, span->target);
 			else
-				box->u.link.dest = layout_strdup(lo, span->target);
+				box->u.link.dest = dl_strdup(lo->list, span->target);
 			double size_pt = lines->font->size_pt > 0 ?
 						 lines->font->size_pt : 10;
 			double under_pt = top + impl->baseline_pt[i] + size_pt * 0.12;

@@ -207,7 +207,7 @@ int pipeline_render_pdf(struct pipeline *pipeline, const char *source_path,
 	/* The source model is already freed (pipeline_layout); the drawn pages
 	 * go too, so Cairo's growing PDF state reuses their memory. */
 	int status = draw_pdf_releasing(list, out_path, diags);
-	display_list_free(list);
+	dl_free(list);
 	return status;
 }
 

@@ -23,7 +23,7 @@ struct pipeline_options {
 struct pipeline *pipeline_new(struct diag_list *diags);
 
 /* Load, validate and lay out. On success returns the display list (caller
- * frees with display_list_free) and, when layout_path is not NULL, stores the
+ * frees with dl_free) and, when layout_path is not NULL, stores the
  * path of the house style used (caller frees with free()). NULL on errors. */
 struct display_list *pipeline_layout(struct pipeline *pipeline,
 				     const char *source_path,

@@ -11,16 +11,12 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "source_pos.h" /* where a node came from, kept by later stages */
 
 #define SOURCE_NAMESPACE "urn:committee-pdf:paper:1"
 #define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused */
 #define SOURCE_MAX_DEPTH 64                     /* deeper nesting is refused */
 #define SOURCE_MAX_TEXT_BYTES (1024u * 1024u)   /* longest text run or tag */
-
-/* Where a node came from, for diagnostics raised in later stages. */
-struct source_pos {
-	uint32_t line, col;
-};
 
 /* ---- inline text: plain UTF-8 plus styled spans (never markup) ---- */
 

@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (draw_png(list, fuzz_dir(), "page", 12, "1", &diags) < 0 &&
 		    !diag_has_errors(&diags))
 			__builtin_trap();
-		display_list_free(list);
+		dl_free(list);
 	}
 	diag_list_free(&diags);
 	return 0;

@@ -99,7 +99,7 @@ static inline struct layout_fixture *layout_fixture_new(void)
 
 static inline void layout_fixture_free(struct layout_fixture *f)
 {
-	display_list_free(layout_end(&f->lo));
+	dl_free(layout_end(&f->lo));
 	diag_list_free(&f->diags);
 	g_object_unref(f->context);
 	free(f);

@@ -116,7 +116,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	display_list_free(f->list);
+	dl_free(f->list);
 	diag_list_free(&f->diags);
 	g_object_unref(f->context);
 	free(f);
@@ -132,7 +132,7 @@ static void lay_out_performance(struct fixture *f, int landscape)
 	layout_trends_performance(&f->lo, &f->perf);
 	f->list = layout_end(&f->lo);
 	if (getenv("CHART_DUMP"))
-		layout_dump_json(f->list, stdout);
+		dl_dump_json(f->list, stdout);
 }
 
 /* ---- looking things up in the list ---- */
@@ -522,7 +522,7 @@ static void test_shipped_style_and_fonts(void **state)
 		assert_int_equal(seg[i]->fill, style_rating_chart(style, codes[i]));
 	assert_int_not_equal(style_rating_chart(style, "G"),
 			     style_rating_chart(style, "R"));
-	display_list_free(f->list);
+	dl_free(f->list);
 	f->list = NULL;
 	style_free(style);
 	fonts_close(fonts);
@@ -581,7 +581,7 @@ static void test_nothing_rated(void **state)
 		assert_true(seg[i]->width_pt < 12);
 
 	/* no groups at all: the sentence only */
-	display_list_free(f->list);
+	dl_free(f->list);
 	f->perf.group_count = 0;
 	lay_out_performance(f, 1);
 	assert_int_equal(count_nodes(f->list, ROLE_FIGURE), 0);
@@ -615,7 +615,7 @@ static void test_percentages_add_up(void **state)
 	for (int i = 0; i < 3; i++)
 		ms[i].rating_index = i;
 	group.measure_count = 3;
-	display_list_free(f->list);
+	dl_free(f->list);
 	lay_out_performance(f, 1);
 	text = joined_text(f->list, nth_node(f->list, ROLE_PARAGRAPH, 0));
 	expected = without_spaces("1 of 3 measures (34%) On target; 1 (33%) "

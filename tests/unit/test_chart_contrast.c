@@ -107,7 +107,7 @@ static void test_drawn_bars_contrast(void **state)
 				fills++;
 			}
 		assert_true(fills >= 3); /* bars and swatches were looked at */
-		display_list_free(list);
+		dl_free(list);
 		style_free(style);
 		free(paths[i]);
 	}

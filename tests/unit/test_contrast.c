@@ -97,7 +97,7 @@ static void test_every_text_stands_out(void **state)
 			snprintf(label, sizeof label, "%s under %s", samples[s],
 				 layouts[l]);
 			failures += low_contrast_runs(list, label);
-			display_list_free(list);
+			dl_free(list);
 		}
 	}
 	pipeline_free(pipeline);

@@ -1,4 +1,4 @@
-/* The draw stage on a hand-built display list: PDF structure, text,
+/* The draw stage on a display list built through dl_add_*: PDF structure, text,
  * metadata, outline, links, repeatable bytes and whole-or-nothing output.
  * The PDF is read back with poppler-utils (a build dependency). */
 #include <setjmp.h>
@@ -13,7 +13,7 @@
 #include <glib.h>
 
 #include "draw.h"
-#include "draw_test_list.h"
+#include "shaped_text.h"
 #include "test_files.h"
 
 #define A4_SHORT 595.276
@@ -81,97 +81,103 @@ static int occurrences(const char *haystack, const char *needle)
 	return n;
 }
 
+static const struct source_pos nowhere = { 0, 0 };
+
+/* An empty list with the metadata the PDF tests look for. */
+static struct display_list *list_with_metadata(void)
+{
+	struct display_list *list = dl_new();
+	list->title = dl_strdup(list, "Best Value Self-Assessment");
+	list->author = dl_strdup(list, "Example Council");
+	list->subject = dl_strdup(list, "Audit and Risk Committee, 22 February 2024");
+	list->create_date = dl_strdup(list, "2024-02-22T09:30:00Z");
+	return list;
+}
+
 /* Two pages: a portrait report page and a landscape appendix page, with a
  * table running across both, furniture, a watermark, a figure and links. */
-static struct test_list *sample_list(void)
+static struct display_list *sample_list(void)
 {
-	struct test_list *t = test_list_new();
+	struct display_list *list = list_with_metadata();
+	PangoContext *cx = fixture_context();
 	const char *sans = "Liberation Sans 11", *bold = "Liberation Sans Bold 14";
-	uint32_t artifact = test_node(t, ROLE_ARTIFACT, 0, 0);
-	uint32_t sect = test_node(t, ROLE_SECTION, 0, 0);
-	uint32_t h1 = test_node(t, ROLE_HEADING, sect, 1);
-	uint32_t para = test_node(t, ROLE_PARAGRAPH, sect, 0);
-	uint32_t link = test_node(t, ROLE_LINK, para, 0);
-	uint32_t table = test_node(t, ROLE_TABLE, sect, 0);
-	uint32_t row1 = test_node(t, ROLE_TABLE_ROW, table, 0);
-	uint32_t th1 = test_node(t, ROLE_TABLE_HEADER, row1, 0);
-	uint32_t th2 = test_node(t, ROLE_TABLE_HEADER, row1, 0);
-	uint32_t row2 = test_node(t, ROLE_TABLE_ROW, table, 0);
-	uint32_t td1 = test_node(t, ROLE_TABLE_CELL, row2, 0);
-	uint32_t td2 = test_node(t, ROLE_TABLE_CELL, row2, 0);
-	uint32_t td_empty = test_node(t, ROLE_TABLE_CELL, row2, 0);
-	uint32_t row3 = test_node(t, ROLE_TABLE_ROW, table, 0);
-	uint32_t td3 = test_node(t, ROLE_TABLE_CELL, row3, 0);
-	uint32_t td4 = test_node(t, ROLE_TABLE_CELL, row3, 0);
-	uint32_t sect2 = test_node(t, ROLE_SECTION, 0, 0);
-	uint32_t h2 = test_node(t, ROLE_HEADING, sect2, 1);
-	uint32_t para2 = test_node(t, ROLE_PARAGRAPH, sect2, 0);
-	uint32_t figure = test_node(t, ROLE_FIGURE, sect2, 0);
+	uint32_t artifact = dl_add_node(list, ROLE_ARTIFACT, 0, nowhere);
+	uint32_t sect = dl_add_node(list, ROLE_SECTION, 0, nowhere);
+	uint32_t h1 = dl_add_node(list, ROLE_HEADING, sect, nowhere);
+	uint32_t para = dl_add_node(list, ROLE_PARAGRAPH, sect, nowhere);
+	uint32_t link = dl_add_node(list, ROLE_LINK, para, nowhere);
+	uint32_t table = dl_add_node(list, ROLE_TABLE, sect, nowhere);
+	uint32_t row1 = dl_add_node(list, ROLE_TABLE_ROW, table, nowhere);
+	uint32_t th1 = dl_add_node(list, ROLE_TABLE_HEADER, row1, nowhere);
+	uint32_t th2 = dl_add_node(list, ROLE_TABLE_HEADER, row1, nowhere);
+	uint32_t row2 = dl_add_node(list, ROLE_TABLE_ROW, table, nowhere);
+	uint32_t td1 = dl_add_node(list, ROLE_TABLE_CELL, row2, nowhere);
+	uint32_t td2 = dl_add_node(list, ROLE_TABLE_CELL, row2, nowhere);
+	uint32_t td_empty = dl_add_node(list, ROLE_TABLE_CELL, row2, nowhere);
+	uint32_t row3 = dl_add_node(list, ROLE_TABLE_ROW, table, nowhere);
+	uint32_t td3 = dl_add_node(list, ROLE_TABLE_CELL, row3, nowhere);
+	uint32_t td4 = dl_add_node(list, ROLE_TABLE_CELL, row3, nowhere);
+	uint32_t sect2 = dl_add_node(list, ROLE_SECTION, 0, nowhere);
+	uint32_t h2 = dl_add_node(list, ROLE_HEADING, sect2, nowhere);
+	uint32_t para2 = dl_add_node(list, ROLE_PARAGRAPH, sect2, nowhere);
+	uint32_t figure = dl_add_node(list, ROLE_FIGURE, sect2, nowhere);
 
-	size_t p0 = test_page(t, A4_SHORT, A4_LONG);
-	test_text(t, p0, artifact, 56, 20, sans, "PUBLIC [NOT PROTECTIVELY MARKED]", 0x000000);
-	struct dl_box *dest = test_box(t, p0, BOX_DEST, sect, 56, 70, 0, 0);
-	dest->u.dest = "section-1";
-	test_text(t, p0, h1, 56, 70, bold, "1.0 Purpose", 0x1F3864);
-	test_text(t, p0, para, 56, 100, sans, "The office reviewed the findings.", 0x000000);
-	struct dl_box *lbox = test_box(t, p0, BOX_LINK, link, 56, 100, 60, 14);
-	lbox->u.link.uri = "https://example.org/it's(x)\\here";
-	test_text(t, p0, para, 56, 114, sans, "It reports to the Committee.", 0x000000);
-	struct dl_box *fill = test_box(t, p0, BOX_RECT, th1, 56, 140, 480, 18);
-	fill->fill = 0x1F3864;
-	test_text(t, p0, th1, 60, 142, sans, "Reference", 0xFFFFFF);
-	test_text(t, p0, th2, 300, 142, sans, "Rating", 0xFFFFFF);
-	struct dl_box *rule = test_box(t, p0, BOX_RULE, td1, 56, 158, 480, 0);
-	rule->stroke = 0x808080;
-	rule->line_width_pt = 0.5;
-	test_text(t, p0, td1, 60, 162, sans, "CI001", 0x000000);
-	test_text(t, p0, td2, 300, 162, sans, "Green", 0x000000);
-	struct dl_box *border = test_box(t, p0, BOX_RECT, td_empty, 400, 158, 136, 18);
-	border->stroke = 0x808080;
-	border->line_width_pt = 0.5;
-	struct dl_box *back = test_box(t, p0, BOX_LINK, 0, 56, 200, 40, 14);
-	back->u.link.dest = "section-2";
-	test_text(t, p0, artifact, 56, 800, sans, "Page 1 of 2", 0x000000);
+	size_t p0 = dl_add_page(list, A4_SHORT, A4_LONG);
+	test_text(list, cx, p0, artifact, 56, 20, sans, "PUBLIC [NOT PROTECTIVELY MARKED]", 0x000000);
+	dl_add_dest(list, p0, sect, "section-1", 56, 70);
+	test_text(list, cx, p0, h1, 56, 70, bold, "1.0 Purpose", 0x1F3864);
+	test_text(list, cx, p0, para, 56, 100, sans, "The office reviewed the findings.", 0x000000);
+	struct dl_box *lbox = test_box(list, p0, BOX_LINK, link, 56, 100, 60, 14);
+	lbox->u.link.uri = dl_strdup(list, "https://example.org/it's(x)\\here");
+	test_text(list, cx, p0, para, 56, 114, sans, "It reports to the Committee.", 0x000000);
+	dl_add_rect(list, p0, th1, 56, 140, 480, 18, 0x1F3864, DL_NO_COLOR, 0);
+	test_text(list, cx, p0, th1, 60, 142, sans, "Reference", 0xFFFFFF);
+	test_text(list, cx, p0, th2, 300, 142, sans, "Rating", 0xFFFFFF);
+	dl_add_rule(list, p0, td1, 56, 158, 480, 0, 0x808080, 0.5);
+	test_text(list, cx, p0, td1, 60, 162, sans, "CI001", 0x000000);
+	test_text(list, cx, p0, td2, 300, 162, sans, "Green", 0x000000);
+	dl_add_rect(list, p0, td_empty, 400, 158, 136, 18, DL_NO_COLOR, 0x808080, 0.5);
+	struct dl_box *back = test_box(list, p0, BOX_LINK, 0, 56, 200, 40, 14);
+	back->u.link.dest = dl_strdup(list, "section-2");
+	test_text(list, cx, p0, artifact, 56, 800, sans, "Page 1 of 2", 0x000000);
 
-	size_t p1 = test_page(t, A4_LONG, A4_SHORT);
-	test_text(t, p1, artifact, 56, 20, sans, "Audit and Risk Committee", 0x000000);
-	struct dl_box *header = test_box(t, p1, BOX_RECT, artifact, 56, 40, 700, 18);
-	header->fill = 0x1F3864;
-	test_text(t, p1, artifact, 60, 42, sans, "Reference", 0xFFFFFF);
-	test_text(t, p1, td3, 60, 62, sans, "CI002", 0x000000);
-	test_text(t, p1, td4, 300, 62, sans, "Amber", 0x000000);
-	struct dl_box *dest2 = test_box(t, p1, BOX_DEST, sect2, 56, 100, 0, 0);
-	dest2->u.dest = "section-2";
+	size_t p1 = dl_add_page(list, A4_LONG, A4_SHORT);
+	test_text(list, cx, p1, artifact, 56, 20, sans, "Audit and Risk Committee", 0x000000);
+	dl_add_rect(list, p1, artifact, 56, 40, 700, 18, 0x1F3864, DL_NO_COLOR, 0);
+	test_text(list, cx, p1, artifact, 60, 42, sans, "Reference", 0xFFFFFF);
+	test_text(list, cx, p1, td3, 60, 62, sans, "CI002", 0x000000);
+	test_text(list, cx, p1, td4, 300, 62, sans, "Amber", 0x000000);
+	dl_add_dest(list, p1, sect2, "section-2", 56, 100);
 	/* A number and a heading as two boxes, as the layout places them. */
-	test_text(t, p1, h2, 56, 100, bold, "2.0", 0x1F3864);
-	test_text(t, p1, h2, 90, 100, bold, "Background", 0x1F3864);
-	test_text(t, p1, para2, 56, 130, sans, "Appendix text comes last.", 0x000000);
-	struct dl_box *bar = test_box(t, p1, BOX_RECT, figure, 56, 200, 100, 30);
-	bar->fill = 0x00B050;
-	struct dl_box *trend = test_box(t, p1, BOX_PATH, figure, 0, 0, 0, 0);
+	test_text(list, cx, p1, h2, 56, 100, bold, "2.0", 0x1F3864);
+	test_text(list, cx, p1, h2, 90, 100, bold, "Background", 0x1F3864);
+	test_text(list, cx, p1, para2, 56, 130, sans, "Appendix text comes last.", 0x000000);
+	dl_add_rect(list, p1, figure, 56, 200, 100, 30, 0x00B050, DL_NO_COLOR, 0);
+	struct dl_box *trend = test_box(list, p1, BOX_PATH, figure, 0, 0, 0, 0);
 	trend->stroke = 0x000000;
 	trend->line_width_pt = 1;
-	trend->u.path.points_pt = arena_alloc(t->list.arena, 6 * sizeof(double));
+	trend->u.path.points_pt = arena_alloc(list->arena, 6 * sizeof(double));
 	memcpy(trend->u.path.points_pt, (double[]){ 60, 300, 120, 260, 180, 280 },
 	       6 * sizeof(double));
 	trend->u.path.point_count = 3;
-	struct dl_box *mark = test_text(t, p1, artifact, 200, 500, bold, "DRAFT", 0xD0D0D0);
+	struct dl_box *mark = test_text(list, cx, p1, artifact, 200, 500, bold, "DRAFT", 0xD0D0D0);
 	mark->u.text.angle_deg = -30;
-	test_text(t, p1, artifact, 56, 570, sans, "Page 2 of 2", 0x000000);
+	test_text(list, cx, p1, artifact, 56, 570, sans, "Page 2 of 2", 0x000000);
 
-	test_outline(t, "1.0 Purpose", -1, 0, 70);
-	test_outline(t, "2.0 Background", -1, 1, 100);
-	test_outline(t, "Appendix text", 1, 1, 130);
-	(void)td2;
-	return t;
+	dl_add_outline(list, "1.0 Purpose", -1, 0, 70);
+	dl_add_outline(list, "2.0 Background", -1, 1, 100);
+	dl_add_outline(list, "Appendix text", 1, 1, 130);
+	dl_finish(list);
+	g_object_unref(cx);
+	return list;
 }
 
 static char *write_sample(const char *dir, const char *name,
-			  struct test_list *t)
+			  const struct display_list *list)
 {
 	char *path = g_build_filename(dir, name, NULL);
 	struct diag_list diags = { 0 };
-	int status = draw_pdf(&t->list, path, &diags);
+	int status = draw_pdf(list, path, &diags);
 	if (status != 0)
 		diag_print(&diags, stderr);
 	assert_int_equal(status, 0);
@@ -184,8 +190,8 @@ static void test_pdf_pages_and_metadata(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = sample_list();
-	char *path = write_sample(dir, "paper.pdf", t);
+	struct display_list *list = sample_list();
+	char *path = write_sample(dir, "paper.pdf", list);
 	char *out = squeeze(run_tool("pdfinfo", "-l", "2", path, NULL));
 	assert_non_null(strstr(out, "Pages: 2"));
 	assert_non_null(strstr(out, "Page 1 size: 595.276 x 841.89 pts (A4)"));
@@ -197,7 +203,7 @@ static void test_pdf_pages_and_metadata(void **state)
 	/* The fixed date, never the clock. */
 	assert_non_null(strstr(out, "CreationDate: Thu Feb 22 09:30:00 2024"));
 	g_free(out);
-	test_list_free(t);
+	dl_free(list);
 	g_free(path);
 	remove_dir(dir);
 	free(dir);
@@ -207,8 +213,8 @@ static void test_pdf_structure(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = sample_list();
-	char *path = write_sample(dir, "paper.pdf", t);
+	struct display_list *list = sample_list();
+	char *path = write_sample(dir, "paper.pdf", list);
 	char *tree = run_tool("pdfinfo", "-struct-text", path, NULL);
 	const char *order[] = { "Document", "Sect", "H1", "1.0 Purpose", "P",
 				"The office reviewed", "It reports", "Link",
@@ -234,7 +240,7 @@ static void test_pdf_structure(void **state)
 	assert_null(strstr(tree, "DRAFT"));
 	assert_int_equal(occurrences(tree, "\"Reference\""), 1);
 	g_free(tree);
-	test_list_free(t);
+	dl_free(list);
 	g_free(path);
 	remove_dir(dir);
 	free(dir);
@@ -244,8 +250,8 @@ static void test_pdf_text_is_real(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = sample_list();
-	char *path = write_sample(dir, "paper.pdf", t);
+	struct display_list *list = sample_list();
+	char *path = write_sample(dir, "paper.pdf", list);
 	char *text = run_tool("pdftotext", path, "-", NULL);
 	/* "office" is shaped with an fi ligature: the clusters give back the
 	 * letters. */
@@ -265,7 +271,7 @@ static void test_pdf_text_is_real(void **state)
 	}
 	assert_true(lines >= 4); /* regular and bold */
 	g_free(fonts);
-	test_list_free(t);
+	dl_free(list);
 	g_free(path);
 	remove_dir(dir);
 	free(dir);
@@ -284,8 +290,8 @@ static void test_pdf_outline_links_and_dests(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = sample_list();
-	char *path = write_sample(dir, "paper.pdf", t);
+	struct display_list *list = sample_list();
+	char *path = write_sample(dir, "paper.pdf", list);
 	size_t length;
 	char *pdf = read_all(path, &length);
 	/* The outline: two entries at the top, one below the second. */
@@ -302,7 +308,7 @@ static void test_pdf_outline_links_and_dests(void **state)
 	assert_non_null(strstr(dests, "\"section-1\""));
 	assert_non_null(strstr(dests, "\"section-2\""));
 	g_free(dests);
-	test_list_free(t);
+	dl_free(list);
 	g_free(path);
 	remove_dir(dir);
 	free(dir);
@@ -312,16 +318,16 @@ static void test_pdf_bytes_repeat(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = sample_list();
-	char *first = write_sample(dir, "first.pdf", t);
-	char *second = write_sample(dir, "second.pdf", t);
+	struct display_list *list = sample_list();
+	char *first = write_sample(dir, "first.pdf", list);
+	char *second = write_sample(dir, "second.pdf", list);
 	size_t a_length, b_length;
 	char *a = read_all(first, &a_length), *b = read_all(second, &b_length);
 	assert_int_equal(a_length, b_length);
 	assert_memory_equal(a, b, a_length);
 	g_free(a);
 	g_free(b);
-	test_list_free(t);
+	dl_free(list);
 	g_free(first);
 	g_free(second);
 	remove_dir(dir);
@@ -336,10 +342,10 @@ static void test_pdf_failure_keeps_old_file(void **state)
 	char *dir = temp_dir("test_draw");
 	char *path = g_build_filename(dir, "paper.pdf", NULL);
 	assert_true(g_file_set_contents(path, "%PDF-good", -1, NULL));
-	struct test_list *t = sample_list();
-	t->list.pages[0].boxes[2].u.text.runs[0].font = 999;
+	struct display_list *list = sample_list();
+	list->pages[0].boxes[2].u.text.runs[0].font = 999;
 	struct diag_list diags = { 0 };
-	assert_int_equal(draw_pdf(&t->list, path, &diags), 1);
+	assert_int_equal(draw_pdf(list, path, &diags), 1);
 	assert_true(diag_has_errors(&diags));
 	assert_string_equal(diags.items[0].file, path);
 	size_t length;
@@ -349,7 +355,7 @@ static void test_pdf_failure_keeps_old_file(void **state)
 	g_free(bytes);
 	assert_int_equal(count_entries(dir), 1);
 	diag_list_free(&diags);
-	test_list_free(t);
+	dl_free(list);
 	g_free(path);
 	remove_dir(dir);
 	free(dir);
@@ -360,15 +366,15 @@ static void test_pdf_missing_folder(void **state)
 	(void)state;
 	char *dir = temp_dir("test_draw");
 	char *path = g_build_filename(dir, "no-such-folder", "paper.pdf", NULL);
-	struct test_list *t = sample_list();
+	struct display_list *list = sample_list();
 	struct diag_list diags = { 0 };
-	assert_int_equal(draw_pdf(&t->list, path, &diags), 1);
+	assert_int_equal(draw_pdf(list, path, &diags), 1);
 	assert_int_equal(diags.count, 1);
 	assert_non_null(strstr(diags.items[0].message, "no-such-folder"));
 	assert_non_null(strstr(diags.items[0].message, "No such file"));
 	assert_int_equal(count_entries(dir), 0);
 	diag_list_free(&diags);
-	test_list_free(t);
+	dl_free(list);
 	g_free(path);
 	remove_dir(dir);
 	free(dir);
@@ -381,38 +387,38 @@ static void test_pdf_odd_list(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = test_list_new();
-	uint32_t a = test_node(t, ROLE_PARAGRAPH, 0, 0);
-	uint32_t b = test_node(t, ROLE_PARAGRAPH, a, 0);
-	t->list.nodes[a].parent = b; /* a loop */
-	uint32_t cell = test_node(t, ROLE_TABLE_CELL, 999, 0); /* parent out of range */
-	size_t p0 = test_page(t, A4_SHORT, A4_LONG);
-	struct dl_box *bad_utf8 = test_text(t, p0, b, 56, 56, "Liberation Sans 11", "Plain text", 0);
+	struct display_list *list = list_with_metadata();
+	PangoContext *cx = fixture_context();
+	uint32_t a = dl_add_node(list, ROLE_PARAGRAPH, 0, nowhere);
+	uint32_t b = dl_add_node(list, ROLE_PARAGRAPH, a, nowhere);
+	list->nodes[a].parent = b; /* a loop */
+	uint32_t cell = dl_add_node(list, ROLE_TABLE_CELL, 999, nowhere); /* parent out of range */
+	size_t p0 = dl_add_page(list, A4_SHORT, A4_LONG);
+	struct dl_box *bad_utf8 = test_text(list, cx, p0, b, 56, 56, "Liberation Sans 11", "Plain text", 0);
 	((char *)bad_utf8->u.text.runs[0].text)[2] = (char)0xC3; /* invalid UTF-8 */
-	struct dl_box *bad_clusters = test_text(t, p0, a, 56, 80, "Liberation Sans 11", "Clusters", 0);
+	struct dl_box *bad_clusters = test_text(list, cx, p0, a, 56, 80, "Liberation Sans 11", "Clusters", 0);
 	struct dl_run *run = &bad_clusters->u.text.runs[0];
 	run->glyphs[run->glyph_count - 1].cluster = 500; /* past the text */
-	struct dl_box *shuffled = test_text(t, p0, 4242, 56, 100, "Liberation Sans 11", "Order", 0);
+	struct dl_box *shuffled = test_text(list, cx, p0, 4242, 56, 100, "Liberation Sans 11", "Order", 0);
 	shuffled->u.text.runs[0].glyphs[0].cluster = 3; /* neither rising nor falling */
-	struct dl_box *nan = test_box(t, p0, BOX_RECT, cell, 0.0 / 0.0, 10, 10, 10);
+	struct dl_box *nan = test_box(list, p0, BOX_RECT, cell, 0.0 / 0.0, 10, 10, 10);
 	nan->fill = 0xFF0000;
-	struct dl_box *path = test_box(t, p0, BOX_PATH, cell, 0, 0, 0, 0);
+	struct dl_box *path = test_box(list, p0, BOX_PATH, cell, 0, 0, 0, 0);
 	path->stroke = 0;
 	path->line_width_pt = 1;
 	path->u.path.point_count = 1; /* a single point: nothing to stroke */
-	path->u.path.points_pt = arena_alloc(t->list.arena, 2 * sizeof(double));
-	struct dl_box *empty_link = test_box(t, p0, BOX_LINK, a, 10, 10, 10, 10);
+	path->u.path.points_pt = arena_alloc(list->arena, 2 * sizeof(double));
+	struct dl_box *empty_link = test_box(list, p0, BOX_LINK, a, 10, 10, 10, 10);
 	(void)empty_link; /* neither uri nor dest */
-	for (int i = 0; i < 2; i++) {
-		struct dl_box *dest = test_box(t, p0, BOX_DEST, 0, 10, 10, 0, 0);
-		dest->u.dest = "same (name)"; /* twice, with parentheses */
-	}
-	struct dl_box *link = test_box(t, p0, BOX_LINK, 0, 10, 200, 50, 12);
+	for (int i = 0; i < 2; i++) /* twice, with parentheses */
+		dl_add_dest(list, p0, 0, "same (name)", 10, 10);
+	struct dl_box *link = test_box(list, p0, BOX_LINK, 0, 10, 200, 50, 12);
 	link->u.link.dest = "same (name)";
-	test_outline(t, "Beyond the last page", -1, 7, 0);
-	test_outline(t, "Parent after child", 5, 0, 0);
+	dl_add_outline(list, "Beyond the last page", -1, 7, 0);
+	dl_add_outline(list, "Parent after child", 5, 0, 0);
+	g_object_unref(cx);
 
-	char *path_pdf = write_sample(dir, "odd.pdf", t);
+	char *path_pdf = write_sample(dir, "odd.pdf", list);
 	char *info = run_tool("pdfinfo", path_pdf, NULL);
 	assert_non_null(strstr(info, "Tagged:"));
 	g_free(info);
@@ -425,16 +431,16 @@ static void test_pdf_odd_list(void **state)
 	g_free(dests);
 
 	/* A page without a usable size is refused before any file exists. */
-	t->list.pages[0].width_pt = 0;
+	list->pages[0].width_pt = 0;
 	char *refused = g_build_filename(dir, "refused.pdf", NULL);
 	struct diag_list diags = { 0 };
-	assert_int_equal(draw_pdf(&t->list, refused, &diags), 1);
+	assert_int_equal(draw_pdf(list, refused, &diags), 1);
 	assert_true(diag_has_errors(&diags));
 	assert_false(g_file_test(refused, G_FILE_TEST_EXISTS));
 	diag_list_free(&diags);
 	g_free(refused);
 	g_free(path_pdf);
-	test_list_free(t);
+	dl_free(list);
 	remove_dir(dir);
 	free(dir);
 }
@@ -443,9 +449,9 @@ static void test_png_pages(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = sample_list();
+	struct display_list *list = sample_list();
 	struct diag_list diags = { 0 };
-	assert_int_equal(draw_png(&t->list, dir, "paper", 36, NULL, &diags), 2);
+	assert_int_equal(draw_png(list, dir, "paper", 36, NULL, &diags), 2);
 	char *first = g_build_filename(dir, "paper-1.png", NULL);
 	cairo_surface_t *image = cairo_image_surface_create_from_png(first);
 	assert_int_equal(cairo_surface_status(image), CAIRO_STATUS_SUCCESS);
@@ -469,17 +475,17 @@ static void test_png_pages(void **state)
 	free(dir);
 
 	dir = temp_dir("test_draw");
-	assert_int_equal(draw_png(&t->list, dir, "only", 20, "2", &diags), 1);
+	assert_int_equal(draw_png(list, dir, "only", 20, "2", &diags), 1);
 	assert_int_equal(count_entries(dir), 1);
 	const char *bad[] = { "0", "3", "1-", "2-1", "x", "1,,2", "1," };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(draw_png(&t->list, dir, "bad", 20, bad[i], &diags), -1);
+		assert_int_equal(draw_png(list, dir, "bad", 20, bad[i], &diags), -1);
 	assert_int_equal(count_entries(dir), 1);
 	assert_int_equal(diag_count(&diags, DIAG_ERROR), 7);
-	assert_int_equal(draw_png(&t->list, dir, "every", 20, "", &diags), 2);
+	assert_int_equal(draw_png(list, dir, "every", 20, "", &diags), 2);
 	assert_int_equal(count_entries(dir), 3);
 	diag_list_free(&diags);
-	test_list_free(t);
+	dl_free(list);
 	remove_dir(dir);
 	free(dir);
 }
@@ -490,24 +496,26 @@ static void test_pdf_missing_character(void **state)
 {
 	(void)state;
 	char *dir = temp_dir("test_draw");
-	struct test_list *t = test_list_new();
-	uint32_t p = test_node(t, ROLE_PARAGRAPH, 0, 0);
-	size_t p0 = test_page(t, A4_SHORT, A4_LONG);
-	struct dl_box *box = test_text(t, p0, p, 56, 56, "Liberation Sans 11",
+	struct display_list *list = list_with_metadata();
+	PangoContext *cx = fixture_context();
+	uint32_t p = dl_add_node(list, ROLE_PARAGRAPH, 0, nowhere);
+	size_t p0 = dl_add_page(list, A4_SHORT, A4_LONG);
+	struct dl_box *box = test_text(list, cx, p0, p, 56, 56, "Liberation Sans 11",
 				       "before \xEA\xA6\x80 after", 0);
+	g_object_unref(cx);
 	int notdef = 0;
 	for (uint32_t r = 0; r < box->u.text.run_count; r++)
 		for (uint32_t g = 0; g < box->u.text.runs[r].glyph_count; g++)
 			notdef += box->u.text.runs[r].glyphs[g].id == 0;
 	assert_int_equal(notdef, 1);
-	char *path_pdf = write_sample(dir, "missing.pdf", t);
+	char *path_pdf = write_sample(dir, "missing.pdf", list);
 	char *text = run_tool("pdftotext", path_pdf, "-", NULL);
 	assert_non_null(strstr(text, "before"));
 	assert_non_null(strstr(text, "after"));
 	assert_non_null(strstr(text, "\xEA\xA6\x80"));
 	g_free(text);
 	g_free(path_pdf);
-	test_list_free(t);
+	dl_free(list);
 	remove_dir(dir);
 	free(dir);
 }

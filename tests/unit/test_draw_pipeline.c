@@ -67,7 +67,7 @@ static void test_layout_sample(void **state)
 	/* 20 mm left margin */
 	assert_float_equal(text_x(list, "City of Wolverhampton Council"), 56.69, 0.01);
 	free(layout_path);
-	display_list_free(list);
+	dl_free(list);
 
 	/* A missing source and a missing layout fail with diagnostics. */
 	assert_null(pipeline_layout(pipeline, "no/such/source.xml", NULL, NULL, &diags));
@@ -137,13 +137,13 @@ static void test_source_date_epoch(void **state)
 	assert_non_null(list);
 	assert_string_equal(list->create_date, "2023-11-14T22:13:20Z");
 	assert_true(text_x(list, "DRAFT 2023-11-14 22:13 UTC") > 0);
-	display_list_free(list);
+	dl_free(list);
 	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
 	list = pipeline_layout(pipeline, sample, NULL, NULL, &diags);
 	unsetenv("SOURCE_DATE_EPOCH");
 	assert_non_null(list);
 	assert_string_equal(list->create_date, "2024-02-22T00:00:00Z");
-	display_list_free(list);
+	dl_free(list);
 	free(sample);
 	pipeline_free(pipeline);
 	diag_clear(&diags);
@@ -169,7 +169,7 @@ static void test_style_cache(void **state)
 	assert_non_null(list);
 	assert_string_equal(used, house); /* the source's folder first */
 	assert_float_equal(text_x(list, title), 56.69, 0.01);
-	display_list_free(list);
+	dl_free(list);
 	free(used);
 
 	/* Same file identity (inode, size, time): the kept style is used. */
@@ -177,13 +177,13 @@ static void test_style_cache(void **state)
 	set_mtime(house, 1700000000);
 	list = pipeline_layout(pipeline, source, &options, NULL, &diags);
 	assert_float_equal(text_x(list, title), 56.69, 0.01);
-	display_list_free(list);
+	dl_free(list);
 
 	/* Changed: read again. */
 	set_mtime(house, 1700000100);
 	list = pipeline_layout(pipeline, source, &options, NULL, &diags);
 	assert_float_equal(text_x(list, title), 85.04, 0.01);
-	display_list_free(list);
+	dl_free(list);
 	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
 
 	diag_list_free(&diags);

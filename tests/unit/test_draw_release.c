@@ -1,6 +1,6 @@
 /* draw_pdf_releasing: the same bytes as draw_pdf, every drawn page emptied
- * of its boxes (its size kept), and a list that display_list_free still
- * frees whole. */
+ * of its boxes (its size kept), and a list that dl_free still frees
+ * whole. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,7 +54,7 @@ static void test_release_gives_same_bytes(void **state)
 		assert_true(list->pages[i].width_pt == widths[i]);
 	}
 	/* Out of range: nothing happens. */
-	display_list_release_page(list, page_count);
+	dl_release_page(list, page_count);
 
 	char *kept = NULL, *released = NULL;
 	gsize kept_length = 0, released_length = 0;
@@ -65,7 +65,7 @@ static void test_release_gives_same_bytes(void **state)
 	assert_int_equal(kept_length, released_length);
 	assert_memory_equal(kept, released, kept_length);
 
-	display_list_free(list);
+	dl_free(list);
 	pipeline_free(pipeline);
 	diag_list_free(&diags);
 	remove_dir(dir);

@@ -72,7 +72,7 @@ static int setup_real_draft(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	display_list_free(f->list);
+	dl_free(f->list);
 	doc_fixture_free(&f->doc);
 	diag_list_free(&f->diags);
 	if (f->fonts)
@@ -324,7 +324,7 @@ static void test_source_date_epoch(void **state)
 	struct fixture *f = fixture_new(0, NULL, NULL);
 	unsetenv("SOURCE_DATE_EPOCH");
 	assert_string_equal(f->list->create_date, "2024-02-22T00:00:00Z");
-	display_list_free(f->list);
+	dl_free(f->list);
 	const struct layout_options reproducible = {
 		.create_date = "2023-11-14T22:13:20Z"
 	};
@@ -339,7 +339,7 @@ static char *dump_of(const struct display_list *list, size_t *size)
 {
 	char *buffer = NULL;
 	FILE *out = open_memstream(&buffer, size);
-	layout_dump_json(list, out);
+	dl_dump_json(list, out);
 	fclose(out);
 	return buffer;
 }
@@ -359,7 +359,7 @@ static void test_layout_is_reproducible(void **state)
 	assert_memory_equal(first, second, first_size);
 	free(first);
 	free(second);
-	display_list_free(again);
+	dl_free(again);
 }
 
 static void test_dump_json(void **state)

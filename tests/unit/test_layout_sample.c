@@ -60,7 +60,7 @@ static int setup_draft(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	display_list_free(f->list);
+	dl_free(f->list);
 	source_free(f->loaded);
 	style_free(f->loaded_style);
 	fonts_close(f->fonts);

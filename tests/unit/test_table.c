@@ -394,7 +394,7 @@ static void test_destination_on_the_rows_page(void **state)
 		struct layout_cell cells[3] = { cell(ref), cell("Name"),
 						cell(notes) };
 		struct source_pos pos = { (uint32_t)r + 2, 1 };
-		layout_table_dest(&table, layout_strdup(&f->lo, ref));
+		layout_table_dest(&table, dl_strdup(f->lo.list, ref));
 		layout_table_row(&f->lo, &table, cells, 1, 0, pos);
 		free(notes);
 	}

@@ -129,7 +129,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	display_list_free(layout_end(&f->lo));
+	dl_free(layout_end(&f->lo));
 	diag_list_free(&f->diags);
 	g_object_unref(f->context);
 	for (size_t t = 0; t < 4; t++)

@@ -119,7 +119,7 @@ static void test_layout_proportions_fit_headers(void **state)
 		narrow += check_columns(&lo, paths[i], "performance",
 			      style->table.performance_columns, performance_titles,
 			      8, content_pt);
-		display_list_free(layout_end(&lo));
+		dl_free(layout_end(&lo));
 		style_free(style);
 	}
 	free_paths(paths, count);
@@ -212,7 +212,7 @@ static void test_samples_keep_header_words(void **state)
 			char *what = mem_printf("%s in %s", samples[s], layouts[l]);
 			check_header_lines(list, what);
 			free(what);
-			display_list_free(list);
+			dl_free(list);
 			style_free(style);
 		}
 		source_free(doc);

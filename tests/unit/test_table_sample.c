@@ -46,7 +46,7 @@ static struct fixture *fixture_new(const char *source)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	display_list_free(f->list);
+	dl_free(f->list);
 	source_free(f->doc);
 	style_free(f->style);
 	fonts_close(f->fonts);
@@ -261,7 +261,7 @@ static void check_table_follows_dashboard(const char *source, const char *layout
 		}
 	}
 	assert_true(blocks > 0);
-	display_list_free(list);
+	dl_free(list);
 	source_free(doc);
 	style_free(style);
 	fonts_close(fonts);

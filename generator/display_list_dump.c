@@ -1,7 +1,7 @@
 /* A stable JSON dump of a display list: what tests and golden files compare
  * instead of PDF bytes. Numbers are rounded to two decimals; keys and order
  * never change between runs. */
-#include "layout.h"
+#include "display_list.h"
 
 #include <math.h>
 
@@ -131,13 +131,13 @@ static void dump_box(const struct display_list *list, const struct dl_box *b,
 	}
 	dump_key_string("role",
 			b->node < list->node_count
-				? layout_role_name(&list->nodes[b->node])
+				? dl_role_name(&list->nodes[b->node])
 				: NULL,
 			out);
 	fputc('}', out);
 }
 
-void layout_dump_json(const struct display_list *list, FILE *out)
+void dl_dump_json(const struct display_list *list, FILE *out)
 {
 	fputs("{\"pages\":[", out);
 	for (size_t p = 0; p < list->page_count; p++) {
