@@ -22,6 +22,8 @@ struct draw_scratch {
 	size_t cluster_capacity;
 	char *text;              /* the run's text as given to Cairo */
 	size_t text_length, text_capacity;
+	uint32_t *order;         /* a line's runs in drawing order */
+	size_t order_capacity;
 	/* The last text box drawn, to tell whether the next one continues its
 	 * element on a new line or after a gap without a space between. */
 	int have_previous;
@@ -383,33 +385,65 @@ static int paint_run(cairo_t *cr, const struct display_list *list,
 	return 0;
 }
 
-/* The runs that hold the start and the end of the line's text: runs are
- * in visual order, and each one's text is a slice of the line's. */
-static const struct dl_run *logical_first_run(const struct dl_text *text)
+/* The order to draw a line's runs in: text order when each run is a
+ * slice of the line's text, as the layout makes them, so that the content
+ * stream, which readers of the structure take for the reading order,
+ * follows the text whatever its direction; else as stored (visual order).
+ * Each run is placed at its own x either way. Fills s->order. */
+static void order_runs(struct draw_scratch *s, const struct dl_text *text)
 {
-	const struct dl_run *first = NULL;
-	for (uint32_t i = 0; i < text->run_count; i++) {
-		const struct dl_run *run = &text->runs[i];
-		if (run->text_length > 0 && run->text &&
-		    (!first || run->text < first->text))
-			first = run;
+	uint32_t n = text->run_count;
+	if (n > s->order_capacity) {
+		s->order_capacity = n;
+		s->order = mem_resize(s->order, n, sizeof *s->order);
 	}
-	return first;
+	uintptr_t line = (uintptr_t)text->text;
+	size_t line_length = text->text ? strlen(text->text) : 0;
+	int slices = line != 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const struct dl_run *run = &text->runs[i];
+		uintptr_t at = (uintptr_t)run->text;
+		s->order[i] = i;
+		if (!run->text || at < line || at - line + run->text_length > line_length)
+			slices = 0;
+	}
+	if (!slices)
+		return;
+	/* Insertion sort: runs are few, and a left-to-right line is sorted. */
+	for (uint32_t i = 1; i < n; i++) {
+		uint32_t k = s->order[i], j = i;
+		for (; j > 0 && text->runs[s->order[j - 1]].text > text->runs[k].text; j--)
+			s->order[j] = s->order[j - 1];
+		s->order[j] = k;
+	}
 }
 
-static const struct dl_run *logical_last_run(const struct dl_text *text)
+/* The runs holding the start and the end of the line's text, in the
+ * order order_runs made. */
+static const struct dl_run *first_in_order(const struct draw_scratch *s,
+					   const struct dl_text *text)
 {
-	const struct dl_run *last = NULL;
 	for (uint32_t i = 0; i < text->run_count; i++) {
-		const struct dl_run *run = &text->runs[i];
-		if (run->text_length > 0 && run->text &&
-		    (!last || run->text + run->text_length >
-				      last->text + last->text_length))
-			last = run;
+		const struct dl_run *run = &text->runs[s->order[i]];
+		if (run->text_length > 0 && run->text)
+			return run;
 	}
-	return last;
+	return NULL;
 }
 
+static const struct dl_run *last_in_order(const struct draw_scratch *s,
+					  const struct dl_text *text)
+{
+	for (uint32_t i = text->run_count; i-- > 0;) {
+		const struct dl_run *run = &text->runs[s->order[i]];
+		if (run->text_length > 0 && run->text)
+			return run;
+	}
+	return NULL;
+}
+
+/* Runs in the order order_runs made; leading_space puts a space before
+ * the first. */
 static int paint_text(cairo_t *cr, const struct display_list *list,
 		      const struct dl_box *box, int leading_space,
 		      struct draw_scratch *s)
@@ -424,10 +458,10 @@ static int paint_text(cairo_t *cr, const struct display_list *list,
 		cairo_rotate(cr, text->angle_deg * M_PI / 180.0);
 		origin_x = origin_y = 0;
 	}
-	const struct dl_run *first = leading_space ? logical_first_run(text) : NULL;
+	const struct dl_run *first = leading_space ? first_in_order(s, text) : NULL;
 	int status = 0;
 	for (uint32_t i = 0; i < text->run_count && status == 0; i++) {
-		const struct dl_run *run = &text->runs[i];
+		const struct dl_run *run = &text->runs[s->order[i]];
 		if (!isfinite(run->x_pt))
 			continue;
 		status = paint_run(cr, list, run, origin_x + run->x_pt,
@@ -460,9 +494,9 @@ static int hyphen_added(const struct dl_run *run)
 
 /* The box's text ends in something a following line would run into:
  * not a space, a dash or slash, nor a word Pango hyphenated. */
-static int ends_open(const struct dl_box *box)
+static int ends_open(const struct draw_scratch *s, const struct dl_box *box)
 {
-	const struct dl_run *run = logical_last_run(&box->u.text);
+	const struct dl_run *run = last_in_order(s, &box->u.text);
 	if (!run || !g_utf8_validate(run->text, run->text_length, NULL))
 		return 0;
 	const char *end = run->text + run->text_length;
@@ -473,9 +507,10 @@ static int ends_open(const struct dl_box *box)
 	return !hyphen_added(run);
 }
 
-static int starts_with_space(const struct dl_box *box)
+static int starts_with_space(const struct draw_scratch *s,
+			     const struct dl_box *box)
 {
-	const struct dl_run *run = logical_first_run(&box->u.text);
+	const struct dl_run *run = first_in_order(s, &box->u.text);
 	return run && g_unichar_isspace(g_utf8_get_char_validated(run->text,
 								  run->text_length));
 }
@@ -526,14 +561,15 @@ int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 		int leading_space;
 		switch (box->kind) {
 		case BOX_TEXT:
+			order_runs(&scratch, &box->u.text);
 			/* Only the tagged PDF is read as text. */
 			leading_space = tags && scratch.have_previous &&
 					scratch.previous_node == box->node &&
 					scratch.previous_open_end &&
-					!starts_with_space(box);
+					!starts_with_space(&scratch, box);
 			scratch.have_previous = 1;
 			scratch.previous_node = box->node;
-			scratch.previous_open_end = ends_open(box);
+			scratch.previous_open_end = ends_open(&scratch, box);
 			if (paint_text(cr, list, box, leading_space, &scratch) != 0) {
 				diag_add(diags, DIAG_ERROR, out_path, 0, 0,
 					 "page %zu: a font of the layout cannot "
@@ -567,6 +603,7 @@ int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 	free(scratch.clusters);
 	free(scratch.starts);
 	free(scratch.text);
+	free(scratch.order);
 	return status;
 }
 
