@@ -29,7 +29,7 @@ void draw_tags_free(struct draw_tags *tags);
 /* Replay page page_index of list on cr in page coordinates (points, y down;
  * the caller scales for other resolutions). tags NULL: no structure, links
  * or destinations. 0 on success, -1 with a diagnostic naming out_path when a
- * font cannot be drawn. */
+ * font cannot be drawn or Cairo refuses a drawing. */
 int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 	      struct draw_tags *tags, const char *out_path,
 	      struct diag_list *diags);

@@ -56,7 +56,8 @@ check "uses fonts" test -s "$work/fonts"
 check "every font subset (XXXXXX+Name)" sh -c "! grep -Ev '^[A-Z]{6}\+' '$work/fonts'"
 check "every font embedded (emb sub uni yes)" \
 	sh -c "! grep -v ' yes yes yes ' '$work/fonts'"
-check "only the fonts used: Liberation" sh -c "! grep -vi 'liberation' '$work/fonts'"
+check "only the fonts used: Liberation, DejaVu for Arabic and Farsi" \
+	sh -c "! grep -vi 'liberation\|dejavu' '$work/fonts'"
 
 # ---- outline and destinations ----
 check "has an outline" grep -aq "/Type /Outlines" "$work/paper.pdf"
