@@ -1,5 +1,5 @@
 #!/bin/sh
-# Right-to-left and mixed text (tests/e2e/rtl-paper.xml: Hebrew and Arabic
+# Right-to-left and mixed text (tests/layout/right-to-left.xml: Hebrew and Arabic
 # in cover values, a heading, paragraphs, a list, table cells and chart
 # labels) under every shipped house style: render and preview exit 0 and
 # say nothing, leave no temporary file, and the PDF's text and structure
@@ -7,7 +7,7 @@
 # Value sample.
 set -u
 . tests/e2e/lib.sh
-source=tests/e2e/rtl-paper.xml
+source=tests/layout/right-to-left.xml
 
 # pdftotext's text without its bidi marks (U+200E/F, U+202A-E) and without
 # spaces: poppler puts a space inside some right-to-left words drawn at
