@@ -272,12 +272,15 @@ static void check_furniture(const struct room *r)
 			     s->page.margin_bottom_pt);
 }
 
-/* A line of every font of the text flow must fit between the margins. */
+/* A line of every font of the text flow must fit between the margins
+ * (the header and footer fonts sit in the margins: check_furniture). */
 static void check_line_heights(const struct room *r)
 {
 	const xmlNode *fonts = style_child(r->root, "fonts");
 	for (const xmlNode *c = fonts->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "header-font") == 0 ||
+		    strcmp((const char *)c->name, "footer-font") == 0)
 			continue;
 		double needed_pt = style_length_pt(value_of(c, "size")) * LINE_HEIGHT_PER_PT;
 		if (needed_pt <= r->height_pt)
