@@ -55,11 +55,18 @@ struct style_pos style_doc_pos(const struct style_doc *doc, const xmlNode *node)
  * Caller frees with free(). */
 char *style_readable_schema_message(const char *message);
 
-/* The rules a schema cannot say: fallback present, codes unique, margins
- * inside the page, contrast of every text on its background. Appends
- * errors; node positions come from doc. */
+/* The rules a schema cannot say: fallback present, codes unique, every
+ * heading level, the limits below, contrast of every text on its
+ * background. Appends errors; node positions come from doc. */
 void style_check(const struct style *style, const struct style_doc *doc,
 		 struct diag_list *diags);
+
+/* The limits of sizes and lengths, all decided in style_limits.c: font
+ * sizes 4-72pt for text and 4-200pt for titles; margins, the running
+ * header and footer, indents, the paragraph gap and cell padding that
+ * leave room to print. One error per value out of its limit. */
+void style_check_limits(const struct style *style, const struct style_doc *doc,
+			struct diag_list *diags);
 
 /* Chart graphics against the white page: WCAG 2, 1.4.11. */
 #define STYLE_CHART_CONTRAST_MIN 3.0
