@@ -81,11 +81,12 @@ struct style {
 /* The house style a source gets when it names none. */
 #define STYLE_DEFAULT_LAYOUT "committee-report"
 
-/* Load one layout file; NULL with diagnostics on any error. */
+/* Load one layout file; NULL with diagnostics on any error (a FIFO, a
+ * device or a folder is refused before it is opened). */
 struct style *style_load(const char *path, struct diag_list *diags);
 
 /* Find a layout by name or path: a path (contains '/' or ends in .xml) is
- * loaded as is when it is a regular file; a name is looked for in source_dir (its layouts/ folder,
+ * loaded as is; a name is looked for in source_dir (its layouts/ folder,
  * then the folder itself), then layouts/ of the data dir, then the installed
  * share dir (see style_locate). NULL with a diagnostic naming where it
  * looked. */

@@ -202,13 +202,7 @@ struct style *style_find(const char *name_or_path, const char *source_dir,
 	char *looked_in = NULL;
 	char *path = locate(name_or_path, source_dir, &looked_in);
 	struct style *style = NULL;
-	struct stat st;
-	const char *kind = path && stat(path, &st) == 0
-				   ? paths_irregular_kind(st.st_mode) : NULL;
-	if (kind)
-		diag_add(diags, DIAG_ERROR, path, 0, 0,
-			 "is %s, not a house style file", kind);
-	else if (path)
+	if (path)
 		style = style_load(path, diags);
 	else
 		diag_add(diags, DIAG_ERROR, NULL, 0, 0,

@@ -107,6 +107,8 @@ check "--layout /abs/path is still allowed" succeeded "$work/paper.pdf"
 rm -f "$work/paper.pdf"
 render_layout house.xml --layout "$work/pipe.xml"
 expect_error "--layout FIFO" 1 "$work/pipe.xml: error: is a FIFO, not a house style file"
+run_cmd layouts --check "$work/pipe.xml"
+expect_error "layouts --check FIFO" 1 "$work/pipe.xml: error: is a FIFO, not a house style file"
 render_layout house.xml --allow-dir "$work/no-such-folder"
 check "--allow-dir of no folder is a usage error" [ "$status" -eq 2 ]
 check "and says so" grep -q "render: --allow-dir needs a folder that exists: $work/no-such-folder" "$work/err"
