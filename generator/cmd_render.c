@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "commands.h"
 #include "memory.h"
+#include "paths.h"
 #include "pipeline.h"
 #include "watch.h"
 
@@ -24,6 +25,7 @@ static void render_usage(FILE *out)
 {
 	fputs("usage: committee-pdf render SOURCE [-o OUT.pdf] [--layout NAME|PATH]\n"
 	      "                            [--draft] [--previous FILE] [--dump-layout]\n"
+	      "                            [--allow-dir DIR]...\n"
 	      "\n"
 	      "Typeset one committee paper source (XML) to a tagged PDF.\n"
 	      "\n"
@@ -35,6 +37,9 @@ static void render_usage(FILE *out)
 	      "  --draft               draft furniture and watermark\n"
 	      "  --previous FILE       last quarter's source, for previous values and\n"
 	      "                        directions of travel\n"
+	      "  --allow-dir DIR       files the source names (layout=, previous-source=)\n"
+	      "                        may also lie in DIR, not only in the source's\n"
+	      "                        folder; may be given more than once\n"
 	      "  --dump-layout         print the laid-out pages as JSON instead of\n"
 	      "                        writing a PDF\n"
 	      "  --watch               render again each time the source or its house\n"
@@ -103,6 +108,9 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 			args->options.layout = value;
 		} else if ((value = option_value(argc, argv, &i, "--previous", NULL, &missing))) {
 			args->options.previous = value;
+		} else if ((value = option_value(argc, argv, &i, "--allow-dir", NULL, &missing))) {
+			if (paths_allow_dir(value) != 0)
+				return usage_error("--allow-dir needs a folder that exists", value);
 		} else if (missing) {
 			return usage_error("option needs a value", arg);
 		} else {
