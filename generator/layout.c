@@ -532,6 +532,7 @@ struct display_list *layout_document(const struct source_doc *doc,
 	static const struct layout_options no_options = { 0, NULL, NULL };
 	struct layout lo;
 	size_t errors_before = diag_count(diags, DIAG_ERROR);
+	layout_check_colours(doc, style, diags);
 	layout_begin(&lo, doc, style, context, options ? options : &no_options,
 		     diags);
 	struct flow flow = { 0 };

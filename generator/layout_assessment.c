@@ -40,7 +40,7 @@ static struct layout_cell rating_cell(const struct layout *lo,
 		return layout_plain_cell(when_none, ALIGN_CENTER);
 	}
 	const struct source_rating *rating = &scale->ratings[index];
-	return layout_rating_cell(lo, rating->code, rating->label,
+	return layout_rating_cell(lo, scale, (size_t)index, rating->label,
 				  ALIGN_CENTER);
 }
 

@@ -335,7 +335,7 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 	for (size_t r = 0; r < scale->rating_count; r++) {
 		if (!chart_rating_shown(data, r))
 			continue;
-		cells[c++] = layout_rating_cell(lo, scale->ratings[r].code,
+		cells[c++] = layout_rating_cell(lo, scale, r,
 						chart_rating_name(&scale->ratings[r]),
 						ALIGN_CENTER);
 	}

@@ -178,10 +178,12 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 void layout_table_end(struct layout *lo, struct layout_table *table);
 /* A cell of plain text (NULL: empty) without fill, in the font's colour. */
 struct layout_cell layout_plain_cell(const char *plain, enum layout_align align);
-/* A cell of text on the style's colours for the rating code: every
+/* A cell of text on the style's colours for rating index of scale: every
  * rating cell, header and key swatch shows a rating the same way. */
-struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
-				      const char *plain, enum layout_align align);
+struct layout_cell layout_rating_cell(const struct layout *lo,
+				      const struct source_scale *scale,
+				      size_t index, const char *plain,
+				      enum layout_align align);
 /* Widen column (before the first row) so that every word of text fits
  * unbroken in font (NULL: the cell font), taking the room from columns
  * that can spare it; the header's words are fitted already. */
@@ -191,6 +193,15 @@ void layout_table_fit_word(struct layout *lo, struct layout_table *table,
 /* Give the next row a named destination (BOX_DEST) at the top of the page
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);
+
+/* ---- rating colours (layout_colours.c) ---- */
+
+/* What style_rating needs to know of rating index of scale: its code, its
+ * standing, whether the scale shares it, and its position between the
+ * scale's worst (0) and best (1) grades, read worst first as listed unless
+ * the standings say the list runs best first. */
+struct style_rating_key layout_rating_key(const struct source_scale *scale,
+					  size_t index);
 
 /* ---- what assessment and performance blocks share (layout_key.c) ---- */
 

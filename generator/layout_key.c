@@ -55,7 +55,7 @@ void layout_key_scale(struct layout *lo, const struct source_scale *scale,
 		char *swatch = mem_printf("%s (%s)", rating->label,
 					  rating->code);
 		struct layout_cell cells[2] = {
-			layout_rating_cell(lo, rating->code, swatch, ALIGN_LEFT),
+			layout_rating_cell(lo, scale, i, swatch, ALIGN_LEFT),
 			layout_plain_cell(rating->meaning, ALIGN_LEFT),
 		};
 		layout_table_row(lo, &table, cells, 1, 0, rating->pos);

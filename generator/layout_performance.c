@@ -94,8 +94,8 @@ static struct layout_cell rating_cell(const struct layout *lo,
 		return layout_plain_cell(MISSING_VALUE, ALIGN_CENTER);
 	const struct source_rating *rating =
 		&perf->scale.ratings[m->rating_index];
-	return layout_rating_cell(lo, rating->code, rating->label,
-				  ALIGN_CENTER);
+	return layout_rating_cell(lo, &perf->scale, (size_t)m->rating_index,
+				  rating->label, ALIGN_CENTER);
 }
 
 /* "↑ Improving": the arrow and its word, capitalised. Caller frees. */

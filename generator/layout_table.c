@@ -762,12 +762,15 @@ struct layout_cell layout_plain_cell(const char *plain, enum layout_align align)
 	return cell;
 }
 
-struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
-				      const char *plain, enum layout_align align)
+struct layout_cell layout_rating_cell(const struct layout *lo,
+				      const struct source_scale *scale,
+				      size_t index, const char *plain,
+				      enum layout_align align)
 {
-	const struct style_rating_colors *colors = style_rating(lo->style, code);
+	struct style_rating_key key = layout_rating_key(scale, index);
+	struct style_rating_look look = style_rating(lo->style, &key);
 	struct layout_cell cell = layout_plain_cell(plain, align);
-	cell.fill = colors->background;
-	cell.text_color = colors->text;
+	cell.fill = look.background;
+	cell.text_color = look.text;
 	return cell;
 }

@@ -182,6 +182,25 @@ static style_rgb chart_color(const xmlNode *node, style_rgb background)
 	return chart ? style_parse_rgb(chart) : style_chart_default(background);
 }
 
+/* The standing a palette entry colours; the schema has checked the word. */
+static enum style_standing standing_of(const char *word)
+{
+	static const struct {
+		const char *word;
+		enum style_standing standing;
+	} words[] = {
+		{ "met", STYLE_STANDING_MET },
+		{ "partly", STYLE_STANDING_PARTLY },
+		{ "not-met", STYLE_STANDING_NOT_MET },
+		{ "complete", STYLE_STANDING_COMPLETE },
+		{ "no-data", STYLE_STANDING_NO_DATA },
+	};
+	for (size_t i = 0; word && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(word, words[i].word) == 0)
+			return words[i].standing;
+	return STYLE_STANDING_NONE;
+}
+
 static void read_palette(struct arena *arena, const xmlNode *palette,
 			 struct style *style)
 {
@@ -201,6 +220,10 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 		style->ratings[n].background = style_parse_rgb(attr(c, "background", "#ffffff"));
 		style->ratings[n].text = style_parse_rgb(attr(c, "text", "#000000"));
 		charts[n] = chart_color(c, style->ratings[n].background);
+		style->ratings[n].standing = standing_of(attr(c, "standing", NULL));
+		const char *position = attr(c, "position", NULL);
+		style->ratings[n].graded = position != NULL;
+		style->ratings[n].position = position ? strtod(position, NULL) : 0;
 		n++;
 	}
 	/* A missing fallback is an error (style_check); black on white keeps
@@ -210,6 +233,9 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 	style->ratings[n].background = style_parse_rgb(attr(fallback, "background", "#ffffff"));
 	style->ratings[n].text = style_parse_rgb(attr(fallback, "text", "#000000"));
 	charts[n] = chart_color(fallback, style->ratings[n].background);
+	style->ratings[n].standing = STYLE_STANDING_NONE;
+	style->ratings[n].graded = 0;
+	style->ratings[n].position = 0;
 	style->rating_count = n + 1;
 	style->private->chart_colors = charts;
 }
