@@ -19,6 +19,21 @@ const char *layout_date_text(struct layout *lo, const char *iso_date)
 
 /* Space between the masthead and the table, and after the table. */
 #define COVER_GAP_PT 18
+/* Between the authority and the agenda item beside it. */
+#define AGENDA_GAP_PT 12
+/* The words before the agenda item's number, as councils print them. */
+#define AGENDA_ITEM_WORDS "Agenda item"
+
+const char *layout_agenda_item_text(struct layout *lo)
+{
+	const char *item = lo->doc ? lo->doc->cover.agenda_item : NULL;
+	if (!item || !item[0])
+		return "";
+	char *text = mem_printf("%s %s", AGENDA_ITEM_WORDS, item);
+	const char *kept = dl_strdup(lo->list, text);
+	free(text);
+	return kept;
+}
 
 struct cover_rows {
 	struct layout *lo;
@@ -100,15 +115,36 @@ static const char *considered_by(struct layout *lo,
 	return text;
 }
 
-/* The authority, then the committee and the meeting date under it. */
+/* "Agenda item 7" at the top right of the cover, where councils print
+ * it; returns the width it takes from the authority beside it. */
+static double place_agenda_item(struct layout *lo, double width_pt)
+{
+	const char *text = layout_agenda_item_text(lo);
+	if (!text[0])
+		return 0;
+	struct layout_lines *lines = layout_measure_plain(
+		lo, text, &lo->strong_font, width_pt / 3, ALIGN_LEFT);
+	struct source_pos pos = { 0, 0 };
+	uint32_t node = layout_add_node(lo, ROLE_PARAGRAPH, pos);
+	double taken_pt = lines->width_pt;
+	layout_place_lines(lo, lines, 0, lines->line_count,
+			   lo->left_pt + width_pt - taken_pt, lo->y_pt, node);
+	layout_lines_free(lines);
+	return taken_pt + AGENDA_GAP_PT;
+}
+
+/* The authority (the agenda item beside it), then the committee and the
+ * meeting date under it. */
 static void place_masthead(struct layout *lo, const struct source_cover *cover)
 {
 	double width_pt = layout_content_width(lo);
 	const char *parts[] = { cover->committee,
 				layout_date_text(lo, cover->meeting_date) };
 	const char *meeting = join(lo, " ", parts, 2);
+	double agenda_pt = place_agenda_item(lo, width_pt);
 	struct layout_lines *authority = layout_measure_plain(
-		lo, cover->authority, &lo->style->cover_title, width_pt, ALIGN_LEFT);
+		lo, cover->authority, &lo->style->cover_title, width_pt - agenda_pt,
+		ALIGN_LEFT);
 	struct layout_lines *committee = layout_measure_plain(
 		lo, meeting, &lo->style->heading[2], width_pt, ALIGN_LEFT);
 	struct source_pos pos = { 0, 0 };

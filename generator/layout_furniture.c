@@ -32,7 +32,7 @@ static void set_fields(struct layout *lo, struct furniture *f)
 		{ "meeting-date", layout_date_text(lo, cover->meeting_date) },
 		{ "page", f->page },
 		{ "pages", f->pages },
-		{ "agenda-item", cover->agenda_item ? cover->agenda_item : "" },
+		{ "agenda-item", layout_agenda_item_text(lo) },
 		{ "title", cover->title ? cover->title : "" },
 		{ "status", f->draft ? "Draft" : "Final" },
 		{ NULL, NULL },

@@ -231,6 +231,9 @@ void layout_furniture(struct layout *lo);
 /* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
  * text is returned as written, NULL as "". (layout_cover.c) */
 const char *layout_date_text(struct layout *lo, const char *iso_date);
+/* "Agenda item 7" in the list's arena, for the cover and {agenda-item};
+ * "" when the paper has no agenda item. (layout_cover.c) */
+const char *layout_agenda_item_text(struct layout *lo);
 /* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
 int layout_at_page_top(const struct layout *lo);
 void layout_assessment(struct layout *lo,
