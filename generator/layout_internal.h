@@ -92,9 +92,10 @@ void layout_page_size(const struct layout *lo, int landscape,
 enum layout_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
 /* A block of text measured at a width: lines not yet placed. Holds its
- * PangoLayout only until freed, never for the whole document. */
+ * PangoLayouts (one, or one per window of a long text) only until freed,
+ * never for the whole document. Time and memory are linear in the text's
+ * length whatever its words. */
 struct layout_lines {
-	PangoLayout *pango;
 	size_t line_count;
 	double *line_top_pt;     /* each line's top from the block's top */
 	double *line_height_pt;
