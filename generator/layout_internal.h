@@ -105,6 +105,10 @@ struct layout_lines {
 	 * and the font the lines were set in. */
 	const struct source_text *source;
 	const struct style_font *font;
+	/* Bytes handed to Pango in all (overlapping) windows, and the most in
+	 * one: a small multiple of the text's length in windows of bounded
+	 * size, which is what makes measuring linear. */
+	size_t pango_bytes, pango_window_bytes_max;
 };
 
 /* Measure styled source text (spans become Pango attributes, never markup). */

@@ -423,6 +423,10 @@ static void measure_windows(struct measuring *m, struct lines_impl *impl,
 					   ? window / 4 : WINDOW_LOOKAHEAD_BYTES;
 		PangoLayout *pango = window_layout(m, at.from, to, at.prefix,
 						   at.prefix_bytes);
+		size_t bytes = at.prefix_bytes + (to - at.from);
+		impl->lines.pango_bytes += bytes;
+		if (bytes > impl->lines.pango_window_bytes_max)
+			impl->lines.pango_window_bytes_max = bytes;
 		struct window_next next = at;
 		size_t kept = keep_window_lines(impl, pango, at.from, to, last,
 						at.prefix_bytes, lookahead,
