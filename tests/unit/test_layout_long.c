@@ -37,7 +37,8 @@ static char *repeated(const char *piece, size_t length)
 	char *out = malloc(length + 1);
 	for (size_t i = 0; i < length; i++)
 		out[i] = piece[i % n];
-	while (length > 0 && ((unsigned char)out[length] & 0xC0) == 0x80)
+	/* The byte after the cut must begin a character. */
+	while (length > 0 && ((unsigned char)piece[length % n] & 0xC0) == 0x80)
 		length--;
 	out[length] = '\0';
 	return out;
