@@ -577,18 +577,6 @@ static uint32_t run_color(const PangoGlyphItem *run, uint32_t fallback)
 	return fallback;
 }
 
-_Static_assert(sizeof(struct dl_glyph) == 8,
-	       "a glyph stays eight bytes: a long paper holds millions");
-
-int32_t dl_glyph_id(PangoGlyph glyph)
-{
-	if (glyph == PANGO_GLYPH_EMPTY)
-		return -1;
-	if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph > UINT16_MAX)
-		return 0;
-	return (int32_t)glyph;
-}
-
 static int32_t clamp_x_pu(int64_t x_pu)
 {
 	return (int32_t)(x_pu > INT32_MAX ? INT32_MAX :
