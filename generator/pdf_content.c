@@ -7,9 +7,6 @@
 
 #include "memory.h"
 
-/* Marked content deeper than this is taken as hostile, not as a document. */
-#define PDF_CONTENT_MAX_DEPTH 4096
-
 struct pdf_content {
 	const char *data;
 	size_t len, pos;

@@ -15,6 +15,10 @@
 
 #include <stddef.h>
 
+/* Marked content nested deeper than this is malformed (-1): no document
+ * needs it, and callers may size per-level state by it. */
+#define PDF_CONTENT_MAX_DEPTH 4096
+
 struct pdf_op {
 	const char *name;   /* the operator, e.g. "Tj", "BDC"; not NUL-ended */
 	size_t name_length;
