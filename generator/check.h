@@ -43,6 +43,11 @@ int check_pdf_file(const char *path, struct check_report *report);
 void check_report_print(const struct check_report *report, const char *file,
 			FILE *out);
 
+/* Check path and print its report to out. Returns the number of failures,
+ * and sets *unreadable when the file could not be read whole. Used by
+ * `check` and `render --check`. */
+size_t check_file_print(const char *path, FILE *out, int *unreadable);
+
 /* Nonzero when report names rule (used by tests). */
 int check_report_has(const struct check_report *report, const char *rule);
 

@@ -225,13 +225,17 @@ static void report(struct scan *s, size_t page_no)
 		s->head_text                 ? "the running header" :
 		s->foot_text                 ? "the running footer or page number" : NULL;
 	char *list = kinds(s);
-	if (furniture)
+	if (furniture && total == 1)
 		check_fail(s->ctx, page_no, "7.1-3", "Matterhorn 01-005",
-			   "%zu piece%s of content (%s) %s neither tagged nor marked "
+			   "text in %s is neither tagged nor marked as an artifact, "
+			   "so screen readers read it out as part of the paper on "
+			   "every page", furniture);
+	else if (furniture)
+		check_fail(s->ctx, page_no, "7.1-3", "Matterhorn 01-005",
+			   "%zu pieces of content (%s) are neither tagged nor marked "
 			   "as artifacts, among them text in %s, which screen readers "
-			   "then read out on every page",
-			   total, total == 1 ? "" : "s", list, total == 1 ? "is" : "are",
-			   furniture);
+			   "then read out as part of the paper on every page",
+			   total, list, furniture);
 	else
 		check_fail(s->ctx, page_no, "7.1-3", "Matterhorn 01-005",
 			   "%zu piece%s of content (%s) %s neither tagged nor marked "

@@ -75,6 +75,17 @@ void check_report_print(const struct check_report *report, const char *file,
 	free(order);
 }
 
+size_t check_file_print(const char *path, FILE *out, int *unreadable)
+{
+	struct check_report report = { 0 };
+	check_pdf_file(path, &report);
+	check_report_print(&report, path, out);
+	size_t failures = report.count;
+	*unreadable = report.damaged != NULL;
+	check_report_free(&report);
+	return failures;
+}
+
 int check_report_has(const struct check_report *report, const char *rule)
 {
 	for (size_t i = 0; i < report->count; i++)

@@ -241,14 +241,16 @@ static void check_table(struct walk *w, qpdf_oh table, size_t page)
 			   t.widths[0], r + 1, t.widths[r]);
 		break;
 	}
-	if (t.th_without_scope && !t.cells_with_headers)
+	if (t.th_without_scope == 1 && !t.cells_with_headers)
 		check_fail(w->ctx, t.page, "7.5-1", "Matterhorn 15-003",
-			   "%zu header cell%s of a table do%s not say whether %s "
+			   "a header cell of a table does not say whether it heads "
 			   "a column or a row (no /Scope), so screen readers cannot "
-			   "tell which cells they head",
-			   t.th_without_scope, t.th_without_scope == 1 ? "" : "s",
-			   t.th_without_scope == 1 ? "es" : "",
-			   t.th_without_scope == 1 ? "it heads" : "they head");
+			   "tell which cells it heads");
+	else if (t.th_without_scope && !t.cells_with_headers)
+		check_fail(w->ctx, t.page, "7.5-1", "Matterhorn 15-003",
+			   "%zu header cells of a table do not say whether they head "
+			   "a column or a row (no /Scope), so screen readers cannot "
+			   "tell which cells they head", t.th_without_scope);
 	free(t.widths);
 	free(t.carried);
 }

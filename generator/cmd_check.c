@@ -73,12 +73,9 @@ int cmd_check(int argc, char **argv)
 	}
 	size_t failures = 0, unreadable = 0, files = 0;
 	for (int i = optind; i < argc; i++, files++) {
-		struct check_report report = { 0 };
-		check_pdf_file(argv[i], &report);
-		check_report_print(&report, argv[i], stdout);
-		failures += report.count;
-		unreadable += report.damaged != NULL;
-		check_report_free(&report);
+		int damaged;
+		failures += check_file_print(argv[i], stdout, &damaged);
+		unreadable += damaged;
 	}
 	printf("%zu %s in %zu %s", failures, plural(failures, "failure", "failures"),
 	       files, plural(files, "file", "files"));
