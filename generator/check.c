@@ -12,9 +12,7 @@
  * object and offset, which helps whoever repairs the file). */
 static char *qpdf_message(qpdf_data q, qpdf_error e)
 {
-	const char *detail = qpdf_get_error_message_detail(q, e);
-	if (!detail || !*detail)
-		detail = qpdf_get_error_full_text(q, e);
+	const char *detail = qpdf_get_error_full_text(q, e);
 	return mem_strdup(detail ? detail : "unknown problem");
 }
 
@@ -122,7 +120,7 @@ static int open_pdf(struct check_ctx *ctx)
 			      "%%PDF-)");
 		return -1;
 	}
-	qpdf_read_memory(ctx->q, "the file", ctx->data, ctx->len, "");
+	qpdf_read_memory(ctx->q, "qpdf", ctx->data, ctx->len, "");
 	if (qpdf_has_error(ctx->q)) {
 		qpdf_error e = qpdf_get_error(ctx->q);
 		if (qpdf_get_error_code(ctx->q, e) == qpdf_e_password) {

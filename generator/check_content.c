@@ -196,19 +196,20 @@ static void scan_op(struct scan *s, const struct pdf_op *op)
 	}
 }
 
-/* "3 text, 14 lines and fills": the kinds present, in words. */
+/* "3 text runs, 14 lines or fills": the kinds present, in words. */
 static char *kinds(const struct scan *s)
 {
 	char *list = mem_strdup("");
-	const struct { size_t n; const char *what; } parts[] = {
-		{ s->text, "text" }, { s->paths, "lines and fills" },
-		{ s->images, "images" },
+	const struct { size_t n; const char *one, *many; } parts[] = {
+		{ s->text, "text run", "text runs" },
+		{ s->paths, "line or fill", "lines or fills" },
+		{ s->images, "image", "images" },
 	};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		if (!parts[i].n)
 			continue;
-		char *next = mem_printf("%s%s%zu %s", list, *list ? ", " : "",
-					parts[i].n, parts[i].what);
+		char *next = mem_printf("%s%s%zu %s", list, *list ? ", " : "", parts[i].n,
+					parts[i].n == 1 ? parts[i].one : parts[i].many);
 		free(list);
 		list = next;
 	}

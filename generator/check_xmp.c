@@ -184,8 +184,9 @@ void check_xmp(struct check_ctx *ctx, const char *xml, size_t len)
 					    XML_PARSE_NOWARNING);
 	if (!doc) {
 		check_fail(ctx, 0, "6.6.2.1-4", "PDF/A-2",
-			   "the XMP metadata is not well-formed XML, so nothing in "
-			   "it (title, PDF/UA and PDF/A identification) can be read");
+			   "the XMP metadata is not well-formed XML (or declares a "
+			   "DOCTYPE, which XMP never needs), so nothing in it (title, "
+			   "PDF/UA and PDF/A identification) can be read");
 		return;
 	}
 	struct xmp_facts facts = { 0 };
