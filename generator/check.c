@@ -38,18 +38,22 @@ static void drop_warnings(qpdf_data q)
 
 char *check_name(struct check_ctx *ctx, qpdf_oh oh)
 {
-	if (!qpdf_oh_is_name(ctx->q, oh))
-		return NULL;
-	return mem_strdup(qpdf_oh_get_name(ctx->q, oh));
+	char *name = qpdf_oh_is_name(ctx->q, oh) ?
+			     mem_strdup(qpdf_oh_get_name(ctx->q, oh)) : NULL;
+	qpdf_oh_release(ctx->q, oh);
+	return name;
 }
 
 char *check_utf8(struct check_ctx *ctx, qpdf_oh oh)
 {
-	if (!qpdf_oh_is_string(ctx->q, oh))
-		return NULL;
-	size_t length = 0;
-	const char *s = qpdf_oh_get_binary_utf8_value(ctx->q, oh, &length);
-	return s ? mem_strndup(s, strnlen(s, length)) : mem_strdup("");
+	char *text = NULL;
+	if (qpdf_oh_is_string(ctx->q, oh)) {
+		size_t length = 0;
+		const char *s = qpdf_oh_get_binary_utf8_value(ctx->q, oh, &length);
+		text = s ? mem_strndup(s, strnlen(s, length)) : mem_strdup("");
+	}
+	qpdf_oh_release(ctx->q, oh);
+	return text;
 }
 
 int check_key_is_name(struct check_ctx *ctx, qpdf_oh dict, const char *key,
@@ -67,11 +71,17 @@ size_t check_page_number(struct check_ctx *ctx, qpdf_oh oh)
 {
 	if (!qpdf_oh_is_indirect(ctx->q, oh) || !qpdf_oh_is_dictionary(ctx->q, oh))
 		return 0;
+	int id = qpdf_oh_get_object_id(ctx->q, oh);
+	gpointer known;
+	if (g_hash_table_lookup_extended(ctx->page_numbers, GINT_TO_POINTER(id), NULL, &known))
+		return GPOINTER_TO_SIZE(known);
 	int index = qpdf_find_page_by_id(ctx->q, qpdf_oh_get_object_id(ctx->q, oh),
 					 qpdf_oh_get_generation(ctx->q, oh));
 	if (qpdf_has_error(ctx->q))
 		qpdf_get_error(ctx->q); /* "not a page" is an answer, not damage */
-	return index >= 0 ? (size_t)index + 1 : 0;
+	size_t page = index >= 0 ? (size_t)index + 1 : 0;
+	g_hash_table_insert(ctx->page_numbers, GINT_TO_POINTER(id), GSIZE_TO_POINTER(page));
+	return page;
 }
 
 int check_object_id(struct check_ctx *ctx, qpdf_oh oh)
@@ -164,6 +174,7 @@ int check_pdf_memory(const char *data, size_t len, struct check_report *report)
 		.annots_in_links = g_hash_table_new(NULL, NULL),
 		.fonts_seen = g_hash_table_new(NULL, NULL),
 		.forms_seen = g_hash_table_new(NULL, NULL),
+		.page_numbers = g_hash_table_new(NULL, NULL),
 	};
 	qpdf_silence_errors(ctx.q);
 	qpdf_set_suppress_warnings(ctx.q, QPDF_TRUE);
@@ -179,6 +190,7 @@ int check_pdf_memory(const char *data, size_t len, struct check_report *report)
 	g_hash_table_destroy(ctx.annots_in_links);
 	g_hash_table_destroy(ctx.fonts_seen);
 	g_hash_table_destroy(ctx.forms_seen);
+	g_hash_table_destroy(ctx.page_numbers);
 	qpdf_cleanup(&ctx.q);
 	return report->count || report->damaged ? 1 : 0;
 }

@@ -28,6 +28,7 @@ struct check_ctx {
 	GHashTable *annots_in_links;
 	GHashTable *fonts_seen;  /* object ids of fonts already checked */
 	GHashTable *forms_seen;  /* object ids of form XObjects already read */
+	GHashTable *page_numbers; /* object id -> 1-based page number, 0 if none */
 	size_t font_count;
 };
 
@@ -44,9 +45,13 @@ void check_damaged(struct check_ctx *ctx, const char *fmt, ...)
  * return 1; else 0. what names the part being read ("page 3"). */
 int check_qpdf_failed(struct check_ctx *ctx, const char *what);
 
-/* Small helpers over qpdf object handles. */
-char *check_name(struct check_ctx *ctx, qpdf_oh oh);     /* NULL if not a name; caller frees */
-char *check_utf8(struct check_ctx *ctx, qpdf_oh oh);     /* NULL if not a string; caller frees */
+/* Small helpers over qpdf object handles. check_name and check_utf8 release
+ * oh (so a fresh qpdf_oh_get_key can be passed straight in) and return a
+ * copy the caller frees, NULL when oh is not a name or a string. Handles
+ * are released as soon as possible because each one costs qpdf a map entry
+ * until released: a 5,000-row table would otherwise hold millions. */
+char *check_name(struct check_ctx *ctx, qpdf_oh oh);
+char *check_utf8(struct check_ctx *ctx, qpdf_oh oh);
 int check_key_is_name(struct check_ctx *ctx, qpdf_oh dict, const char *key,
 		      const char *name);
 /* 1-based page number of the page object oh, 0 when it is not a page. */

@@ -63,15 +63,19 @@ static qpdf_oh attribute(struct walk *w, qpdf_oh elem, const char *owner,
 			 const char *key)
 {
 	qpdf_data q = w->ctx->q;
-	qpdf_oh a = qpdf_oh_get_key(q, elem, "/A");
-	int n = qpdf_oh_is_array(q, a) ? qpdf_oh_get_array_n_items(q, a) : 1;
-	for (int i = 0; i < n && i < 64; i++) {
-		qpdf_oh dict = qpdf_oh_is_array(q, a) ? qpdf_oh_get_array_item(q, a, i) : a;
+	qpdf_oh a = qpdf_oh_get_key(q, elem, "/A"), found = 0;
+	int is_array = qpdf_oh_is_array(q, a);
+	int n = is_array ? qpdf_oh_get_array_n_items(q, a) : 1;
+	for (int i = 0; i < n && i < 64 && !found; i++) {
+		qpdf_oh dict = is_array ? qpdf_oh_get_array_item(q, a, i) : a;
 		if (check_key_is_name(w->ctx, dict, "/O", owner) &&
 		    qpdf_oh_has_key(q, dict, key))
-			return qpdf_oh_get_key(q, dict, key);
+			found = qpdf_oh_get_key(q, dict, key);
+		if (is_array)
+			qpdf_oh_release(q, dict);
 	}
-	return 0;
+	qpdf_oh_release(q, a);
+	return found;
 }
 
 static long span(struct walk *w, qpdf_oh cell, const char *key)
@@ -79,7 +83,17 @@ static long span(struct walk *w, qpdf_oh cell, const char *key)
 	qpdf_data q = w->ctx->q;
 	qpdf_oh v = attribute(w, cell, "/Table", key);
 	long long n = v && qpdf_oh_is_integer(q, v) ? qpdf_oh_get_int_value(q, v) : 1;
+	if (v)
+		qpdf_oh_release(q, v);
 	return n < 1 ? 1 : n > 10000 ? 10000 : (long)n;
+}
+
+static int has_attribute(struct walk *w, qpdf_oh elem, const char *key)
+{
+	qpdf_oh v = attribute(w, elem, "/Table", key);
+	if (v)
+		qpdf_oh_release(w->ctx->q, v);
+	return v != 0;
 }
 
 static int has_text(struct walk *w, qpdf_oh elem, const char *key)
@@ -103,14 +117,20 @@ static size_t element_kids(struct walk *w, qpdf_oh elem, qpdf_oh **out)
 		if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/S")) {
 			MEM_GROW(*out, count, capacity);
 			(*out)[count++] = kid;
+		} else if (kid != k) {
+			qpdf_oh_release(q, kid);
 		}
 	}
+	if (!count || (*out)[0] != k)
+		qpdf_oh_release(q, k);
 	return count;
 }
 
 static size_t element_page(struct walk *w, qpdf_oh elem, size_t inherited)
 {
-	size_t page = check_page_number(w->ctx, qpdf_oh_get_key(w->ctx->q, elem, "/Pg"));
+	qpdf_oh pg = qpdf_oh_get_key(w->ctx->q, elem, "/Pg");
+	size_t page = check_page_number(w->ctx, pg);
+	qpdf_oh_release(w->ctx->q, pg);
 	return page ? page : inherited;
 }
 
@@ -192,15 +212,16 @@ static void add_row(struct walk *w, struct table_rows *t, qpdf_oh row)
 				}
 				t->carried[below] += cols;
 			}
-			if (attribute(w, cells[i], "/Table", "/Headers"))
+			if (has_attribute(w, cells[i], "/Headers"))
 				t->cells_with_headers++;
-			if (strcmp(type, "TH") == 0 && !attribute(w, cells[i], "/Table", "/Scope"))
+			if (strcmp(type, "TH") == 0 && !has_attribute(w, cells[i], "/Scope"))
 				t->th_without_scope++;
 			if (!t->page)
 				t->page = element_page(w, cells[i], 0);
 		}
 		free(type);
 		free(own);
+		qpdf_oh_release(w->ctx->q, cells[i]);
 	}
 	t->widths[r] = width;
 	free(cells);
@@ -221,6 +242,7 @@ static void gather_rows(struct walk *w, struct table_rows *t, qpdf_oh parent, in
 			gather_rows(w, t, kids[i], 1);
 		free(type);
 		free(own);
+		qpdf_oh_release(w->ctx->q, kids[i]);
 	}
 	free(kids);
 }
