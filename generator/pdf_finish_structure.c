@@ -105,8 +105,9 @@ static char *cell_attributes(const struct walk *w, uint32_t cell)
 static void set_text(struct walk *w, qpdf_oh dict, const char *key,
 		     const char *utf8)
 {
-	qpdf_oh_replace_key(w->f->qpdf, dict, key,
-			    qpdf_oh_new_unicode_string(w->f->qpdf, utf8));
+	qpdf_oh value = qpdf_oh_new_unicode_string(w->f->qpdf, utf8);
+	qpdf_oh_replace_key(w->f->qpdf, dict, key, value);
+	qpdf_oh_release(w->f->qpdf, value);
 }
 
 static void finish_node(struct walk *w, qpdf_oh element, uint32_t index)
@@ -119,8 +120,9 @@ static void finish_node(struct walk *w, qpdf_oh element, uint32_t index)
 		set_text(w, element, "/Alt", node->alt);
 	char *attributes = cell_attributes(w, index);
 	if (attributes) {
-		qpdf_oh_replace_key(w->f->qpdf, element, "/A",
-				    qpdf_oh_parse(w->f->qpdf, attributes));
+		qpdf_oh value = qpdf_oh_parse(w->f->qpdf, attributes);
+		qpdf_oh_replace_key(w->f->qpdf, element, "/A", value);
+		qpdf_oh_release(w->f->qpdf, value);
 		g_free(attributes);
 	}
 }
@@ -167,7 +169,9 @@ static char *link_contents(const struct walk *w, const struct pdf_element *e)
 static int is_type(struct walk *w, qpdf_oh dict, const char *type)
 {
 	qpdf_oh value = qpdf_oh_get_key(w->f->qpdf, dict, "/Type");
-	return qpdf_oh_is_name_and_equals(w->f->qpdf, value, type);
+	int equal = qpdf_oh_is_name_and_equals(w->f->qpdf, value, type);
+	qpdf_oh_release(w->f->qpdf, value);
+	return equal;
 }
 
 static void finish_link(struct walk *w, qpdf_oh element,
@@ -263,6 +267,9 @@ static int is_element(struct walk *w, qpdf_oh kid)
 /* Meet the next record; 1 when element is a placeholder to take out. */
 static int visit(struct walk *w, qpdf_oh element, int depth);
 
+/* Kids that are elements are visited in order; placeholders among them
+ * leave the /K array, which is then built anew (erasing items one at a
+ * time from a table's thousands of rows would be quadratic). */
 static void visit_kids(struct walk *w, qpdf_oh element, int depth)
 {
 	qpdf_data q = w->f->qpdf;
@@ -270,19 +277,29 @@ static void visit_kids(struct walk *w, qpdf_oh element, int depth)
 	if (qpdf_oh_is_dictionary(q, kids)) {
 		if (is_element(w, kids) && visit(w, kids, depth + 1))
 			qpdf_oh_replace_key(q, element, "/K", qpdf_oh_new_array(q));
+		qpdf_oh_release(q, kids);
 		return;
 	}
-	if (!qpdf_oh_is_array(q, kids))
-		return;
-	int n = qpdf_oh_get_array_n_items(q, kids);
+	int n = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
+	qpdf_oh kept = 0;
 	for (int i = 0; i < n && !w->f->error; i++) {
 		qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
-		if (is_element(w, kid) && visit(w, kid, depth + 1)) {
-			qpdf_oh_erase_item(q, kids, i);
-			i--;
-			n--;
+		int removed = is_element(w, kid) && visit(w, kid, depth + 1);
+		if (removed && !kept) {
+			kept = qpdf_oh_new_array(q);
+			for (int j = 0; j < i; j++) {
+				qpdf_oh earlier = qpdf_oh_get_array_item(q, kids, j);
+				qpdf_oh_append_item(q, kept, earlier);
+				qpdf_oh_release(q, earlier);
+			}
+		} else if (!removed && kept) {
+			qpdf_oh_append_item(q, kept, kid);
 		}
 		qpdf_oh_release(q, kid);
+	}
+	if (kept) {
+		qpdf_oh_replace_key(q, element, "/K", kept);
+		qpdf_oh_release(q, kept);
 	}
 	qpdf_oh_release(q, kids);
 }
@@ -305,12 +322,13 @@ static int visit(struct walk *w, qpdf_oh element, int depth)
 	qpdf_oh type = qpdf_oh_get_key(q, element, "/S");
 	const char *name = qpdf_oh_is_name(q, type) ? qpdf_oh_get_name(q, type)
 						    : "";
-	if (name[0] != '/' || strcmp(name + 1, expected) != 0) {
+	int matches = name[0] == '/' && strcmp(name + 1, expected) == 0;
+	if (!matches)
 		pdf_finish_fail(w->f, "structure element %zu is %s where %s was "
 				      "drawn", index + 1, name, expected);
-		return 0;
-	}
 	qpdf_oh_release(q, type);
+	if (!matches)
+		return 0;
 	switch (record->kind) {
 	case PDF_ELEMENT_ARTIFACT:
 		finish_placeholder(w, element, record->artifact);
