@@ -3,8 +3,10 @@
  * its display-list node says: /Lang where the language differs, /Alt on
  * figures, table attributes on cells; a Link's annotation gets /Contents
  * saying where it goes. Furniture placeholders leave the tree (their
- * marked content becomes artifacts in the content step). Pages with
- * annotations get /Tabs /S. */
+ * marked content becomes artifacts in the content step). A cell drawn on
+ * two pages is two elements in Cairo's tree (the artifacts between close
+ * it): the later ones are merged into the first. Pages with annotations
+ * get /Tabs /S. */
 #include "pdf_finish_internal.h"
 
 #include <math.h>
@@ -29,7 +31,11 @@ struct walk {
 	const struct display_list *list;
 	size_t next;             /* the next record to meet */
 	struct table_facts table;
-	GHashTable *removed;     /* object ids of placeholders taken out */
+	/* Object ids of elements taken out -> the id of the element that
+	 * takes their place in the parent tree, or 0 for none. */
+	GHashTable *removed;
+	int *cell_element;       /* per node: object id of its first cell
+	                            element, 0 before one is met */
 };
 
 static int is_cell(const struct dl_node *node)
@@ -237,8 +243,80 @@ static void finish_placeholder(struct walk *w, qpdf_oh element,
 				       kind);
 		}
 	}
-	g_hash_table_add(w->removed,
-			 GINT_TO_POINTER(qpdf_oh_get_object_id(q, element)));
+	g_hash_table_insert(w->removed,
+			    GINT_TO_POINTER(qpdf_oh_get_object_id(q, element)),
+			    GINT_TO_POINTER(0));
+}
+
+/* ---- cells split over pages ---- */
+
+static int is_element(struct walk *w, qpdf_oh kid)
+{
+	return qpdf_oh_is_dictionary(w->f->qpdf, kid) &&
+	       qpdf_oh_has_key(w->f->qpdf, kid, "/S");
+}
+
+
+/* Append kid's content to first: MCIDs of another page become marked-
+ * content references naming it, child elements move with their /P. */
+static void merge_cell(struct walk *w, qpdf_oh first, qpdf_oh kid)
+{
+	qpdf_data q = w->f->qpdf;
+	qpdf_oh merged = qpdf_oh_get_key(q, first, "/K");
+	if (!qpdf_oh_is_array(q, merged))
+		merged = qpdf_oh_wrap_in_array(q, merged);
+	qpdf_oh page = qpdf_oh_get_key(q, kid, "/Pg");
+	qpdf_oh kids = qpdf_oh_get_key(q, kid, "/K");
+	if (!qpdf_oh_is_array(q, kids))
+		kids = qpdf_oh_wrap_in_array(q, kids);
+	int n = qpdf_oh_get_array_n_items(q, kids);
+	for (int i = 0; i < n; i++) {
+		qpdf_oh item = qpdf_oh_get_array_item(q, kids, i);
+		if (qpdf_oh_is_integer(q, item)) {
+			qpdf_oh mcr = qpdf_oh_parse(q, "<< /Type /MCR >>");
+			qpdf_oh_replace_key(q, mcr, "/Pg", page);
+			qpdf_oh_replace_key(q, mcr, "/MCID", item);
+			qpdf_oh_append_item(q, merged, mcr);
+			qpdf_oh_release(q, mcr);
+		} else if (!qpdf_oh_is_null(q, item)) {
+			if (is_element(w, item))
+				qpdf_oh_replace_key(q, item, "/P", first);
+			qpdf_oh_append_item(q, merged, item);
+		}
+		qpdf_oh_release(q, item);
+	}
+	qpdf_oh_replace_key(q, first, "/K", merged);
+	g_hash_table_insert(w->removed,
+			    GINT_TO_POINTER(qpdf_oh_get_object_id(q, kid)),
+			    GINT_TO_POINTER(qpdf_oh_get_object_id(q, first)));
+	qpdf_oh_release(q, merged);
+	qpdf_oh_release(q, page);
+	qpdf_oh_release(q, kids);
+}
+
+/* 1 when element is a later part of a cell already met under the same
+ * parent, and has been merged into the first part. */
+static int merged_into_first(struct walk *w, qpdf_oh element, uint32_t node)
+{
+	qpdf_data q = w->f->qpdf;
+	if (!is_cell(&w->list->nodes[node]))
+		return 0;
+	int id = qpdf_oh_get_object_id(q, element);
+	if (!w->cell_element[node]) {
+		w->cell_element[node] = id;
+		return 0;
+	}
+	qpdf_oh first = qpdf_get_object_by_id(q, w->cell_element[node], 0);
+	qpdf_oh first_parent = qpdf_oh_get_key(q, first, "/P");
+	qpdf_oh parent = qpdf_oh_get_key(q, element, "/P");
+	int same = qpdf_oh_get_object_id(q, first_parent) ==
+		   qpdf_oh_get_object_id(q, parent);
+	if (same)
+		merge_cell(w, first, element);
+	qpdf_oh_release(q, first);
+	qpdf_oh_release(q, first_parent);
+	qpdf_oh_release(q, parent);
+	return same;
 }
 
 /* ---- the walk ---- */
@@ -256,12 +334,6 @@ static const char *expected_name(const struct walk *w,
 			       ? layout_role_name(&w->list->nodes[record->node])
 			       : "";
 	}
-}
-
-static int is_element(struct walk *w, qpdf_oh kid)
-{
-	return qpdf_oh_is_dictionary(w->f->qpdf, kid) &&
-	       qpdf_oh_has_key(w->f->qpdf, kid, "/S");
 }
 
 /* Meet the next record; 1 when element is a placeholder to take out. */
@@ -338,13 +410,15 @@ static int visit(struct walk *w, qpdf_oh element, int depth)
 		break;
 	default:
 		finish_node(w, element, record->node);
-		break;
+		visit_kids(w, element, depth);
+		return merged_into_first(w, element, record->node);
 	}
 	visit_kids(w, element, depth);
 	return 0;
 }
 
-/* A removed placeholder's place in the parent tree becomes null. */
+/* A removed element's place in the parent tree goes to the element that
+ * took its content, or becomes null. */
 static void clear_parent_tree(struct walk *w, qpdf_oh node, int depth)
 {
 	qpdf_data q = w->f->qpdf;
@@ -360,10 +434,17 @@ static void clear_parent_tree(struct walk *w, qpdf_oh node, int depth)
 		for (int j = 0; j < m; j++) {
 			qpdf_oh item = qpdf_oh_get_array_item(q, value, j);
 			int id = qpdf_oh_get_object_id(q, item);
-			if (id && g_hash_table_contains(w->removed,
-							GINT_TO_POINTER(id)))
-				qpdf_oh_set_array_item(q, value, j,
-						       qpdf_oh_new_null(q));
+			gpointer by = NULL;
+			if (id && g_hash_table_lookup_extended(
+					  w->removed, GINT_TO_POINTER(id), NULL,
+					  &by)) {
+				qpdf_oh replacement =
+					by ? qpdf_get_object_by_id(
+						     q, GPOINTER_TO_INT(by), 0)
+					   : qpdf_oh_new_null(q);
+				qpdf_oh_set_array_item(q, value, j, replacement);
+				qpdf_oh_release(q, replacement);
+			}
 			qpdf_oh_release(q, item);
 		}
 	}
@@ -392,6 +473,7 @@ void pdf_finish_structure(struct pdf_finish *f)
 	struct walk w = { .f = f, .list = f->in->list };
 	table_facts_build(&w.table, w.list);
 	w.removed = g_hash_table_new(g_direct_hash, g_direct_equal);
+	w.cell_element = mem_array(w.list->node_count + 1, sizeof *w.cell_element);
 	qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
 	if (qpdf_oh_is_dictionary(q, tree)) {
 		visit_kids(&w, tree, 0);
@@ -407,6 +489,7 @@ void pdf_finish_structure(struct pdf_finish *f)
 	}
 	set_tabs(f);
 	g_hash_table_destroy(w.removed);
+	free(w.cell_element);
 	table_facts_free(&w.table);
 	pdf_finish_qpdf_failed(f, "cannot complete the structure tree");
 }
