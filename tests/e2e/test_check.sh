@@ -9,7 +9,8 @@ set -u
 py=/usr/bin/python3
 craft=tests/e2e/pdf_craft.py
 
-"$BIN" render samples/best-value-2024.xml -o "$work/plain.pdf" 2> /dev/null
+# Cairo's own file, before the finishing pass makes it PDF/UA and PDF/A.
+COMMITTEE_PDF_UNFINISHED=1 "$BIN" render samples/best-value-2024.xml -o "$work/plain.pdf" 2> /dev/null
 check "renders the sample" test -s "$work/plain.pdf"
 
 # check FILE: output in $work/out, exit status in $status.
@@ -30,9 +31,10 @@ for rule in "7.2-34 (Matterhorn 11-001)" "7.1-10 (Matterhorn 07-001)" \
 	"7.2-42 (Matterhorn 09-004)" "7.21.3.2-1 (Matterhorn 31-005)"; do
 	check "plain Cairo PDF fails $rule" has ": $rule: "
 done
-pages=$(pdfinfo "$work/plain.pdf" | sed -n 's/^Pages: *//p')
-check "untagged furniture is reported on every page" \
-	test "$(lines ': page [0-9]*: 7.1-3 (Matterhorn 01-005): .*running footer')" -eq "$pages"
+# Cairo leaves fills and rules unmarked (the finishing pass makes them
+# artifacts): each page with some is named.
+check "unmarked content is reported by page" \
+	test "$(lines ': page [0-9]*: 7.1-3 (Matterhorn 01-005): .*neither tagged nor marked as artifacts')" -ge 1
 check "document-level rules have no page part" \
 	has "^$work/plain.pdf: 7.2-34 (Matterhorn 11-001): the document's language is not set"
 check "a count at the end" has "^[1-9][0-9]* failures in 1 file$"
@@ -104,12 +106,17 @@ check "--help: exit 0" test "$status" -eq 0
 check "--help names the output form" has "FILE: page N: RULE (CHECKPOINT): MESSAGE"
 
 # ---- render --check ----
+# A finished paper passes; Cairo's unfinished file fails, reported on
+# standard error, and is still written.
 "$BIN" render samples/adults-2024-q1.xml -o "$work/q1.pdf" --check > "$work/out" 2> "$work/err"
-check "render --check: exit 1 while Cairo's output fails" test $? -eq 1
+check "render --check: exit 0 on a finished paper" test $? -eq 0
+check "render --check: a count of none" grep -q "^0 PDF/UA-1 and PDF/A-2 failures in $work/q1.pdf" "$work/err"
+COMMITTEE_PDF_UNFINISHED=1 "$BIN" render samples/adults-2024-q1.xml -o "$work/q1u.pdf" --check > "$work/out" 2> "$work/err"
+check "render --check: exit 1 on Cairo's own file" test $? -eq 1
 check "render --check: the report on standard error" \
-	grep -q "^$work/q1.pdf: 7.2-34 (Matterhorn 11-001)" "$work/err"
-check "render --check: a count" grep -q "PDF/UA-1 and PDF/A-2 failures in $work/q1.pdf" "$work/err"
-check "render --check still writes the PDF" test -s "$work/q1.pdf"
+	grep -q "^$work/q1u.pdf: 7.2-34 (Matterhorn 11-001)" "$work/err"
+check "render --check: a count" grep -q "PDF/UA-1 and PDF/A-2 failures in $work/q1u.pdf" "$work/err"
+check "render --check still writes the PDF" test -s "$work/q1u.pdf"
 "$BIN" render samples/adults-2024-q1.xml --check --dump-layout > /dev/null 2>&1
 check "render --check with --dump-layout: exit 2" test $? -eq 2
 
