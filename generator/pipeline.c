@@ -145,6 +145,7 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 		options = &no_options;
 	if (layout_path)
 		*layout_path = NULL;
+	size_t errors_before = diag_count(diags, DIAG_ERROR);
 	struct source_doc *doc = source_load(source_path, diags);
 	if (!doc)
 		return NULL;
@@ -173,6 +174,11 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 	list = layout_document(doc, style, fonts_context(pipeline->fonts),
 			       &layout_options, diags);
 	free(build_time);
+	/* Whatever stage found it, an error means no output. */
+	if (list && diag_count(diags, DIAG_ERROR) != errors_before) {
+		display_list_free(list);
+		list = NULL;
+	}
 	if (list && layout_path)
 		*layout_path = mem_strdup(style->path);
 done:
