@@ -44,6 +44,12 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static int blank_at_an_end(const char *value)
+{
+	size_t n = strlen(value);
+	return n > 0 && (is_blank(value[0]) || is_blank(value[n - 1]));
+}
+
 /* value without the white space before and after it; caller frees. The
  * other rules look at codes and references this way, so that a space,
  * which check_exact reports, is not reported again as a code or reference
@@ -66,11 +72,13 @@ static void index_ids(struct rules *r, const xmlNode *node)
 		const char *id = source_attr(node, "id");
 		if (!id && (source_is(node, "item") || source_is(node, "measure")))
 			id = source_attr(node, "ref");
-		if (id) {
+		if (id && blank_at_an_end(id)) {
 			char *key = trimmed(id);
 			if (*key)
 				xmlHashAddEntry(r->ids, BAD_CAST key, (void *)node);
 			free(key);
+		} else if (id && *id) {
+			xmlHashAddEntry(r->ids, BAD_CAST id, (void *)node);
 		}
 		index_ids(r, node->children);
 	}
@@ -153,7 +161,7 @@ static char *owner_name(const xmlNode *node)
 static void check_exact(struct rules *r, const xmlNode *node, const char *attr)
 {
 	const char *value = source_attr(node, attr);
-	if (!value)
+	if (!value || !blank_at_an_end(value))
 		return;
 	size_t n = strlen(value);
 	int at_start = n > 0 && is_blank(value[0]);
@@ -197,8 +205,10 @@ static void check_exact_all(struct rules *r, const xmlNode *node)
 
 /* ---- scales ---- */
 
+#define CODE_MAX 16 /* bytes, as the schema says */
+
 struct scale_codes {
-	char *codes[64];       /* trimmed (see trimmed()); owned */
+	char codes[64][CODE_MAX + 1]; /* as comparable_code gives them */
 	const char *labels[64]; /* each code's label, or NULL */
 	size_t count;
 	char *shown;           /* "R, A, G, B" */
@@ -215,18 +225,26 @@ static int standing_index(const char *word)
 	return 0;
 }
 
-/* A code as the rules compare it: trimmed, or NULL (caller frees) when it
- * is empty, too long or has a space inside, which the schema reports. */
-static char *comparable_code(const char *raw)
+/* A code as the rules compare it, trimmed (see trimmed()) into code; 0
+ * when it is missing, empty, too long or has a space inside, which the
+ * schema reports. */
+static int comparable_code(const char *raw, char code[CODE_MAX + 1])
 {
 	if (!raw)
-		return NULL;
-	char *code = trimmed(raw);
-	if (!*code || strpbrk(code, " \t\r\n") || strlen(code) > 16) {
-		free(code);
-		return NULL;
-	}
-	return code;
+		return 0;
+	while (is_blank(*raw))
+		raw++;
+	size_t n = strlen(raw);
+	while (n > 0 && is_blank(raw[n - 1]))
+		n--;
+	if (n == 0 || n > CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (is_blank(raw[i]))
+			return 0;
+	memcpy(code, raw, n);
+	code[n] = '\0';
+	return 1;
 }
 
 static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes *s)
@@ -235,8 +253,8 @@ static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes
 	s->shown = mem_strdup("");
 	for (const xmlNode *c = source_child(scale, "rating"); c;
 	     c = source_next(c->next, "rating")) {
-		char *code = comparable_code(source_attr(c, "code"));
-		if (!code)
+		char code[CODE_MAX + 1];
+		if (!comparable_code(source_attr(c, "code"), code))
 			continue;
 		int seen = 0;
 		for (size_t i = 0; i < s->count; i++)
@@ -246,17 +264,14 @@ static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes
 			rule_error(r, source_attr_pos(r->load, c, "code"),
 				   "rating code \"%s\" appears twice in the scale", quoted);
 			free(quoted);
-			free(code);
 			continue;
 		}
 		s->standings[standing_index(source_attr(c, "standing"))]++;
-		if (s->count == sizeof s->codes / sizeof s->codes[0]) {
-			free(code);
+		if (s->count == sizeof s->codes / sizeof s->codes[0])
 			continue;
-		}
 		char *quoted = source_quote(code);
 		s->labels[s->count] = source_attr(c, "label");
-		s->codes[s->count++] = code;
+		memcpy(s->codes[s->count++], code, sizeof code);
 		char *next = mem_printf("%s%s%s", s->shown, *s->shown ? ", " : "", quoted);
 		free(quoted);
 		free(s->shown);
@@ -266,8 +281,6 @@ static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes
 
 static void free_scale(struct scale_codes *s)
 {
-	for (size_t i = 0; i < s->count; i++)
-		free(s->codes[i]);
 	free(s->shown);
 }
 
@@ -293,11 +306,9 @@ static void check_code(struct rules *r, const xmlNode *node, const char *attr,
 		       const char *what, const char *kind, const struct scale_codes *s,
 		       const char *block)
 {
-	char *code = comparable_code(source_attr(node, attr));
-	if (!code || in_scale(s, code)) {
-		free(code);
+	char code[CODE_MAX + 1];
+	if (!comparable_code(source_attr(node, attr), code) || in_scale(s, code))
 		return;
-	}
 	char *ref = quoted_ref(node);
 	const char *meant = code_labelled(s, code);
 	if (meant)
@@ -309,7 +320,6 @@ static void check_code(struct rules *r, const xmlNode *node, const char *attr,
 			   "%s \"%s\" of %s %s is not in the %s scale (%s)", what, code,
 			   kind, ref, block, s->shown);
 	free(ref);
-	free(code);
 }
 
 /* ---- assessments ---- */
