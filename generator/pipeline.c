@@ -152,7 +152,10 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 	struct display_list *list = NULL;
 	char *source_dir = paths_dirname(source_path);
 	char *layout_name = NULL;
-	if (rating_link_previous(doc, options->previous, diags) != 0)
+	/* An error anywhere means no output: the loader and the layout give
+	 * nothing with one, and the previous quarter's is caught here. */
+	if (rating_link_previous(doc, options->previous, diags) != 0 ||
+	    diag_count(diags, DIAG_ERROR) != errors_before)
 		goto done;
 	if (options->layout)
 		layout_name = mem_strdup(options->layout);
@@ -174,11 +177,6 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 	list = layout_document(doc, style, fonts_context(pipeline->fonts),
 			       &layout_options, diags);
 	free(build_time);
-	/* Whatever stage found it, an error means no output. */
-	if (list && diag_count(diags, DIAG_ERROR) != errors_before) {
-		display_list_free(list);
-		list = NULL;
-	}
 	if (list && layout_path)
 		*layout_path = mem_strdup(style->path);
 done:
