@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "check.h"
 #include "commands.h"
+#include "file_atomic.h"
 #include "memory.h"
 #include "paths.h"
 #include "pipeline.h"
@@ -181,6 +182,7 @@ int cmd_render(int argc, char **argv)
 	int parsed = parse_args(argc, argv, &args);
 	if (parsed != 0)
 		return parsed == 1 ? 0 : 2;
+	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	int status = 1;
 	char *out = args.out ? mem_strdup(args.out)
