@@ -93,8 +93,10 @@ static int worker_build(void *state, const char *source, const char *output,
 	if (batch_test_crash_requested(source))
 		crash_mid_document(worker->pipeline, source, output, options,
 				   diags);
-	return pipeline_render_pdf(worker->pipeline, source, output, options,
-				   diags);
+	int status = pipeline_render_pdf(worker->pipeline, source, output,
+					 options, diags);
+	/* A document with an error is failed, whatever wrote it. */
+	return status != 0 || diag_has_errors(diags) ? 1 : 0;
 }
 
 static void worker_close(void *state)

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "draw.h"
+#include "file_atomic.h"
 #include "memory.h"
 #include "page_list.h"
 #include "paths.h"
@@ -220,6 +221,7 @@ int cmd_preview(int argc, char **argv)
 			p.out_dir, strerror(errno));
 		return 1;
 	}
+	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	p.pipeline = pipeline_new(&diags);
 	if (!p.pipeline) {

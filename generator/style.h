@@ -185,6 +185,26 @@ double style_contrast(style_rgb a, style_rgb b);
 
 void style_free(struct style *style);
 
+/* A position in a layout file, for the diagnostics of other stages (the
+ * font check) about what a layout names. */
+struct style_pos {
+	unsigned line, col; /* 1-based; col counts characters */
+};
+
+/* Where style names family first; {0, 0} when it does not. */
+struct style_pos style_family_pos(const struct style *style, const char *family);
+
+/* Folders a layout name is looked for in, most specific first, without
+ * repeats and only those that exist: source_dir/layouts and source_dir (when
+ * not NULL), layouts/ of the data dir, the installed share dir beside the
+ * binary. Fills dirs (caller frees each and the array); returns the count. */
+size_t style_search_dirs(const char *source_dir, char ***dirs);
+
+/* 1 when the file's first 4 KiB name the layout namespace. A source's own
+ * folder holds papers too, one of which may share a layout's name, so a
+ * file there counts as a layout only when this says so. */
+int style_file_is_layout(const char *path);
+
 /* The layout's <title> and <description> (whitespace collapsed; "" when
  * absent), for listings. Borrowed until style_free(). */
 const char *style_title(const struct style *style);
