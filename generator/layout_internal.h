@@ -194,6 +194,11 @@ void layout_table_fit_word(struct layout *lo, struct layout_table *table,
 			   size_t column, const char *text,
 			   const struct style_font *font);
 
+/* Widen column like layout_table_fit_word so that label fits whole on one
+ * line in the cell font: a rating's label is never broken. */
+void layout_table_fit_label(struct layout *lo, struct layout_table *table,
+			    size_t column, const char *label);
+
 /* Columns sized from their content (layout_table_widths.c), on the model
  * of CSS 2.1's automatic table layout: before the first row, give each
  * cell the table will hold to layout_table_content (its widest word is the
@@ -212,6 +217,9 @@ void layout_table_size_columns(struct layout *lo, struct layout_table *table,
  * the columns none of its rows fills so. */
 size_t layout_columns_shown(const int *shown, size_t column_count,
 			    const void *all, void *out, size_t size);
+/* Scale the proportions of the columns kept to add up to 1: the table
+ * stays as wide as the style's proportions made it. */
+void layout_columns_normalize(double *proportions, size_t count);
 
 /* layout_table.c's use of layout_table_widths.c: the widths start as the
  * style gives them (count of them, copied); table_widths_need widens

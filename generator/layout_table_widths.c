@@ -176,6 +176,17 @@ void layout_table_fit_word(struct layout *lo, struct layout_table *table,
 			  font ? font : &lo->style->table.cell_font);
 }
 
+void layout_table_fit_label(struct layout *lo, struct layout_table *table,
+			    size_t column, const char *label)
+{
+	if (!label || column >= table->column_count)
+		return;
+	double width_pt = measured_width(lo, label, &lo->style->table.cell_font);
+	if (width_pt > table->widths->min_pt[column])
+		table->widths->min_pt[column] = width_pt;
+	widths_balance(lo, table);
+}
+
 void layout_table_content(struct layout *lo, struct layout_table *table,
 			  size_t column, const struct layout_cell *cell)
 {
@@ -325,4 +336,13 @@ size_t layout_columns_shown(const int *shown, size_t column_count,
 			memcpy((char *)out + kept++ * size,
 			       (const char *)all + c * size, size);
 	return kept;
+}
+
+void layout_columns_normalize(double *proportions, size_t count)
+{
+	double sum = 0;
+	for (size_t c = 0; c < count; c++)
+		sum += proportions[c] > 0 ? proportions[c] : 0;
+	for (size_t c = 0; sum > 0 && c < count; c++)
+		proportions[c] = proportions[c] > 0 ? proportions[c] / sum : 0;
 }
