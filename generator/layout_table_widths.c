@@ -16,9 +16,11 @@
  * never wraps through rounding. */
 #define WIDTHS_SLACK_PT 1.0
 
-/* An estimate this close to the table's width may fit in it: measured
- * exactly instead (kerning across word spaces is not in the estimate). */
-#define WIDTHS_ESTIMATE_MARGIN 1.05
+/* The longest line of styled text (a characteristic, evidence) is
+ * estimated from its words' widths, which leaves out kerning across the
+ * spaces: taken this much longer. Its column is a text column, whose
+ * maximum only decides whether it may be narrower than its share. */
+#define WIDTHS_ESTIMATE_MARGIN 1.01
 
 struct table_widths {
 	size_t count;
@@ -46,8 +48,9 @@ static double measured_width(struct layout *lo, const char *text,
 	return width_pt;
 }
 
-/* Width of word (length bytes) in the cell font, or in font variant
- * (bold or italic) of it; cached. */
+/* Width of word (length bytes) in the cell font, or in its variant: bold
+ * or italic, or 'x' for a whole plain text, whose lines are measured as
+ * set. Cached. */
 static double word_width(struct layout *lo, struct table_widths *w,
 			 const struct style_font *font, char variant,
 			 const char *word, size_t length)
@@ -230,20 +233,17 @@ void layout_table_content(struct layout *lo, struct layout_table *table,
 		}
 		at++;
 	}
-	/* One word on one line is measured already; a text that may fit in
-	 * the table is measured whole, as it would be set. */
-	double table_pt = 0;
-	for (size_t c = 0; c < w->count; c++)
-		table_pt += w->preferred_pt[c];
-	if ((words > 1 || lines > 1) &&
-	    widest_line_pt < table_pt * WIDTHS_ESTIMATE_MARGIN) {
-		struct layout_lines *measured =
-			cell->text ? layout_measure(lo, cell->text, font, 1e5,
-						    ALIGN_LEFT)
-				   : layout_measure_plain(lo, cell->plain, font,
-							  1e5, ALIGN_LEFT);
-		widest_line_pt = measured->width_pt;
-		layout_lines_free(measured);
+	/* One word on one line is measured already. Plain text (an owner, a
+	 * value) fills short columns, which are exactly as wide as it: it is
+	 * measured whole, as it will be set, once for each text. */
+	if (words > 1 || lines > 1) {
+		if (cell->text)
+			widest_line_pt *= WIDTHS_ESTIMATE_MARGIN;
+		else if (cached)
+			widest_line_pt = word_width(lo, w, font, 'x', text,
+						    strlen(text));
+		else
+			widest_line_pt = measured_width(lo, text, font);
 	}
 	if (widest_word_pt > w->min_pt[column])
 		w->min_pt[column] = widest_word_pt;
