@@ -19,9 +19,11 @@ enum {
 	COLUMN_COUNT
 };
 
-static const char *const column_titles[COLUMN_COUNT] = {
-	"Ref", "Characteristic", "Rating", "Previous", "Evidence", "Actions",
-	"Owner",
+static const char *const column_words[COLUMN_COUNT] = {
+	"assessment.column.ref",      "assessment.column.characteristic",
+	"assessment.column.rating",   "assessment.column.previous",
+	"assessment.column.evidence", "assessment.column.actions",
+	"assessment.column.owner",
 };
 
 static struct layout_cell text_cell(const struct source_text *text)
@@ -44,14 +46,20 @@ static struct layout_cell rating_cell(const struct layout *lo,
 				  ALIGN_CENTER);
 }
 
-static char *owner_text(const struct source_item *item)
+static char *owner_text(const struct layout *lo, const struct source_item *item)
 {
 	if (!item->due)
 		return mem_strdup(item->owner ? item->owner : "");
-	char *date = dates_long_text(item->due);
-	char *text = item->owner && item->owner[0]
-			     ? mem_printf("%s\nby %s", item->owner, date)
-			     : mem_printf("By %s", date);
+	char *date = dates_long_text(item->due, lo->words);
+	const struct words_field fields[] = { { "date", date }, { NULL, NULL } };
+	char *text;
+	if (item->owner && item->owner[0]) {
+		char *by = layout_format(lo, "assessment.owner-due", fields);
+		text = mem_printf("%s\n%s", item->owner, by);
+		free(by);
+	} else {
+		text = layout_format(lo, "assessment.due", fields);
+	}
 	free(date);
 	return text;
 }
@@ -91,10 +99,13 @@ static const struct source_text *text_with_lead(struct layout *lo,
 static const struct source_text *see_text(struct layout *lo,
 					  const struct source_item *item)
 {
-	char *lead = mem_printf("See %s", item->see);
+	const struct words_field fields[] = { { "ref", item->see }, { NULL, NULL } };
+	size_t at, length;
+	char *lead = words_expand(layout_word(lo, "assessment.see"), fields, "ref",
+				  &at, &length);
 	struct source_span link = {
-		.start = (uint32_t)strlen("See "),
-		.end = (uint32_t)strlen(lead),
+		.start = (uint32_t)at,
+		.end = (uint32_t)(at + length),
 		.kind = SPAN_REF,
 		.target = item->see,
 	};
@@ -109,9 +120,10 @@ static void item_row(struct layout *lo, struct layout_table *table,
 		     const struct source_item *item)
 {
 	/* "New" only for an item a previous assessment could have rated. */
-	const char *no_previous =
-		assessment->previous_date && !item->see ? "New" : "\u2013";
-	char *owner = owner_text(item);
+	const char *no_previous = assessment->previous_date && !item->see ?
+					  layout_word(lo, "assessment.new") :
+					  "\u2013";
+	char *owner = owner_text(lo, item);
 	struct layout_cell cells[COLUMN_COUNT] = {
 		[COL_REF] = layout_plain_cell(item->ref, ALIGN_LEFT),
 		[COL_CHARACTERISTIC] = text_cell(&item->characteristic),
@@ -169,7 +181,8 @@ static void fit_words(struct layout *lo, struct layout_table *table,
 		layout_table_fit_word(lo, table, COL_RATING, label, NULL);
 		layout_table_fit_word(lo, table, COL_PREVIOUS, label, NULL);
 	}
-	layout_table_fit_word(lo, table, COL_PREVIOUS, "New", NULL);
+	layout_table_fit_word(lo, table, COL_PREVIOUS,
+			      layout_word(lo, "assessment.new"), NULL);
 }
 
 void layout_assessment(struct layout *lo,
@@ -182,7 +195,8 @@ void layout_assessment(struct layout *lo,
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		header[c] = layout_plain_cell(layout_word(lo, column_words[c]),
+					      ALIGN_LEFT);
 	struct layout_table table;
 	layout_table_begin(lo, &table, COLUMN_COUNT,
 			   lo->style->table.assessment_columns, header,

@@ -23,9 +23,11 @@ enum {
 	COLUMN_COUNT
 };
 
-static const char *const column_titles[COLUMN_COUNT] = {
-	"Ref",      "Measure", "Target",              "Actual",
-	"Previous", "Rating",  "Direction of travel", "Commentary",
+static const char *const column_words[COLUMN_COUNT] = {
+	"performance.column.ref",      "performance.column.measure",
+	"performance.column.target",   "performance.column.actual",
+	"performance.column.previous", "performance.column.rating",
+	"performance.column.travel",   "performance.column.commentary",
 };
 
 #define MISSING_VALUE "\u2013" /* en dash */
@@ -88,7 +90,8 @@ static struct layout_cell rating_cell(const struct layout *lo,
 				      const struct source_measure *m)
 {
 	if (m->contextual)
-		return layout_plain_cell("Context", ALIGN_CENTER);
+		return layout_plain_cell(layout_word(lo, "performance.context"),
+					 ALIGN_CENTER);
 	if (m->rating_index < 0 ||
 	    (size_t)m->rating_index >= perf->scale.rating_count)
 		return layout_plain_cell(MISSING_VALUE, ALIGN_CENTER);
@@ -99,11 +102,13 @@ static struct layout_cell rating_cell(const struct layout *lo,
 }
 
 /* "↑ Improving": the arrow and its word, capitalised. Caller frees. */
-static char *travel_text(enum direction_of_travel travel)
+static char *travel_text(const struct layout *lo,
+			 enum direction_of_travel travel)
 {
 	/* A no-break space keeps the arrow with its word. */
 	const char *arrow = rating_travel_arrow(travel);
-	char *text = mem_printf("%s\u00A0%s", arrow, rating_travel_word(travel));
+	char *text = mem_printf("%s\u00A0%s", arrow,
+				layout_travel_word(lo, travel));
 	char *word = text + strlen(arrow) + strlen("\u00A0");
 	if (*word >= 'a' && *word <= 'z')
 		*word = (char)(*word - 'a' + 'A');
@@ -119,7 +124,7 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	char *target = layout_performance_value(&m->target, m->unit);
 	char *actual = layout_performance_value(&m->actual, m->unit);
 	char *previous = layout_performance_value(&m->previous, m->unit);
-	char *travel = travel_text(m->travel);
+	char *travel = travel_text(lo, m->travel);
 	struct layout_cell cells[COLUMN_COUNT] = {
 		[COL_REF] = layout_plain_cell(m->ref, ALIGN_LEFT),
 		[COL_MEASURE] = layout_plain_cell(NULL, ALIGN_LEFT),
@@ -178,13 +183,14 @@ static void fit_words(struct layout *lo, struct layout_table *table,
 	for (size_t r = 0; r < perf->scale.rating_count; r++)
 		layout_table_fit_word(lo, table, COL_RATING,
 				      perf->scale.ratings[r].label, NULL);
-	layout_table_fit_word(lo, table, COL_RATING, "Context", NULL);
+	layout_table_fit_word(lo, table, COL_RATING,
+			      layout_word(lo, "performance.context"), NULL);
 	static const enum direction_of_travel travels[] = {
 		TRAVEL_UNKNOWN, TRAVEL_IMPROVING, TRAVEL_DECLINING,
 		TRAVEL_UNCHANGED, TRAVEL_NEW,
 	};
 	for (size_t t = 0; t < sizeof travels / sizeof travels[0]; t++) {
-		char *text = travel_text(travels[t]);
+		char *text = travel_text(lo, travels[t]);
 		layout_table_fit_word(lo, table, COL_TRAVEL, text, NULL);
 		free(text);
 	}
@@ -200,7 +206,8 @@ void layout_performance(struct layout *lo,
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		header[c] = layout_plain_cell(layout_word(lo, column_words[c]),
+					      ALIGN_LEFT);
 	struct layout_table table;
 	layout_table_begin(lo, &table, COLUMN_COUNT,
 			   lo->style->table.performance_columns, header,

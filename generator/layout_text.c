@@ -51,17 +51,27 @@ static void insert_span_attr(PangoAttrList *attrs, PangoAttribute *attr,
 	pango_attr_list_insert(attrs, attr);
 }
 
-/* Spans become attributes: the text itself is never parsed as markup. */
+/* Spans become attributes: the text itself is never parsed as markup. A
+ * language (the text's own, or a span's) shapes its text as that
+ * language: line breaking, hyphenation points and glyph choice follow it. */
 static PangoAttrList *span_attributes(const struct layout *lo,
 				      const struct source_text *text,
 				      size_t length)
 {
 	PangoAttrList *attrs = pango_attr_list_new();
+	if (text->lang)
+		insert_span_attr(attrs, pango_attr_language_new(
+					 pango_language_from_string(text->lang)),
+				 0, (uint32_t)length);
 	for (size_t i = 0; i < text->span_count; i++) {
 		const struct source_span *span = &text->spans[i];
 		uint32_t start = span->start, end = span->end;
 		if (start >= end || end > length)
 			continue;
+		if (span->lang)
+			insert_span_attr(attrs, pango_attr_language_new(
+						 pango_language_from_string(span->lang)),
+					 start, end);
 		switch (span->kind) {
 		case SPAN_EMPHASIS:
 			insert_span_attr(attrs,
@@ -77,6 +87,8 @@ static PangoAttrList *span_attributes(const struct layout *lo,
 		case SPAN_REF:
 			insert_span_attr(attrs, color_attr(lo->style->link_color),
 					 start, end);
+			break;
+		case SPAN_LANGUAGE:
 			break;
 		}
 	}
@@ -150,14 +162,15 @@ struct layout_lines *layout_measure(struct layout *lo,
 				    const struct style_font *font,
 				    double width_pt, enum layout_align align)
 {
+	text = layout_refs_expand(lo, text);
 	const char *s = text && text->text ? text->text : "";
 	PangoAttrList *attrs = NULL;
-	if (text && text->span_count)
+	if (text && (text->span_count || text->lang))
 		attrs = span_attributes(lo, text, strlen(s));
 	struct layout_lines *lines = measure(lo, s, attrs, font, width_pt, align);
 	if (attrs)
 		pango_attr_list_unref(attrs);
-	lines->source = text && text->span_count ? text : NULL;
+	lines->source = text && (text->span_count || text->lang) ? text : NULL;
 	return lines;
 }
 
@@ -295,44 +308,161 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 	return pen_pu;
 }
 
+/* ---- language of parts ---- */
+
+/* Whether lang names another language than the paper's. */
+static int other_language(const struct layout *lo, const char *lang)
+{
+	const char *paper = lo->doc && lo->doc->lang ? lo->doc->lang : NULL;
+	return lang && (!paper || g_ascii_strcasecmp(lang, paper) != 0);
+}
+
+/* The innermost span with a language other than the text's that holds
+ * byte offset, or -1. */
+static int language_span_at(const struct layout *lo,
+			    const struct source_text *source, int offset)
+{
+	int found = -1;
+	for (size_t i = 0; source && i < source->span_count; i++) {
+		const struct source_span *span = &source->spans[i];
+		if (span->lang && (int)span->start <= offset &&
+		    offset < (int)span->end &&
+		    g_ascii_strcasecmp(span->lang,
+				       source->lang ? source->lang :
+				       lo->doc && lo->doc->lang ? lo->doc->lang : "") != 0)
+			found = (int)i;
+	}
+	return found;
+}
+
+/* Span structure nodes of one placement: a span in another language gets
+ * a Span node (its lang set) under the text's node, and its runs their own
+ * text box under it, so the list says which words are in which language. */
+struct language_nodes {
+	uint32_t node;            /* the text's node */
+	uint32_t *span_nodes;     /* per span; 0 until made */
+};
+
+static uint32_t language_node(struct layout *lo, struct language_nodes *nodes,
+			      const struct source_text *source, int span)
+{
+	if (span < 0 || !nodes->span_nodes)
+		return nodes->node;
+	if (!nodes->span_nodes[span]) {
+		uint32_t saved = lo->node;
+		lo->node = nodes->node;
+		uint32_t n = layout_add_node(lo, ROLE_SPAN, source->pos);
+		lo->node = saved;
+		lo->list->nodes[n].lang = dl_strdup(lo->list, source->spans[span].lang);
+		nodes->span_nodes[span] = n;
+	}
+	return nodes->span_nodes[span];
+}
+
+static int run_usable(const PangoLayoutLine *line, const PangoGlyphItem *run)
+{
+	/* A run never leaves its line; guard the slice all the same. */
+	return run && run->item && run->item->length > 0 &&
+	       run->item->offset >= line->start_index &&
+	       run->item->offset + run->item->length <=
+		       line->start_index + line->length;
+}
+
+/* One text box for the runs [first, last) of line, which belong to node:
+ * the whole line when they are all its runs. */
+static void place_runs(struct layout *lo, const struct lines_impl *impl,
+		       size_t index, double x_pt, double y_pt, uint32_t node,
+		       PangoLayoutLine *line, GSList *first, GSList *last,
+		       int x_from_pu, int whole_line)
+{
+	const struct layout_lines *lines = &impl->lines;
+	const char *text = pango_layout_get_text(lines->pango);
+	int text_start = line->start_index, text_end = line->start_index + line->length;
+	if (!whole_line) {
+		text_start = INT32_MAX;
+		text_end = 0;
+		for (GSList *l = first; l != last; l = l->next) {
+			const PangoGlyphItem *run = l->data;
+			if (!run_usable(line, run))
+				continue;
+			if (run->item->offset < text_start)
+				text_start = run->item->offset;
+			if (run->item->offset + run->item->length > text_end)
+				text_end = run->item->offset + run->item->length;
+		}
+		if (text_end <= text_start)
+			return;
+	}
+	struct dl_box *box = layout_add_box(lo, BOX_TEXT, node);
+	box->x_pt = x_pt + impl->line_x_pt[index] + (double)x_from_pu / PANGO_SCALE;
+	box->y_pt = y_pt;
+	box->width_pt = impl->line_width_pt[index];
+	box->height_pt = lines->line_height_pt[index];
+	struct dl_text *t = &box->u.text;
+	t->baseline_pt = impl->baseline_pt[index];
+	t->text = dl_strndup(lo->list, text + text_start,
+			     (size_t)(text_end - text_start));
+	uint32_t run_count = 0;
+	for (GSList *l = first; l != last; l = l->next)
+		run_count++;
+	t->runs = arena_alloc(lo->list->arena,
+			      (run_count ? run_count : 1) * sizeof *t->runs);
+	int x_pu = 0;
+	uint32_t n = 0;
+	for (GSList *l = first; l != last; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		if (!run_usable(line, run))
+			continue;
+		struct dl_run *out = &t->runs[n++];
+		out->x_pt = (double)x_pu / PANGO_SCALE;
+		x_pu += copy_run(lo, t->text, text_start, run,
+				 lines->font->color, out);
+	}
+	t->run_count = n;
+	if (!whole_line)
+		box->width_pt = (double)x_pu / PANGO_SCALE;
+}
+
 static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 			    size_t index, double x_pt, double y_pt,
-			    uint32_t node)
+			    struct language_nodes *nodes)
 {
 	const struct layout_lines *lines = &impl->lines;
 	PangoLayoutLine *line = pango_layout_get_line_readonly(lines->pango,
 							       (int)index);
 	if (!line || line->length == 0 || !line->runs)
 		return;
-	const char *text = pango_layout_get_text(lines->pango);
-	struct dl_box *box = layout_add_box(lo, BOX_TEXT, node);
-	box->x_pt = x_pt + impl->line_x_pt[index];
-	box->y_pt = y_pt;
-	box->width_pt = impl->line_width_pt[index];
-	box->height_pt = lines->line_height_pt[index];
-	struct dl_text *t = &box->u.text;
-	t->baseline_pt = impl->baseline_pt[index];
-	t->text = dl_strndup(lo->list, text + line->start_index,
-			     (size_t)line->length);
-	uint32_t run_count = g_slist_length(line->runs);
-	t->runs = arena_alloc(lo->list->arena, run_count * sizeof *t->runs);
-	int x_pu = 0;
-	uint32_t n = 0;
-	for (GSList *l = line->runs; l; l = l->next) {
-		const PangoGlyphItem *run = l->data;
-		if (!run || !run->item || run->item->length <= 0)
-			continue;
-		/* A run never leaves its line; guard the slice all the same. */
-		if (run->item->offset < line->start_index ||
-		    run->item->offset + run->item->length >
-			    line->start_index + line->length)
-			continue;
-		struct dl_run *out = &t->runs[n++];
-		out->x_pt = (double)x_pu / PANGO_SCALE;
-		x_pu += copy_run(lo, t->text, line->start_index, run,
-				 lines->font->color, out);
+	if (!nodes->span_nodes) {
+		place_runs(lo, impl, index, x_pt, y_pt, nodes->node, line,
+			   line->runs, NULL, 0, 1);
+		return;
 	}
-	t->run_count = n;
+	/* Runs in visual order, grouped by the language span they are in:
+	 * Pango itemizes by language, so no run straddles a span's edge. */
+	GSList *group = line->runs;
+	int group_span = -2, x_pu = 0, group_x_pu = 0;
+	for (GSList *l = line->runs;; l = l->next) {
+		const PangoGlyphItem *run = l ? l->data : NULL;
+		int span = run && run->item ?
+				   language_span_at(lo, lines->source,
+						    run->item->offset) :
+				   -3;
+		if (l && group_span == -2)
+			group_span = span;
+		if (!l || span != group_span) {
+			place_runs(lo, impl, index, x_pt, y_pt,
+				   language_node(lo, nodes, lines->source,
+						 group_span),
+				   line, group, l, group_x_pu, 0);
+			if (!l)
+				break;
+			group = l;
+			group_span = span;
+			group_x_pu = x_pu;
+		}
+		if (run)
+			x_pu += pango_glyph_string_get_width(run->glyphs);
+	}
 }
 
 /* Link and ref spans: a Link node with a clickable box and an underline
@@ -406,13 +536,23 @@ double layout_place_lines(struct layout *lo, const struct layout_lines *lines,
 	if (first + count > lines->line_count)
 		count = lines->line_count - first;
 	const struct lines_impl *impl = (const struct lines_impl *)lines;
+	const struct source_text *source = lines->source;
+	struct language_nodes nodes = { node, NULL };
+	if (source && other_language(lo, source->lang) && node &&
+	    !lo->list->nodes[node].lang)
+		lo->list->nodes[node].lang = dl_strdup(lo->list, source->lang);
+	for (size_t s = 0; source && s < source->span_count; s++)
+		if (source->spans[s].lang && !nodes.span_nodes)
+			nodes.span_nodes = mem_array(source->span_count,
+						     sizeof *nodes.span_nodes);
 	double top0 = lines->line_top_pt[first];
 	for (size_t i = first; i < first + count; i++)
 		place_line_text(lo, impl, i, x_pt,
-				y_pt + lines->line_top_pt[i] - top0, node);
-	if (lines->source) {
-		for (size_t s = 0; s < lines->source->span_count; s++) {
-			const struct source_span *span = &lines->source->spans[s];
+				y_pt + lines->line_top_pt[i] - top0, &nodes);
+	free(nodes.span_nodes);
+	if (source) {
+		for (size_t s = 0; s < source->span_count; s++) {
+			const struct source_span *span = &source->spans[s];
 			if ((span->kind == SPAN_LINK || span->kind == SPAN_REF) &&
 			    span->target && span->start < span->end)
 				place_span_links(lo, impl, span, first, count, x_pt,
