@@ -76,6 +76,9 @@ struct layout_refs *layout_refs_new(const struct layout *lo);
 void layout_refs_free(struct layout_refs *refs);
 /* The name of id, or NULL when no ref target has it (or lo has no refs). */
 const char *layout_ref_name(const struct layout *lo, const char *id);
+/* Whether some ref anywhere in the paper points at id: tables give such
+ * rows a destination. */
+int layout_ref_wanted(const struct layout *lo, const char *id);
 /* text with each empty <ref/> holding its target's name (a copy in the
  * list's arena), or text itself when it has none. */
 const struct source_text *layout_refs_expand(struct layout *lo,

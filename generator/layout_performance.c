@@ -137,6 +137,8 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	};
 	cells[COL_MEASURE].text = &name;
 	cells[COL_COMMENTARY].text = &m->commentary;
+	if (layout_ref_wanted(lo, m->ref))
+		layout_table_dest(table, m->ref); /* a ref's link lands here */
 	layout_table_row(lo, table, cells, 1, 0, m->pos);
 	free(owned_name);
 	free(target);

@@ -17,7 +17,85 @@ struct ref_name {
 struct layout_refs {
 	struct ref_name *names; /* sorted by id */
 	size_t count, capacity;
+	const char **wanted;    /* ids some ref in a table points at, sorted */
+	size_t wanted_count, wanted_capacity;
 };
+
+static void want_text(struct layout_refs *refs, const struct source_text *text)
+{
+	for (size_t i = 0; i < text->span_count; i++)
+		if (text->spans[i].kind == SPAN_REF && text->spans[i].target) {
+			MEM_GROW(refs->wanted, refs->wanted_count,
+				 refs->wanted_capacity);
+			refs->wanted[refs->wanted_count++] = text->spans[i].target;
+		}
+}
+
+/* Refs inside tables: the flow finds those in paragraphs and lists. */
+static void want_tables(struct layout_refs *refs, const struct source_block *b)
+{
+	if (b->kind == BLOCK_ASSESSMENT) {
+		const struct source_assessment *a = &b->u.assessment;
+		for (size_t t = 0; t < a->theme_count; t++)
+			for (size_t n = 0; n < a->themes[t].item_count; n++) {
+				const struct source_item *item = &a->themes[t].items[n];
+				want_text(refs, &item->characteristic);
+				want_text(refs, &item->evidence);
+				want_text(refs, &item->actions);
+			}
+	} else if (b->kind == BLOCK_PERFORMANCE) {
+		const struct source_performance *p = &b->u.performance;
+		for (size_t g = 0; g < p->group_count; g++)
+			for (size_t n = 0; n < p->groups[g].measure_count; n++) {
+				want_text(refs, &p->groups[g].measures[n].name);
+				want_text(refs, &p->groups[g].measures[n].commentary);
+			}
+	}
+}
+
+static void want_blocks(struct layout_refs *refs, const struct source_block *blocks,
+			size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		const struct source_block *b = &blocks[i];
+		if (b->kind == BLOCK_PARAGRAPH)
+			want_text(refs, &b->u.paragraph);
+		else if (b->kind == BLOCK_LIST)
+			for (size_t n = 0; n < b->u.list.item_count; n++)
+				want_text(refs, &b->u.list.items[n]);
+		else
+			want_tables(refs, b);
+	}
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void want_document(struct layout_refs *refs, const struct source_doc *doc)
+{
+	for (size_t r = 0; r < doc->recommendation_count; r++) {
+		want_text(refs, &doc->recommendations[r].intro);
+		for (size_t i = 0; i < doc->recommendations[r].item_count; i++)
+			want_text(refs, &doc->recommendations[r].items[i]);
+	}
+	for (size_t s = 0; s < doc->section_count; s++)
+		want_blocks(refs, doc->sections[s].blocks, doc->sections[s].block_count);
+	for (size_t a = 0; a < doc->appendix_count; a++)
+		want_blocks(refs, doc->appendices[a].blocks,
+			    doc->appendices[a].block_count);
+	if (refs->wanted_count)
+		qsort(refs->wanted, refs->wanted_count, sizeof *refs->wanted,
+		      compare_ids);
+}
+
+int layout_ref_wanted(const struct layout *lo, const char *id)
+{
+	return lo->refs && id && lo->refs->wanted_count &&
+	       bsearch(&id, lo->refs->wanted, lo->refs->wanted_count,
+		       sizeof *lo->refs->wanted, compare_ids);
+}
 
 static void add_name(struct layout_refs *refs, const char *id, char *name)
 {
@@ -100,6 +178,8 @@ struct layout_refs *layout_refs_new(const struct layout *lo)
 	}
 	if (refs->count)
 		qsort(refs->names, refs->count, sizeof *refs->names, compare_names);
+	if (doc)
+		want_document(refs, doc);
 	return refs;
 }
 
@@ -110,6 +190,7 @@ void layout_refs_free(struct layout_refs *refs)
 	for (size_t i = 0; i < refs->count; i++)
 		free(refs->names[i].name);
 	free(refs->names);
+	free(refs->wanted);
 	free(refs);
 }
 
