@@ -6,10 +6,11 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= build
 CC ?= cc
-PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
-	fonts-dejavu-core poppler-utils valgrind
+	fonts-dejavu-core poppler-utils valgrind \
+	libqpdf-dev qpdf python3-pikepdf
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
@@ -123,19 +124,23 @@ install: $(BIN)
 	install -m 644 words/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/words/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
-# The libFuzzer target for the load stage; needs clang. Run it with
-# build/fuzz/fuzz_source tests/fuzz/corpus (the corpus also replays in
-# check-unit through tests/unit/test_source_corpus.c).
+# libFuzzer targets, one per parser (tests/fuzz/fuzz_NAME.c becomes
+# build/fuzz/fuzz_NAME); needs clang. Run one over its corpus, e.g.
+# build/fuzz/fuzz_source tests/fuzz/corpus (the corpora also replay in
+# check-unit, e.g. through tests/unit/test_source_corpus.c).
 FUZZ_CC ?= clang
 fuzz: $(FUZZ_SRC)
 	@if ! command -v $(FUZZ_CC) > /dev/null 2>&1; then \
 		echo "make fuzz needs clang (libFuzzer): apt-get install clang"; exit 1; \
 	fi
 	@mkdir -p $(BUILD)/fuzz
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+	@set -e; for f in $(FUZZ_SRC); do \
+		echo "$(FUZZ_CC) $$f"; \
+		$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
 		$(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-		-o $(BUILD)/fuzz/fuzz_source tests/fuzz/fuzz_source.c $(LIB_SRC) $(LDLIBS)
+		-o $(BUILD)/fuzz/$$(basename $$f .c) $$f $(LIB_SRC) $(LDLIBS); \
+	done
 
 clean:
 	rm -rf build

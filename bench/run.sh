@@ -128,6 +128,8 @@ for n in 50 500 5000; do
 done
 rm -rf "$OUT/quarterly" "$OUT/quarterly-pdf"
 sh bench/gen_quarterly.sh 100 "$OUT/quarterly"
+sh bench/gen_long_word.sh cell 100000 "$OUT/long-cell.xml"
+sh bench/gen_long_word.sh paragraph 100000 "$OUT/long-word.xml"
 cc -O2 -o "$OUT/floor" bench/floor.c \
 	$(pkg-config --cflags --libs pangocairo cairo-pdf)
 to_text() { sed -e 's/<[^>]*>//g' -e 's/^[[:space:]]*//' "$1" | grep -v '^$' > "$2"; }
@@ -162,6 +164,16 @@ verdict "  growth: time(5000) / time(500)" "$(ratio "$t_5000" "$t_500")" x "<=" 
 to_text "$OUT/assessment-5000.xml" "$OUT/assessment-5000.txt"
 floor_5000=$(median_ms "$OUT/floor" "$OUT/assessment-5000.txt" "$OUT/floor-5000.pdf")
 info "  floor: Pango+Cairo, same text" "$floor_5000" ms "(ours / floor $(ratio "$t_5000" "$floor_5000"))"
+
+# ---- long words: linear layout ----
+fresh
+long_cell=$(median_ms "$BIN" render "$OUT/long-cell.xml" -o "$OUT/long-cell.pdf")
+verdict "100,000-character cell" "$long_cell" ms "<" 1000
+row "  CPU time, 100,000-character cell" "$(cpu_ms "$BIN" render "$OUT/long-cell.xml" -o "$OUT/long-cell.pdf")" ms "" ""
+fresh
+long_word=$(median_ms "$BIN" render "$OUT/long-word.xml" -o "$OUT/long-word.pdf")
+verdict "100,000-character word" "$long_word" ms "<" 1000
+row "  CPU time, 100,000-character word" "$(cpu_ms "$BIN" render "$OUT/long-word.xml" -o "$OUT/long-word.pdf")" ms "" ""
 
 # ---- batch throughput ----
 fresh

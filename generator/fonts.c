@@ -7,7 +7,6 @@
 #include "memory.h"
 #include "paths.h"
 #include "style.h"
-#include "style_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>

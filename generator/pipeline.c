@@ -159,9 +159,13 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 		goto done;
 	if (options->layout)
 		layout_name = mem_strdup(options->layout);
-	else if (doc->layout && *doc->layout)
-		layout_name = style_source_relative(doc->layout, source_dir);
-	else
+	else if (doc->layout && *doc->layout) {
+		layout_name = style_source_layout(source_path, doc->layout,
+						  doc->layout_pos.line,
+						  doc->layout_pos.col, diags);
+		if (!layout_name)
+			goto done;
+	} else
 		layout_name = mem_strdup(STYLE_DEFAULT_LAYOUT);
 	const struct style *style =
 		find_style(pipeline, layout_name, source_dir, diags);

@@ -87,7 +87,7 @@ static void on_schema_error(void *ctx, xmlErrorPtr error)
 static char *read_bounded(const char *path, size_t *length,
 			  struct diag_list *diags)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = paths_fopen_regular(path); /* never blocks on a FIFO */
 	if (!f) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 			 "cannot open the layout: %s", strerror(errno));

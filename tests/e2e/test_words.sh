@@ -82,7 +82,7 @@ sed 's/xml:lang="en-GB"/xml:lang="cy-GB"/' tests/layout/generated-refs.xml > "$w
 # ---- a house style's own labels ----
 sed 's|</furniture>|</furniture>\n  <labels>\n    <label key="assessment.column.rating">RAG status</label>\n    <label key="furniture.page-of-pages">{page}/{pages}</label>\n  </labels>|' \
 	layouts/committee-report.xml > "$work/labelled.xml"
-sed "s|layout=\"committee-report\"|layout=\"$work/labelled.xml\"|" \
+sed 's|layout="committee-report"|layout="labelled.xml"|' \
 	tests/layout/generated-refs.xml > "$work/labelled-paper.xml"
 "$BIN" render "$work/labelled-paper.xml" -o "$work/labelled.pdf" 2> "$work/labelled.err"
 pdftotext "$work/labelled.pdf" - > "$work/labelled.txt"
