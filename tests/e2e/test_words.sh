@@ -44,6 +44,13 @@ grep -c '"lang":"cy"' "$work/parts.json" > "$work/count"
 check "the English text around Welsh keeps the paper's language" \
 	sh -c '! grep -q "\"text\":\"The scheme.s Welsh name, \",\"role\":\"P\",\"lang\"" "$0"' "$work/parts.json"
 
+# Drawn, the Span's words are tagged with their paragraph and read in order.
+"$BIN" render tests/layout/language-of-parts.xml -o "$work/parts.pdf"
+pdftotext "$work/parts.pdf" - | tr '\n' ' ' |
+	grep -qF "The scheme's Welsh name, Cynllun Croeso, is used on every sign" ||
+	fail "the Welsh span's words are not read in place"
+pdfinfo "$work/parts.pdf" | grep -q '^Tagged: *yes' || fail "the paper with Welsh spans is not tagged"
+
 # ---- generated cross-references, as links ----
 "$BIN" render --dump-layout tests/layout/generated-refs.xml > "$work/refs.json"
 "$BIN" render tests/layout/generated-refs.xml -o "$work/refs.pdf"
