@@ -8,6 +8,7 @@
 
 #include "layout.h"
 #include "memory.h"
+#include "words.h"
 
 struct layout {
 	const struct source_doc *doc;
@@ -25,6 +26,10 @@ struct layout {
 	 * labels on unfilled ground: the header's own colour is chosen for the
 	 * header fill and may vanish on white. */
 	struct style_font strong_font;
+	/* The paper's catalogue of words (English when none fits its
+	 * xml:lang); the house style's labels come first (layout_words.c). */
+	const struct words *words;
+	struct layout_refs *refs; /* names of ref targets (layout_refs.c) */
 };
 
 /* ---- the layout's life (layout_page.c) ---- */
@@ -40,6 +45,44 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 struct display_list *layout_end(struct layout *lo);
 /* Free everything, for the error path; returns NULL. */
 struct display_list *layout_abandon(struct layout *lo);
+
+/* ---- words (layout_words.c) ---- */
+
+/* The text of a catalogue key: the house style's <label> for it, else the
+ * paper's catalogue, else English. Borrowed for the process's life (or the
+ * style's). */
+const char *layout_word(const struct layout *lo, const char *key);
+/* layout_word(lo, key) with its {fields} filled in. Caller frees. */
+char *layout_format(const struct layout *lo, const char *key,
+		    const struct words_field *fields);
+/* layout_format into the list's arena, borrowed until dl_free. */
+const char *layout_format_kept(struct layout *lo, const char *key,
+			       const struct words_field *fields);
+/* The source's dashboard noun ("risk"; NULL: fallback) in its singular and
+ * plural, from the catalogue. */
+void layout_noun(const struct layout *lo, const char *noun,
+		 const char *fallback, const char **one, const char **many);
+
+/* The direction of travel in words, lower case: "improving". */
+const char *layout_travel_word(const struct layout *lo,
+			       enum direction_of_travel travel);
+
+/* ---- generated cross-references (layout_refs.c) ---- */
+
+/* The names of every id a ref can point at, in lo's language: "paragraph
+ * 3.3", "section 4.0", "appendix 2", "CI012". Caller frees with
+ * layout_refs_free; layout_document keeps it in lo->refs. */
+struct layout_refs *layout_refs_new(const struct layout *lo);
+void layout_refs_free(struct layout_refs *refs);
+/* The name of id, or NULL when no ref target has it (or lo has no refs). */
+const char *layout_ref_name(const struct layout *lo, const char *id);
+/* Whether some ref anywhere in the paper points at id: tables give such
+ * rows a destination. */
+int layout_ref_wanted(const struct layout *lo, const char *id);
+/* text with each empty <ref/> holding its target's name (a copy in the
+ * list's arena), or text itself when it has none. */
+const struct source_text *layout_refs_expand(struct layout *lo,
+					     const struct source_text *text);
 
 /* ---- pages (layout_page.c) ---- */
 
@@ -263,8 +306,9 @@ void layout_cover(struct layout *lo);                        /* layout_cover.c *
 /* Running header and footer on every page, and the draft watermark (first
  * box of each page); run once pagination is done. (layout_furniture.c) */
 void layout_furniture(struct layout *lo);
-/* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
- * text is returned as written, NULL as "". (layout_cover.c) */
+/* An ISO date "2024-02-22" as "22 February 2024" in the paper's language,
+ * in the list's arena; other text is returned as written, NULL as "".
+ * (layout_cover.c) */
 const char *layout_date_text(struct layout *lo, const char *iso_date);
 /* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
 int layout_at_page_top(const struct layout *lo);

@@ -492,7 +492,10 @@ static void theme_begin(struct layout *lo, struct layout_table *table,
 	const char *text = cell->text ? cell->text->text : cell->plain;
 	text = text ? text : "";
 	size_t title_length = strcspn(text, "\n");
-	state->theme_text = mem_printf("%.*s (continued)", (int)title_length, text);
+	char *title = mem_strndup(text, title_length);
+	const struct words_field fields[] = { { "title", title }, { NULL, NULL } };
+	state->theme_text = layout_format(lo, "table.continued", fields);
+	free(title);
 	struct table_row *theme = row_new(1);
 	theme->cells[0] = *cell;
 	theme->cells[0].text = NULL;

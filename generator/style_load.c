@@ -250,6 +250,33 @@ static void read_furniture(struct arena *arena, const xmlNode *furniture,
 	style->footer_right = template(arena, footer, "right");
 }
 
+/* <labels><label key="key.rating">RAG status</label>…: key → text pairs
+ * in the arena, ending with a NULL name. */
+static int is_label(const xmlNode *c)
+{
+	return c->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)c->name, "label") == 0;
+}
+
+static void read_labels(struct arena *arena, const xmlNode *labels,
+			struct style *style)
+{
+	size_t count = 0;
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next)
+		count += is_label(c);
+	struct style_field *out = arena_alloc(arena, (count + 1) * sizeof *out);
+	size_t n = 0;
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next) {
+		if (!is_label(c))
+			continue;
+		const char *key = attr(c, "key", "");
+		out[n].name = arena_strndup(arena, key, strlen(key));
+		out[n].value = text_of(arena, c);
+		n++;
+	}
+	style->labels = out;
+}
+
 static struct style *style_from_doc(const struct style_doc *doc)
 {
 	struct style *style = mem_alloc(sizeof *style);
@@ -274,6 +301,7 @@ static struct style *style_from_doc(const struct style_doc *doc)
 	read_table(&r, style_child(root, "table"), &style->table);
 	read_palette(arena, style_child(root, "palette"), style);
 	read_furniture(arena, style_child(root, "furniture"), style);
+	read_labels(arena, style_child(root, "labels"), style);
 	return style;
 }
 
