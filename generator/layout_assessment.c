@@ -267,7 +267,7 @@ void layout_assessment(struct layout *lo,
 	if (!shown[COL_PREVIOUS]) {
 		/* Said where a reader would look for the previous ratings. */
 		struct source_text note = {
-			.text = "No previous ratings are recorded.",
+			.text = layout_word(lo, "assessment.no-previous"),
 			.pos = assessment->pos,
 		};
 		layout_key_paragraph(lo, &note, &lo->style->body, note.pos);

@@ -251,18 +251,16 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 }
 
 /* What a reader would otherwise look for: "" when nothing is absent. */
-static const char *absent_note(const int *shown)
+static const char *absent_note(const struct layout *lo, const int *shown)
 {
 	if (!shown[COL_PREVIOUS] && !shown[COL_TRAVEL])
-		return shown[COL_TARGET]
-			       ? "No previous values are recorded, so no direction "
-				 "of travel is shown."
-			       : "No targets are set and no previous values are "
-				 "recorded, so no direction of travel is shown.";
+		return layout_word(lo, shown[COL_TARGET]
+					       ? "performance.no-previous-no-travel"
+					       : "performance.no-target-no-previous");
 	if (!shown[COL_TARGET])
-		return "No targets are set.";
+		return layout_word(lo, "performance.no-target");
 	if (!shown[COL_PREVIOUS])
-		return "No previous values are recorded.";
+		return layout_word(lo, "performance.no-previous");
 	return "";
 }
 
@@ -275,7 +273,7 @@ void layout_performance(struct layout *lo,
 	int shown[COLUMN_COUNT];
 	shown_columns(lo, performance, shown);
 	struct source_text note = {
-		.text = absent_note(shown),
+		.text = absent_note(lo, shown),
 		.pos = performance->pos,
 	};
 	layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
