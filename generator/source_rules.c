@@ -490,8 +490,8 @@ static void check_sign_off_date(struct rules *r, const xmlNode *sign_off)
 	char iso[11];
 	long signed_day = sign_off_day(trimmed, iso);
 	if (signed_day && r->meeting_day && signed_day > r->meeting_day) {
-		char *when = dates_long_text(iso);
-		char *meeting = dates_long_text(r->meeting_iso);
+		char *when = dates_long_text(iso, NULL);
+		char *meeting = dates_long_text(r->meeting_iso, NULL);
 		source_warning(r->load, source_node_pos(r->load, sign_off),
 			       "sign-off \"%s\" is dated %s, after the meeting on "
 			       "%s: check its date part (DDMMYYYY)", trimmed, when,

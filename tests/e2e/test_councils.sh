@@ -2,8 +2,8 @@
 # What councils print and check: every source in tests/warnings gives
 # exactly its .expected warnings from validate (exit 0) and from render
 # (which still writes the PDF); the agenda item on the cover under every
-# shipped house style, and in the running header of a style that asks for
-# {agenda-item}.
+# shipped house style and in the paper's language, and in the running
+# header of a style that asks for {agenda-item}.
 set -u
 . tests/e2e/lib.sh
 
@@ -40,6 +40,15 @@ for path in layouts/*.xml; do
 	check "$layout: 'Agenda item 7' on the cover" \
 		grep -q 'Agenda item 7' "$work/cover.txt"
 done
+# In the paper's language: Welsh councils' "Eitem ar yr agenda".
+sed 's|</marking>|&<agenda-item>7</agenda-item>|' tests/layout/welsh-paper.xml \
+	> "$work/welsh.xml"
+check "the Welsh paper has an agenda item" grep -q '<agenda-item>7<' "$work/welsh.xml"
+"$BIN" render "$work/welsh.xml" -o "$work/welsh.pdf" 2> "$work/err"
+check "the Welsh paper renders" test $? -eq 0
+pdftotext -f 1 -l 1 "$work/welsh.pdf" "$work/welsh.txt"
+check "'Eitem ar yr agenda 7' on the Welsh cover" \
+	grep -q 'Eitem ar yr agenda 7' "$work/welsh.txt"
 "$BIN" render tests/warnings/missing-sign-off.xml -o "$work/none.pdf" 2> /dev/null
 pdftotext "$work/none.pdf" "$work/none.txt"
 check "no agenda item, no 'Agenda item' line" \
@@ -47,7 +56,7 @@ check "no agenda item, no 'Agenda item' line" \
 
 # ---- {agenda-item} in the running header, when the style asks ----
 mkdir -p "$work/styles"
-sed 's|<header left="This report is {marking}"/>|<header left="This report is {marking}" right="{agenda-item}"/>|' \
+sed 's|<header left="\([^"]*\)"/>|<header left="\1" right="{agenda-item}"/>|' \
 	layouts/committee-report.xml > "$work/styles/committee-report.xml"
 check "the header asks for {agenda-item}" \
 	grep -q 'right="{agenda-item}"' "$work/styles/committee-report.xml"
