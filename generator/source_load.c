@@ -51,9 +51,11 @@ static struct source_doc *load_bytes(struct source_load *load)
 		if (check_root(load) == 0) {
 			size_t before = diag_count(load->diags, DIAG_ERROR);
 			source_schema_validate(load);
+			source_workbooks_read(load);
 			source_rules_check(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
 				doc = source_build(load);
+			source_workbooks_free(load);
 		}
 	}
 	xmlFreeDoc(load->doc);
