@@ -89,10 +89,12 @@ static int newer(struct timespec a, struct timespec b)
 	       (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
 }
 
-/* The previous quarters a source compares with: each <performance>
- * block's previous-source, relative to the source's folder. Reads the whole
- * source (streaming, no network, no entities). Appends paths to *paths. */
-static void previous_sources(const char *source_path, char ***paths,
+/* The files a source's blocks are made from: each <performance> block's
+ * previous-source (the previous quarter it compares with) and each
+ * <assessment> or <performance> block's src (the workbook holding its
+ * rows), relative to the source's folder. Reads the whole source
+ * (streaming, no network, no entities). Appends paths to *paths. */
+static void named_inputs(const char *source_path, char ***paths,
 			     size_t *count, size_t *capacity)
 {
 	xmlTextReaderPtr reader = xmlReaderForFile(
@@ -102,18 +104,23 @@ static void previous_sources(const char *source_path, char ***paths,
 		return;
 	char *dir = paths_dirname(source_path);
 	while (xmlTextReaderRead(reader) == 1) {
-		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT ||
-		    !xmlStrEqual(xmlTextReaderConstLocalName(reader),
-				 BAD_CAST "performance"))
+		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
 			continue;
-		xmlChar *value = xmlTextReaderGetAttribute(
-			reader, BAD_CAST "previous-source");
-		if (value && *value) {
-			MEM_GROW(*paths, *count, *capacity);
-			(*paths)[(*count)++] =
-				paths_beside(dir, (const char *)value);
+		const xmlChar *name = xmlTextReaderConstLocalName(reader);
+		int performance = xmlStrEqual(name, BAD_CAST "performance");
+		if (!performance && !xmlStrEqual(name, BAD_CAST "assessment"))
+			continue;
+		static const char *const named[] = { "src", "previous-source" };
+		for (size_t i = 0; i < (performance ? 2u : 1u); i++) {
+			xmlChar *value = xmlTextReaderGetAttribute(reader,
+								   BAD_CAST named[i]);
+			if (value && *value) {
+				MEM_GROW(*paths, *count, *capacity);
+				(*paths)[(*count)++] =
+					paths_beside(dir, (const char *)value);
+			}
+			xmlFree(value);
 		}
-		xmlFree(value);
 	}
 	free(dir);
 	xmlFreeTextReader(reader);
@@ -129,7 +136,7 @@ size_t batch_inputs(const char *source_path, const char *layout_option,
 		MEM_GROW(*paths, count, capacity);
 		(*paths)[count++] = layout;
 	}
-	previous_sources(source_path, paths, &count, &capacity);
+	named_inputs(source_path, paths, &count, &capacity);
 	return count;
 }
 
@@ -145,11 +152,12 @@ int batch_up_to_date(const char *source_path, const char *output_path,
 		    newer(out, input);
 	free(layout_path);
 	/* A quarterly report shows movement since the previous quarter, so
-	 * that quarter's source is an input as well. */
+	 * that quarter's source is an input as well, and so is every workbook
+	 * holding a block's rows. */
 	char **previous = NULL;
 	size_t count = 0, capacity = 0;
 	if (fresh)
-		previous_sources(source_path, &previous, &count, &capacity);
+		named_inputs(source_path, &previous, &count, &capacity);
 	for (size_t i = 0; i < count; i++) {
 		if (mtime(previous[i], &input) < 0 || !newer(out, input))
 			fresh = 0;
