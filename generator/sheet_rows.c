@@ -26,6 +26,7 @@ struct mapping {
 	uint32_t col_of[FIELD_COUNT];       /* 0: no column */
 	const struct sheet_field_def *defs[FIELD_COUNT];
 	size_t record_capacity, group_capacity;
+	size_t filled_rows;                 /* rows with content under the header */
 	GHashTable *group_index;            /* name → index + 1 */
 	GHashTable *refs;                   /* ref → record row and col */
 };
@@ -568,6 +569,7 @@ static void read_row(struct mapping *m, const struct sheet_row *row, size_t *cur
 	size_t n = filled(m, row, &own);
 	if (!n && !own)
 		return; /* nothing in the columns read */
+	m->filled_rows++;
 	struct arena *arena = m->rows->private->arena;
 	const struct sheet_cell *group_cell = sheet_cell_at(row, m->col_of[FIELD_GROUP]);
 	const char *group_name = group_cell ? collapse(arena, group_cell->text) : "";
@@ -667,6 +669,7 @@ struct sheet_rows *sheet_rows_map(const struct sheet *sheet,
 	size_t current = (size_t)-1;
 	for (size_t i = 1; status == 0 && i < sheet->row_count; i++)
 		read_row(m, &sheet->rows[i], &current);
+	size_t filled_rows = m->filled_rows;
 	g_hash_table_destroy(m->refs);
 	g_hash_table_destroy(m->group_index);
 	free(m);
@@ -675,7 +678,7 @@ struct sheet_rows *sheet_rows_map(const struct sheet *sheet,
 		return NULL;
 	}
 	order_by_group(rows);
-	if (!rows->record_count)
+	if (!filled_rows)
 		diag_add(diags, DIAG_ERROR, options->origin->file, options->origin->line,
 			 options->origin->col, "%s%s%s%s has a header row but no rows "
 			 "under it", sheet->name ? "sheet \"" : "",

@@ -417,7 +417,8 @@ static int finish_cell(struct xlsx *x, struct cell_reading *c)
 		free(s);
 		return status;
 	}
-	if (!c->has_value)
+	/* A formula saved without its value: no <v>, or an empty one. */
+	if (!c->has_value || (c->has_formula && !*v))
 		return c->has_formula ? sheet_add_cell(sheet, c->col, SHEET_CELL_NO_VALUE,
 						       "", 0, 0, 0)
 				      : 0;
