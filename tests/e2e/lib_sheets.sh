@@ -1,7 +1,7 @@
 # Sourced by the workbook tests: papers whose appendix rows come from a
 # workbook, and the workbooks themselves (tests/e2e/workbooks.py, written
 # into $work/books by Debian's python3 with python3-openpyxl).
-. tests/e2e/lib.sh
+[ -n "${work:-}" ] || . tests/e2e/lib.sh
 
 PYTHON=${PYTHON:-/usr/bin/python3}
 
