@@ -122,19 +122,24 @@ install: $(BIN)
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
-# The libFuzzer target for the load stage; needs clang. Run it with
-# build/fuzz/fuzz_source tests/fuzz/corpus (the corpus also replays in
-# check-unit through tests/unit/test_source_corpus.c).
+# The libFuzzer targets, one per parser (tests/fuzz/fuzz_*.c); needs clang.
+# Run one with build/fuzz/fuzz_source tests/fuzz/corpus, or the workbook
+# readers' build/fuzz/fuzz_sheet_xlsx tests/fuzz/corpus_xlsx (the load and
+# workbook corpora also replay in check-unit, through
+# tests/unit/test_source_corpus.c and test_sheet_corpus.c).
 FUZZ_CC ?= clang
 fuzz: $(FUZZ_SRC)
 	@if ! command -v $(FUZZ_CC) > /dev/null 2>&1; then \
 		echo "make fuzz needs clang (libFuzzer): apt-get install clang"; exit 1; \
 	fi
 	@mkdir -p $(BUILD)/fuzz
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
-		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
-		$(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-		-o $(BUILD)/fuzz/fuzz_source tests/fuzz/fuzz_source.c $(LIB_SRC) $(LDLIBS)
+	for target in $(FUZZ_SRC); do \
+		$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+			-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
+			$(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+			-o $(BUILD)/fuzz/$$(basename $$target .c) $$target $(LIB_SRC) \
+			$(LDLIBS) || exit 1; \
+	done
 
 clean:
 	rm -rf build
