@@ -2,20 +2,38 @@
 #include "batch.h"
 #include "memory.h"
 #include "paths.h"
+#include "sheet.h" /* SHEET_MAX_FILE_BYTES */
+#include "source.h"
 #include "style.h"
 
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+/* A streaming reader over the source, only when it is a regular file (a
+ * FIFO would block), with no network and no messages. NULL when not; else
+ * the caller closes *fd after xmlFreeTextReader. */
+static xmlTextReaderPtr open_reader(const char *source_path, int *fd)
+{
+	*fd = paths_open_regular(source_path, NULL);
+	if (*fd < 0)
+		return NULL;
+	xmlTextReaderPtr reader = xmlReaderForFd(
+		*fd, source_path, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!reader)
+		close(*fd);
+	return reader;
+}
 
 /* The root element's layout attribute, or NULL. Reads no further than the
  * root's start tag; no network, no entity expansion. Caller frees. */
 static char *root_layout(const char *source_path)
 {
-	xmlTextReaderPtr reader = xmlReaderForFile(
-		source_path, NULL,
-		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	int fd;
+	xmlTextReaderPtr reader = open_reader(source_path, &fd);
 	if (!reader)
 		return NULL;
 	char *layout = NULL;
@@ -31,6 +49,7 @@ static char *root_layout(const char *source_path)
 		break;
 	}
 	xmlFreeTextReader(reader);
+	close(fd);
 	return layout;
 }
 
@@ -53,8 +72,8 @@ static char *resolve(const char *name, const char *source_dir)
 }
 
 /* As render reads the source's layout attribute: empty means the default,
- * and a path is relative to the source's folder (--layout PATH is
- * relative to where the command runs). */
+ * and a path is relative to the source's folder and may not leave it
+ * (--layout PATH is relative to where the command runs). */
 char *batch_layout_path(const char *source_path, const char *layout_option)
 {
 	char *source_dir = paths_dirname(source_path);
@@ -64,11 +83,12 @@ char *batch_layout_path(const char *source_path, const char *layout_option)
 		free(named);
 		named = mem_strdup(STYLE_DEFAULT_LAYOUT);
 	} else if (!layout_option) {
-		char *relative = style_source_relative(named, source_dir);
+		/* Refused quietly: rendering it reports why. */
+		char *relative = style_source_layout(source_path, named, 0, 0, NULL);
 		free(named);
 		named = relative;
 	}
-	char *path = resolve(named, source_dir);
+	char *path = named ? resolve(named, source_dir) : NULL;
 	free(named);
 	free(source_dir);
 	return path;
@@ -92,17 +112,20 @@ static int newer(struct timespec a, struct timespec b)
 /* The files a source's blocks are made from: each <performance> block's
  * previous-source (the previous quarter it compares with) and each
  * <assessment> or <performance> block's src (the workbook holding its
- * rows), relative to the source's folder. Reads the whole source
- * (streaming, no network, no entities). Appends paths to *paths. */
-static void named_inputs(const char *source_path, char ***paths,
-			     size_t *count, size_t *capacity)
+ * rows), under the rule for files a source names (paths_named). Reads the
+ * whole source (streaming, no network, no entities). Appends paths to
+ * *paths; returns how many were refused. */
+static size_t named_inputs(const char *source_path, char ***paths,
+			   size_t *count, size_t *capacity)
 {
-	xmlTextReaderPtr reader = xmlReaderForFile(
-		source_path, NULL,
-		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	int fd;
+	xmlTextReaderPtr reader = open_reader(source_path, &fd);
 	if (!reader)
-		return;
-	char *dir = paths_dirname(source_path);
+		return 0;
+	struct paths_naming naming = {
+		.source = source_path, .attribute = "previous-source",
+	};
+	size_t refused = 0;
 	while (xmlTextReaderRead(reader) == 1) {
 		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
 			continue;
@@ -111,19 +134,27 @@ static void named_inputs(const char *source_path, char ***paths,
 		if (!performance && !xmlStrEqual(name, BAD_CAST "assessment"))
 			continue;
 		static const char *const named[] = { "src", "previous-source" };
+		static const size_t limits[] = { SHEET_MAX_FILE_BYTES, SOURCE_MAX_BYTES };
 		for (size_t i = 0; i < (performance ? 2u : 1u); i++) {
 			xmlChar *value = xmlTextReaderGetAttribute(reader,
 								   BAD_CAST named[i]);
-			if (value && *value) {
+			naming.attribute = named[i];
+			char *path = value && *value
+					     ? paths_named(&naming, (const char *)value,
+							   limits[i], NULL)
+					     : NULL;
+			if (path) {
 				MEM_GROW(*paths, *count, *capacity);
-				(*paths)[(*count)++] =
-					paths_beside(dir, (const char *)value);
+				(*paths)[(*count)++] = path;
+			} else if (value && *value) {
+				refused++;
 			}
 			xmlFree(value);
 		}
 	}
-	free(dir);
 	xmlFreeTextReader(reader);
+	close(fd);
+	return refused;
 }
 
 size_t batch_inputs(const char *source_path, const char *layout_option,
@@ -156,8 +187,9 @@ int batch_up_to_date(const char *source_path, const char *output_path,
 	 * holding a block's rows. */
 	char **previous = NULL;
 	size_t count = 0, capacity = 0;
-	if (fresh)
-		named_inputs(source_path, &previous, &count, &capacity);
+	if (fresh && named_inputs(source_path, &previous, &count,
+				  &capacity) > 0)
+		fresh = 0; /* a refused one: rendering says why */
 	for (size_t i = 0; i < count; i++) {
 		if (mtime(previous[i], &input) < 0 || !newer(out, input))
 			fresh = 0;

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "file_atomic.h"
 #include "memory.h"
+#include "paths.h"
 #include "pipeline.h"
 
 struct build_settings {
@@ -31,7 +32,7 @@ struct build_report {
 static void build_usage(FILE *out)
 {
 	fputs("usage: committee-pdf build [-j N] [-o DIR] [--force] [--layout NAME]\n"
-	      "                           [--draft] SOURCE|DIR...\n"
+	      "                           [--draft] [--allow-dir DIR]... SOURCE|DIR...\n"
 	      "\n"
 	      "Render many sources to PDF in parallel; a folder stands for its *.xml\n"
 	      "files. Sources whose PDF is newer than the source, its house style and\n"
@@ -42,6 +43,7 @@ static void build_usage(FILE *out)
 	      "  -f, --force       build even the sources that are up to date\n"
 	      "  --layout NAME     house style name or path, for every source\n"
 	      "  --draft           draft watermark and build time on every page\n"
+	      "  --allow-dir DIR   files the sources name may also lie in DIR (repeatable)\n"
 	      "  -h, --help        this text\n",
 	      out);
 }
@@ -91,8 +93,10 @@ static int worker_build(void *state, const char *source, const char *output,
 	if (batch_test_crash_requested(source))
 		crash_mid_document(worker->pipeline, source, output, options,
 				   diags);
-	return pipeline_render_pdf(worker->pipeline, source, output, options,
-				   diags);
+	int status = pipeline_render_pdf(worker->pipeline, source, output,
+					 options, diags);
+	/* A document with an error is failed, whatever wrote it. */
+	return status != 0 || diag_has_errors(diags) ? 1 : 0;
 }
 
 static void worker_close(void *state)
@@ -185,13 +189,14 @@ static int default_jobs(void)
 /* 0 on success, 2 on a usage error, -1 for --help. */
 static int parse_options(int argc, char **argv, struct build_settings *s)
 {
-	enum { OPT_LAYOUT = 256, OPT_DRAFT };
+	enum { OPT_LAYOUT = 256, OPT_DRAFT, OPT_ALLOW_DIR };
 	static const struct option options[] = {
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "draft", no_argument, NULL, OPT_DRAFT },
+		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -219,6 +224,13 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 			break;
 		case OPT_DRAFT:
 			s->pipeline.draft = 1;
+			break;
+		case OPT_ALLOW_DIR:
+			if (paths_allow_dir(optarg) != 0) {
+				fprintf(stderr, "committee-pdf build: --allow-dir needs a folder that exists: %s\n",
+					optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			return -1;

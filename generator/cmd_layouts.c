@@ -10,7 +10,6 @@
 #include "fonts.h"
 #include "memory.h"
 #include "style.h"
-#include "style_internal.h"
 
 static void usage(FILE *out)
 {

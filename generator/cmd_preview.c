@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "draw.h"
+#include "file_atomic.h"
 #include "memory.h"
 #include "page_list.h"
 #include "paths.h"
@@ -36,6 +37,7 @@ static void preview_usage(FILE *out)
 {
 	fputs("usage: committee-pdf preview SOURCE [-o DIR] [--dpi N] [--pages LIST]\n"
 	      "                             [--layout NAME] [--draft] [--watch]\n"
+	      "                             [--allow-dir DIR]...\n"
 	      "\n"
 	      "Draw the pages as PNG images named BASE-N.png (N from 1) and print\n"
 	      "the names of the files written.\n"
@@ -45,6 +47,7 @@ static void preview_usage(FILE *out)
 	      "  --pages LIST      only these pages, e.g. 1,3-5 (default: all)\n"
 	      "  --layout NAME     house style name or path (default: the source's own)\n"
 	      "  --draft           draft watermark and build time on every page\n"
+	      "  --allow-dir DIR   files the source names may also lie in DIR (repeatable)\n"
 	      "  --watch           draw again each time the source or its house style\n"
 	      "                    changes, until interrupted\n"
 	      "  -h, --help        this text\n",
@@ -124,7 +127,7 @@ static int parse_dpi(const char *text, double *dpi)
 /* 0 on success, 2 on a usage error, -1 for --help. */
 static int parse_options(int argc, char **argv, struct preview *p)
 {
-	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH };
+	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH, OPT_ALLOW_DIR };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "dpi", required_argument, NULL, OPT_DPI },
@@ -132,6 +135,7 @@ static int parse_options(int argc, char **argv, struct preview *p)
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "draft", no_argument, NULL, OPT_DRAFT },
 		{ "watch", no_argument, NULL, OPT_WATCH },
+		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -167,6 +171,13 @@ static int parse_options(int argc, char **argv, struct preview *p)
 			break;
 		case OPT_WATCH:
 			p->watch = 1;
+			break;
+		case OPT_ALLOW_DIR:
+			if (paths_allow_dir(optarg) != 0) {
+				fprintf(stderr, "committee-pdf preview: --allow-dir needs a folder that exists: %s\n",
+					optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			return -1;
@@ -210,6 +221,7 @@ int cmd_preview(int argc, char **argv)
 			p.out_dir, strerror(errno));
 		return 1;
 	}
+	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	p.pipeline = pipeline_new(&diags);
 	if (!p.pipeline) {

@@ -7,8 +7,11 @@
 #include <sys/stat.h>
 
 #include "batch.h"
+#include "check.h"
 #include "commands.h"
+#include "file_atomic.h"
 #include "memory.h"
+#include "paths.h"
 #include "pipeline.h"
 #include "watch.h"
 
@@ -17,6 +20,7 @@ struct render_args {
 	const char *out;
 	int dump_layout;
 	int watch;
+	int check; /* --check: run `check` on the PDF written */
 	struct pipeline_options options;
 };
 
@@ -24,6 +28,7 @@ static void render_usage(FILE *out)
 {
 	fputs("usage: committee-pdf render SOURCE [-o OUT.pdf] [--layout NAME|PATH]\n"
 	      "                            [--draft] [--previous FILE] [--dump-layout]\n"
+	      "                            [--allow-dir DIR]...\n"
 	      "\n"
 	      "Typeset one committee paper source (XML) to a tagged PDF.\n"
 	      "\n"
@@ -35,10 +40,16 @@ static void render_usage(FILE *out)
 	      "  --draft               draft furniture and watermark\n"
 	      "  --previous FILE       last quarter's source, for previous values and\n"
 	      "                        directions of travel\n"
+	      "  --allow-dir DIR       files the source names (layout=, previous-source=)\n"
+	      "                        may also lie in DIR, not only in the source's\n"
+	      "                        folder; may be given more than once\n"
 	      "  --dump-layout         print the laid-out pages as JSON instead of\n"
 	      "                        writing a PDF\n"
 	      "  --watch               render again each time the source or its house\n"
 	      "                        style is saved, until interrupted\n"
+	      "  --check               then check the PDF against PDF/UA-1 and PDF/A-2\n"
+	      "                        as 'committee-pdf check' does (exit 1 if a rule\n"
+	      "                        fails)\n"
 	      "  -h, --help            this help\n"
 	      "\n"
 	      "Diagnostics go to standard error as FILE:LINE:COL: LEVEL: MESSAGE.\n"
@@ -97,12 +108,17 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 			args->dump_layout = 1;
 		} else if (strcmp(arg, "--watch") == 0) {
 			args->watch = 1;
+		} else if (strcmp(arg, "--check") == 0) {
+			args->check = 1;
 		} else if ((value = option_value(argc, argv, &i, "--output", "-o", &missing))) {
 			args->out = value;
 		} else if ((value = option_value(argc, argv, &i, "--layout", NULL, &missing))) {
 			args->options.layout = value;
 		} else if ((value = option_value(argc, argv, &i, "--previous", NULL, &missing))) {
 			args->options.previous = value;
+		} else if ((value = option_value(argc, argv, &i, "--allow-dir", NULL, &missing))) {
+			if (paths_allow_dir(value) != 0)
+				return usage_error("--allow-dir needs a folder that exists", value);
 		} else if (missing) {
 			return usage_error("option needs a value", arg);
 		} else {
@@ -117,6 +133,8 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 		return usage_error("empty output name", NULL);
 	if (args->options.layout && !*args->options.layout)
 		return usage_error("empty layout name", NULL);
+	if (args->check && (args->watch || args->dump_layout))
+		return usage_error("--check needs one PDF written, not --watch or --dump-layout", NULL);
 	if (args->watch && (args->dump_layout || strcmp(args->source, "-") == 0))
 		return usage_error("--watch needs a SOURCE file and a PDF to write", NULL);
 	if (!args->out && !args->dump_layout && strcmp(args->source, "-") == 0)
@@ -164,6 +182,7 @@ int cmd_render(int argc, char **argv)
 	int parsed = parse_args(argc, argv, &args);
 	if (parsed != 0)
 		return parsed == 1 ? 0 : 2;
+	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	int status = 1;
 	char *out = args.out ? mem_strdup(args.out)
@@ -192,6 +211,13 @@ int cmd_render(int argc, char **argv)
 	} else {
 		status = pipeline_render_pdf(pipeline, args.source, out,
 					     &args.options, &diags);
+		if (status == 0 && args.check) {
+			int unreadable;
+			size_t failures = check_file_print(out, stderr, &unreadable);
+			fprintf(stderr, "%zu PDF/UA-1 and PDF/A-2 %s in %s\n", failures,
+				failures == 1 ? "failure" : "failures", out);
+			status = failures || unreadable;
+		}
 	}
 done:
 	diag_sort(&diags);

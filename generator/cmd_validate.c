@@ -7,12 +7,13 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "paths.h"
 #include "rating.h"
 #include "source.h"
 
 static void validate_usage(FILE *out)
 {
-	fputs("usage: committee-pdf validate [--help] FILE...\n"
+	fputs("usage: committee-pdf validate [--allow-dir DIR]... [--help] FILE...\n"
 	      "\n"
 	      "Checks committee paper sources against the schema and the rules a\n"
 	      "schema cannot say (ratings in their scale, references that resolve),\n"
@@ -21,7 +22,9 @@ static void validate_usage(FILE *out)
 	      "Prints every problem as FILE:LINE:COL: error: MESSAGE, then a count.\n"
 	      "FILE '-' reads standard input.\n"
 	      "\n"
-	      "  -h, --help   show this help\n"
+	      "  --allow-dir DIR  files a source names (previous-source=) may also lie\n"
+	      "                   in DIR, not only in its folder; repeatable\n"
+	      "  -h, --help       show this help\n"
 	      "\n"
 	      "Exit status: 0 all valid, 1 a file has errors, 2 usage error.\n",
 	      out);
@@ -36,6 +39,7 @@ int cmd_validate(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
@@ -46,8 +50,18 @@ int cmd_validate(int argc, char **argv)
 		case 'h':
 			validate_usage(stdout);
 			return 0;
+		case 'A':
+			if (paths_allow_dir(optarg) != 0) {
+				fprintf(stderr, "committee-pdf validate: --allow-dir needs a folder that exists: %s\n",
+					optarg);
+				return 2;
+			}
+			break;
 		default:
-			if (optopt)
+			if (optopt == 'A')
+				fputs("committee-pdf validate: --allow-dir needs a folder\n",
+				      stderr);
+			else if (optopt)
 				fprintf(stderr, "committee-pdf validate: unknown option '-%c'\n",
 					optopt);
 			else

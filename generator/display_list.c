@@ -14,6 +14,18 @@
 
 #include "memory.h"
 
+_Static_assert(sizeof(struct dl_glyph) == 8,
+	       "a glyph stays eight bytes: a long paper holds millions");
+
+int32_t dl_glyph_id(PangoGlyph glyph)
+{
+	if (glyph == PANGO_GLYPH_EMPTY)
+		return -1;
+	if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph > UINT16_MAX)
+		return 0;
+	return (int32_t)glyph;
+}
+
 /* Boxes a finished page keeps room for: the layout adds the header, the
  * footer's parts and the watermark once pagination is done. */
 #define FURNITURE_ROOM 6

@@ -7,11 +7,11 @@
 #include "memory.h"
 #include "paths.h"
 #include "style.h"
-#include "style_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -36,6 +36,17 @@ static FcConfig *load_config(const char *conf_path, struct diag_list *diags)
 		diag_add(diags, DIAG_ERROR, conf_path, 0, 0,
 			 "cannot open the font configuration: %s; reinstall "
 			 "committee-pdf or name a readable fonts.conf", strerror(errno));
+		return NULL;
+	}
+	/* fontconfig reads every *.conf of a folder, so a folder named by
+	 * mistake would load as a configuration without fonts. */
+	struct stat info;
+	if (stat(absolute, &info) == 0 && S_ISDIR(info.st_mode)) {
+		diag_add(diags, DIAG_ERROR, conf_path, 0, 0,
+			 "the font configuration is a folder, not a file: name "
+			 "the fonts.conf file itself (committee-pdf ships "
+			 "fonts/fonts.conf)");
+		free(absolute);
 		return NULL;
 	}
 	FcConfig *config = FcConfigCreate();

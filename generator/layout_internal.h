@@ -90,9 +90,10 @@ void layout_page_size(const struct layout *lo, int landscape,
 enum layout_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
 /* A block of text measured at a width: lines not yet placed. Holds its
- * PangoLayout only until freed, never for the whole document. */
+ * PangoLayouts (one, or one per window of a long text) only until freed,
+ * never for the whole document. Time and memory are linear in the text's
+ * length whatever its words. */
 struct layout_lines {
-	PangoLayout *pango;
 	size_t line_count;
 	double *line_top_pt;     /* each line's top from the block's top */
 	double *line_height_pt;
@@ -102,6 +103,10 @@ struct layout_lines {
 	 * and the font the lines were set in. */
 	const struct source_text *source;
 	const struct style_font *font;
+	/* Bytes handed to Pango in all (overlapping) windows, and the most in
+	 * one: a small multiple of the text's length in windows of bounded
+	 * size, which is what makes measuring linear. */
+	size_t pango_bytes, pango_window_bytes_max;
 };
 
 /* Measure styled source text (spans become Pango attributes, never markup). */

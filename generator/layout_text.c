@@ -13,22 +13,96 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- measuring in windows ----
+ *
+ * Pango breaks a paragraph in time that grows with the square of its
+ * length once a word is wider than the column (every line walks the rest
+ * of the word again) or one item runs long (every line adds up the rest of
+ * it), and it sums advances and heights in int Pango units, which a long
+ * text or a large font overflows. So a text that is long, holds a long
+ * word or is set large is laid out in windows: each a PangoLayout of a few
+ * lines' worth of text that begins where a line begins. Every line of a
+ * window but its last (and any ending close to the window's end) is kept,
+ * and the next window begins with the first line not kept; a kept line is
+ * one Pango broke with what follows it in view, so the lines are those of
+ * the whole text, each piece of text measured once. A short text is one
+ * window, laid out exactly as a single PangoLayout always was. */
+
+/* One window when the text is no longer than this and no word in it is
+ * longer than WHOLE_WORD_MAX_BYTES: quadratic cost is small below them. */
+#define WHOLE_TEXT_MAX_BYTES 4096
+#define WHOLE_WORD_MAX_BYTES 512
+/* A window aims to hold this many lines, and never less text than this. */
+#define WINDOW_LINES 8
+#define WINDOW_MIN_BYTES 256
+/* A kept line ends at least this far before its window's end: line and
+ * cluster rules look a few characters ahead. */
+#define WINDOW_LOOKAHEAD_BYTES 32
+/* No character advances further, or stands taller, than this. */
+#define EM_PER_CHARACTER_MAX 4
+
+/* A window of a paragraph that began before it opens with a strong mark
+ * of the paragraph's direction (Pango takes a paragraph's direction from
+ * its first strong character), then a line separator when it begins
+ * inside the paragraph or a paragraph break when it begins a new one.
+ * The mark's line is dropped. */
+#define LRM "\xE2\x80\x8E"
+#define RLM "\xE2\x80\x8F"
+#define LINE_SEPARATOR "\xE2\x80\xA8"
+#define WINDOW_PREFIX_MAX 8
+
+/* A piece: one PangoLayout over a window of the text. */
+struct text_piece {
+	PangoLayout *pango;
+	ptrdiff_t base;           /* byte i of its layout's text is byte
+	                             i + base of the whole text */
+};
+
 /* The public lines plus what placing needs and the contract does not say. */
 struct lines_impl {
 	struct layout_lines lines;
 	double *line_x_pt;        /* left of each line (alignment offset) */
 	double *line_width_pt;    /* logical width of each line */
 	double *baseline_pt;      /* baseline from the line's top */
-	double *storage;          /* the five per-line arrays in one block */
+	PangoLayoutLine **line;   /* each line (a reference) in its piece */
+	uint32_t *line_piece;     /* index of each line's piece */
+	size_t line_capacity;
+	struct text_piece *pieces;
+	size_t piece_count, piece_capacity;
 };
+
+/* What the windows of one text share. */
+struct measuring {
+	struct layout *lo;
+	const char *text;
+	size_t length;
+	const struct source_text *styled; /* its spans become attributes */
+	PangoFontDescription *desc;
+	int width_pu;
+	PangoAlignment alignment;
+	size_t window_max;        /* bytes no Pango sum can overflow over */
+	/* Spans reaching into the current window, in span order; windows
+	 * only move on, so each span joins and leaves once. */
+	size_t *live;
+	size_t live_count, next_span;
+	char *buffer;             /* a window's prefix and text */
+	size_t buffer_size;
+	PangoLogAttr *attrs;      /* a window's break opportunities */
+	size_t attrs_size;
+};
+
+static double font_size_pt(const struct style_font *font)
+{
+	return font->size_pt > 0 ? font->size_pt : 10;
+}
 
 static PangoFontDescription *font_description(const struct style_font *font)
 {
 	PangoFontDescription *desc = pango_font_description_new();
 	pango_font_description_set_family(desc, font->family ? font->family :
 								"sans-serif");
-	double size_pt = font->size_pt > 0 ? font->size_pt : 10;
-	pango_font_description_set_absolute_size(desc, size_pt * PANGO_SCALE);
+	pango_font_description_set_absolute_size(desc,
+						 font_size_pt(font) * PANGO_SCALE);
 	pango_font_description_set_weight(desc, font->bold ? PANGO_WEIGHT_BOLD :
 							    PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(desc, font->italic ? PANGO_STYLE_ITALIC :
@@ -44,99 +118,375 @@ static PangoAttribute *color_attr(uint32_t rgb)
 }
 
 static void insert_span_attr(PangoAttrList *attrs, PangoAttribute *attr,
-			     uint32_t start, uint32_t end)
+			     size_t start, size_t end)
 {
-	attr->start_index = start;
-	attr->end_index = end;
+	attr->start_index = (guint)start;
+	attr->end_index = (guint)end;
 	pango_attr_list_insert(attrs, attr);
 }
 
-/* Spans become attributes: the text itself is never parsed as markup. */
-static PangoAttrList *span_attributes(const struct layout *lo,
-				      const struct source_text *text,
-				      size_t length)
+/* Spans become attributes, cut to the window [from, to) and moved past
+ * its prefix: the text itself is never parsed as markup. */
+static void add_span_attr(struct measuring *m, PangoAttrList *attrs,
+			  const struct source_span *span, size_t from,
+			  size_t to, size_t prefix_bytes)
 {
-	PangoAttrList *attrs = pango_attr_list_new();
-	for (size_t i = 0; i < text->span_count; i++) {
-		const struct source_span *span = &text->spans[i];
-		uint32_t start = span->start, end = span->end;
-		if (start >= end || end > length)
-			continue;
-		switch (span->kind) {
-		case SPAN_EMPHASIS:
-			insert_span_attr(attrs,
-					 pango_attr_style_new(PANGO_STYLE_ITALIC),
-					 start, end);
-			break;
-		case SPAN_STRONG:
-			insert_span_attr(attrs,
-					 pango_attr_weight_new(PANGO_WEIGHT_BOLD),
-					 start, end);
-			break;
-		case SPAN_LINK:
-		case SPAN_REF:
-			insert_span_attr(attrs, color_attr(lo->style->link_color),
-					 start, end);
-			break;
-		}
+	size_t start = span->start > from ? span->start : from;
+	size_t end = span->end < to ? span->end : to;
+	if (start >= end)
+		return;
+	start = start - from + prefix_bytes;
+	end = end - from + prefix_bytes;
+	switch (span->kind) {
+	case SPAN_EMPHASIS:
+		insert_span_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC),
+				 start, end);
+		break;
+	case SPAN_STRONG:
+		insert_span_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+				 start, end);
+		break;
+	case SPAN_LINK:
+	case SPAN_REF:
+		insert_span_attr(attrs, color_attr(m->lo->style->link_color),
+				 start, end);
+		break;
 	}
+}
+
+static PangoAttrList *window_attributes(struct measuring *m, size_t from,
+					size_t to, size_t prefix_bytes)
+{
+	const struct source_text *styled = m->styled;
+	if (!styled || !styled->span_count)
+		return NULL;
+	const struct source_span *spans = styled->spans;
+	size_t kept = 0;
+	for (size_t i = 0; i < m->live_count; i++)
+		if (spans[m->live[i]].end > from)
+			m->live[kept++] = m->live[i];
+	m->live_count = kept;
+	for (; m->next_span < styled->span_count &&
+	       spans[m->next_span].start < to; m->next_span++) {
+		const struct source_span *span = &spans[m->next_span];
+		if (span->start < span->end && span->end <= m->length)
+			m->live[m->live_count++] = m->next_span;
+	}
+	PangoAttrList *attrs = pango_attr_list_new();
+	for (size_t i = 0; i < m->live_count; i++)
+		add_span_attr(m, attrs, &spans[m->live[i]], from, to,
+			      prefix_bytes);
 	return attrs;
 }
 
+/* Whether [from, to) may break between words anywhere inside it. Where it
+ * may not, breaking between characters gives the same lines, and Pango
+ * finds them without first walking the rest of the word on every line. */
+static int window_breaks_between_words(struct measuring *m, size_t from,
+				       size_t to)
+{
+	const char *text = m->text + from;
+	int length = (int)(to - from);
+	int chars = (int)g_utf8_strlen(text, length);
+	if (chars < 2)
+		return 1;
+	if ((size_t)chars + 1 > m->attrs_size) {
+		m->attrs_size = 2 * ((size_t)chars + 1);
+		m->attrs = mem_resize(m->attrs, m->attrs_size, sizeof *m->attrs);
+	}
+	pango_get_log_attrs(text, length, -1,
+			    pango_context_get_language(m->lo->context), m->attrs,
+			    chars + 1);
+	for (int i = 1; i < chars; i++)
+		if (m->attrs[i].is_line_break)
+			return 1;
+	return 0;
+}
+
+static PangoLayout *window_layout(struct measuring *m, size_t from,
+				  size_t to, const char *prefix,
+				  size_t prefix_bytes)
+{
+	PangoLayout *pango = pango_layout_new(m->lo->context);
+	pango_layout_set_font_description(pango, m->desc);
+	/* A word wider than the column breaks between characters rather than
+	 * running out of it. */
+	int whole = prefix_bytes == 0 && from == 0 && to == m->length;
+	pango_layout_set_wrap(pango, whole || window_breaks_between_words(m, from, to)
+					     ? PANGO_WRAP_WORD_CHAR
+					     : PANGO_WRAP_CHAR);
+	pango_layout_set_width(pango, m->width_pu);
+	pango_layout_set_alignment(pango, m->alignment);
+	if (whole) {
+		pango_layout_set_text(pango, m->text, (int)m->length);
+	} else {
+		size_t bytes = prefix_bytes + (to - from);
+		if (bytes + 1 > m->buffer_size) {
+			m->buffer_size = 2 * (bytes + 1);
+			m->buffer = mem_resize(m->buffer, m->buffer_size, 1);
+		}
+		memcpy(m->buffer, prefix, prefix_bytes);
+		memcpy(m->buffer + prefix_bytes, m->text + from, to - from);
+		pango_layout_set_text(pango, m->buffer, (int)bytes);
+	}
+	PangoAttrList *attrs = window_attributes(m, from, to, prefix_bytes);
+	if (attrs) {
+		pango_layout_set_attributes(pango, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	return pango;
+}
+
+/* A window holds at most as many lines as bytes: keep their summed
+ * advances and heights, in int Pango units, under a quarter of INT_MAX. */
+static size_t window_max_bytes(const struct style_font *font)
+{
+	double em_pu = font_size_pt(font) * PANGO_SCALE * EM_PER_CHARACTER_MAX;
+	double bytes = (INT_MAX / 4.0) / em_pu;
+	return bytes < 4 ? 4 : bytes > 1e9 ? (size_t)1e9 : (size_t)bytes;
+}
+
+/* Bytes of the longest stretch without a space or a line break. */
+static size_t longest_word_bytes(const char *text, size_t length)
+{
+	size_t longest = 0, run = 0;
+	for (size_t i = 0; i < length; i++) {
+		char c = text[i];
+		run = c == ' ' || c == '\n' || c == '\t' || c == '\r' ? 0 : run + 1;
+		if (run > longest)
+			longest = run;
+	}
+	return longest;
+}
+
+static size_t clamp_window(const struct measuring *m, size_t bytes)
+{
+	size_t least = WINDOW_MIN_BYTES < m->window_max ? WINDOW_MIN_BYTES
+							 : m->window_max;
+	return bytes < least ? least : bytes > m->window_max ? m->window_max
+							     : bytes;
+}
+
+/* The first window: the whole text when it is ordinary, else about
+ * WINDOW_LINES lines at half an em a character. */
+static size_t first_window(const struct measuring *m,
+			   const struct style_font *font)
+{
+	if (m->length <= WHOLE_TEXT_MAX_BYTES && m->length <= m->window_max &&
+	    longest_word_bytes(m->text, m->length) <= WHOLE_WORD_MAX_BYTES)
+		return m->length;
+	double line_bytes = (double)m->width_pu / PANGO_SCALE /
+			    (font_size_pt(font) / 2);
+	double bytes = line_bytes * WINDOW_LINES;
+	return clamp_window(m, bytes > 1e9 ? (size_t)1e9 : (size_t)bytes + 1);
+}
+
+/* The end of the window from..from + bytes on a character's first byte. */
+static size_t window_end(const struct measuring *m, size_t from, size_t bytes)
+{
+	if (bytes >= m->length - from)
+		return m->length;
+	size_t to = from + bytes;
+	while (to > from && ((unsigned char)m->text[to] & 0xC0) == 0x80)
+		to--;
+	while (to == from || (to < m->length &&
+			      ((unsigned char)m->text[to] & 0xC0) == 0x80))
+		to++;
+	return to;
+}
+
+static void lines_reserve(struct lines_impl *impl)
+{
+	struct layout_lines *lines = &impl->lines;
+	if (lines->line_count < impl->line_capacity)
+		return;
+	size_t capacity = impl->line_capacity ? 2 * impl->line_capacity : 4;
+	lines->line_top_pt = mem_resize(lines->line_top_pt, capacity,
+					sizeof(double));
+	lines->line_height_pt = mem_resize(lines->line_height_pt, capacity,
+					   sizeof(double));
+	impl->line_x_pt = mem_resize(impl->line_x_pt, capacity, sizeof(double));
+	impl->line_width_pt = mem_resize(impl->line_width_pt, capacity,
+					 sizeof(double));
+	impl->baseline_pt = mem_resize(impl->baseline_pt, capacity,
+				       sizeof(double));
+	impl->line = mem_resize(impl->line, capacity, sizeof *impl->line);
+	impl->line_piece = mem_resize(impl->line_piece, capacity,
+				      sizeof *impl->line_piece);
+	impl->line_capacity = capacity;
+}
+
+/* Keep the line the iterator is on; y0_pu is the window's first line's
+ * top, top_pt where that line goes in the whole text. */
+static void keep_line(struct lines_impl *impl, PangoLayoutIter *iter,
+		      double y0_pu, double top_pt)
+{
+	struct layout_lines *lines = &impl->lines;
+	lines_reserve(impl);
+	size_t i = lines->line_count++;
+	PangoRectangle logical;
+	pango_layout_iter_get_line_extents(iter, NULL, &logical);
+	double baseline_pu = pango_layout_iter_get_baseline(iter);
+	lines->line_top_pt[i] = top_pt + ((double)logical.y - y0_pu) / PANGO_SCALE;
+	lines->line_height_pt[i] = (double)logical.height / PANGO_SCALE;
+	impl->line_x_pt[i] = (double)logical.x / PANGO_SCALE;
+	impl->line_width_pt[i] = (double)logical.width / PANGO_SCALE;
+	impl->baseline_pt[i] = (baseline_pu - logical.y) / PANGO_SCALE;
+	impl->line[i] = pango_layout_line_ref(
+		pango_layout_iter_get_line_readonly(iter));
+	impl->line_piece[i] = (uint32_t)impl->piece_count;
+	if (impl->line_width_pt[i] > lines->width_pt)
+		lines->width_pt = impl->line_width_pt[i];
+}
+
+/* Where the next window begins and how it opens. */
+struct window_next {
+	size_t from;
+	char prefix[WINDOW_PREFIX_MAX];
+	size_t prefix_bytes;
+};
+
+static void set_prefix(struct window_next *next, PangoDirection direction,
+		       const char *separator)
+{
+	const char *mark = direction == PANGO_DIRECTION_RTL ? RLM : LRM;
+	size_t mark_bytes = strlen(mark), separator_bytes = strlen(separator);
+	memcpy(next->prefix, mark, mark_bytes);
+	memcpy(next->prefix + mark_bytes, separator, separator_bytes);
+	next->prefix_bytes = mark_bytes + separator_bytes;
+}
+
+/* Keep the lines of the window [from, to) laid out in pango (all of them
+ * when it ends the text); returns how many, with where the next window
+ * begins in *next and the height kept added to *top_pt. */
+static size_t keep_window_lines(struct lines_impl *impl, PangoLayout *pango,
+				size_t from, size_t to, int last,
+				size_t prefix_bytes, size_t lookahead,
+				double *top_pt, struct window_next *next)
+{
+	int count = pango_layout_get_line_count(pango);
+	PangoLayoutIter *iter = pango_layout_get_iter(pango);
+	size_t kept = 0;
+	double y0_pu = 0, bottom_pu = 0;
+	PangoDirection previous = PANGO_DIRECTION_LTR;
+	int index = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+		if (!line || (size_t)line->start_index < prefix_bytes)
+			continue;
+		size_t start = from + ((size_t)line->start_index - prefix_bytes);
+		size_t end = start + (size_t)line->length;
+		PangoDirection direction =
+			pango_layout_line_get_resolved_direction(line);
+		if (!last && (index == count - 1 || end + lookahead > to)) {
+			/* A new paragraph takes the direction of the one
+			 * before when it has no strong character itself. */
+			next->from = start;
+			if (line->is_paragraph_start)
+				set_prefix(next, kept ? previous : direction, "\n");
+			else
+				set_prefix(next, direction, LINE_SEPARATOR);
+			break;
+		}
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(iter, NULL, &logical);
+		if (kept == 0)
+			y0_pu = logical.y;
+		bottom_pu = (double)logical.y + logical.height;
+		keep_line(impl, iter, y0_pu, *top_pt);
+		previous = direction;
+		kept++;
+	} while (index++, pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+	if (kept)
+		*top_pt += (bottom_pu - y0_pu) / PANGO_SCALE;
+	return kept;
+}
+
+static void add_piece(struct lines_impl *impl, PangoLayout *pango,
+		      ptrdiff_t base)
+{
+	MEM_GROW(impl->pieces, impl->piece_count, impl->piece_capacity);
+	impl->pieces[impl->piece_count++] = (struct text_piece){ pango, base };
+}
+
+static void measure_windows(struct measuring *m, struct lines_impl *impl,
+			    const struct style_font *font)
+{
+	struct window_next at = { 0 };
+	size_t window = first_window(m, font);
+	double top_pt = 0;
+	for (;;) {
+		size_t to = window_end(m, at.from, window);
+		int last = to == m->length;
+		size_t lookahead = window / 4 < WINDOW_LOOKAHEAD_BYTES
+					   ? window / 4 : WINDOW_LOOKAHEAD_BYTES;
+		PangoLayout *pango = window_layout(m, at.from, to, at.prefix,
+						   at.prefix_bytes);
+		size_t bytes = at.prefix_bytes + (to - at.from);
+		impl->lines.pango_bytes += bytes;
+		if (bytes > impl->lines.pango_window_bytes_max)
+			impl->lines.pango_window_bytes_max = bytes;
+		struct window_next next = at;
+		size_t kept = keep_window_lines(impl, pango, at.from, to, last,
+						at.prefix_bytes, lookahead,
+						&top_pt, &next);
+		if (kept == 0 && !last) {
+			/* Not one line with room after it: a longer window,
+			 * as often as it takes. */
+			g_object_unref(pango);
+			window = 2 * window < m->length ? 2 * window : m->length;
+			continue;
+		}
+		if (kept == 0) {
+			g_object_unref(pango);
+			return;
+		}
+		add_piece(impl, pango,
+			  (ptrdiff_t)at.from - (ptrdiff_t)at.prefix_bytes);
+		if (last)
+			return;
+		size_t line_bytes = (next.from - at.from) / kept;
+		if (next.from <= at.from) /* no progress: Pango never does this */
+			window = m->length;
+		else
+			window = clamp_window(m, (line_bytes + 1) * WINDOW_LINES +
+							 lookahead);
+		at = next;
+	}
+}
+
 static struct layout_lines *measure(struct layout *lo, const char *text,
-				    PangoAttrList *attrs,
+				    const struct source_text *styled,
 				    const struct style_font *font,
 				    double width_pt, enum layout_align align)
 {
-	PangoLayout *pango = pango_layout_new(lo->context);
-	PangoFontDescription *desc = font_description(font);
-	pango_layout_set_font_description(pango, desc);
-	pango_font_description_free(desc);
-	/* A word wider than the column breaks between characters rather than
-	 * running out of it. */
-	pango_layout_set_wrap(pango, PANGO_WRAP_WORD_CHAR);
-	if (width_pt < 1)
-		width_pt = 1;
-	pango_layout_set_width(pango, (int)(width_pt * PANGO_SCALE));
-	pango_layout_set_alignment(pango, align == ALIGN_CENTER ? PANGO_ALIGN_CENTER :
-					  align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT :
-								 PANGO_ALIGN_LEFT);
-	pango_layout_set_text(pango, text, -1);
-	if (attrs)
-		pango_layout_set_attributes(pango, attrs);
-
 	struct lines_impl *impl = mem_alloc(sizeof *impl);
+	impl->lines.font = font;
+	struct measuring m = {
+		.lo = lo,
+		.text = text,
+		.length = strlen(text),
+		.styled = styled,
+		.desc = font_description(font),
+		/* Wider than any page, narrower than int Pango units hold. */
+		.width_pu = (int)(!(width_pt >= 1) ? PANGO_SCALE :
+				  width_pt > 1e5 ? 1e5 * PANGO_SCALE :
+						   width_pt * PANGO_SCALE),
+		.alignment = align == ALIGN_CENTER ? PANGO_ALIGN_CENTER :
+			     align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT :
+						    PANGO_ALIGN_LEFT,
+		.window_max = window_max_bytes(font),
+	};
+	if (styled && styled->span_count)
+		m.live = mem_array(styled->span_count, sizeof *m.live);
+	measure_windows(&m, impl, font);
+	pango_font_description_free(m.desc);
+	free(m.live);
+	free(m.buffer);
+	free(m.attrs);
 	struct layout_lines *lines = &impl->lines;
-	lines->pango = pango;
-	lines->font = font;
-	size_t count = (size_t)pango_layout_get_line_count(pango);
-	lines->line_count = count;
-	impl->storage = mem_array(count * 5 + 1, sizeof(double));
-	lines->line_top_pt = impl->storage;
-	lines->line_height_pt = impl->storage + count;
-	impl->line_x_pt = impl->storage + 2 * count;
-	impl->line_width_pt = impl->storage + 3 * count;
-	impl->baseline_pt = impl->storage + 4 * count;
-
-	PangoLayoutIter *iter = pango_layout_get_iter(pango);
-	size_t i = 0;
-	do {
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(iter, NULL, &logical);
-		int baseline = pango_layout_iter_get_baseline(iter);
-		if (i < count) {
-			lines->line_top_pt[i] = (double)logical.y / PANGO_SCALE;
-			lines->line_height_pt[i] = (double)logical.height / PANGO_SCALE;
-			impl->line_x_pt[i] = (double)logical.x / PANGO_SCALE;
-			impl->line_width_pt[i] = (double)logical.width / PANGO_SCALE;
-			impl->baseline_pt[i] = (double)(baseline - logical.y) /
-					       PANGO_SCALE;
-			if (impl->line_width_pt[i] > lines->width_pt)
-				lines->width_pt = impl->line_width_pt[i];
-		}
-		i++;
-	} while (pango_layout_iter_next_line(iter));
-	pango_layout_iter_free(iter);
+	size_t count = lines->line_count;
 	if (count) {
 		lines->height_pt = lines->line_top_pt[count - 1] +
 				   lines->line_height_pt[count - 1] -
@@ -151,13 +501,9 @@ struct layout_lines *layout_measure(struct layout *lo,
 				    double width_pt, enum layout_align align)
 {
 	const char *s = text && text->text ? text->text : "";
-	PangoAttrList *attrs = NULL;
-	if (text && text->span_count)
-		attrs = span_attributes(lo, text, strlen(s));
-	struct layout_lines *lines = measure(lo, s, attrs, font, width_pt, align);
-	if (attrs)
-		pango_attr_list_unref(attrs);
-	lines->source = text && text->span_count ? text : NULL;
+	const struct source_text *styled = text && text->span_count ? text : NULL;
+	struct layout_lines *lines = measure(lo, s, styled, font, width_pt, align);
+	lines->source = styled;
 	return lines;
 }
 
@@ -201,8 +547,18 @@ void layout_lines_free(struct layout_lines *lines)
 	if (!lines)
 		return;
 	struct lines_impl *impl = (struct lines_impl *)lines;
-	g_object_unref(lines->pango);
-	free(impl->storage);
+	for (size_t i = 0; i < lines->line_count; i++)
+		pango_layout_line_unref(impl->line[i]);
+	for (size_t i = 0; i < impl->piece_count; i++)
+		g_object_unref(impl->pieces[i].pango);
+	free(impl->pieces);
+	free(lines->line_top_pt);
+	free(lines->line_height_pt);
+	free(impl->line_x_pt);
+	free(impl->line_width_pt);
+	free(impl->baseline_pt);
+	free(impl->line);
+	free(impl->line_piece);
 	free(impl);
 }
 
@@ -221,16 +577,10 @@ static uint32_t run_color(const PangoGlyphItem *run, uint32_t fallback)
 	return fallback;
 }
 
-_Static_assert(sizeof(struct dl_glyph) == 8,
-	       "a glyph stays eight bytes: a long paper holds millions");
-
-int32_t dl_glyph_id(PangoGlyph glyph)
+static int32_t clamp_x_pu(int64_t x_pu)
 {
-	if (glyph == PANGO_GLYPH_EMPTY)
-		return -1;
-	if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph > UINT16_MAX)
-		return 0;
-	return (int32_t)glyph;
+	return (int32_t)(x_pu > INT32_MAX ? INT32_MAX :
+			 x_pu < INT32_MIN ? INT32_MIN : x_pu);
 }
 
 static int16_t clamp_y_pu(int y_pu)
@@ -241,7 +591,7 @@ static int16_t clamp_y_pu(int y_pu)
 
 /* Copy one shaped run; returns its logical width in Pango units. Its text
  * is its slice of the line's copy: text_length bytes, not NUL-ended. */
-static int copy_run(struct layout *lo, const char *line_text, int line_start,
+static int64_t copy_run(struct layout *lo, const char *line_text, int line_start,
 		    const PangoGlyphItem *run, uint32_t color,
 		    struct dl_run *out)
 {
@@ -265,7 +615,7 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 			break;
 		}
 	}
-	int pen_pu = 0;
+	int64_t pen_pu = 0; /* 64 bits: a sum of advances can pass INT_MAX */
 	uint32_t kept = 0;
 	for (int g = 0; g < glyphs->num_glyphs; g++) {
 		const PangoGlyphInfo *info = &glyphs->glyphs[g];
@@ -281,7 +631,7 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 				out->y_pu[kept] = clamp_y_pu(info->geometry.y_offset);
 			struct dl_glyph *dg = &out->glyphs[kept++];
 			dg->id = (uint16_t)id;
-			dg->x_pu = pen_pu + info->geometry.x_offset;
+			dg->x_pu = clamp_x_pu(pen_pu + info->geometry.x_offset);
 			dg->cluster = (uint16_t)cluster;
 		}
 		pen_pu += info->geometry.width;
@@ -295,16 +645,29 @@ static int copy_run(struct layout *lo, const char *line_text, int line_start,
 	return pen_pu;
 }
 
+/* Line index as Pango laid it out, with its piece's text and where that
+ * text begins in the whole text (byte i of it is byte i + *base). */
+static PangoLayoutLine *line_at(const struct lines_impl *impl, size_t index,
+				const char **text, ptrdiff_t *base)
+{
+	if (index >= impl->lines.line_count)
+		return NULL;
+	const struct text_piece *piece = &impl->pieces[impl->line_piece[index]];
+	*text = pango_layout_get_text(piece->pango);
+	*base = piece->base;
+	return impl->line[index];
+}
+
 static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 			    size_t index, double x_pt, double y_pt,
 			    uint32_t node)
 {
 	const struct layout_lines *lines = &impl->lines;
-	PangoLayoutLine *line = pango_layout_get_line_readonly(lines->pango,
-							       (int)index);
+	const char *text;
+	ptrdiff_t base;
+	PangoLayoutLine *line = line_at(impl, index, &text, &base);
 	if (!line || line->length == 0 || !line->runs)
 		return;
-	const char *text = pango_layout_get_text(lines->pango);
 	struct dl_box *box = layout_add_box(lo, BOX_TEXT, node);
 	box->x_pt = x_pt + impl->line_x_pt[index];
 	box->y_pt = y_pt;
@@ -316,7 +679,7 @@ static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 			     (size_t)line->length);
 	uint32_t run_count = g_slist_length(line->runs);
 	t->runs = arena_alloc(lo->list->arena, run_count * sizeof *t->runs);
-	int x_pu = 0;
+	int64_t x_pu = 0;
 	uint32_t n = 0;
 	for (GSList *l = line->runs; l; l = l->next) {
 		const PangoGlyphItem *run = l->data;
@@ -346,17 +709,22 @@ static void place_span_links(struct layout *lo, const struct lines_impl *impl,
 	uint32_t link_node = 0;
 	int have_node = 0;
 	for (size_t i = first; i < first + count; i++) {
-		PangoLayoutLine *line = pango_layout_get_line_readonly(lines->pango,
-								       (int)i);
+		const char *text;
+		ptrdiff_t base;
+		PangoLayoutLine *line = line_at(impl, i, &text, &base);
 		if (!line)
 			continue;
-		int start = line->start_index, end = start + line->length;
-		int s = (int)span->start > start ? (int)span->start : start;
-		int e = (int)span->end < end ? (int)span->end : end;
+		/* In the whole text's bytes, then in the piece's. */
+		ptrdiff_t start = line->start_index + base;
+		ptrdiff_t end = start + line->length;
+		ptrdiff_t s = (ptrdiff_t)span->start > start ? (ptrdiff_t)span->start
+							      : start;
+		ptrdiff_t e = (ptrdiff_t)span->end < end ? (ptrdiff_t)span->end : end;
 		if (s >= e)
 			continue;
 		int *ranges = NULL, n_ranges = 0;
-		pango_layout_line_get_x_ranges(line, s, e, &ranges, &n_ranges);
+		pango_layout_line_get_x_ranges(line, (int)(s - base), (int)(e - base),
+					       &ranges, &n_ranges);
 		double line_left = impl->line_x_pt[i];
 		double line_right = line_left + impl->line_width_pt[i];
 		double top = y0_pt + lines->line_top_pt[i] - lines->line_top_pt[first];

@@ -80,10 +80,10 @@ void rating_apply_previous(struct source_performance *perf,
 /* Link every performance block of doc with its previous quarter: the file
  * previous_path (relative to the current directory) when not NULL, else
  * each block's previous-source attribute (relative to the folder of
- * doc->path). Blocks are matched by id, else by their order. The previous
- * source's own previous-source is never followed (one level only), so a
- * cycle cannot loop. A previous-source that is not a regular file (a FIFO,
- * a device) is refused. Warnings of the previous source are dropped (they
+ * doc->path, which it may not leave: see paths_named). Blocks are matched
+ * by id, else by their order. The previous source's own previous-source is
+ * never followed (one level only), so a cycle cannot loop. A file that is
+ * not a regular one (a FIFO, a device) is refused, before it is opened. Warnings of the previous source are dropped (they
  * belong to last quarter's report); its errors are kept, plus an error at
  * the block. Returns 0, or -1 when a previous source could not be loaded. */
 int rating_link_previous(struct source_doc *doc, const char *previous_path,

@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* Performance blocks of doc in document order; caller frees the array. */
 static struct source_performance **performance_blocks(struct source_doc *doc,
@@ -43,17 +42,30 @@ match_block(const struct source_performance *perf, size_t index,
 	return index < previous_count ? previous[index] : NULL;
 }
 
+/* The file to compare perf with: --previous FILE as given, else its
+ * previous-source under the rule for files a source names. NULL with
+ * *refused set after an error at the attribute; NULL alone when there is
+ * nothing to compare with. */
 static char *resolve_previous(const struct source_doc *doc,
 			      const struct source_performance *perf,
-			      const char *previous_path)
+			      const char *previous_path, int *refused,
+			      struct diag_list *diags)
 {
+	*refused = 0;
 	if (previous_path)
 		return mem_strdup(previous_path);
 	if (!perf->previous_source)
 		return NULL;
-	char *dir = paths_dirname(doc->path ? doc->path : ".");
-	char *path = paths_beside(dir, perf->previous_source);
-	free(dir);
+	struct paths_naming naming = {
+		.source = doc->path ? doc->path : "-",
+		.attribute = "previous-source",
+		.line = perf->previous_source_pos.line,
+		.col = perf->previous_source_pos.col,
+		.option = "--previous",
+	};
+	char *path = paths_named(&naming, perf->previous_source,
+				 SOURCE_MAX_BYTES, diags);
+	*refused = path == NULL;
 	return path;
 }
 
@@ -93,14 +105,6 @@ static void cache_load(struct previous_cache *cache, const char *path,
 	diag_list_free(&own);
 }
 
-/* A path that exists but is no regular file (a FIFO, a device): a source
- * must not make loading wait on it or read from it. */
-static int is_special_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-}
-
 int rating_link_previous(struct source_doc *doc, const char *previous_path,
 			 struct diag_list *diags)
 {
@@ -110,17 +114,13 @@ int rating_link_previous(struct source_doc *doc, const char *previous_path,
 	struct previous_cache cache = { 0 };
 	for (size_t i = 0; i < count; i++) {
 		struct source_performance *perf = blocks[i];
-		char *path = resolve_previous(doc, perf, previous_path);
+		int refused;
+		char *path = resolve_previous(doc, perf, previous_path,
+					      &refused, diags);
+		if (refused)
+			status = -1;
 		if (!path)
 			continue;
-		if (!previous_path && is_special_file(path)) {
-			diag_add(diags, DIAG_ERROR, doc->path, perf->pos.line,
-				 perf->pos.col, "previous-source %s is not a "
-				 "regular file", perf->previous_source);
-			status = -1;
-			free(path);
-			continue;
-		}
 		if (!cache.path || strcmp(cache.path, path) != 0)
 			cache_load(&cache, path, diags);
 		if (!cache.doc) {

@@ -177,6 +177,7 @@ struct source_performance {
 	const char *period;          /* "2024-Q2" */
 	const char *previous_period; /* may be NULL */
 	const char *previous_source; /* path relative to this source, or NULL */
+	struct source_pos previous_source_pos; /* of the attribute */
 	struct source_value default_tolerance; /* percent */
 	struct source_text intro;
 	struct source_scale scale;
@@ -279,6 +280,7 @@ struct source_doc {
 	const char *path;           /* as given; "-" for standard input */
 	const char *lang;           /* xml:lang, e.g. "en-GB" */
 	const char *layout;         /* house style name or path; may be NULL */
+	struct source_pos layout_pos; /* of the attribute */
 	enum source_status status;
 	struct source_cover cover;
 	struct source_recommendations *recommendations;

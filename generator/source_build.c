@@ -439,6 +439,7 @@ static void build_performance(struct builder *b, const xmlNode *node,
 	p->period = attr(b, node, "period");
 	p->previous_period = attr(b, node, "previous-period");
 	p->previous_source = attr(b, node, "previous-source");
+	p->previous_source_pos = source_attr_pos(b->load, node, "previous-source");
 	p->default_tolerance = decimal(source_attr(node, "tolerance"));
 	inline_text(b, source_child(node, "intro"), &p->intro);
 	build_scale(b, source_child(node, "scale"), &p->scale);
@@ -580,6 +581,7 @@ struct source_doc *source_build(struct source_load *load)
 			   "en-GB";
 	xmlFree(lang);
 	doc->layout = attr(&b, root, "layout");
+	doc->layout_pos = source_attr_pos(load, root, "layout");
 	doc->status = attr_is(root, "status", "draft") ? STATUS_DRAFT : STATUS_FINAL;
 	build_cover(&b, source_child(root, "cover"), &doc->cover);
 	doc->recommendation_count = source_count(root, "recommendations");

@@ -1,10 +1,11 @@
 /* The load stage's entry points: read (bounded), scan, parse, validate,
- * check the rules, build. Each step adds its problems to the caller's list;
- * a model is built only from a source without errors. */
+ * check the rules, build. Each step adds its problems to the caller's list.
+ * The contract every caller relies on: a model or errors, never both
+ * (warnings may come with a model). */
 #include "source_internal.h"
+#include "paths.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,12 @@ static struct source_doc *load_bytes(struct source_load *load)
 			source_rules_check(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
 				doc = source_build(load);
+			/* Building computes ratings, which may still find an
+			 * error the rules did not: then there is no model. */
+			if (doc && diag_count(load->diags, DIAG_ERROR) != before) {
+				source_free(doc);
+				doc = NULL;
+			}
 			source_workbooks_free(load);
 		}
 	}
@@ -114,15 +121,18 @@ static char *read_bounded(int fd, size_t *length, int *error)
 struct source_doc *source_load(const char *path, struct diag_list *diags)
 {
 	int from_stdin = strcmp(path, "-") == 0;
-	int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	const char *kind = NULL;
+	/* A FIFO with no writer would block open() for ever, and a device
+	 * may never end: only regular files, and "-" for standard input. */
+	int fd = from_stdin ? STDIN_FILENO : paths_open_regular(path, &kind);
+	if (fd < 0 && kind) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "is %s, not a source file%s",
+			 kind, strcmp(kind, "a folder") == 0 ? ""
+				: "; give - to read standard input");
 		return NULL;
 	}
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "is a folder, not a source file");
-		close(fd);
+	if (fd < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
 	size_t length = 0;

@@ -1,6 +1,6 @@
 /* Appendix rows from workbooks: an <assessment> or <performance> with
  * src="…" (and sheet="…") takes its themes or groups from that workbook,
- * read beside the source, its columns found by heading or named by
+ * read from the source's folder (paths_named), its columns found by heading or named by
  * <column field= header=/>, its ratings checked against the block's own
  * scale. Read after the schema, before the rules (which also see these
  * rows) and the build (which turns them into the model). */
@@ -65,10 +65,16 @@ static void read_block(struct source_load *load, const xmlNode *block, int asses
 	const char *sheet_name = source_attr(block, "sheet");
 	struct source_workbook *w = &load->workbooks[load->workbook_count++];
 	*w = (struct source_workbook){ .block = block };
-	char *dir = paths_dirname(load->name);
-	w->path = paths_beside(dir, src);
-	free(dir);
 	w->origin = origin_at(load, block, "src");
+	/* The one rule for files a source names: in its folder, a regular
+	 * file, no larger than a workbook may be. */
+	struct paths_naming naming = {
+		.source = load->name, .attribute = "src",
+		.line = w->origin.line, .col = w->origin.col,
+	};
+	w->path = paths_named(&naming, src, SHEET_MAX_FILE_BYTES, load->diags);
+	if (!w->path)
+		return;
 	if (sheet_name && sheet_format_of(w->path) == SHEET_FORMAT_CSV) {
 		source_warning(load, source_attr_pos(load, block, "sheet"),
 			       "sheet=\"%s\" is not used: a CSV file has one sheet", sheet_name);

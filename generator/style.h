@@ -81,7 +81,8 @@ struct style {
 /* The house style a source gets when it names none. */
 #define STYLE_DEFAULT_LAYOUT "committee-report"
 
-/* Load one layout file; NULL with diagnostics on any error. */
+/* Load one layout file; NULL with diagnostics on any error (a FIFO, a
+ * device or a folder is refused before it is opened). */
 struct style *style_load(const char *path, struct diag_list *diags);
 
 /* Find a layout by name or path: a path (contains '/' or ends in .xml) is
@@ -99,11 +100,15 @@ struct style *style_find(const char *name_or_path, const char *source_dir,
  * there is none. Caller frees with free(). */
 char *style_locate(const char *name_or_path, const char *source_dir);
 
-/* The name_or_path to find for a source's layout attribute: a path
- * (contains '/') is relative to the source's folder, while --layout PATH is
- * relative to where the command runs; a bare name is kept as it is.
- * Caller frees with free(). */
-char *style_source_relative(const char *layout, const char *source_dir);
+/* The name_or_path to find for a source's layout attribute, written at
+ * line:col of source_path. A path (contains '/' or ends in .xml) follows
+ * the rule for files a source names (paths_named: inside the source's
+ * folder or an --allow-dir folder, a regular file), while --layout PATH may
+ * be any file. A bare name is kept as it is, unless it finds a file beside
+ * the source that links out of its folder. NULL after an error at the
+ * attribute (diags may be NULL: refused quietly). Caller frees. */
+char *style_source_layout(const char *source_path, const char *layout,
+			  unsigned line, unsigned col, struct diag_list *diags);
 
 /* Colours for a rating code; the fallback pair when the code has none. */
 const struct style_rating_colors *style_rating(const struct style *style,
@@ -128,6 +133,26 @@ char *style_expand(const char *template_text, const struct style_field *fields);
 double style_contrast(style_rgb a, style_rgb b);
 
 void style_free(struct style *style);
+
+/* A position in a layout file, for the diagnostics of other stages (the
+ * font check) about what a layout names. */
+struct style_pos {
+	unsigned line, col; /* 1-based; col counts characters */
+};
+
+/* Where style names family first; {0, 0} when it does not. */
+struct style_pos style_family_pos(const struct style *style, const char *family);
+
+/* Folders a layout name is looked for in, most specific first, without
+ * repeats and only those that exist: source_dir/layouts and source_dir (when
+ * not NULL), layouts/ of the data dir, the installed share dir beside the
+ * binary. Fills dirs (caller frees each and the array); returns the count. */
+size_t style_search_dirs(const char *source_dir, char ***dirs);
+
+/* 1 when the file's first 4 KiB name the layout namespace. A source's own
+ * folder holds papers too, one of which may share a layout's name, so a
+ * file there counts as a layout only when this says so. */
+int style_file_is_layout(const char *path);
 
 /* The layout's <title> and <description> (whitespace collapsed; "" when
  * absent), for listings. Borrowed until style_free(). */

@@ -1,7 +1,7 @@
 /* The rules of a layout that the schema cannot express: a fallback in the
- * palette, one entry per rating code, margins that leave room on the page,
- * WCAG 2 contrast of every text colour on its background and of every
- * chart colour on the page. */
+ * palette, one entry per rating code, every heading level, sizes and
+ * lengths within their limits (style_limits.c), WCAG 2 contrast of every
+ * text colour on its background and of every chart colour on the page. */
 #include "style_internal.h"
 
 #include <math.h>
@@ -10,7 +10,6 @@
 
 #define CONTRAST_MIN 4.5        /* WCAG 2 1.4.3, normal text */
 #define CONTRAST_MIN_LARGE 3.0  /* large text: 18pt, or 14pt bold */
-#define MIN_TEXT_AREA_PT 72.0   /* an inch of room inside the margins */
 #define PAGE_BACKGROUND 0xFFFFFFu
 
 static void color_hex(style_rgb color, char out[8])
@@ -161,27 +160,27 @@ static void check_table(const struct style *style, const struct style_doc *doc,
 	check_font_on_page(doc, style_child(table, "cell"), &t->cell_font, diags);
 }
 
-static void check_margins(const struct style *style, const struct style_doc *doc,
-			  const xmlNode *page, struct diag_list *diags)
+/* The schema allows three headings of levels 1 to 3 and no level twice;
+ * it cannot say that no level is left out when there are fewer. */
+static void check_heading_levels(const struct style_doc *doc,
+				 const xmlNode *fonts, struct diag_list *diags)
 {
-	const struct style_page *p = &style->page;
-	/* Any section may turn landscape, so the margins must fit the
-	 * paper's short side both ways. */
-	double short_side_pt = p->width_pt < p->height_pt ? p->width_pt : p->height_pt;
-	const xmlNode *margins = style_child(page, "margins");
-	struct style_pos pos = style_doc_pos(doc, margins);
-	double across_pt = p->margin_left_pt + p->margin_right_pt;
-	double down_pt = p->margin_top_pt + p->margin_bottom_pt;
-	if (short_side_pt - across_pt < MIN_TEXT_AREA_PT)
-		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
-			 "the left and right margins (%.1fmm together) leave less "
-			 "than 25.4mm of the paper's %.1fmm short side for text",
-			 across_pt * 25.4 / 72.0, short_side_pt * 25.4 / 72.0);
-	if (short_side_pt - down_pt < MIN_TEXT_AREA_PT)
-		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
-			 "the top and bottom margins (%.1fmm together) leave less "
-			 "than 25.4mm of the paper's %.1fmm short side for text",
-			 down_pt * 25.4 / 72.0, short_side_pt * 25.4 / 72.0);
+	int seen[3] = { 0, 0, 0 };
+	for (const xmlNode *c = fonts->children; c; c = c->next) {
+		if (!is_element(c, "heading"))
+			continue;
+		xmlChar *level = xmlGetProp(c, (const xmlChar *)"level");
+		int index = level ? atoi((const char *)level) - 1 : -1;
+		xmlFree(level);
+		if (index >= 0 && index < 3)
+			seen[index] = 1;
+	}
+	struct style_pos pos = style_doc_pos(doc, fonts);
+	for (int i = 0; i < 3; i++)
+		if (!seen[i])
+			diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+				 "<fonts> has no <heading level=\"%d\">: give each of "
+				 "levels 1, 2 and 3 once", i + 1);
 }
 
 /* Sources find a layout by its file name; a different name attribute
@@ -208,7 +207,8 @@ void style_check(const struct style *style, const struct style_doc *doc,
 {
 	const xmlNode *root = xmlDocGetRootElement(doc->doc);
 	check_name(style, doc, root, diags);
-	check_margins(style, doc, style_child(root, "page"), diags);
+	check_heading_levels(doc, style_child(root, "fonts"), diags);
+	style_check_limits(style, doc, diags);
 	check_fonts(style, doc, root, diags);
 	check_table(style, doc, style_child(root, "table"), diags);
 	check_palette(style, doc, style_child(root, "palette"), diags);

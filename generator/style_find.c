@@ -10,13 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *style_source_relative(const char *layout, const char *source_dir)
-{
-	if (!strchr(layout, '/'))
-		return mem_strdup(layout);
-	return paths_beside(source_dir, layout);
-}
-
 static int is_dir(const char *path)
 {
 	struct stat st;
@@ -156,6 +149,51 @@ static char *locate(const char *name_or_path, const char *source_dir,
 char *style_locate(const char *name_or_path, const char *source_dir)
 {
 	return locate(name_or_path, source_dir, NULL);
+}
+
+/* A name found in the source's own folders must not be a link out of it:
+ * the same rule as a path, told with the name the source wrote. */
+static int name_stays_inside(const struct paths_naming *naming,
+			     const char *name, const char *source_dir,
+			     struct diag_list *diags)
+{
+	char *found = locate(name, source_dir, NULL);
+	size_t n = strlen(source_dir);
+	if (!found || strncmp(found, source_dir, n) != 0 || found[n] != '/') {
+		free(found);
+		return 1;
+	}
+	const char *relative = found + n + 1;
+	struct diag_list own = { 0 };
+	char *checked = paths_named(naming, relative, STYLE_MAX_FILE_BYTES, &own);
+	if (!checked && diags && own.count) {
+		/* "layout=\"layouts/x.xml\" PROBLEM" said of the name */
+		const char *problem = own.items[0].message +
+				      strlen(naming->attribute) + strlen(relative) + 4;
+		diag_add(diags, DIAG_ERROR, naming->source, naming->line,
+			 naming->col, "%s=\"%s\" finds %s, which %s",
+			 naming->attribute, name, relative, problem);
+	}
+	diag_list_free(&own);
+	free(found);
+	int inside = checked != NULL;
+	free(checked);
+	return inside;
+}
+
+char *style_source_layout(const char *source_path, const char *layout,
+			  unsigned line, unsigned col, struct diag_list *diags)
+{
+	struct paths_naming naming = {
+		.source = source_path, .attribute = "layout",
+		.line = line, .col = col, .option = "--layout",
+	};
+	if (is_path(layout))
+		return paths_named(&naming, layout, STYLE_MAX_FILE_BYTES, diags);
+	char *source_dir = paths_dirname(source_path);
+	int inside = name_stays_inside(&naming, layout, source_dir, diags);
+	free(source_dir);
+	return inside ? mem_strdup(layout) : NULL;
 }
 
 struct style *style_find(const char *name_or_path, const char *source_dir,

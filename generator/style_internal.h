@@ -12,10 +12,6 @@
 /* Layout files are a few kilobytes; anything bigger is not a layout. */
 #define STYLE_MAX_FILE_BYTES (1024 * 1024)
 
-struct style_pos {
-	unsigned line, col; /* 1-based; col counts characters */
-};
-
 /* A parsed and schema-valid layout document. */
 struct style_doc {
 	const char *path;        /* borrowed: as the caller named it */
@@ -39,9 +35,6 @@ struct style_private {
 	style_rgb *chart_colors;  /* beside style->ratings: see style_rating_chart */
 };
 
-/* Where style names family first; {0, 0} when it does not. */
-struct style_pos style_family_pos(const struct style *style, const char *family);
-
 /* Read, parse (no network, no DTD, no entities) and validate path against
  * layout.xsd. 0 and a filled doc on success; -1 with diagnostics. */
 int style_doc_read(const char *path, struct style_doc *doc,
@@ -55,11 +48,18 @@ struct style_pos style_doc_pos(const struct style_doc *doc, const xmlNode *node)
  * Caller frees with free(). */
 char *style_readable_schema_message(const char *message);
 
-/* The rules a schema cannot say: fallback present, codes unique, margins
- * inside the page, contrast of every text on its background. Appends
- * errors; node positions come from doc. */
+/* The rules a schema cannot say: fallback present, codes unique, every
+ * heading level, the limits below, contrast of every text on its
+ * background. Appends errors; node positions come from doc. */
 void style_check(const struct style *style, const struct style_doc *doc,
 		 struct diag_list *diags);
+
+/* The limits of sizes and lengths, all decided in style_limits.c: font
+ * sizes 4-72pt for text and 4-200pt for titles; margins, the running
+ * header and footer, indents, the paragraph gap and cell padding that
+ * leave room to print. One error per value out of its limit. */
+void style_check_limits(const struct style *style, const struct style_doc *doc,
+			struct diag_list *diags);
 
 /* Chart graphics against the white page: WCAG 2, 1.4.11. */
 #define STYLE_CHART_CONTRAST_MIN 3.0
@@ -72,17 +72,6 @@ style_rgb style_chart_default(style_rgb background);
  * checked the form. */
 double style_length_pt(const char *text);
 style_rgb style_parse_rgb(const char *text);
-
-/* Folders a layout name is looked for in, most specific first, without
- * repeats and only those that exist: source_dir/layouts and source_dir (when
- * not NULL), layouts/ of the data dir, the installed share dir beside the
- * binary. Fills dirs (caller frees each and the array); returns the count. */
-size_t style_search_dirs(const char *source_dir, char ***dirs);
-
-/* 1 when the file's first 4 KiB name the layout namespace. A source's own
- * folder holds papers too, one of which may share a layout's name, so a
- * file there counts as a layout only when this says so. */
-int style_file_is_layout(const char *path);
 
 /* Element of the layout namespace named name among node's children. */
 xmlNode *style_child(const xmlNode *node, const char *name);

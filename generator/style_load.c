@@ -2,9 +2,11 @@
  * judged every value's form, so parsing here cannot meet a malformed one;
  * the semantic rules run afterwards in style_check.c. */
 #include "style_internal.h"
+#include "paths.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define PT_PER_MM (72.0 / 25.4)
 
@@ -260,6 +262,15 @@ static struct style *style_from_doc(const struct style_doc *doc)
 
 struct style *style_load(const char *path, struct diag_list *diags)
 {
+	/* Said plainly here; the reader's own open cannot block on one either. */
+	struct stat st;
+	const char *kind = stat(path, &st) == 0 ? paths_irregular_kind(st.st_mode)
+						: NULL;
+	if (kind) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+			 "is %s, not a house style file", kind);
+		return NULL;
+	}
 	struct style_doc doc;
 	if (style_doc_read(path, &doc, diags) != 0)
 		return NULL;

@@ -151,7 +151,13 @@ static char *about_element(const char *element, const char *rest)
 		free(attribute);
 	} else if (strstr(rest, "No matching global declaration"))
 		out = mem_printf("<%s> is not a layout element", element);
-	else if (strstr(rest, "Character content"))
+	else if (strstr(rest, "Duplicate key-sequence") &&
+		 strstr(rest, "identity-constraint 'heading-level'")) {
+		char *level = quoted_after(rest, "['", NULL);
+		out = mem_printf("<%s level=\"%s\"> is given twice: give each of "
+				 "levels 1, 2 and 3 once", element, level ? level : "?");
+		free(level);
+	} else if (strstr(rest, "Character content"))
 		out = mem_printf("<%s> may not contain text, only the elements "
 				 "listed in the layout schema", element);
 	else if (strstr(rest, "Element content is not allowed"))

@@ -87,7 +87,7 @@ static void on_schema_error(void *ctx, xmlErrorPtr error)
 static char *read_bounded(const char *path, size_t *length,
 			  struct diag_list *diags)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = paths_fopen_regular(path); /* never blocks on a FIFO */
 	if (!f) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 			 "cannot open the layout: %s", strerror(errno));
@@ -141,10 +141,12 @@ static const char *skip_past(const char *p, const char *end, const char *marker)
 /* Every '<' outside comments, PIs and CDATA opens markup, because '<' may
  * not appear in text or attribute values; start tags are '<' + name. So the
  * Nth start tag in the bytes is the Nth element of the tree in document
- * order (the document has no DTD, so no entity adds elements). */
-static void index_start_tags(struct style_doc *doc, const char *bytes,
-			     size_t length)
+ * order (a DOCTYPE is refused, so no entity adds elements). Returns the
+ * offset of the first "<!DOCTYPE", length when there is none. */
+static size_t index_start_tags(struct style_doc *doc, const char *bytes,
+			       size_t length)
 {
+	size_t doctype_at = length;
 	size_t capacity = 0;
 	const char *end = bytes + length;
 	const char *line_start = bytes;
@@ -160,6 +162,8 @@ static void index_start_tags(struct style_doc *doc, const char *bytes,
 		} else if (p[1] == '?') {
 			p = skip_past(p + 2, end, "?>") - 1;
 		} else if (strncmp(p, "<!DOCTYPE", 9) == 0) {
+			if (doctype_at == length)
+				doctype_at = (size_t)(p - bytes);
 			doc->doctype = pos_at(bytes, (size_t)(p - bytes), &line_start,
 					      &line, &scanned);
 		} else if (p[1] != '/' && p[1] != '!') {
@@ -169,6 +173,7 @@ static void index_start_tags(struct style_doc *doc, const char *bytes,
 				       &line, &scanned);
 		}
 	}
+	return doctype_at;
 }
 
 static void number_elements(xmlNode *node, size_t *next)
@@ -218,14 +223,50 @@ static int parse(struct style_doc *doc, const char *bytes, size_t length,
 	return 0;
 }
 
-/* Entities and external subsets are never loaded, but a DOCTYPE has no
- * business in a layout either: refuse it rather than half-honour it. */
-static int refuse_doctype(const struct style_doc *doc, struct diag_list *diags)
+/* A NUL byte ends libxml2's input early ("Premature end of data"), so it
+ * is named before the parse, at its place. */
+static int refuse_nul(const struct style_doc *doc, const char *bytes,
+		      size_t length, struct diag_list *diags)
 {
-	if (!doc->doc->intSubset && !doc->doc->extSubset)
+	const char *nul = memchr(bytes, '\0', length);
+	if (!nul)
 		return 0;
-	diag_add(diags, DIAG_ERROR, doc->path, doc->doctype.line, doc->doctype.col,
-		 "a layout may not have a DOCTYPE: remove it");
+	size_t more = 0;
+	for (const char *p = nul + 1; p < bytes + length; p++)
+		more += *p == '\0';
+	const char *line_start = bytes;
+	unsigned line = 1;
+	size_t scanned = 0;
+	struct style_pos pos = pos_at(bytes, (size_t)(nul - bytes), &line_start,
+				      &line, &scanned);
+	if (more)
+		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+			 "NUL byte in the layout (and %zu more); a layout is "
+			 "text: is this a binary file?", more);
+	else
+		diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+			 "NUL byte in the layout; a layout is text: is this a "
+			 "binary file?");
+	return -1;
+}
+
+/* Entities and external subsets are never loaded, but a DOCTYPE has no
+ * business in a layout either: refuse it before the parse, which would
+ * expand its entities or stop at a loop among them before saying so. */
+static int refuse_doctype(const struct style_doc *doc, const char *bytes,
+			  size_t length, size_t doctype_at,
+			  struct diag_list *diags)
+{
+	if (doctype_at >= length)
+		return 0;
+	/* "remove the DOCTYPE" is the fix either way, so point at it. */
+	if (strstr(bytes + doctype_at, "<!ENTITY"))
+		diag_add(diags, DIAG_ERROR, doc->path, doc->doctype.line,
+			 doc->doctype.col, "the DOCTYPE declares entities; a layout "
+			 "may not declare entities (remove the DOCTYPE)");
+	else
+		diag_add(diags, DIAG_ERROR, doc->path, doc->doctype.line,
+			 doc->doctype.col, "a layout may not have a DOCTYPE: remove it");
 	return -1;
 }
 
@@ -265,12 +306,16 @@ int style_doc_read(const char *path, struct style_doc *doc,
 	char *bytes = read_bounded(path, &length, diags);
 	if (!bytes)
 		return -1;
-	int rc = parse(doc, bytes, length, diags);
+	int rc = refuse_nul(doc, bytes, length, diags);
 	if (rc == 0) {
-		index_start_tags(doc, bytes, length);
+		size_t doctype_at = index_start_tags(doc, bytes, length);
+		rc = refuse_doctype(doc, bytes, length, doctype_at, diags);
+	}
+	if (rc == 0)
+		rc = parse(doc, bytes, length, diags);
+	if (rc == 0) {
 		size_t next = 0;
 		number_elements(doc->doc->children, &next);
-		rc = refuse_doctype(doc, diags);
 	}
 	if (rc == 0)
 		rc = validate(doc, diags);

@@ -122,15 +122,51 @@ static void clear_inputs(struct watcher *watcher)
 	watcher->input_count = 0;
 }
 
-/* Follow the files the source uses now (an edit may change them). The
- * folders watched before stay watched: their events no longer match. */
+static char *watched_path(const struct watched *w)
+{
+	return mem_printf("%s/%s", w->dir, w->name);
+}
+
+/* An input that was watched and is gone now (deleted, or renamed away by
+ * a checkout): the source still names it, and its return is a change. */
+static int is_gone(const struct watched *w)
+{
+	char *path = watched_path(w);
+	int gone = access(path, F_OK) != 0 && errno == ENOENT;
+	free(path);
+	return gone;
+}
+
+static int listed(char **paths, size_t count, const struct watched *w)
+{
+	char *path = watched_path(w);
+	int found = 0;
+	for (size_t i = 0; i < count && !found; i++)
+		found = strcmp(paths[i], path) == 0;
+	free(path);
+	return found;
+}
+
+/* Follow the files the source uses now (an edit may change them), and
+ * keep those that went missing, which batch_inputs cannot find. The folders
+ * watched before stay watched: events of files no longer followed do not
+ * match. */
 static void follow_inputs(struct watcher *watcher, const char *source_path,
 			  const char *layout_option)
 {
-	clear_inputs(watcher);
 	char **paths;
 	size_t count = batch_inputs(source_path, layout_option, &paths);
-	watcher->inputs = mem_array(count ? count : 1, sizeof *watcher->inputs);
+	size_t kept = 0;
+	for (size_t i = 0; i < watcher->input_count; i++) {
+		struct watched *w = &watcher->inputs[i];
+		if (is_gone(w) && !listed(paths, count, w))
+			watcher->inputs[kept++] = *w;
+		else
+			watched_clear(w);
+	}
+	watcher->inputs = mem_resize(watcher->inputs, kept + count + 1,
+				     sizeof *watcher->inputs);
+	watcher->input_count = kept;
 	for (size_t i = 0; i < count; i++) {
 		struct watched *w = &watcher->inputs[watcher->input_count];
 		*w = (struct watched){ .wd = -1 };

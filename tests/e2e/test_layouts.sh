@@ -54,6 +54,23 @@ for f in tests/bad-layouts/*.xml; do
 	fi
 done
 
+# A house style with a heading level twice used to crash the font check in
+# render too: now a positioned error, exit 1 and no PDF.
+"$BIN" render --layout tests/bad-layouts/duplicate-heading.xml \
+	samples/best-value-2024.xml -o "$work/duplicate.pdf" 2> "$work/duplicate.err"
+check "render with a heading level twice exits 1" test $? -eq 1
+check "render names the repeated heading level" grep -q \
+	'^tests/bad-layouts/duplicate-heading.xml:16:5: error: <heading level="1"> is given twice' \
+	"$work/duplicate.err"
+check "render with a heading level twice writes no PDF" test ! -e "$work/duplicate.pdf"
+
+# --fonts-conf naming the folder instead of the file says so.
+"$BIN" layouts --check --fonts-conf fonts layouts/committee-report.xml 2> "$work/folder.err"
+check "a fonts.conf folder fails the check" test $? -eq 1
+check "the error says the configuration is a folder" grep -qx \
+	"fonts: error: the font configuration is a folder, not a file: name the fonts.conf file itself (committee-pdf ships fonts/fonts.conf)" \
+	"$work/folder.err"
+
 # A font configuration without Liberation: the shipped layout cannot be used,
 # and the message says which family and which package.
 cat > "$work/dejavu-only.conf" <<'CONF'

@@ -124,7 +124,7 @@ check "sheet= without src=" says "$b/sheet-alone.xml" "$work/expected"
 
 assessment_paper "$b/missing-file.xml" 'src="nowhere.xlsx"'
 cat > "$work/expected" <<EOF2
-$b/missing-file.xml:21:27: error: $b/nowhere.xlsx cannot be opened: No such file or directory
+$b/missing-file.xml:21:27: error: src="nowhere.xlsx" names no file that can be read: $b/nowhere.xlsx: No such file or directory
 1 error, 0 warnings
 EOF2
 check "a workbook that is not there" says "$b/missing-file.xml" "$work/expected"

@@ -11,6 +11,9 @@ printf 'Theme,Ref,Characteristic,Rating\nGov,CI001,Open,G\nGov,CI002,Caf\351,G\n
 printf 'Theme,Ref,Characteristic,Rating\nGov,CI001,Open\000,G\n' > "$b/nul.csv"
 printf 'Theme,Ref,Characteristic,Rating\nGov,CI001,"Open,G\n' > "$b/quotes.csv"
 printf 'Theme,Ref,Characteristic,Rating\n\nGov,CI001,"Open\ndecisions",G\nGov,CI002,Trained,Gren\n' > "$b/rating.csv"
+echo "Theme,Ref" > "$b/notes.txt"
+mkdir -p "$work/outside"
+cp "$b/rating.csv" "$work/outside/rows.csv"
 awk 'BEGIN { print "Theme,Ref,Characteristic,Rating"
 	for (i = 2; i <= 100002; i++) print "Gov,R" i ",x,G" }' > "$b/many.csv"
 
@@ -167,6 +170,13 @@ $b/many.csv:100001:1: error: the sheet has more than 100000 rows; sheets are ref
 1 error, 0 warnings
 EOF2
 check "a CSV with more rows than the limit" says "$b/many-csv.xml" "$work/expected"
+
+assessment_paper "$b/escape.xml" 'src="../outside/rows.csv"'
+cat > "$work/expected" <<EOF2
+$b/escape.xml:21:27: error: src="../outside/rows.csv" leads out of the source's folder; a source may name only files in its own folder (allow the folder with --allow-dir DIR)
+1 error, 0 warnings
+EOF2
+check "a workbook outside the source's folder is not read" says "$b/escape.xml" "$work/expected"
 
 # Quickly: the bomb is refused before it is inflated.
 start=$(date +%s)

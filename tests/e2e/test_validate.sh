@@ -119,14 +119,14 @@ grep -qx 'samples/adults-2024-q3.xml:132:5: warning: measure ASC07 of 2024-Q2 is
 grep -qx 'samples/adults-2024-q3.xml:233:9: warning: measure ASC13 is new: it is not in 2024-Q2' "$work/err" ||
 	fail "quarterly: no 'is new' warning: $(cat "$work/err")"
 tail -n 1 "$work/err" | grep -qx '0 errors, 2 warnings' || fail "quarterly: count $(tail -n 1 "$work/err")"
-# A previous-source that is not there: the error render gives, at the block.
+# A previous-source that is not there: the error render gives, at the
+# attribute.
 mkdir -p "$work/alone"
 cp samples/adults-2024-q3.xml "$work/alone/"
 run_validate "$work/alone/adults-2024-q3.xml"
 [ "$status" -eq 1 ] || fail "missing previous quarter: exit $status"
 {
-	echo "$work/alone/adults-2024-q2.xml: error: cannot open: No such file or directory"
-	echo "$work/alone/adults-2024-q3.xml:132:5: error: cannot compare with the previous quarter: $work/alone/adults-2024-q2.xml could not be loaded"
+	echo "$work/alone/adults-2024-q3.xml:133:18: error: previous-source=\"adults-2024-q2.xml\" names no file that can be read: $work/alone/adults-2024-q2.xml: No such file or directory"
 } > "$work/expected"
 check_diagnostics "$work/expected" "missing previous quarter"
 

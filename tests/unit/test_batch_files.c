@@ -15,6 +15,7 @@
 #include "batch.h"
 #include "batch_wire.h"
 #include "memory.h"
+#include "paths.h"
 
 static char dir[] = "/tmp/test_batch_files_XXXXXX";
 
@@ -128,15 +129,19 @@ static void test_layout_path(void **state)
 	free(source);
 
 	/* A layout path in the source is relative to the source's folder,
-	 * as render reads it, not to where the command runs. */
+	 * as render reads it, not to where the command runs, and may leave
+	 * it only into a folder given with --allow-dir. */
 	char *sub = in_dir("sub");
 	assert_int_equal(mkdir(sub, 0777), 0);
 	free(sub);
 	write_file("sub/relative.xml", "<?xml version=\"1.0\"?>\n"
 			      "<paper xmlns=\"urn:committee-pdf:paper:1\" layout=\"../house.xml\"/>");
 	source = in_dir("sub/relative.xml");
+	assert_null(batch_layout_path(source, NULL));
+	assert_int_equal(paths_allow_dir(dir), 0);
 	char *expected = in_dir("sub/../house.xml");
 	path = batch_layout_path(source, NULL);
+	paths_allow_clear();
 	assert_non_null(path);
 	assert_string_equal(path, expected);
 	free(path);

@@ -121,7 +121,18 @@ static void test_landscape_assessment(void **state)
 	assert_true(appendix_page + 2 < f->list->page_count);
 }
 
-/* Text of node's boxes in page order, paragraph numbers left out. */
+/* The run of a line whose text starts at start, or NULL. */
+static const struct dl_run *run_at(const struct dl_text *text, const char *start)
+{
+	for (uint32_t r = 0; r < text->run_count; r++)
+		if (text->runs[r].text == start && text->runs[r].text_length > 0)
+			return &text->runs[r];
+	return NULL;
+}
+
+/* Text of node's boxes in page order, paragraph numbers left out; each
+ * box's runs in text order (they are stored in visual order, which a
+ * right-to-left paragraph reverses). */
 static char *node_text(const struct display_list *list, uint32_t node,
 		       double number_column_end_pt)
 {
@@ -135,12 +146,16 @@ static char *node_text(const struct display_list *list, uint32_t node,
 			if (b->x_pt + b->width_pt < number_column_end_pt &&
 			    strspn(b->u.text.text, "0123456789.") == strlen(b->u.text.text))
 				continue;
-			for (uint32_t r = 0; r < b->u.text.run_count; r++) {
-				const struct dl_run *run = &b->u.text.runs[r];
+			const char *line = b->u.text.text;
+			size_t line_length = strlen(line), at = 0;
+			while (at < line_length) {
+				const struct dl_run *run = run_at(&b->u.text, line + at);
+				assert_non_null(run);
 				out = realloc(out, length + run->text_length + 1);
 				memcpy(out + length, run->text, run->text_length);
 				length += run->text_length;
 				out[length] = '\0';
+				at += run->text_length;
 			}
 		}
 	return out;

@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "memory.h"
+#include "paths.h"
 #include "rating.h"
 
 static const char paper_head[] =
@@ -213,7 +215,13 @@ static void test_missing_previous_is_an_error_at_the_block(void **state)
 	free(q2);
 }
 
-/* A source cannot make loading read a device or wait on a FIFO. */
+/* How every refusal of a file outside the source's folder ends. */
+#define OUTSIDE_TAIL                                                        \
+	"; a source may name only files in its own folder (name the file "  \
+	"with --previous, or allow the folder with --allow-dir DIR)"
+
+/* A source cannot make loading read a device or wait on a FIFO, even in
+ * a folder it may name files in. */
 static void test_previous_source_must_be_a_regular_file(void **state)
 {
 	struct fixture *f = *state;
@@ -223,9 +231,68 @@ static void test_previous_source_must_be_a_regular_file(void **state)
 				q2_measures);
 	struct source_doc *doc = load_valid(f, q2);
 	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
-	assert_non_null(find_diag(&f->diags,
-				  "previous-source /dev/null is not a regular file"));
+	assert_non_null(find_diag(&f->diags, "previous-source=\"/dev/null\" is "
+				  "an absolute path" OUTSIDE_TAIL));
+	diag_clear(&f->diags);
+	assert_int_equal(paths_allow_dir("/dev"), 0);
+	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
+	paths_allow_clear();
+	const struct diag *d = find_diag(&f->diags, "previous-source=\"/dev/null\" "
+					 "is a device, not a regular file");
+	assert_non_null(d);
+	/* at the attribute: line 19, after "    <performance id=... period=... " */
+	assert_int_equal(d->line, 19);
+	assert_int_equal(d->col, 43);
 	source_free(doc);
+	free(q2);
+}
+
+/* previous-source stays in the source's folder: ".." out of it and a link
+ * out of it are refused, --previous FILE is not. */
+static void test_previous_source_stays_in_its_folder(void **state)
+{
+	struct fixture *f = *state;
+	char *q1 = write_source(f, "q1.xml",
+				"    <performance id=\"q1\" period=\"2024-Q1\" tolerance=\"5\">",
+				q1_measures);
+	char *sub = mem_printf("%s/sub", f->dir);
+	assert_int_equal(mkdir(sub, 0777), 0);
+	char *q2 = write_source(f, "sub/q2.xml",
+				"    <performance id=\"q2\" period=\"2024-Q2\" "
+				"previous-source=\"../q1.xml\" tolerance=\"5\">",
+				q2_measures);
+	struct source_doc *doc = load_valid(f, q2);
+	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
+	assert_non_null(find_diag(&f->diags, "previous-source=\"../q1.xml\" leads "
+				  "out of the source's folder" OUTSIDE_TAIL));
+	diag_clear(&f->diags);
+	assert_int_equal(rating_link_previous(doc, q1, &f->diags), 0);
+	source_free(doc);
+	free(q2);
+
+	char *link = mem_printf("%s/q1.xml", sub);
+	assert_int_equal(symlink(q1, link), 0);
+	q2 = write_source(f, "sub/q2.xml",
+			  "    <performance id=\"q2\" period=\"2024-Q2\" "
+			  "previous-source=\"q1.xml\" tolerance=\"5\">",
+			  q2_measures);
+	doc = load_valid(f, q2);
+	diag_clear(&f->diags);
+	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
+	assert_non_null(find_diag(&f->diags, "previous-source=\"q1.xml\" leads out "
+				  "of the source's folder through a symbolic link"
+				  OUTSIDE_TAIL));
+	diag_clear(&f->diags);
+	assert_int_equal(paths_allow_dir(f->dir), 0);
+	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), 0);
+	paths_allow_clear();
+	source_free(doc);
+	unlink(link);
+	unlink(q2);
+	rmdir(sub);
+	free(link);
+	free(sub);
+	free(q1);
 	free(q2);
 }
 
@@ -237,6 +304,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_previous_option_overrides, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_missing_previous_is_an_error_at_the_block,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_previous_source_stays_in_its_folder,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_previous_source_must_be_a_regular_file,
 						setup, teardown),

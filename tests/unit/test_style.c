@@ -364,30 +364,59 @@ static void test_find(void **state)
 /* Comments, a PI and CDATA that contain '<' must not shift positions;
  * columns count characters, not bytes. */
 /* A source's layout attribute: names stay names, paths are read from the
- * source's folder unless absolute; paths_beside is the folder rule. */
+ * source's folder and may not leave it (paths_named is the folder rule). */
 static void test_source_relative(void **state)
 {
 	(void)state;
+	char dir[] = "/tmp/test_style_relative_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *styles = mem_printf("%s/styles", dir);
+	assert_int_equal(mkdir(styles, 0777), 0);
+	char *house = mem_printf("%s/house.xml", dir);
+	char *nested = mem_printf("%s/house.xml", styles);
+	char *paper = mem_printf("%s/paper.xml", dir);
+	fclose(fopen(house, "w"));
+	fclose(fopen(nested, "w"));
 	struct {
-		const char *layout, *expected;
+		const char *layout, *expected; /* NULL: refused */
 	} cases[] = {
 		{ "committee-report", "committee-report" },
-		{ "house.xml", "house.xml" },
-		{ "styles/house.xml", "papers/styles/house.xml" },
-		{ "../house.xml", "papers/../house.xml" },
-		{ "/etc/house.xml", "/etc/house.xml" },
+		{ "house.xml", house },
+		{ "styles/house.xml", nested },
+		{ "styles/../house.xml", NULL },  /* filled below */
+		{ "../house.xml", NULL },
+		{ "/etc/house.xml", NULL },
 	};
+	char *back = mem_printf("%s/styles/../house.xml", dir);
+	cases[3].expected = back;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *got = style_source_relative(cases[i].layout, "papers");
-		assert_string_equal(got, cases[i].expected);
+		struct diag_list diags = { 0 };
+		char *got = style_source_layout(paper, cases[i].layout, 3, 8, &diags);
+		if (cases[i].expected) {
+			assert_non_null(got);
+			assert_string_equal(got, cases[i].expected);
+			assert_int_equal(diags.count, 0);
+		} else {
+			assert_null(got);
+			assert_int_equal(diags.count, 1);
+			assert_int_equal(diags.items[0].line, 3);
+			assert_int_equal(diags.items[0].col, 8);
+		}
 		free(got);
+		diag_list_free(&diags);
 	}
 	char *beside = paths_beside("papers", "q1.xml");
 	assert_string_equal(beside, "papers/q1.xml");
 	free(beside);
-	beside = paths_beside("papers", "/srv/q1.xml");
-	assert_string_equal(beside, "/srv/q1.xml");
-	free(beside);
+	unlink(house);
+	unlink(nested);
+	rmdir(styles);
+	rmdir(dir);
+	free(back);
+	free(house);
+	free(nested);
+	free(paper);
+	free(styles);
 }
 
 static void test_positions(void **state)
