@@ -6,11 +6,12 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= build
 CC ?= cc
-PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib libzip
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
 	fonts-dejavu-core poppler-utils valgrind \
-	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf
+	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf \
+	libzip-dev libcsv-dev python3-openpyxl
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
@@ -24,7 +25,7 @@ endif
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	-MMD -MP $(SAN_FLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 LDFLAGS += $(SAN_FLAGS)
 
 LIB_SRC = $(filter-out generator/main.c, $(wildcard generator/*.c))
@@ -124,8 +125,9 @@ install: $(BIN)
 
 # libFuzzer targets, one per parser (tests/fuzz/fuzz_NAME.c becomes
 # build/fuzz/fuzz_NAME); needs clang. Run one over its corpus, e.g.
-# build/fuzz/fuzz_source tests/fuzz/corpus (the corpora also replay in
-# check-unit, e.g. through tests/unit/test_source_corpus.c).
+# build/fuzz/fuzz_source tests/fuzz/corpus or build/fuzz/fuzz_sheet_xlsx
+# tests/fuzz/corpus_xlsx (the corpora also replay in check-unit, e.g.
+# through tests/unit/test_source_corpus.c and test_sheet_corpus.c).
 FUZZ_CC ?= clang
 fuzz: $(FUZZ_SRC)
 	@if ! command -v $(FUZZ_CC) > /dev/null 2>&1; then \

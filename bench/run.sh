@@ -193,6 +193,20 @@ size_finished=$(wc -c < "$OUT/finished-4200.pdf")
 size_unfinished=$(wc -c < "$OUT/unfinished-4200.pdf")
 verdict "  file size with / without" "$(ratio "$size_finished" "$size_unfinished")" x "<=" 1
 
+# ---- the same 5,000 rows from a workbook ----
+if /usr/bin/python3 bench/gen_workbook.py "$OUT/assessment-5000.xml" \
+	"$OUT/assessment-5000-xlsx.xml" "$OUT/assessment-5000.xlsx" 2>/dev/null; then
+	fresh
+	t_xlsx=$(median_ms "$BIN" render "$OUT/assessment-5000-xlsx.xml" -o "$OUT/assessment-5000-xlsx.pdf")
+	t_xml=$(median_ms "$BIN" render "$OUT/assessment-5000.xml" -o "$OUT/assessment-5000.pdf")
+	info "render 5,000 rows from .xlsx" "$t_xlsx" ms "(the same rows in XML: $t_xml ms)"
+	verdict "  .xlsx / XML, 5,000 rows" "$(ratio "$t_xlsx" "$t_xml")" x "<=" 1.20
+	rss_xlsx=$(peak_kib "$BIN" render "$OUT/assessment-5000-xlsx.xml" -o "$OUT/assessment-5000-xlsx.pdf")
+	info "  peak RSS, 5,000 rows from .xlsx" "$(awk -v k="$rss_xlsx" 'BEGIN { printf "%.1f\n", k / 1024 }')" MiB
+else
+	echo "render 5,000 rows from .xlsx: needs python3-openpyxl, skipped"
+fi
+
 # ---- batch throughput ----
 fresh
 mkdir -p "$OUT/quarterly-pdf"

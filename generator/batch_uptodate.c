@@ -108,12 +108,15 @@ static int newer(struct timespec a, struct timespec b)
 	       (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
 }
 
-/* The previous quarters a source compares with: each <performance>
- * block's previous-source, under the rule for files a source names
- * (paths_named). Reads the whole source (streaming, no network, no
- * entities). Appends paths to *paths; returns how many were refused. */
-static size_t previous_sources(const char *source_path, char ***paths,
-			       size_t *count, size_t *capacity)
+/* The files a source's blocks are made from: each <performance> block's
+ * previous-source (the previous quarter it compares with), under the rule
+ * for files a source names (paths_named), and each <assessment> or
+ * <performance> block's src (the workbook holding its rows), beside the
+ * source as the loader reads it. Reads the whole source (streaming, no
+ * network, no entities). Appends paths to *paths; returns how many were
+ * refused. */
+static size_t named_inputs(const char *source_path, char ***paths,
+			   size_t *count, size_t *capacity)
 {
 	int fd;
 	xmlTextReaderPtr reader = open_reader(source_path, &fd);
@@ -122,11 +125,22 @@ static size_t previous_sources(const char *source_path, char ***paths,
 	struct paths_naming naming = {
 		.source = source_path, .attribute = "previous-source",
 	};
+	char *dir = paths_dirname(source_path);
 	size_t refused = 0;
 	while (xmlTextReaderRead(reader) == 1) {
-		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT ||
-		    !xmlStrEqual(xmlTextReaderConstLocalName(reader),
-				 BAD_CAST "performance"))
+		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
+			continue;
+		const xmlChar *name = xmlTextReaderConstLocalName(reader);
+		int performance = xmlStrEqual(name, BAD_CAST "performance");
+		if (!performance && !xmlStrEqual(name, BAD_CAST "assessment"))
+			continue;
+		xmlChar *src = xmlTextReaderGetAttribute(reader, BAD_CAST "src");
+		if (src && *src) {
+			MEM_GROW(*paths, *count, *capacity);
+			(*paths)[(*count)++] = paths_beside(dir, (const char *)src);
+		}
+		xmlFree(src);
+		if (!performance)
 			continue;
 		xmlChar *value = xmlTextReaderGetAttribute(
 			reader, BAD_CAST "previous-source");
@@ -142,6 +156,7 @@ static size_t previous_sources(const char *source_path, char ***paths,
 		}
 		xmlFree(value);
 	}
+	free(dir);
 	xmlFreeTextReader(reader);
 	close(fd);
 	return refused;
@@ -157,7 +172,7 @@ size_t batch_inputs(const char *source_path, const char *layout_option,
 		MEM_GROW(*paths, count, capacity);
 		(*paths)[count++] = layout;
 	}
-	previous_sources(source_path, paths, &count, &capacity);
+	named_inputs(source_path, paths, &count, &capacity);
 	return count;
 }
 
@@ -173,11 +188,12 @@ int batch_up_to_date(const char *source_path, const char *output_path,
 		    newer(out, input);
 	free(layout_path);
 	/* A quarterly report shows movement since the previous quarter, so
-	 * that quarter's source is an input as well. */
+	 * that quarter's source is an input as well, and so is every workbook
+	 * holding a block's rows. */
 	char **previous = NULL;
 	size_t count = 0, capacity = 0;
-	if (fresh && previous_sources(source_path, &previous, &count,
-				      &capacity) > 0)
+	if (fresh && named_inputs(source_path, &previous, &count,
+				  &capacity) > 0)
 		fresh = 0; /* a refused one: rendering says why */
 	for (size_t i = 0; i < count; i++) {
 		if (mtime(previous[i], &input) < 0 || !newer(out, input))

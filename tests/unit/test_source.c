@@ -238,6 +238,38 @@ static void test_format_performance(void **state)
 	diag_list_free(&diags);
 }
 
+/* The same paper's second performance block takes its rows from
+ * docs/source-format-measures.csv: the model XML groups would give. */
+static void test_format_workbook_rows(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	assert_int_equal(doc->appendices[2].block_count, 2);
+	const struct source_block *b = &doc->appendices[2].blocks[1];
+	assert_int_equal(b->kind, BLOCK_PERFORMANCE);
+	const struct source_performance *p = &b->u.performance;
+	assert_int_equal(p->group_count, 1);
+	assert_string_equal(p->groups[0].name, "Children's Services");
+	assert_int_equal(p->groups[0].measure_count, 2);
+	const struct source_measure *m = &p->groups[0].measures[0];
+	assert_string_equal(m->ref, "CS01");
+	assert_string_equal(m->name.text, "Children seen within 5 days");
+	assert_string_equal(m->stated_rating, "G"); /* written as its label */
+	assert_string_equal(m->commentary.text, "Ahead of plan"); /* <column> */
+	assert_int_equal(m->polarity, POLARITY_HIGHER_IS_BETTER);
+	assert_true(m->target.present && m->target.value == 90.0);
+	const struct source_measure *lower = &p->groups[0].measures[1];
+	assert_int_equal(lower->polarity, POLARITY_LOWER_IS_BETTER);
+	assert_null(lower->stated_rating);
+	assert_int_equal(lower->rating_index, 2); /* 47 days against 45, no tolerance: R */
+	/* Positions of workbook rows are the block's, in the source. */
+	assert_int_equal(m->pos.line, b->pos.line);
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
 /* ---- text ---- */
 
 static void test_whitespace_and_nested_spans(void **state)
@@ -543,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_format_sections),
 		cmocka_unit_test(test_format_assessment),
 		cmocka_unit_test(test_format_performance),
+		cmocka_unit_test(test_format_workbook_rows),
 		cmocka_unit_test(test_whitespace_and_nested_spans),
 		cmocka_unit_test(test_paragraph_numbering),
 		cmocka_unit_test(test_positions_count_characters),
