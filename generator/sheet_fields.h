@@ -16,6 +16,7 @@ enum sheet_field {
 	/* both tables */
 	FIELD_GROUP,          /* theme (assessment) or group (performance) name */
 	FIELD_GROUP_REF,      /* the theme's short code */
+	FIELD_GROUP_DESCRIPTION, /* the theme's description */
 	FIELD_REF,
 	FIELD_OWNER,
 	/* assessment items */

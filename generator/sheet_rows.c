@@ -510,6 +510,13 @@ static size_t group_for(struct mapping *m, const char *name, uint32_t row, uint3
 	return rows->group_count++;
 }
 
+/* The fields that describe a row's group rather than the row. */
+static int is_group_field(enum sheet_field field)
+{
+	return field == FIELD_GROUP || field == FIELD_GROUP_REF ||
+	       field == FIELD_GROUP_DESCRIPTION;
+}
+
 /* Which fields the row fills, counting the group's own apart. */
 static size_t filled(const struct mapping *m, const struct sheet_row *row, size_t *own)
 {
@@ -520,7 +527,7 @@ static size_t filled(const struct mapping *m, const struct sheet_row *row, size_
 		const struct sheet_field_def *def = m->by_col[cell->col];
 		if (!def)
 			continue;
-		if (def->field == FIELD_GROUP || def->field == FIELD_GROUP_REF)
+		if (is_group_field(def->field))
 			(*own)++;
 		else
 			n++;
@@ -578,6 +585,9 @@ static void read_row(struct mapping *m, const struct sheet_row *row, size_t *cur
 	const struct sheet_cell *ref_cell = sheet_cell_at(row, m->col_of[FIELD_GROUP_REF]);
 	if (*group_name && ref_cell && !m->rows->groups[*current].ref)
 		m->rows->groups[*current].ref = collapse(arena, ref_cell->text);
+	const struct sheet_cell *about = sheet_cell_at(row, m->col_of[FIELD_GROUP_DESCRIPTION]);
+	if (*group_name && about && !m->rows->groups[*current].description)
+		m->rows->groups[*current].description = collapse(arena, about->text);
 	if (!n)
 		return; /* a row naming its theme only */
 	if (*current == (size_t)-1) {
@@ -607,7 +617,7 @@ static void read_row(struct mapping *m, const struct sheet_row *row, size_t *cur
 	for (size_t k = 0; k < row->cell_count; k++) {
 		const struct sheet_field_def *def = m->by_col[row->cells[k].col];
 		if (def && def->field != FIELD_REF && def->field != FIELD_UNIT &&
-		    def->field != FIELD_GROUP && def->field != FIELD_GROUP_REF)
+		    !is_group_field(def->field))
 			read_value(&c, def, &row->cells[k], &r->values[def->field]);
 	}
 	require(&c, FIELD_REF);

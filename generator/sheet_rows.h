@@ -51,6 +51,7 @@ struct sheet_record {
 struct sheet_group {
 	const char *name;
 	const char *ref;             /* FIELD_GROUP_REF, or NULL */
+	const char *description;     /* FIELD_GROUP_DESCRIPTION, or NULL */
 	uint32_t row, col;           /* where the group is first named */
 	size_t first, count;         /* its records, in records[] */
 };

@@ -275,6 +275,9 @@ static void build_theme_rows(struct builder *b, const struct source_workbook *w,
 		theme->name = arena_strndup(b->arena, g->name, strlen(g->name));
 		theme->pos = a->pos;
 		inline_text(b, NULL, &theme->description);
+		if (g->description)
+			theme->description.text = arena_strndup(b->arena, g->description,
+								 strlen(g->description));
 		theme->item_count = g->count;
 		theme->items = alloc_array(b, g->count, sizeof *theme->items);
 		for (size_t i = 0; i < g->count; i++)
