@@ -71,8 +71,9 @@ deps:
 
 samples: deps
 	$(MAKE) $(BIN)
-	@mkdir -p $(BUILD)/samples
+	@mkdir -p $(BUILD)/samples $(BUILD)/samples/workbooks
 	$(BIN) build --force -o $(BUILD)/samples samples/
+	$(BIN) build --force -o $(BUILD)/samples/workbooks samples/workbooks/
 
 check: deps
 	$(MAKE) check-unit check-e2e check-golden

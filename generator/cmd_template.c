@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "paths.h"
+#include "pipeline.h"
 #include "sheet.h"
 #include "source.h"
 #include "template.h"
@@ -187,6 +188,7 @@ static int write_from(const struct template_args *args, struct diag_list *diags)
 	} else {
 		warn_lost(doc, block, diags);
 		struct template_spec spec = { .table = args->table };
+		pipeline_source_date_epoch(&spec.created);
 		if (kind == BLOCK_ASSESSMENT) {
 			spec.assessment = &block->u.assessment;
 			spec.scale = &spec.assessment->scale;
@@ -219,6 +221,7 @@ int cmd_template(int argc, char **argv)
 			.sheet_name = args.table == SHEET_TABLE_ASSESSMENT ? "Assessment"
 									   : "Measures",
 		};
+		pipeline_source_date_epoch(&spec.created);
 		status = template_write(args.out, &spec, &diags) == 0 ? 0 : 1;
 	}
 	diag_sort(&diags);

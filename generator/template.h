@@ -12,6 +12,8 @@
 #ifndef TEMPLATE_H
 #define TEMPLATE_H
 
+#include <time.h>
+
 #include "diag.h"
 #include "sheet_fields.h"
 #include "source.h"
@@ -24,6 +26,7 @@ struct template_spec {
 	const struct source_assessment *assessment; /* rows, or NULL */
 	const struct source_performance *performance; /* rows, or NULL */
 	const char *sheet_name;                     /* "Assessment", "Measures" */
+	time_t created;                             /* 0: now */
 };
 
 /* The scale a template offers when no source gives one: Red, Amber, Green

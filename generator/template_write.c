@@ -329,9 +329,9 @@ static lxw_error write_book(struct writer *w)
 	format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
 	w->date = workbook_add_format(w->book);
 	format_set_num_format(w->date, "dd/mm/yyyy");
-	/* A fixed creation time, so the same rows give the same workbook. */
+	/* With SOURCE_DATE_EPOCH the same rows give the same bytes. */
 	lxw_doc_properties properties = { .title = "committee-pdf template",
-					  .created = 0 };
+					  .created = w->spec->created };
 	workbook_set_properties(w->book, &properties);
 	w->sheet = workbook_add_worksheet(w->book, w->spec->sheet_name);
 	lxw_worksheet *about = workbook_add_worksheet(w->book, "About the columns");
