@@ -98,6 +98,18 @@ static const struct sheet_field_def performance_fields[] = {
 	  VALUE_TEXT, 0, "Who is accountable for the measure." },
 };
 
+char *sheet_history_period(const char *heading)
+{
+	size_t n = strlen(SHEET_HISTORY_HEADING);
+	if (g_ascii_strncasecmp(heading, SHEET_HISTORY_HEADING, n) != 0 ||
+	    !g_ascii_isspace(heading[n]))
+		return NULL;
+	char *period = g_strstrip(g_strdup(heading + n));
+	char *words = *period ? mem_strdup(period) : NULL;
+	g_free(period);
+	return words;
+}
+
 const struct sheet_field_def *sheet_fields(enum sheet_table table, size_t *count)
 {
 	if (table == SHEET_TABLE_ASSESSMENT) {

@@ -42,8 +42,15 @@ struct sheet_value {
 	uint32_t col;                /* where it came from (0 when absent) */
 };
 
+struct sheet_history_value {
+	const char *period;          /* from the column's "History PERIOD" heading */
+	double value;
+};
+
 struct sheet_record {
 	uint32_t row;
+	struct sheet_history_value *history; /* oldest first; may be NULL */
+	size_t history_count;
 	size_t group;                /* index into groups */
 	struct sheet_value values[FIELD_COUNT];
 };

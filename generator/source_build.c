@@ -309,6 +309,13 @@ static void build_measure_row(struct builder *b, const struct sheet_record *r,
 	m->travel = TRAVEL_UNKNOWN;
 	value_inline(b, &v[FIELD_COMMENTARY], pos, &m->commentary);
 	m->owner = value_text(b, &v[FIELD_OWNER]);
+	m->history_count = r->history_count;
+	m->history = alloc_array(b, m->history_count, sizeof *m->history);
+	for (size_t i = 0; i < r->history_count; i++)
+		m->history[i] = (struct source_history_point){
+			arena_strndup(b->arena, r->history[i].period,
+				      strlen(r->history[i].period)),
+			r->history[i].value };
 }
 
 /* Ratings are computed as for XML measures, each measure numbered by its
