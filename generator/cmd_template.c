@@ -138,7 +138,7 @@ static const struct source_block *find_block(const struct source_doc *doc,
 static void warn_lost(const struct source_doc *doc, const struct source_block *block,
 		      struct diag_list *diags)
 {
-	int spans = 0, history = 0;
+	int spans = 0;
 	if (block->kind == BLOCK_ASSESSMENT) {
 		const struct source_assessment *a = &block->u.assessment;
 		for (size_t t = 0; t < a->theme_count; t++) {
@@ -156,17 +156,12 @@ static void warn_lost(const struct source_doc *doc, const struct source_block *b
 				const struct source_measure *m = &p->groups[g].measures[i];
 				spans |= template_text_has_spans(&m->name) |
 					 template_text_has_spans(&m->commentary);
-				history |= m->history_count > 0;
 			}
 	}
 	if (spans)
 		diag_add(diags, DIAG_WARNING, doc->path, block->pos.line, block->pos.col,
 			 "emphasis, links and references in its rows' text are written "
 			 "as plain text: a workbook cell holds no markup");
-	if (history)
-		diag_add(diags, DIAG_WARNING, doc->path, block->pos.line, block->pos.col,
-			 "the measures' <history> is not written: a workbook holds one "
-			 "period's values; keep the history in the XML");
 }
 
 static int write_from(const struct template_args *args, struct diag_list *diags)

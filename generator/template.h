@@ -3,7 +3,8 @@
  * a template writes the readers read back as the same model. The header
  * row is frozen and bold, columns are as wide as their contents, ratings
  * have a dropdown of the scale's codes and labels, due dates accept only
- * dates and numbers only numbers, and a second sheet says what each column
+ * dates and numbers only numbers, measures' history is one "History
+ * PERIOD" column per period, and a second sheet says what each column
  * holds. template_cells.c turns a model row into cells; template_write.c
  * writes the workbook with libxlsxwriter.
  *
@@ -66,6 +67,17 @@ struct template_row {
 /* The cell of field in row. */
 struct template_cell template_cell_of(const struct template_row *row,
 				      enum sheet_field field);
+
+/* The periods of p's measures' history, each once, in an order every
+ * measure's history keeps (oldest first): the template's "History PERIOD"
+ * columns. NULL when there is none; caller frees the array with free(),
+ * the strings are borrowed from p. */
+const char **template_history_periods(const struct source_performance *p,
+				      size_t *count);
+
+/* The measure's value in period, or an empty cell. */
+struct template_cell template_history_cell(const struct template_row *row,
+					   const char *period);
 
 /* Whether text carries styling, links or references a cell cannot hold. */
 int template_text_has_spans(const struct source_text *text);

@@ -5,6 +5,9 @@
 #include "template.h"
 
 #include <stddef.h>
+#include <string.h>
+
+#include "memory.h"
 
 static struct template_cell text_cell(const char *text)
 {
@@ -98,6 +101,54 @@ struct template_cell template_cell_of(const struct template_row *row,
 				      enum sheet_field field)
 {
 	return row->item ? item_cell(row, field) : measure_cell(row, field);
+}
+
+static size_t period_index(const char **periods, size_t count, const char *period)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(periods[i], period) == 0)
+			return i;
+	return count;
+}
+
+const char **template_history_periods(const struct source_performance *p,
+				      size_t *count)
+{
+	const char **periods = NULL;
+	size_t capacity = 0;
+	*count = 0;
+	for (size_t g = 0; g < p->group_count; g++)
+		for (size_t i = 0; i < p->groups[g].measure_count; i++) {
+			const struct source_measure *m = &p->groups[g].measures[i];
+			size_t at = 0; /* a new period goes after the one before it */
+			for (size_t h = 0; h < m->history_count; h++) {
+				const char *period = m->history[h].period;
+				if (!period)
+					continue;
+				size_t found = period_index(periods, *count, period);
+				if (found < *count) {
+					at = found + 1;
+					continue;
+				}
+				MEM_GROW(periods, *count, capacity);
+				memmove(&periods[at + 1], &periods[at],
+					(*count - at) * sizeof *periods);
+				periods[at++] = period;
+				(*count)++;
+			}
+		}
+	return periods;
+}
+
+struct template_cell template_history_cell(const struct template_row *row,
+					   const char *period)
+{
+	const struct source_measure *m = row->measure;
+	for (size_t h = 0; m && h < m->history_count; h++)
+		if (m->history[h].period && strcmp(m->history[h].period, period) == 0)
+			return (struct template_cell){ TEMPLATE_NUMBER, NULL,
+						       m->history[h].value };
+	return text_cell(NULL);
 }
 
 int template_text_has_spans(const struct source_text *text)

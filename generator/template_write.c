@@ -48,6 +48,8 @@ struct writer {
 	lxw_format *header, *wrap, *date;
 	const struct sheet_field_def *fields;
 	size_t field_count;
+	const char **periods;    /* the "History PERIOD" columns after the fields */
+	size_t period_count;
 	double *widths;          /* per column, in characters */
 	char *rating_list;       /* "R,Red,A,Amber,…" for the dropdowns */
 	const char **rating_items; /* the same, NULL-ended */
@@ -232,6 +234,9 @@ static lxw_error write_rows(struct writer *w)
 			for (size_t c = 0; c < w->field_count && !status; c++)
 				status = write_cell(w, row, c,
 						    template_cell_of(&r, w->fields[c].field));
+			for (size_t h = 0; h < w->period_count && !status; h++)
+				status = write_cell(w, row, w->field_count + h,
+						    template_history_cell(&r, w->periods[h]));
 		}
 	}
 	return status;
@@ -251,9 +256,24 @@ static lxw_error write_main_sheet(struct writer *w)
 		if (!status)
 			status = validate_column(w, c, def);
 	}
+	static const struct sheet_field_def history = {
+		FIELD_COUNT, "history", SHEET_HISTORY_HEADING, { NULL }, VALUE_NUMBER, 0,
+		SHEET_HISTORY_HELP,
+	};
+	for (size_t h = 0; h < w->period_count && !status; h++) {
+		size_t c = w->field_count + h;
+		char *heading = mem_printf("%s %s", SHEET_HISTORY_HEADING, w->periods[h]);
+		w->widths[c] = WIDTH_MIN;
+		widen(w, c, text_width(heading));
+		status = worksheet_write_string(w->sheet, 0, (lxw_col_t)c, heading,
+						w->header);
+		free(heading);
+		if (!status)
+			status = validate_column(w, c, &history);
+	}
 	if (!status)
 		status = write_rows(w);
-	for (size_t c = 0; c < w->field_count && !status; c++) {
+	for (size_t c = 0; c < w->field_count + w->period_count && !status; c++) {
 		int wide = w->widths[c] > WIDTH_MAX;
 		status = worksheet_set_column(w->sheet, (lxw_col_t)c, (lxw_col_t)c,
 					      wide ? WIDTH_MAX : w->widths[c],
@@ -301,6 +321,14 @@ static lxw_error write_about_sheet(struct writer *w, lxw_worksheet *about)
 			if (*cells[c])
 				status = worksheet_write_string(about, row, c, cells[c], NULL);
 		g_string_free(others, TRUE);
+	}
+	if (w->spec->table == SHEET_TABLE_PERFORMANCE) {
+		const char *cells[] = { SHEET_HISTORY_HEADING " PERIOD", "no",
+					type_words(VALUE_NUMBER), "", SHEET_HISTORY_HELP };
+		for (lxw_col_t c = 0; c < 5 && !status; c++)
+			if (*cells[c])
+				status = worksheet_write_string(about, row, c, cells[c], NULL);
+		row++;
 	}
 	row++;
 	static const char *const scale_headings[] = { "Code", "Label", "Meaning" };
@@ -351,7 +379,9 @@ int template_write(const char *path, const struct template_spec *spec,
 		return -1;
 	struct writer w = { .spec = spec };
 	w.fields = sheet_fields(spec->table, &w.field_count);
-	w.widths = mem_array(w.field_count, sizeof *w.widths);
+	if (spec->performance)
+		w.periods = template_history_periods(spec->performance, &w.period_count);
+	w.widths = mem_array(w.field_count + w.period_count, sizeof *w.widths);
 	build_rating_list(&w);
 	/* libxlsxwriter writes only to a named file: it writes the temporary
 	 * file_atomic made (same inode, truncated), which commit then syncs
@@ -362,6 +392,7 @@ int template_write(const char *path, const struct template_spec *spec,
 	if (!status)
 		status = closed;
 	free(w.widths);
+	free(w.periods);
 	free(w.rating_items);
 	g_free(w.rating_list);
 	if (status) {

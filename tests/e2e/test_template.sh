@@ -112,7 +112,25 @@ check "and names the id" grep -q 'has no <performance id="q9">' "$work/none.err"
 check "a folder that does not exist exits 1" test $? -eq 1
 check "with a message naming the file" grep -q "^$work/no/such/folder/a.xlsx: error: " "$work/folder.err"
 
-"$BIN" template performance --from samples/adults-2024-q2.xml -o "$work/hist.xlsx" 2> "$work/hist.err"
-check "history a workbook cannot hold is a warning, not a failure" test $? -eq 0
-check "the warning says what is left out" grep -q "warning: the measures' <history> is not written" "$work/hist.err"
+# ---- history: one "History PERIOD" column per period ----
+check "a quarter with history is written" "$BIN" template performance \
+	--from samples/adults-2024-q2.xml -o "$work/hist.xlsx"
+facts "$work/hist.xlsx" > "$work/hist.facts"
+check "each period of history is a column, oldest first" sh -c \
+	"grep -q '^header Group|.*|Owner|History 2023-Q2|History 2023-Q3|History 2023-Q4|History 2024-Q1\$' '$work/hist.facts'"
+check "history takes only numbers" has_fact "$work/hist.facts" \
+	"validation History 2023-Q2 decimal - -1000000000000000 1000000000000000 stop prompt"
+cp samples/adults-2024-q1.xml samples/adults-2024-q2.xml "$work/"
+workbook_twin samples/adults-2024-q2.xml "$work/hist.xml" hist.xlsx Measures
+check "history round-trips: the same trend lines and table" \
+	same_dump "$work/adults-2024-q2.xml" "$work/hist.xml"
+
+# ---- markup a cell cannot hold is a warning ----
+sed 's|<evidence>A refreshed corporate|<evidence><em>A refreshed</em> corporate|' \
+	samples/best-value-2024.xml > "$work/em.xml"
+"$BIN" template assessment --from "$work/em.xml" -o "$work/em.xlsx" 2> "$work/em.err"
+check "markup in the rows still writes the template" test $? -eq 0
+check "with a warning at the block" grep -q \
+	"^$work/em.xml:[0-9]*:[0-9]*: warning: emphasis, links and references in its rows' text are written as plain text" \
+	"$work/em.err"
 finish
