@@ -1,6 +1,6 @@
 /* libFuzzer target for the .xlsx reader: any bytes as a .xlsx workbook through
  * sheet_read and the row mapper (fuzz_sheet.h says what must hold). Build
- * with `make fuzz`; run build/fuzz/fuzz_sheet_xlsx tests/fuzz/corpus_xlsx (the
+ * with `make fuzz`; run build/fuzz/fuzz_sheet_xlsx tests/fuzz/corpus_sheet_xlsx (the
  * corpus also replays in check-unit through tests/unit/test_sheet_corpus.c). */
 #include "fuzz_sheet.h"
 

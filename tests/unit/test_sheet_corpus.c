@@ -1,5 +1,5 @@
-/* Replays the workbook fuzz corpora (tests/fuzz/corpus_xlsx, corpus_ods,
- * corpus_csv) through what the fuzz targets check, in every `make check`,
+/* Replays the workbook fuzz corpora (tests/fuzz/corpus_sheet_xlsx, corpus_sheet_ods,
+ * corpus_sheet_csv) through what the fuzz targets check, in every `make check`,
  * so the cases the fuzzer keeps run without clang; and cuts each seed short
  * at every length step, as a truncated download would. */
 #include <dirent.h>
@@ -62,19 +62,19 @@ static size_t replay(const char *folder, const char *name)
 static void test_xlsx_corpus(void **state)
 {
 	(void)state;
-	assert_true(replay("tests/fuzz/corpus_xlsx", "book.xlsx") >= 10);
+	assert_true(replay("tests/fuzz/corpus_sheet_xlsx", "book.xlsx") >= 10);
 }
 
 static void test_ods_corpus(void **state)
 {
 	(void)state;
-	assert_true(replay("tests/fuzz/corpus_ods", "book.ods") >= 2);
+	assert_true(replay("tests/fuzz/corpus_sheet_ods", "book.ods") >= 2);
 }
 
 static void test_csv_corpus(void **state)
 {
 	(void)state;
-	assert_true(replay("tests/fuzz/corpus_csv", "book.csv") >= 5);
+	assert_true(replay("tests/fuzz/corpus_sheet_csv", "book.csv") >= 5);
 }
 
 int main(void)
