@@ -9,7 +9,6 @@
 
 #include "commands.h"
 #include "diag.h"
-#include "paths.h"
 #include "pipeline.h"
 #include "sheet.h"
 #include "source.h"
@@ -43,14 +42,10 @@ struct template_args {
 	const char *from, *id, *out;
 };
 
-static int usage_error(const char *message, const char *what)
-{
-	fprintf(stderr, "committee-pdf template: %s%s\n", message, what ? what : "");
-	template_usage(stderr);
-	return 2;
-}
+static const struct command_spec template_command = { "template", template_usage };
 
-/* 0, or the exit status of a usage error. */
+/* COMMAND_GO_ON, or the exit status to leave with (0 after --help, 2 after
+ * a usage error). */
 static int parse_args(int argc, char **argv, struct template_args *args)
 {
 	static const struct option options[] = {
@@ -60,50 +55,45 @@ static int parse_args(int argc, char **argv, struct template_args *args)
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct command_spec *cmd = &template_command;
 	optind = 1;
-	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "ho:", options)) != -1) {
 		switch (c) {
 		case 'h':
-			template_usage(stdout);
-			return -1;
+			return command_help(cmd);
 		case 'f': args->from = optarg; break;
 		case 'i': args->id = optarg; break;
 		case 'o': args->out = optarg; break;
 		case 'A':
-			if (paths_allow_dir(optarg) != 0)
-				return usage_error("--allow-dir needs a folder that exists: ",
-						   optarg);
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
 			break;
-		case ':':
-		case '?':
 		default:
-			if (optopt && strchr("oAfi", optopt))
-				return usage_error("an option needs a value: ", argv[optind - 1]);
-			return usage_error("unknown option ", argv[optind - 1]);
+			return 2;
 		}
 	}
 	if (optind >= argc)
-		return usage_error("say which template: assessment or performance", NULL);
+		return command_usage_error(cmd, "say which template: assessment or "
+					   "performance");
 	if (strcmp(argv[optind], "assessment") == 0)
 		args->table = SHEET_TABLE_ASSESSMENT;
 	else if (strcmp(argv[optind], "performance") == 0)
 		args->table = SHEET_TABLE_PERFORMANCE;
 	else
-		return usage_error("the template is assessment or performance, not ",
-				   argv[optind]);
+		return command_usage_error(cmd, "the template is assessment or "
+					   "performance, not '%s'", argv[optind]);
 	if (optind + 1 < argc)
-		return usage_error("unexpected argument ", argv[optind + 1]);
+		return command_usage_error(cmd, "unexpected argument '%s'", argv[optind + 1]);
 	if (!args->out)
-		return usage_error("-o FILE.xlsx is required", NULL);
+		return command_usage_error(cmd, "-o FILE.xlsx is required");
 	if (sheet_format_of(args->out) != SHEET_FORMAT_XLSX)
-		return usage_error("the template is an .xlsx workbook: -o must end in "
-				   ".xlsx, not ", args->out);
+		return command_usage_error(cmd, "the template is an .xlsx workbook: -o "
+					   "must end in .xlsx, not '%s'", args->out);
 	if (args->id && !args->from)
-		return usage_error("--id picks a block of --from SOURCE, and no SOURCE "
-				   "was given", NULL);
-	return 0;
+		return command_usage_error(cmd, "--id picks a block of --from SOURCE, "
+					   "and no SOURCE was given");
+	return COMMAND_GO_ON;
 }
 
 static int block_matches(const struct source_block *block,
@@ -202,9 +192,9 @@ static int write_from(const struct template_args *args, struct diag_list *diags)
 int cmd_template(int argc, char **argv)
 {
 	struct template_args args = { 0 };
-	int usage = parse_args(argc, argv, &args);
-	if (usage)
-		return usage < 0 ? 0 : usage;
+	int rc = parse_args(argc, argv, &args);
+	if (rc != COMMAND_GO_ON)
+		return rc;
 	struct diag_list diags = { 0 };
 	int status;
 	if (args.from) {

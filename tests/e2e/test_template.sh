@@ -72,7 +72,8 @@ usage_exit() {
 	"$BIN" template "$@" > /dev/null 2> "$work/usage.err"
 	status=$?
 	[ "$status" -eq 2 ] || { echo "exit $status for: $*"; return 1; }
-	grep -q "^usage: committee-pdf template" "$work/usage.err"
+	grep -q "^committee-pdf template: " "$work/usage.err" &&
+		grep -qx "Run 'committee-pdf template --help' for usage." "$work/usage.err"
 }
 check "no template named" usage_exit -o "$work/u.xlsx"
 check "an unknown template" usage_exit minutes -o "$work/u.xlsx"
