@@ -6,12 +6,12 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= build
 CC ?= cc
-PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib libzip
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib libzip xlsxwriter
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
 	fonts-dejavu-core poppler-utils valgrind \
 	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf \
-	libzip-dev libcsv-dev python3-openpyxl
+	libzip-dev libcsv-dev python3-openpyxl libxlsxwriter-dev
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
@@ -73,8 +73,9 @@ deps:
 
 samples: deps
 	$(MAKE) $(BIN)
-	@mkdir -p $(BUILD)/samples
+	@mkdir -p $(BUILD)/samples $(BUILD)/samples/workbooks
 	$(BIN) build --force -o $(BUILD)/samples samples/
+	$(BIN) build --force -o $(BUILD)/samples/workbooks samples/workbooks/
 
 check: deps
 	$(MAKE) check-unit check-e2e check-golden

@@ -13,6 +13,10 @@ static const struct sheet_field_def assessment_fields[] = {
 	  "a row with only a theme starts that theme for the rows below it." },
 	{ FIELD_GROUP_REF, "theme-ref", "Theme ref", { "Theme code", NULL }, VALUE_TEXT, 0,
 	  "The theme's short code, such as CI, printed before its name." },
+	{ FIELD_GROUP_DESCRIPTION, "theme-description", "Theme description",
+	  { "Theme summary", NULL }, VALUE_TEXT, 0,
+	  "What the theme asks of the authority, printed under its name; given "
+	  "once, on the theme's first row." },
 	{ FIELD_REF, "ref", "Ref", { "Reference", "Ref no", "Ref number", "ID", NULL },
 	  VALUE_REF, 1,
 	  "The characteristic's reference, such as CI001: unique in the paper, a "
@@ -93,6 +97,18 @@ static const struct sheet_field_def performance_fields[] = {
 					   NULL },
 	  VALUE_TEXT, 0, "Who is accountable for the measure." },
 };
+
+char *sheet_history_period(const char *heading)
+{
+	size_t n = strlen(SHEET_HISTORY_HEADING);
+	if (g_ascii_strncasecmp(heading, SHEET_HISTORY_HEADING, n) != 0 ||
+	    !g_ascii_isspace(heading[n]))
+		return NULL;
+	char *period = g_strstrip(g_strdup(heading + n));
+	char *words = *period ? mem_strdup(period) : NULL;
+	g_free(period);
+	return words;
+}
 
 const struct sheet_field_def *sheet_fields(enum sheet_table table, size_t *count)
 {

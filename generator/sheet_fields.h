@@ -16,6 +16,7 @@ enum sheet_field {
 	/* both tables */
 	FIELD_GROUP,          /* theme (assessment) or group (performance) name */
 	FIELD_GROUP_REF,      /* the theme's short code */
+	FIELD_GROUP_DESCRIPTION, /* the theme's description */
 	FIELD_REF,
 	FIELD_OWNER,
 	/* assessment items */
@@ -60,6 +61,19 @@ struct sheet_field_def {
 	int required;
 	const char *help;     /* one sentence for the officer */
 };
+
+/* Performance only: a column headed "History PERIOD" ("History 2023-Q4")
+ * holds each measure's value in that earlier period, as <history> does in
+ * XML; such columns give the history oldest first, in column order. */
+#define SHEET_HISTORY_HEADING "History"
+#define SHEET_HISTORY_HELP                                                     \
+	"The measure's value in an earlier period, one column per period, "   \
+	"oldest first, headed History and the period (History 2023-Q4); "      \
+	"drawn as its trend line."
+
+/* The period a heading names as a history column (text after "History",
+ * any case, white space collapsed), or NULL. Caller frees with free(). */
+char *sheet_history_period(const char *heading);
 
 /* The fields of a table, in the order a template writes them. */
 const struct sheet_field_def *sheet_fields(enum sheet_table table, size_t *count);

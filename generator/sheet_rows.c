@@ -25,6 +25,8 @@ struct mapping {
 	const struct sheet_field_def *by_col[SHEET_MAX_COLUMNS + 1];
 	uint32_t col_of[FIELD_COUNT];       /* 0: no column */
 	const struct sheet_field_def *defs[FIELD_COUNT];
+	const char *history_period[SHEET_MAX_COLUMNS + 1]; /* NULL: not history */
+	size_t history_columns;
 	size_t record_capacity, group_capacity;
 	size_t filled_rows;                 /* rows with content under the header */
 	GHashTable *group_index;            /* name → index + 1 */
@@ -121,6 +123,20 @@ static int choose_explicit(struct mapping *m, const struct sheet_row *header)
 	return status;
 }
 
+/* A performance sheet's "History PERIOD" column: remembered by its period. */
+static int history_column(struct mapping *m, const struct sheet_cell *cell)
+{
+	if (m->options->table != SHEET_TABLE_PERFORMANCE)
+		return 0;
+	char *period = sheet_history_period(cell->text);
+	if (!period)
+		return 0;
+	m->history_period[cell->col] = collapse(m->rows->private->arena, period);
+	m->history_columns++;
+	free(period);
+	return 1;
+}
+
 static int map_header(struct mapping *m, const struct sheet_row *header)
 {
 	if (choose_explicit(m, header) != 0)
@@ -131,6 +147,8 @@ static int map_header(struct mapping *m, const struct sheet_row *header)
 	for (size_t k = 0; k < header->cell_count; k++) {
 		const struct sheet_cell *cell = &header->cells[k];
 		if (m->by_col[cell->col])
+			continue;
+		if (history_column(m, cell))
 			continue;
 		const struct sheet_field_def *def =
 			sheet_field_for_heading(m->options->table, cell->text);
@@ -510,6 +528,13 @@ static size_t group_for(struct mapping *m, const char *name, uint32_t row, uint3
 	return rows->group_count++;
 }
 
+/* The fields that describe a row's group rather than the row. */
+static int is_group_field(enum sheet_field field)
+{
+	return field == FIELD_GROUP || field == FIELD_GROUP_REF ||
+	       field == FIELD_GROUP_DESCRIPTION;
+}
+
 /* Which fields the row fills, counting the group's own apart. */
 static size_t filled(const struct mapping *m, const struct sheet_row *row, size_t *own)
 {
@@ -520,7 +545,7 @@ static size_t filled(const struct mapping *m, const struct sheet_row *row, size_
 		const struct sheet_field_def *def = m->by_col[cell->col];
 		if (!def)
 			continue;
-		if (def->field == FIELD_GROUP || def->field == FIELD_GROUP_REF)
+		if (is_group_field(def->field))
 			(*own)++;
 		else
 			n++;
@@ -563,6 +588,30 @@ static void require(struct row_context *c, enum sheet_field field)
 			   def->name);
 }
 
+/* The row's values in its history columns, in column order. */
+static void read_history(struct row_context *c)
+{
+	static const struct sheet_field_def history = {
+		FIELD_COUNT, "history value", SHEET_HISTORY_HEADING, { NULL },
+		VALUE_NUMBER, 0, SHEET_HISTORY_HELP,
+	};
+	struct mapping *m = c->m;
+	if (!m->history_columns)
+		return;
+	struct sheet_record *r = c->record;
+	r->history = arena_alloc(m->rows->private->arena,
+				 m->history_columns * sizeof *r->history);
+	for (size_t k = 0; k < c->row->cell_count; k++) {
+		const struct sheet_cell *cell = &c->row->cells[k];
+		const char *period = m->history_period[cell->col];
+		struct sheet_value v = { 0 };
+		if (!period || read_value(c, &history, cell, &v) != 0 || !v.present)
+			continue;
+		r->history[r->history_count++] =
+			(struct sheet_history_value){ period, v.number };
+	}
+}
+
 static void read_row(struct mapping *m, const struct sheet_row *row, size_t *current)
 {
 	size_t own;
@@ -578,6 +627,9 @@ static void read_row(struct mapping *m, const struct sheet_row *row, size_t *cur
 	const struct sheet_cell *ref_cell = sheet_cell_at(row, m->col_of[FIELD_GROUP_REF]);
 	if (*group_name && ref_cell && !m->rows->groups[*current].ref)
 		m->rows->groups[*current].ref = collapse(arena, ref_cell->text);
+	const struct sheet_cell *about = sheet_cell_at(row, m->col_of[FIELD_GROUP_DESCRIPTION]);
+	if (*group_name && about && !m->rows->groups[*current].description)
+		m->rows->groups[*current].description = collapse(arena, about->text);
 	if (!n)
 		return; /* a row naming its theme only */
 	if (*current == (size_t)-1) {
@@ -607,9 +659,10 @@ static void read_row(struct mapping *m, const struct sheet_row *row, size_t *cur
 	for (size_t k = 0; k < row->cell_count; k++) {
 		const struct sheet_field_def *def = m->by_col[row->cells[k].col];
 		if (def && def->field != FIELD_REF && def->field != FIELD_UNIT &&
-		    def->field != FIELD_GROUP && def->field != FIELD_GROUP_REF)
+		    !is_group_field(def->field))
 			read_value(&c, def, &row->cells[k], &r->values[def->field]);
 	}
+	read_history(&c);
 	require(&c, FIELD_REF);
 	require(&c, m->options->table == SHEET_TABLE_ASSESSMENT ? FIELD_CHARACTERISTIC
 								: FIELD_NAME);

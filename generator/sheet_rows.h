@@ -42,8 +42,15 @@ struct sheet_value {
 	uint32_t col;                /* where it came from (0 when absent) */
 };
 
+struct sheet_history_value {
+	const char *period;          /* from the column's "History PERIOD" heading */
+	double value;
+};
+
 struct sheet_record {
 	uint32_t row;
+	struct sheet_history_value *history; /* oldest first; may be NULL */
+	size_t history_count;
 	size_t group;                /* index into groups */
 	struct sheet_value values[FIELD_COUNT];
 };
@@ -51,6 +58,7 @@ struct sheet_record {
 struct sheet_group {
 	const char *name;
 	const char *ref;             /* FIELD_GROUP_REF, or NULL */
+	const char *description;     /* FIELD_GROUP_DESCRIPTION, or NULL */
 	uint32_t row, col;           /* where the group is first named */
 	size_t first, count;         /* its records, in records[] */
 };

@@ -276,6 +276,9 @@ static void build_theme_rows(struct builder *b, const struct source_workbook *w,
 		theme->name = arena_strndup(b->arena, g->name, strlen(g->name));
 		theme->pos = a->pos;
 		inline_text(b, NULL, &theme->description);
+		if (g->description)
+			theme->description.text = arena_strndup(b->arena, g->description,
+								 strlen(g->description));
 		theme->item_count = g->count;
 		theme->items = alloc_array(b, g->count, sizeof *theme->items);
 		for (size_t i = 0; i < g->count; i++)
@@ -307,6 +310,13 @@ static void build_measure_row(struct builder *b, const struct sheet_record *r,
 	m->travel = TRAVEL_UNKNOWN;
 	value_inline(b, &v[FIELD_COMMENTARY], pos, &m->commentary);
 	m->owner = value_text(b, &v[FIELD_OWNER]);
+	m->history_count = r->history_count;
+	m->history = alloc_array(b, m->history_count, sizeof *m->history);
+	for (size_t i = 0; i < r->history_count; i++)
+		m->history[i] = (struct source_history_point){
+			arena_strndup(b->arena, r->history[i].period,
+				      strlen(r->history[i].period)),
+			r->history[i].value };
 }
 
 /* Ratings are computed as for XML measures, each measure numbered by its

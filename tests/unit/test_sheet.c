@@ -112,6 +112,26 @@ static void test_every_heading_finds_its_field(void **state)
 	assert_null(sheet_field_named(SHEET_TABLE_ASSESSMENT, "polarity"));
 }
 
+/* "History PERIOD" headings name a history column by its period; the
+ * theme's description is a field of its own, not the characteristic. */
+static void test_history_and_theme_description_headings(void **state)
+{
+	(void)state;
+	char *period = sheet_history_period("history   2023-Q4 ");
+	assert_string_equal(period, "2023-Q4");
+	free(period);
+	assert_null(sheet_history_period("History"));
+	assert_null(sheet_history_period("History  "));
+	assert_null(sheet_history_period("Historic 2023-Q4"));
+	assert_null(sheet_history_period("Histories 2023"));
+	assert_int_equal(sheet_field_for_heading(SHEET_TABLE_ASSESSMENT,
+						 "Theme description")->field,
+			 FIELD_GROUP_DESCRIPTION);
+	assert_int_equal(sheet_field_for_heading(SHEET_TABLE_ASSESSMENT, "Description")->field,
+			 FIELD_CHARACTERISTIC);
+	assert_null(sheet_field_for_heading(SHEET_TABLE_PERFORMANCE, "Theme description"));
+}
+
 static char *write_temp(const char *name, const char *text)
 {
 	char *dir = mem_strdup("/tmp/committee-sheet.XXXXXX");
@@ -212,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_cell_names),
 		cmocka_unit_test(test_serial_dates),
 		cmocka_unit_test(test_every_heading_finds_its_field),
+		cmocka_unit_test(test_history_and_theme_description_headings),
 		cmocka_unit_test(test_csv_rows_and_positions),
 		cmocka_unit_test(test_named_place_printed_sorted_and_sent),
 	};
