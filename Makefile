@@ -6,11 +6,12 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= build
 CC ?= cc
-PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib librsvg-2.0
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
 	fonts-dejavu-core poppler-utils valgrind \
-	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf
+	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf \
+	librsvg2-dev
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "image.h"
 #include "paths.h"
 #include "rating.h"
 #include "source.h"
@@ -82,8 +83,10 @@ int cmd_validate(int argc, char **argv)
 		struct source_doc *doc = source_load(argv[i], &diags);
 		/* As render does: a quarterly report is checked against the
 		 * previous quarter its previous-source names. */
-		if (doc)
+		if (doc) {
 			rating_link_previous(doc, NULL, &diags);
+			image_check_document(doc, &diags);
+		}
 		source_free(doc);
 		diag_sort(&diags);
 		diag_print(&diags, stderr);

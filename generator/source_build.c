@@ -324,7 +324,8 @@ static size_t count_blocks(const xmlNode *parent)
 	size_t n = 0;
 	for (const xmlNode *c = parent->children; c; c = c->next)
 		n += source_is(c, "para") || source_is(c, "list") || source_is(c, "sign-off") ||
-		     source_is(c, "assessment") || source_is(c, "performance");
+		     source_is(c, "assessment") || source_is(c, "performance") ||
+		     source_is(c, "table") || source_is(c, "figure");
 	return n;
 }
 
@@ -365,6 +366,12 @@ static struct source_block *build_blocks(struct builder *b, const xmlNode *paren
 		} else if (source_is(c, "performance")) {
 			block->kind = BLOCK_PERFORMANCE;
 			build_performance(b, c, &block->u.performance);
+		} else if (source_is(c, "table")) {
+			block->kind = BLOCK_TABLE;
+			source_build_table(b->load, b->arena, c, &block->u.table);
+		} else if (source_is(c, "figure")) {
+			block->kind = BLOCK_FIGURE;
+			source_build_figure(b->load, b->arena, c, &block->u.figure);
 		} else {
 			continue;
 		}
