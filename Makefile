@@ -119,7 +119,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/committee-pdf
 	install -m 644 generator/*.xsd $(DESTDIR)$(PREFIX)/share/committee-pdf/schema/
-	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
+	install -m 644 layouts/*.xml layouts/*.svg $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 

@@ -25,6 +25,10 @@ struct layout {
 	 * labels on unfilled ground: the header's own colour is chosen for the
 	 * header fill and may vanish on white. */
 	struct style_font strong_font;
+	/* The house style's logo in the list's image table, read when first
+	 * placed: 0 not yet, -1 none (or an error reported), else index + 1. */
+	long logo_image;
+	double logo_width_pt, logo_height_pt; /* its natural size */
 };
 
 /* ---- the layout's life (layout_page.c) ---- */
@@ -268,6 +272,15 @@ void layout_place_image(struct layout *lo, struct image *image,
 void layout_image_size(const struct image *image, double max_width_pt,
 		       double max_height_pt, double *width_pt,
 		       double *height_pt);
+
+/* The house style's logo (style.h's style_logo), read from the layout's
+ * folder once per document (a bad file is one error at the <logo>):
+ * layout_logo_cover places it at the top right of the cover, moving the
+ * cursor below it, a Figure with its alt; layout_logo_header at the right
+ * of the running header, as furniture under node, and returns the width
+ * it takes (0 when the style places none there). (layout_logo.c) */
+void layout_logo_cover(struct layout *lo);
+double layout_logo_header(struct layout *lo, uint32_t node);
 
 /* ---- blocks owned by other files ---- */
 

@@ -54,6 +54,18 @@ struct style_table {
 	double cover_key_proportion; /* width of the cover table's key column */
 };
 
+/* The council's logo (<logo>): where it goes, the file as the layout
+ * names it (read by the layout stage through image.h, from the layout's
+ * folder), its text alternative ("" decorative) and widest size. */
+enum style_logo_place { LOGO_NONE, LOGO_COVER, LOGO_HEADER };
+struct style_logo {
+	enum style_logo_place place;
+	const char *src;
+	const char *alt;
+	double width_pt;
+	unsigned line, col;       /* of the <logo> element */
+};
+
 struct style {
 	const char *name;         /* "committee-report" */
 	const char *path;         /* file it was loaded from */
@@ -75,6 +87,7 @@ struct style {
 	 * {page} {pages} {agenda-item} {title} {status}; "" for none. */
 	const char *header_left, *header_right;
 	const char *footer_left, *footer_center, *footer_right;
+	struct style_logo logo;   /* place LOGO_NONE: no logo */
 	struct style_private *private;
 };
 
