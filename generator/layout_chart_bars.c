@@ -10,7 +10,8 @@
 #include <string.h>
 
 /* "G 5 · A 2 · R 1 · 2 not rated": what a bar shows, in words. */
-static char *bar_label(const struct chart_data *data, const size_t *counts)
+static char *bar_label(const struct layout *lo, const struct chart_data *data,
+		       const size_t *counts)
 {
 	struct text_buffer b = { 0 };
 	const struct source_scale *scale = data->scale;
@@ -24,17 +25,21 @@ static char *bar_label(const struct chart_data *data, const size_t *counts)
 		chart_buffer_add(&b, "%s%zu %s", b.length ? " \u00b7 " : "", unrated,
 				 data->unrated_word);
 	if (!b.length)
-		chart_buffer_add(&b, "none");
+		chart_buffer_add(&b, "%s", layout_word(lo, "chart.none"));
 	return b.text;
 }
 
 /* The figure's text alternative: every count of every bar. */
-static char *chart_alt(const struct chart_data *data)
+static char *chart_alt(const struct layout *lo, const struct chart_data *data)
 {
 	struct text_buffer b = { 0 };
 	const struct source_scale *scale = data->scale;
-	chart_buffer_add(&b, "Bar chart of %s by rating for each %s.", data->noun,
-			 strcmp(data->group_word, "Theme") == 0 ? "theme" : "group");
+	const struct words_field fields[] = {
+		{ "many", data->many }, { "group", data->group_lower }, { NULL, NULL },
+	};
+	char *intro = layout_format(lo, "chart.alt", fields);
+	chart_buffer_add(&b, "%s", intro);
+	free(intro);
 	for (size_t s = 0; s < data->series_count; s++) {
 		const size_t *counts = data->series[s].counts;
 		chart_buffer_add(&b, " %s:", data->series[s].name);
@@ -51,7 +56,8 @@ static char *chart_alt(const struct chart_data *data)
 					 counts[scale->rating_count], data->unrated_word);
 			first = 0;
 		}
-		chart_buffer_add(&b, "%s.", first ? " none" : "");
+		chart_buffer_add(&b, "%s%s.", first ? " " : "",
+				 first ? layout_word(lo, "chart.none") : "");
 	}
 	return b.text;
 }
@@ -75,7 +81,7 @@ static void bar_geometry(struct layout *lo, const struct chart_data *data,
 	size_t most = 0;
 	for (size_t s = 0; s < data->series_count; s++) {
 		name_pt = fmax(name_pt, chart_text_width(lo, data->series[s].name, font));
-		char *label = bar_label(data, data->series[s].counts);
+		char *label = bar_label(lo, data, data->series[s].counts);
 		label_pt = fmax(label_pt, chart_text_width(lo, label, font));
 		free(label);
 		size_t n = chart_rated_total(data, data->series[s].counts);
@@ -97,7 +103,7 @@ static double bar_row_height(struct layout *lo, const struct chart_data *data,
 			     const struct chart_series *series)
 {
 	const struct style_font *font = chart_label_font(lo);
-	char *label = bar_label(data, series->counts);
+	char *label = bar_label(lo, data, series->counts);
 	double h = fmax(chart_text_height(lo, series->name, font, g->name_w_pt),
 			chart_text_height(lo, label, font, g->label_w_pt));
 	free(label);
@@ -128,7 +134,7 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		x += w;
 	}
 	/* The label follows its bar's end, where the eye already is. */
-	char *label = bar_label(data, series->counts);
+	char *label = bar_label(lo, data, series->counts);
 	chart_place_text(lo, label, font, x + CHART_GAP_PT, y_pt, g->label_w_pt,
 			 ALIGN_LEFT, node);
 	free(label);
@@ -194,7 +200,7 @@ void chart_bars(struct layout *lo, const struct chart_data *data,
 		double x_pt, double width_pt)
 {
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, data->pos);
-	char *alt = chart_alt(data);
+	char *alt = chart_alt(lo, data);
 	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	struct bar_geometry g;

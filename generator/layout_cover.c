@@ -11,7 +11,7 @@ const char *layout_date_text(struct layout *lo, const char *iso_date)
 {
 	if (!iso_date)
 		return "";
-	char *text = dates_long_text(iso_date);
+	char *text = dates_long_text(iso_date, lo->words);
 	const char *kept = dl_strdup(lo->list, text);
 	free(text);
 	return kept;
@@ -47,12 +47,13 @@ static const char *join(struct layout *lo, const char *separator,
 	return kept;
 }
 
-static void cover_row(struct cover_rows *rows, const char *key,
+/* A row whose key is the catalogue's word for word_key. */
+static void cover_row(struct cover_rows *rows, const char *word_key,
 		      const char *value)
 {
 	struct layout *lo = rows->lo;
 	struct layout_cell cells[2] = {
-		layout_plain_cell(dl_strdup(lo->list, key), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, word_key), ALIGN_LEFT),
 		layout_plain_cell(value && value[0] ? value : "", ALIGN_LEFT),
 	};
 	cells[0].font = &lo->strong_font; /* the cover's cells are unfilled */
@@ -61,9 +62,9 @@ static void cover_row(struct cover_rows *rows, const char *key,
 	layout_table_row(lo, &rows->table, cells, 1, 0, pos);
 }
 
-static const char *yes_no(enum tristate value)
+static const char *yes_no(const struct layout *lo, enum tristate value)
 {
-	return value == TRI_YES ? "Yes" : "No";
+	return layout_word(lo, value == TRI_YES ? "word.yes" : "word.no");
 }
 
 static const char *person(struct layout *lo, const struct source_person *p,
@@ -75,8 +76,14 @@ static const char *person(struct layout *lo, const struct source_person *p,
 
 static const char *employee(struct layout *lo, const struct source_person *p)
 {
-	char *tel = p->telephone ? mem_printf("Tel %s", p->telephone) : NULL;
-	char *email = p->email ? mem_printf("Email %s", p->email) : NULL;
+	const struct words_field tel_fields[] = { { "number", p->telephone },
+						  { NULL, NULL } };
+	const struct words_field email_fields[] = { { "address", p->email },
+						    { NULL, NULL } };
+	char *tel = p->telephone ? layout_format(lo, "cover.telephone", tel_fields)
+				 : NULL;
+	char *email = p->email ? layout_format(lo, "cover.email", email_fields)
+			       : NULL;
 	const char *parts[] = { p->name, p->role, tel, email };
 	const char *text = join(lo, "\n", parts, 4);
 	free(tel);
@@ -88,7 +95,7 @@ static const char *considered_by(struct layout *lo,
 				 const struct source_cover *cover)
 {
 	if (cover->considered_count == 0)
-		return "None";
+		return layout_word(lo, "word.none");
 	const char **lines = mem_array(cover->considered_count, sizeof *lines);
 	for (size_t i = 0; i < cover->considered_count; i++) {
 		const struct source_consideration *c = &cover->considered_by[i];
@@ -122,10 +129,10 @@ static void place_masthead(struct layout *lo, const struct source_cover *cover)
 	layout_lines_free(authority);
 	layout_lines_free(committee);
 	if (cover->exempt_paragraph) {
-		char *note = mem_printf(
-			"Not for publication: exempt information under paragraph "
-			"%s of Schedule 12A to the Local Government Act 1972",
-			cover->exempt_paragraph);
+		const struct words_field fields[] = {
+			{ "paragraph", cover->exempt_paragraph }, { NULL, NULL },
+		};
+		char *note = layout_format(lo, "cover.exempt", fields);
 		struct layout_lines *lines = layout_measure_plain(
 			lo, note, &lo->style->body, layout_content_width(lo),
 			ALIGN_LEFT);
@@ -156,26 +163,25 @@ void layout_cover(struct layout *lo)
 	double proportions[2] = { key, 1 - key };
 	struct source_pos pos = { 0, 0 };
 	layout_table_begin(lo, &rows.table, 2, proportions, NULL, pos);
-	cover_row(&rows, "Report title", cover->title);
+	cover_row(&rows, "cover.report-title", cover->title);
 	if (cover->decision_designation)
-		cover_row(&rows, "Decision designation",
+		cover_row(&rows, "cover.decision-designation",
 			  cover->decision_designation);
 	if (cover->key_decision != TRI_UNSET)
-		cover_row(&rows, "Key decision", yes_no(cover->key_decision));
+		cover_row(&rows, "cover.key-decision",
+			  yes_no(lo, cover->key_decision));
 	if (cover->forward_plan != TRI_UNSET)
-		cover_row(&rows, "In forward plan", yes_no(cover->forward_plan));
+		cover_row(&rows, "cover.forward-plan",
+			  yes_no(lo, cover->forward_plan));
 	if (cover->wards)
-		cover_row(&rows, "Wards affected", cover->wards);
+		cover_row(&rows, "cover.wards", cover->wards);
 	if (cover->cabinet_member.name)
-		cover_row(&rows, "Cabinet member with lead responsibility",
+		cover_row(&rows, "cover.cabinet-member",
 			  person(lo, &cover->cabinet_member, "\n"));
-	cover_row(&rows, "Accountable Director",
-		  person(lo, &cover->director, ", "));
-	cover_row(&rows, "Originating service", cover->service);
-	cover_row(&rows, "Accountable employee",
-		  employee(lo, &cover->employee));
-	cover_row(&rows, "Report to be/has been considered by",
-		  considered_by(lo, cover));
+	cover_row(&rows, "cover.director", person(lo, &cover->director, ", "));
+	cover_row(&rows, "cover.service", cover->service);
+	cover_row(&rows, "cover.employee", employee(lo, &cover->employee));
+	cover_row(&rows, "cover.considered-by", considered_by(lo, cover));
 	layout_table_end(lo, &rows.table);
 	lo->y_pt += COVER_GAP_PT;
 	if (lo->y_pt > lo->bottom_pt)

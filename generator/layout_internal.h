@@ -8,6 +8,7 @@
 
 #include "layout.h"
 #include "memory.h"
+#include "words.h"
 
 struct layout {
 	const struct source_doc *doc;
@@ -25,6 +26,10 @@ struct layout {
 	 * labels on unfilled ground: the header's own colour is chosen for the
 	 * header fill and may vanish on white. */
 	struct style_font strong_font;
+	/* The paper's catalogue of words (English when none fits its
+	 * xml:lang); the house style's labels come first (layout_words.c). */
+	const struct words *words;
+	struct layout_refs *refs; /* names of ref targets (layout_refs.c) */
 	/* The house style's logo in the list's image table, read when first
 	 * placed: 0 not yet, -1 none (or an error reported), else index + 1. */
 	long logo_image;
@@ -44,6 +49,44 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 struct display_list *layout_end(struct layout *lo);
 /* Free everything, for the error path; returns NULL. */
 struct display_list *layout_abandon(struct layout *lo);
+
+/* ---- words (layout_words.c) ---- */
+
+/* The text of a catalogue key: the house style's <label> for it, else the
+ * paper's catalogue, else English. Borrowed for the process's life (or the
+ * style's). */
+const char *layout_word(const struct layout *lo, const char *key);
+/* layout_word(lo, key) with its {fields} filled in. Caller frees. */
+char *layout_format(const struct layout *lo, const char *key,
+		    const struct words_field *fields);
+/* layout_format into the list's arena, borrowed until dl_free. */
+const char *layout_format_kept(struct layout *lo, const char *key,
+			       const struct words_field *fields);
+/* The source's dashboard noun ("risk"; NULL: fallback) in its singular and
+ * plural, from the catalogue. */
+void layout_noun(const struct layout *lo, const char *noun,
+		 const char *fallback, const char **one, const char **many);
+
+/* The direction of travel in words, lower case: "improving". */
+const char *layout_travel_word(const struct layout *lo,
+			       enum direction_of_travel travel);
+
+/* ---- generated cross-references (layout_refs.c) ---- */
+
+/* The names of every id a ref can point at, in lo's language: "paragraph
+ * 3.3", "section 4.0", "appendix 2", "CI012". Caller frees with
+ * layout_refs_free; layout_document keeps it in lo->refs. */
+struct layout_refs *layout_refs_new(const struct layout *lo);
+void layout_refs_free(struct layout_refs *refs);
+/* The name of id, or NULL when no ref target has it (or lo has no refs). */
+const char *layout_ref_name(const struct layout *lo, const char *id);
+/* Whether some ref anywhere in the paper points at id: tables give such
+ * rows a destination. */
+int layout_ref_wanted(const struct layout *lo, const char *id);
+/* text with each empty <ref/> holding its target's name (a copy in the
+ * list's arena), or text itself when it has none. */
+const struct source_text *layout_refs_expand(struct layout *lo,
+					     const struct source_text *text);
 
 /* ---- pages (layout_page.c) ---- */
 
@@ -164,6 +207,7 @@ struct layout_table {
 	int header_placed_on_page;       /* private bookkeeping */
 	size_t header_page;
 	struct layout_table_state *state;/* private to layout_table.c */
+	struct table_widths *widths;     /* private to layout_table_widths.c */
 };
 
 /* Open a table of columns whose widths are proportions of the content width
@@ -179,9 +223,12 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 /* A row of cells covering the columns from the left, each as many as its
  * span (so a row with spans has fewer cells than columns; the header too);
  * its first header_cells cells are TH (row headers), the rest TD.
- * A row that does not fit moves to the next page when it is short and is
- * split line by line, as often as needed, when it is tall (over a third of
- * a page). keep_with_next: never leave it last on a page (theme rows). */
+ * A row that does not fit moves whole to the next page when it fits there
+ * and leaves a gap of no more than a few lines; otherwise it is split line
+ * by line, as often as needed, with at least two lines of every text cell
+ * on each side of a split, its first column and rating labels shown again
+ * on the continuation. keep_with_next: never leave it last on a page
+ * (theme rows). */
 void layout_table_row(struct layout *lo, struct layout_table *table,
 		      const struct layout_cell *cells, int header_cells,
 		      int keep_with_next, struct source_pos pos);
@@ -199,10 +246,47 @@ struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
 				      const char *plain, enum layout_align align);
 /* Widen column (before the first row) so that every word of text fits
  * unbroken in font (NULL: the cell font), taking the room from columns
- * that can spare it; the header's words are fitted already. */
+ * that can spare it; the header's words are fitted already. A label that
+ * may appear (every rating of the scale) is fitted so. */
 void layout_table_fit_word(struct layout *lo, struct layout_table *table,
 			   size_t column, const char *text,
 			   const struct style_font *font);
+
+/* Widen column like layout_table_fit_word so that label fits whole on one
+ * line in the cell font: a rating's label is never broken. */
+void layout_table_fit_label(struct layout *lo, struct layout_table *table,
+			    size_t column, const char *label);
+
+/* Columns sized from their content (layout_table_widths.c), on the model
+ * of CSS 2.1's automatic table layout: before the first row, give each
+ * cell the table will hold to layout_table_content (its widest word is the
+ * column's minimum, its longest line unbroken the column's maximum), then
+ * call layout_table_size_columns once. The style's proportions are the
+ * preferences: every column gets its share of the table kept between its
+ * minimum and maximum, so a short column is as wide as its content and
+ * padding, and the text columns (flexible[c] non-zero) share the rest; a
+ * word wider than a text column's share still breaks. */
+void layout_table_content(struct layout *lo, struct layout_table *table,
+			  size_t column, const struct layout_cell *cell);
+void layout_table_size_columns(struct layout *lo, struct layout_table *table,
+			       const int *flexible);
+/* Copy the items of all (column_count items of size bytes) whose column is
+ * shown to out, in order; returns how many were kept. A block leaves out
+ * the columns none of its rows fills so. */
+size_t layout_columns_shown(const int *shown, size_t column_count,
+			    const void *all, void *out, size_t size);
+/* Scale the proportions of the columns kept to add up to 1: the table
+ * stays as wide as the style's proportions made it. */
+void layout_columns_normalize(double *proportions, size_t count);
+
+/* layout_table.c's use of layout_table_widths.c: the widths start as the
+ * style gives them (count of them, copied); table_widths_need widens
+ * column for the words of text. Freed with table_widths_free. */
+struct table_widths *table_widths_new(size_t count, const double *widths_pt);
+void table_widths_need(struct layout *lo, struct layout_table *table,
+		       size_t column, const char *text,
+		       const struct style_font *font);
+void table_widths_free(struct table_widths *widths);
 /* Give the next row a named destination (BOX_DEST) at the top of the page
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);
@@ -288,8 +372,9 @@ void layout_cover(struct layout *lo);                        /* layout_cover.c *
 /* Running header and footer on every page, and the draft watermark (first
  * box of each page); run once pagination is done. (layout_furniture.c) */
 void layout_furniture(struct layout *lo);
-/* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
- * text is returned as written, NULL as "". (layout_cover.c) */
+/* An ISO date "2024-02-22" as "22 February 2024" in the paper's language,
+ * in the list's arena; other text is returned as written, NULL as "".
+ * (layout_cover.c) */
 const char *layout_date_text(struct layout *lo, const char *iso_date);
 /* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
 int layout_at_page_top(const struct layout *lo);

@@ -16,6 +16,8 @@
 
 typedef uint32_t style_rgb; /* 0xRRGGBB */
 
+struct style_field;
+
 struct style_font {
 	const char *family;   /* "Liberation Sans" */
 	double size_pt;
@@ -51,6 +53,10 @@ struct style_table {
 	/* Performance columns: reference, measure, target, actual, previous,
 	 * rating, travel, commentary. */
 	double performance_columns[8];
+	/* Optional columns kept even when no row fills them (<column
+	 * name="owner" always="yes"/>), 1 at the column's index above. */
+	int assessment_always[7];
+	int performance_always[8];
 	double cover_key_proportion; /* width of the cover table's key column */
 };
 
@@ -87,6 +93,9 @@ struct style {
 	 * {page} {pages} {agenda-item} {title} {status}; "" for none. */
 	const char *header_left, *header_right;
 	const char *footer_left, *footer_center, *footer_right;
+	/* The house style's own words (<labels>): catalogue key → text,
+	 * ending with a NULL name; looked up before the paper's catalogue. */
+	const struct style_field *labels;
 	struct style_logo logo;   /* place LOGO_NONE: no logo */
 	struct style_private *private;
 };
@@ -132,6 +141,9 @@ const struct style_rating_colors *style_rating(const struct style *style,
  * colour for the code (or the fallback's), else the background when that
  * contrasts enough, else the background darkened until it does. */
 style_rgb style_rating_chart(const struct style *style, const char *code);
+
+/* The house style's label for a catalogue key, or NULL. */
+const char *style_label(const struct style *style, const char *key);
 
 /* Expand a furniture template; unknown fields are left as written.
  * fields is an array of name/value pairs ending with a NULL name.

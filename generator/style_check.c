@@ -3,6 +3,7 @@
  * lengths within their limits (style_limits.c), WCAG 2 contrast of every
  * text colour on its background and of every chart colour on the page. */
 #include "style_internal.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -202,6 +203,25 @@ static void check_name(const struct style *style, const struct style_doc *doc,
 		 style->name, (int)n, base);
 }
 
+/* A label names a word the program prints, or it would change nothing. */
+static void check_labels(const struct style_doc *doc, const xmlNode *labels,
+			 struct diag_list *diags)
+{
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *key = xmlGetProp(c, BAD_CAST "key");
+		if (key && !words_find(words_default(), (const char *)key)) {
+			struct style_pos pos = style_doc_pos(doc, c);
+			diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+				 "<label key=\"%s\"> names no word the program "
+				 "prints; the keys are those of words/%s.xml",
+				 (const char *)key, WORDS_DEFAULT_LANG);
+		}
+		xmlFree(key);
+	}
+}
+
 void style_check(const struct style *style, const struct style_doc *doc,
 		 struct diag_list *diags)
 {
@@ -212,4 +232,5 @@ void style_check(const struct style *style, const struct style_doc *doc,
 	check_fonts(style, doc, root, diags);
 	check_table(style, doc, style_child(root, "table"), diags);
 	check_palette(style, doc, style_child(root, "palette"), diags);
+	check_labels(doc, style_child(root, "labels"), diags);
 }

@@ -155,6 +155,21 @@ static const char *const performance_names[8] = {
 	"travel", "commentary",
 };
 
+/* always[i] = 1 for each <column name="names[i]" always="yes"/>. */
+static void read_always(const xmlNode *columns, const char *const *names,
+			size_t count, int *always)
+{
+	for (const xmlNode *c = columns ? columns->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "column") != 0)
+			continue;
+		const char *name = attr(c, "name", "");
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(names[i], name) == 0)
+				always[i] = strcmp(attr(c, "always", "no"), "yes") == 0;
+	}
+}
+
 static void read_table(struct reader *r, const xmlNode *table,
 		       struct style_table *t)
 {
@@ -171,9 +186,11 @@ static void read_table(struct reader *r, const xmlNode *table,
 	const xmlNode *assessment = style_child(table, "assessment-columns");
 	for (size_t i = 0; i < 7; i++)
 		t->assessment_columns[i] = number(assessment, assessment_names[i]);
+	read_always(assessment, assessment_names, 7, t->assessment_always);
 	const xmlNode *performance = style_child(table, "performance-columns");
 	for (size_t i = 0; i < 8; i++)
 		t->performance_columns[i] = number(performance, performance_names[i]);
+	read_always(performance, performance_names, 8, t->performance_always);
 	t->cover_key_proportion = number(style_child(table, "cover-columns"), "key");
 }
 
@@ -234,6 +251,33 @@ static void read_furniture(struct arena *arena, const xmlNode *furniture,
 	style->footer_right = template(arena, footer, "right");
 }
 
+/* <labels><label key="key.rating">RAG status</label>…: key → text pairs
+ * in the arena, ending with a NULL name. */
+static int is_label(const xmlNode *c)
+{
+	return c->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)c->name, "label") == 0;
+}
+
+static void read_labels(struct arena *arena, const xmlNode *labels,
+			struct style *style)
+{
+	size_t count = 0;
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next)
+		count += is_label(c);
+	struct style_field *out = arena_alloc(arena, (count + 1) * sizeof *out);
+	size_t n = 0;
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next) {
+		if (!is_label(c))
+			continue;
+		const char *key = attr(c, "key", "");
+		out[n].name = arena_strndup(arena, key, strlen(key));
+		out[n].value = text_of(arena, c);
+		n++;
+	}
+	style->labels = out;
+}
+
 static void read_logo(struct reader *r, const xmlNode *logo,
 		      struct style *style)
 {
@@ -273,6 +317,7 @@ static struct style *style_from_doc(const struct style_doc *doc)
 	read_table(&r, style_child(root, "table"), &style->table);
 	read_palette(arena, style_child(root, "palette"), style);
 	read_furniture(arena, style_child(root, "furniture"), style);
+	read_labels(arena, style_child(root, "labels"), style);
 	read_logo(&r, style_child(root, "logo"), style);
 	return style;
 }

@@ -23,6 +23,14 @@ style_rgb style_rating_chart(const struct style *style, const char *code)
 	return style_chart_default(colors->background);
 }
 
+const char *style_label(const struct style *style, const char *key)
+{
+	for (const struct style_field *f = style->labels; f && f->name; f++)
+		if (strcmp(f->name, key) == 0)
+			return f->value;
+	return NULL;
+}
+
 char *style_expand(const char *template_text, const struct style_field *fields)
 {
 	size_t capacity = strlen(template_text) + 1, length = 0;

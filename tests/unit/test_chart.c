@@ -488,7 +488,7 @@ static void test_assessment_dashboard(void **state)
 	char *expected = without_spaces(
 		"2 of 4 characteristics (50%) On target; 1 (25%) Within tolerance; "
 		"1 (25%) Off target. 1 characteristic is not rated. Since the "
-		"previous self-assessment (2023-09-01): 1 improved, 1 declined, 1 unchanged.");
+		"previous self-assessment (1 September 2023): 1 improved, 1 declined, 1 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
 	free(text);

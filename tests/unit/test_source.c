@@ -121,9 +121,9 @@ static void test_format_table_and_figure(void **state)
 	struct source_doc *doc = load_format(&diags);
 	assert_non_null(doc);
 	const struct source_section *s = &doc->sections[0];
-	assert_int_equal(s->blocks[3].kind, BLOCK_TABLE);
-	assert_string_equal(s->blocks[3].id, "budget");
-	const struct source_table *t = &s->blocks[3].u.table;
+	assert_int_equal(s->blocks[5].kind, BLOCK_TABLE);
+	assert_string_equal(s->blocks[5].id, "budget");
+	const struct source_table *t = &s->blocks[5].u.table;
 	assert_string_equal(t->caption.text, "Table 1: Forecast outturn 2024-25");
 	assert_true(t->row_headings);
 	assert_int_equal(t->column_count, 4);
@@ -140,8 +140,8 @@ static void test_format_table_and_figure(void **state)
 	assert_int_equal(t->rows[1].cells[0].align, SOURCE_ALIGN_LEFT);
 	assert_non_null(t->totals);
 	assert_string_equal(t->totals->cells[0].text.text, "Total");
-	assert_int_equal(s->blocks[4].kind, BLOCK_FIGURE);
-	const struct source_figure *f = &s->blocks[4].u.figure;
+	assert_int_equal(s->blocks[6].kind, BLOCK_FIGURE);
+	const struct source_figure *f = &s->blocks[6].u.figure;
 	assert_string_equal(f->src, "ward-map.svg");
 	assert_string_equal(f->alt, "Map of the borough's five wards, Central shaded darkest");
 	assert_true(fabs(f->width - 0.6) < 1e-9);
@@ -157,13 +157,13 @@ static void test_format_sections(void **state)
 	struct diag_list diags = { 0 };
 	struct source_doc *doc = load_format(&diags);
 	assert_non_null(doc);
-	assert_int_equal(doc->section_count, 2);
+	assert_int_equal(doc->section_count, 3);
 	const struct source_section *s = &doc->sections[0];
 	assert_int_equal(s->number, 1);
 	assert_string_equal(s->id, "purpose");
 	assert_string_equal(s->heading, "Purpose");
 	assert_int_equal(s->implication, IMPLICATION_NONE);
-	assert_int_equal(s->block_count, 5);
+	assert_int_equal(s->block_count, 7);
 	assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
 	assert_true(s->blocks[0].numbered);
 	assert_int_equal(s->blocks[0].number, 1);
@@ -184,6 +184,22 @@ static void test_format_sections(void **state)
 	assert_int_equal(item->spans[0].kind, SPAN_STRONG);
 	assert_int_equal(item->spans[0].start, 0);
 	assert_int_equal(item->spans[0].end, strlen("Leadership:"));
+	/* A span in another language, an empty ref holding the stand-in for
+	 * its target's name, and a paragraph in Welsh. */
+	const struct source_text *parts = &s->blocks[3].u.paragraph;
+	assert_null(parts->lang);
+	assert_int_equal(parts->span_count, 2);
+	assert_int_equal(parts->spans[0].kind, SPAN_LANGUAGE);
+	assert_string_equal(parts->spans[0].lang, "cy");
+	assert_memory_equal(parts->text + parts->spans[0].start, "Croeso", 6);
+	assert_int_equal(parts->spans[1].kind, SPAN_REF);
+	assert_true(parts->spans[1].generated);
+	assert_string_equal(parts->spans[1].target, "guidance");
+	assert_memory_equal(parts->text + parts->spans[1].start, SOURCE_REF_NAME,
+			    strlen(SOURCE_REF_NAME));
+	assert_int_equal(parts->spans[1].end - parts->spans[1].start,
+			 strlen(SOURCE_REF_NAME));
+	assert_string_equal(s->blocks[4].u.paragraph.lang, "cy");
 
 	s = &doc->sections[1];
 	assert_int_equal(s->number, 2);
@@ -191,6 +207,9 @@ static void test_format_sections(void **state)
 	assert_int_equal(s->block_count, 2);
 	assert_int_equal(s->blocks[1].kind, BLOCK_SIGN_OFF);
 	assert_string_equal(s->blocks[1].u.sign_off, "LD/06022024/A");
+	s = &doc->sections[2];
+	assert_int_equal(s->block_count, 1);
+	assert_int_equal(s->blocks[0].kind, BLOCK_APPENDICES);
 	source_free(doc);
 	diag_list_free(&diags);
 }

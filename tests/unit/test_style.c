@@ -96,11 +96,11 @@ static void test_committee_report(void **state)
 	/* a five-point scale's light green has its own colour, not the fallback */
 	assert_int_equal(style_rating(s, "LG")->background, 0x85994b);
 	assert_int_equal(style_rating(s, "LG")->text, 0x0b0c0c);
-	assert_string_equal(s->header_left, "This report is {marking}");
+	assert_string_equal(s->header_left, "{marking-notice}");
 	assert_string_equal(s->header_right, "");
 	assert_string_equal(s->footer_left, "{committee} {meeting-date}");
 	assert_string_equal(s->footer_center, "");
-	assert_string_equal(s->footer_right, "Page {page} of {pages}");
+	assert_string_equal(s->footer_right, "{page-of-pages}");
 	style_free(s);
 }
 
