@@ -6,12 +6,12 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= build
 CC ?= cc
-PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib libzip xlsxwriter
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib libzip xlsxwriter librsvg-2.0
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
 	fonts-dejavu-core poppler-utils valgrind \
 	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf \
-	libzip-dev libcsv-dev python3-openpyxl libxlsxwriter-dev
+	libzip-dev libcsv-dev python3-openpyxl libxlsxwriter-dev librsvg2-dev
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
@@ -134,7 +134,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/committee-pdf
 	install -m 644 generator/*.xsd $(DESTDIR)$(PREFIX)/share/committee-pdf/schema/
-	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
+	install -m 644 layouts/*.xml layouts/*.svg $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
 	install -m 644 words/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/words/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/

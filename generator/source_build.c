@@ -487,6 +487,7 @@ static size_t count_blocks(const xmlNode *parent)
 	for (const xmlNode *c = parent->children; c; c = c->next)
 		n += source_is(c, "para") || source_is(c, "list") || source_is(c, "sign-off") ||
 		     source_is(c, "assessment") || source_is(c, "performance") ||
+		     source_is(c, "table") || source_is(c, "figure") ||
 		     source_is(c, "appendices");
 	return n;
 }
@@ -528,6 +529,12 @@ static struct source_block *build_blocks(struct builder *b, const xmlNode *paren
 		} else if (source_is(c, "performance")) {
 			block->kind = BLOCK_PERFORMANCE;
 			build_performance(b, c, &block->u.performance);
+		} else if (source_is(c, "table")) {
+			block->kind = BLOCK_TABLE;
+			source_build_table(b->load, b->arena, c, &block->u.table);
+		} else if (source_is(c, "figure")) {
+			block->kind = BLOCK_FIGURE;
+			source_build_figure(b->load, b->arena, c, &block->u.figure);
 		} else if (source_is(c, "appendices")) {
 			block->kind = BLOCK_APPENDICES;
 		} else {

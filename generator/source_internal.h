@@ -115,6 +115,21 @@ size_t source_rules_check(struct source_load *load);
 /* source_build.c: the model from a valid document. */
 struct source_doc *source_build(struct source_load *load);
 
+/* source_build_table.c: plain tables and figures for source_build. */
+void source_build_table(struct source_load *load, struct arena *arena,
+			const xmlNode *node, struct source_table *table);
+void source_build_figure(struct source_load *load, struct arena *arena,
+			 const xmlNode *node, struct source_figure *figure);
+
+/* source_rules_table.c: the rules of one <table> or <figure> (spans that
+ * add up to the columns, numbers in number and money columns, alt on
+ * figures). Returns the number of errors reported. */
+size_t source_rules_table(struct source_load *load, const xmlNode *table);
+size_t source_rules_figure(struct source_load *load, const xmlNode *figure);
+/* Whether s is a plain decimal: -1250.50, 1234567 (white space around it
+ * allowed), as number and money cells are written. */
+int source_is_decimal(const char *s);
+
 /* source_text.c: whitespace-collapsed text. */
 struct source_doc_private {
 	struct arena *arena;

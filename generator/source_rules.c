@@ -680,6 +680,10 @@ static void walk(struct rules *r, const xmlNode *node)
 			check_performance(r, node);
 		else if (source_is(node, "section"))
 			check_sign_off(r, node);
+		else if (source_is(node, "table"))
+			r->errors += source_rules_table(r->load, node);
+		else if (source_is(node, "figure"))
+			r->errors += source_rules_figure(r->load, node);
 		walk(r, node->children);
 	}
 }
