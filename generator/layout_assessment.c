@@ -179,6 +179,8 @@ void layout_assessment(struct layout *lo,
 			     assessment->intro.pos);
 	layout_key_scale(lo, &assessment->scale, 0, assessment->pos);
 	layout_dashboard_assessment(lo, assessment);
+	if (assessment->heat_map)
+		layout_heatmap_assessment(lo, assessment);
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
