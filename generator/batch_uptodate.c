@@ -109,7 +109,7 @@ static int newer(struct timespec a, struct timespec b)
 }
 
 /* The previous quarters a source compares with: each <performance>
- * block's previous-source, under the rule for files a source names
+ * block's and <risks> register's previous-source, under the rule for files a source names
  * (paths_named). Reads the whole source (streaming, no network, no
  * entities). Appends paths to *paths; returns how many were refused. */
 static size_t previous_sources(const char *source_path, char ***paths,
@@ -124,9 +124,10 @@ static size_t previous_sources(const char *source_path, char ***paths,
 	};
 	size_t refused = 0;
 	while (xmlTextReaderRead(reader) == 1) {
+		const xmlChar *name = xmlTextReaderConstLocalName(reader);
 		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT ||
-		    !xmlStrEqual(xmlTextReaderConstLocalName(reader),
-				 BAD_CAST "performance"))
+		    !(xmlStrEqual(name, BAD_CAST "performance") ||
+		      xmlStrEqual(name, BAD_CAST "risks")))
 			continue;
 		xmlChar *value = xmlTextReaderGetAttribute(
 			reader, BAD_CAST "previous-source");

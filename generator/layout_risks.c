@@ -1,6 +1,7 @@
 /* A risk register: intro, key of the ratings with the scores each band
  * holds, a sentence of counts and directions, the heat map with its data
- * (layout_heatmap.c), then the register as one table: reference, the risk
+ * (layout_heatmap.c), what each likelihood and impact means (when the
+ * source says), then the register as one table: reference, the risk
  * (title, description, cause, consequence), owner, inherent, current and
  * target scores each on its rating's colour with its label, direction since
  * the last review, controls and further actions. Scores, ratings and
@@ -11,6 +12,7 @@
 #include "dates.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +37,7 @@ static const struct {
 	const char *cause, *consequence, *controls, *actions, *reviewed, *by;
 	const char *key_rating, *key_scores, *key_meaning, *matrix_scores;
 	const char *risk_one, *risk_many, *since_last;
+	const char *level, *likelihood, *impact;
 } words = {
 	.cause = "Cause: ",
 	.consequence = "Consequence: ",
@@ -49,6 +52,9 @@ static const struct {
 	.risk_one = "risk",
 	.risk_many = "risks",
 	.since_last = "the last review",
+	.level = "Level",
+	.likelihood = "Likelihood",
+	.impact = "Impact",
 };
 
 /* Register columns as proportions of the content width. */
@@ -56,6 +62,7 @@ static const double register_columns[COLUMN_COUNT] = {
 	0.06, 0.25, 0.10, 0.08, 0.08, 0.08, 0.08, 0.27,
 };
 static const double key_columns[3] = { 0.2, 0.15, 0.4 };
+static const double level_columns[3] = { 0.06, 0.35, 0.35 };
 
 /* ---- rich text made of pieces, in the list's arena ----
  * Measured lines point into a cell's text until the row is placed. */
@@ -352,6 +359,62 @@ static void risk_key(struct layout *lo, const struct source_risks *risks)
 	layout_paragraph_gap(lo);
 }
 
+/* "Almost certain: More than 80%", or the label alone. Caller frees. */
+static char *level_words(const struct source_risk_axis *axis, int code)
+{
+	int index = rating_risk_level(axis, code);
+	if (index < 0)
+		return mem_strdup("");
+	const struct source_risk_level *level = &axis->levels[index];
+	if (!level->meaning || !level->meaning[0])
+		return mem_strdup(level->label ? level->label : "");
+	return mem_printf("%s: %s", level->label ? level->label : "", level->meaning);
+}
+
+static int axis_has_meanings(const struct source_risk_axis *axis)
+{
+	for (size_t i = 0; i < axis->level_count; i++)
+		if (axis->levels[i].meaning && axis->levels[i].meaning[0])
+			return 1;
+	return 0;
+}
+
+/* What each likelihood and impact means, by code, when the source says. */
+static void levels_key(struct layout *lo, const struct source_risks *risks)
+{
+	if (!axis_has_meanings(&risks->likelihood) && !axis_has_meanings(&risks->impact))
+		return;
+	struct layout_cell header[3] = {
+		layout_plain_cell(words.level, ALIGN_RIGHT),
+		layout_plain_cell(words.likelihood, ALIGN_LEFT),
+		layout_plain_cell(words.impact, ALIGN_LEFT),
+	};
+	struct layout_table table;
+	layout_table_begin(lo, &table, 3, level_columns, header, risks->pos);
+	for (int code = SOURCE_RISK_MAX_LEVEL; code >= 1; code--) {
+		int li = rating_risk_level(&risks->likelihood, code);
+		int ii = rating_risk_level(&risks->impact, code);
+		if (li < 0 && ii < 0)
+			continue;
+		char number[8];
+		snprintf(number, sizeof number, "%d", code);
+		char *likelihood = level_words(&risks->likelihood, code);
+		char *impact = level_words(&risks->impact, code);
+		struct layout_cell cells[3] = {
+			layout_plain_cell(number, ALIGN_RIGHT),
+			layout_plain_cell(likelihood, ALIGN_LEFT),
+			layout_plain_cell(impact, ALIGN_LEFT),
+		};
+		struct source_pos pos = li >= 0 ? risks->likelihood.levels[li].pos
+						: risks->impact.levels[ii].pos;
+		layout_table_row(lo, &table, cells, 1, 0, pos);
+		free(likelihood);
+		free(impact);
+	}
+	layout_table_end(lo, &table);
+	layout_paragraph_gap(lo);
+}
+
 /* "16 risks: 4 High, 8 Medium, 4 Low. Since the review of 2024-03-31: 3
  * reduced, 2 increased, 10 unchanged, 1 new." Caller frees. */
 static char *summary_sentence(const struct source_risks *risks)
@@ -408,6 +471,7 @@ void layout_risks(struct layout *lo, const struct source_risks *risks)
 	summary(lo, risks);
 	layout_heatmap_risks(lo, risks);
 	layout_paragraph_gap(lo);
+	levels_key(lo, risks);
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
