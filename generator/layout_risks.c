@@ -48,7 +48,7 @@ static const struct {
 	.key_rating = "Rating",
 	.key_scores = "Scores",
 	.key_meaning = "Meaning",
-	.matrix_scores = "as the heat map shows",
+	.matrix_scores = "Likelihood \u00d7 impact",
 	.risk_one = "risk",
 	.risk_many = "risks",
 	.since_last = "the last review",
@@ -309,14 +309,21 @@ static void fit_words(struct layout *lo, struct layout_table *table,
 
 /* ---- before the register ---- */
 
-/* "15 to 25" for each band of the rating; the matrix's cells show
- * themselves. Caller frees. */
+/* "15 to 25" for each band of the rating; with a matrix, its cells as
+ * "4 × 2, 4 × 3", likelihood first. Caller frees. */
 static char *band_scores(const struct source_risks *risks, size_t rating)
 {
-	if (risks->matrix)
-		return mem_strdup(words.matrix_scores);
 	struct text_buffer b = { 0 };
-	for (size_t i = 0; i < risks->band_count; i++) {
+	if (risks->matrix) {
+		for (int l = SOURCE_RISK_MAX_LEVEL; l >= 1; l--)
+			for (int i = 1; i <= SOURCE_RISK_MAX_LEVEL; i++)
+				if (rating_risk_level(&risks->likelihood, l) >= 0 &&
+				    rating_risk_level(&risks->impact, i) >= 0 &&
+				    rating_risk_rating(risks, l, i) == (int)rating)
+					chart_buffer_add(&b, "%s%d\u00a0\u00d7\u00a0%d",
+							 b.length ? ", " : "", l, i);
+	}
+	for (size_t i = 0; !risks->matrix && i < risks->band_count; i++) {
 		const struct source_risk_band *band = &risks->bands[i];
 		if (band->rating_index != (int)rating)
 			continue;
@@ -337,7 +344,8 @@ static void risk_key(struct layout *lo, const struct source_risks *risks)
 		return;
 	struct layout_cell header[3] = {
 		layout_plain_cell(words.key_rating, ALIGN_LEFT),
-		layout_plain_cell(words.key_scores, ALIGN_LEFT),
+		layout_plain_cell(risks->matrix ? words.matrix_scores : words.key_scores,
+				  ALIGN_LEFT),
 		layout_plain_cell(words.key_meaning, ALIGN_LEFT),
 	};
 	struct layout_table table;
