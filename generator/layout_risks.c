@@ -157,10 +157,11 @@ static const struct source_text *risk_text(struct layout *lo,
 					   const struct source_risk *risk)
 {
 	struct rich r = { 0 };
+	/* The title's bold span first: spans are ordered by their start. */
+	uint32_t title_end = (uint32_t)strlen(risk->title.text);
+	if (title_end)
+		rich_span(&r, (struct source_span){ 0, title_end, SPAN_STRONG, NULL });
 	rich_text(&r, &risk->title);
-	if (r.length)
-		rich_span(&r, (struct source_span){ 0, (uint32_t)r.length, SPAN_STRONG,
-						    NULL });
 	const struct {
 		const char *lead;
 		const struct source_text *text;
