@@ -2,10 +2,9 @@
  * workers that die. One pair of pipes per worker: tasks down, answers up. */
 #include "batch.h"
 #include "batch_wire.h"
+#include "file_atomic.h"
 #include "memory.h"
-#include "paths.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -181,33 +180,6 @@ static size_t next_pending(struct pool *pool)
 					      : NO_JOB;
 }
 
-/* A worker killed while writing leaves the temporary file that file_atomic
- * names DIR/.NAME.PID-COUNTER.tmp beside the output; remove those of the
- * dead worker's pid so a crash leaves nothing behind. */
-static void remove_leftovers(const char *output, pid_t pid)
-{
-	char *dir = paths_dirname(output);
-	char *prefix = mem_printf(".%s.%ld-", file_name(output), (long)pid);
-	size_t prefix_length = strlen(prefix);
-	DIR *folder = opendir(dir);
-	struct dirent *entry;
-	while (folder && (entry = readdir(folder)) != NULL) {
-		const char *name = entry->d_name;
-		size_t n = strlen(name);
-		if (n > prefix_length + 4 &&
-		    strncmp(name, prefix, prefix_length) == 0 &&
-		    strcmp(name + n - 4, ".tmp") == 0) {
-			char *path = mem_printf("%s/%s", dir, name);
-			unlink(path);
-			free(path);
-		}
-	}
-	if (folder)
-		closedir(folder);
-	free(prefix);
-	free(dir);
-}
-
 /* Reap a dead or finished worker; when it held a job, fail the job with
  * why the worker died. */
 static void bury(struct pool *pool, struct worker *w)
@@ -223,7 +195,8 @@ static void bury(struct pool *pool, struct worker *w)
 	if (w->job == NO_JOB)
 		return;
 	struct batch_job *j = &pool->jobs[w->job];
-	remove_leftovers(j->output, pid);
+	/* Killed while writing: its temporary file goes too. */
+	file_atomic_remove_temporaries(j->output, (long)pid);
 	j->elapsed_ms = batch_now_ms() - w->started_ms;
 	if (r > 0 && WIFSIGNALED(status)) {
 		j->signal = WTERMSIG(status);

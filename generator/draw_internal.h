@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "display_list.h"
 #include "file_atomic.h"
+#include "pdf_finish.h"
 
 /* Structure tags across pages: which nodes are open. NULL when drawing
  * untagged (PNG). Ownership: draw_tags_new returns state freed with
@@ -25,6 +26,13 @@ void draw_tags_page_end(struct draw_tags *tags, cairo_t *cr);
 /* Close every node still open; call once after the last page. */
 void draw_tags_finish(struct draw_tags *tags, cairo_t *cr);
 void draw_tags_free(struct draw_tags *tags);
+/* What each structure tag begun so far stands for, in begin order, and the
+ * destinations emitted: for the finishing pass. Borrowed until
+ * draw_tags_free. */
+const struct pdf_element *draw_tags_elements(const struct draw_tags *tags,
+					     size_t *count);
+const struct pdf_dest *draw_tags_dests(const struct draw_tags *tags,
+				       size_t *count);
 
 /* Replay page page_index of list on cr in page coordinates (points, y down;
  * the caller scales for other resolutions). tags NULL: no structure, links

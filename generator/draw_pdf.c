@@ -1,8 +1,9 @@
 /* The PDF writer: every page of a display list through draw_page() on one
  * Cairo PDF surface, with the structure tree as tags, the outline, the
- * metadata and Cairo's font subsets, into a file written whole or not at
- * all. Nothing here reads the clock: with the same list the bytes are the
- * same. */
+ * metadata and Cairo's font subsets, into memory; the finishing pass
+ * (pdf_finish.h) completes it to PDF/UA-1 and PDF/A-2 from what the tags
+ * recorded, into a file written whole or not at all. Nothing here reads
+ * the clock: with the same list the bytes are the same. */
 #include "draw.h"
 
 #include <cairo-pdf.h>
@@ -13,7 +14,10 @@
 
 #include "draw_internal.h"
 #include "memory.h"
+#include "pdf_finish.h"
 #include "version.h"
+
+#include <qpdf/qpdf-c.h>
 
 /* Cairo stamps the wall clock unless told a date; an unparsable or missing
  * one falls back to a fixed date rather than to the clock. */
@@ -82,6 +86,42 @@ static int cairo_failed(cairo_status_t status, struct file_atomic *file)
 	return 1;
 }
 
+static cairo_status_t write_memory(void *closure, const unsigned char *data,
+				   unsigned int length)
+{
+	g_byte_array_append(closure, data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A test hook: COMMITTEE_PDF_UNFINISHED=1 writes Cairo's file as it is,
+ * so that tests can compare pages drawn with and without the pass. */
+static int finishing_disabled(void)
+{
+	const char *value = getenv("COMMITTEE_PDF_UNFINISHED");
+	return value && *value && *value != '0';
+}
+
+static int finish(const struct display_list *list,
+		  const struct draw_tags *tags, const GByteArray *cairo_pdf,
+		  struct file_atomic *file, const char *path,
+		  struct diag_list *diags)
+{
+	if (finishing_disabled())
+		return file_atomic_write(file, cairo_pdf->data, cairo_pdf->len);
+	struct pdf_finish_input in = { .list = list };
+	in.elements = draw_tags_elements(tags, &in.element_count);
+	in.dests = draw_tags_dests(tags, &in.dest_count);
+	char *producer = mem_printf("committee-pdf %s (cairo %s, libqpdf %s)",
+				    COMMITTEE_PDF_VERSION,
+				    cairo_version_string(),
+				    qpdf_get_qpdf_version());
+	in.producer = producer;
+	int status = pdf_finish(&in, cairo_pdf->data, cairo_pdf->len, file,
+				path, diags);
+	free(producer);
+	return status;
+}
+
 /* release: the same list, writable, when drawn pages may be freed; or NULL. */
 static int write_pdf(const struct display_list *list,
 		     struct display_list *release, const char *path,
@@ -106,8 +146,9 @@ static int write_pdf(const struct display_list *list,
 	if (!file)
 		return 1;
 	const struct dl_page *first = &list->pages[0];
+	GByteArray *cairo_pdf = g_byte_array_new();
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-		draw_write_atomic, file, first->width_pt, first->height_pt);
+		write_memory, cairo_pdf, first->width_pt, first->height_pt);
 	cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
 	set_metadata(surface, list);
 	cairo_t *cr = cairo_create(surface);
@@ -129,12 +170,16 @@ static int write_pdf(const struct display_list *list,
 	}
 	if (status == 0)
 		add_outline(surface, list);
-	draw_tags_free(tags);
 	cairo_destroy(cr);
 	cairo_surface_finish(surface);
-	if (status == 0)
-		cairo_failed(cairo_surface_status(surface), file);
+	/* A Cairo failure is remembered by the file, which commit reports. */
+	int drawn = status == 0 &&
+		    !cairo_failed(cairo_surface_status(surface), file);
 	cairo_surface_destroy(surface);
+	if (drawn)
+		status = finish(list, tags, cairo_pdf, file, path, diags);
+	draw_tags_free(tags);
+	g_byte_array_unref(cairo_pdf);
 	if (status != 0) {
 		file_atomic_abort(file);
 		return 1;

@@ -11,12 +11,15 @@
  * being marked, which may split the element it interrupts into two of the
  * same type.
  *
- * What Cairo 1.16 cannot write, left for post-processing: /Artifact marked
- * content (artifacts are simply unmarked), /Alt on figures, /Lang on
- * elements or the catalog, and link text inside its Link element (a Link
- * element here holds the annotation only and follows the paragraph it
- * belongs to, because Cairo 1.16 drops an element's own content once it
- * has child elements, and a line of text is one box). */
+ * What Cairo 1.16 cannot write is left to the finishing pass (pdf_finish.h),
+ * which is told what every begun tag stands for (draw_tags_elements):
+ * /Artifact marked content (artifacts are drawn unmarked, except page
+ * furniture, drawn inside a placeholder tag so that the pass can type it as
+ * header, footer or watermark), /Alt on figures, /Lang on elements or the
+ * catalog, and link text inside its Link element (a Link element here holds
+ * the annotation only and follows the paragraph it belongs to, because
+ * Cairo 1.16 drops an element's own content once it has child elements, and
+ * a line of text is one box). */
 #include "draw_internal.h"
 
 #include <math.h>
@@ -45,7 +48,32 @@ struct draw_tags {
 	uint32_t *subtree_end;    /* one past the node's last descendant */
 	uint32_t *last_child;     /* highest child index emitted so far */
 	unsigned char *emitted;   /* its element exists */
+	/* For the finishing pass: every structure tag begun, in order, and
+	 * every destination emitted. */
+	struct pdf_element *elements;
+	size_t element_count, element_capacity;
+	struct pdf_dest *dests_drawn;
+	size_t dest_count, dest_capacity;
+	enum pdf_artifact furniture; /* the placeholder open, or NONE */
 };
+
+/* Begin a structure tag and record what its element stands for. */
+static void begin_element(struct draw_tags *tags, cairo_t *cr,
+			  const char *name, const char *attributes,
+			  struct pdf_element element)
+{
+	MEM_GROW(tags->elements, tags->element_count, tags->element_capacity);
+	tags->elements[tags->element_count++] = element;
+	cairo_tag_begin(cr, name, attributes);
+}
+
+static void begin_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
+{
+	struct pdf_element element = { .node = node,
+				       .kind = PDF_ELEMENT_NODE };
+	begin_element(tags, cr, dl_role_name(&tags->list->nodes[node]), NULL,
+		      element);
+}
 
 struct draw_tags *draw_tags_new(const struct display_list *list)
 {
@@ -81,6 +109,8 @@ void draw_tags_free(struct draw_tags *tags)
 	free(tags->subtree_end);
 	free(tags->last_child);
 	free(tags->emitted);
+	free(tags->elements);
+	free(tags->dests_drawn);
 	free(tags);
 }
 
@@ -214,9 +244,8 @@ static void emit_empty_cells(struct draw_tags *tags, cairo_t *cr,
 		    (node->role != ROLE_TABLE_CELL &&
 		     node->role != ROLE_TABLE_HEADER))
 			continue;
-		const char *name = dl_role_name(node);
-		cairo_tag_begin(cr, name, NULL);
-		cairo_tag_end(cr, name);
+		begin_node(tags, cr, i);
+		cairo_tag_end(cr, dl_role_name(node));
 		tags->emitted[i] = 1;
 		tags->marking = 0;
 		if (tags->last_child[parent] < i)
@@ -236,7 +265,7 @@ static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 			tags->last_child[parent] = node;
 	}
 	tags->emitted[node] = 1;
-	cairo_tag_begin(cr, dl_role_name(&tags->list->nodes[node]), NULL);
+	begin_node(tags, cr, node);
 	tags->open[tags->open_count++] = node;
 	tags->marking = 1;
 }
@@ -335,7 +364,15 @@ static void emit_link(struct draw_tags *tags, cairo_t *cr, size_t first)
 	tags->pending_count = kept;
 	g_string_append_c(attrs, ']');
 	link_target(attrs, link);
-	cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
+	struct pdf_element element = { .node = link->node,
+				       .kind = PDF_ELEMENT_LINK,
+				       .uri = link->u.link.uri,
+				       .dest = link->u.link.dest };
+	if (element.uri && !*element.uri)
+		element.uri = NULL;
+	if (element.uri)
+		element.dest = NULL;
+	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str, element);
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
 	tags->marking = 0;
 	g_string_free(attrs, TRUE);
@@ -395,6 +432,10 @@ static void emit_dest(struct draw_tags *tags, cairo_t *cr,
 	if (!name || !*name || g_hash_table_contains(tags->dests, name))
 		return; /* Cairo refuses a name twice; the first one wins */
 	g_hash_table_add(tags->dests, (gpointer)name);
+	MEM_GROW(tags->dests_drawn, tags->dest_count, tags->dest_capacity);
+	tags->dests_drawn[tags->dest_count++] = (struct pdf_dest){
+		.name = name, .page = (uint32_t)tags->page, .y_pt = box->y_pt
+	};
 	GString *attrs = g_string_new(NULL);
 	append_string(attrs, "name", name);
 	g_string_append(attrs, " x=");
@@ -404,6 +445,55 @@ static void emit_dest(struct draw_tags *tags, cairo_t *cr,
 	cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs->str);
 	cairo_tag_end(cr, CAIRO_TAG_DEST);
 	g_string_free(attrs, TRUE);
+}
+
+/* ---- page furniture ---- */
+
+/* The artifact node layout_furniture makes for each page hangs directly
+ * under the document (a table's repeated rows hang under the table): its
+ * rotated text is the watermark, the rest header or footer by the half of
+ * the page it is in. Needs tags->chain set to the box's. */
+static enum pdf_artifact furniture_kind(const struct draw_tags *tags,
+					const struct dl_box *box)
+{
+	if (tags->chain_length < 2 ||
+	    tags->list->nodes[tags->chain[1]].role != ROLE_ARTIFACT)
+		return PDF_ARTIFACT_NONE;
+	if (box->kind == BOX_TEXT && isfinite(box->u.text.angle_deg) &&
+	    box->u.text.angle_deg != 0)
+		return PDF_ARTIFACT_WATERMARK;
+	const struct dl_page *page = &tags->list->pages[tags->page];
+	return box->y_pt + box->height_pt / 2 < page->height_pt / 2
+		       ? PDF_ARTIFACT_HEADER
+		       : PDF_ARTIFACT_FOOTER;
+}
+
+static void end_furniture(struct draw_tags *tags, cairo_t *cr)
+{
+	if (tags->furniture == PDF_ARTIFACT_NONE)
+		return;
+	cairo_tag_end(cr, PDF_FINISH_PLACEHOLDER_TAG);
+	tags->furniture = PDF_ARTIFACT_NONE;
+}
+
+/* Furniture is drawn inside a placeholder element of its own kind, which
+ * the finishing pass turns into typed /Artifact marked content. Nothing
+ * is marking here, so the placeholder's parent already has children and
+ * loses no content of its own to it. */
+static void mark_furniture(struct draw_tags *tags, cairo_t *cr,
+			   enum pdf_artifact kind)
+{
+	if (kind == tags->furniture)
+		return;
+	end_furniture(tags, cr);
+	if (kind == PDF_ARTIFACT_NONE)
+		return;
+	struct pdf_element element = { .node = tags->chain[1],
+				       .kind = PDF_ELEMENT_ARTIFACT,
+				       .artifact = (uint8_t)kind };
+	begin_element(tags, cr, PDF_FINISH_PLACEHOLDER_TAG, NULL, element);
+	tags->furniture = kind;
+	tags->marking = 0;
 }
 
 /* ---- the walk ---- */
@@ -419,25 +509,35 @@ int draw_tags_box(struct draw_tags *tags, cairo_t *cr, size_t page_index,
 	enum box_class class = BOX_OTHER;
 	if (box->kind != BOX_LINK && box->kind != BOX_DEST)
 		class = tags->list->node_count ? classify(tags, box) : BOX_ARTIFACT;
+	enum pdf_artifact furniture;
 	switch (class) {
 	case BOX_CONTENT:
+		end_furniture(tags, cr);
 		enter_chain(tags, cr);
 		return 1;
 	case BOX_ARTIFACT:
+		furniture = tags->list->node_count ? furniture_kind(tags, box)
+						   : PDF_ARTIFACT_NONE;
+		if (furniture != tags->furniture)
+			end_furniture(tags, cr);
 		leave_content(tags, cr, page_index, box_index);
+		mark_furniture(tags, cr, furniture);
 		return 1;
 	case BOX_OTHER:
 		break;
 	}
-	if (box->kind == BOX_LINK)
+	if (box->kind == BOX_LINK) {
 		queue_link(tags, box_index);
-	else
+	} else {
+		end_furniture(tags, cr);
 		emit_dest(tags, cr, box);
+	}
 	return 0;
 }
 
 void draw_tags_page_end(struct draw_tags *tags, cairo_t *cr)
 {
+	end_furniture(tags, cr);
 	while (tags->pending_count > 0)
 		emit_link(tags, cr, 0);
 }
@@ -446,4 +546,18 @@ void draw_tags_finish(struct draw_tags *tags, cairo_t *cr)
 {
 	draw_tags_page_end(tags, cr);
 	close_to(tags, cr, 0);
+}
+
+const struct pdf_element *draw_tags_elements(const struct draw_tags *tags,
+					     size_t *count)
+{
+	*count = tags->element_count;
+	return tags->elements;
+}
+
+const struct pdf_dest *draw_tags_dests(const struct draw_tags *tags,
+				       size_t *count)
+{
+	*count = tags->dest_count;
+	return tags->dests_drawn;
 }

@@ -6,8 +6,10 @@
  * succeeded. On any error the temporary file is removed and a previous file
  * at the destination is left as it was. Used by the draw stage and by batch
  * builds. The temporary file is DIR/.NAME.PID-N.tmp (N counts within the
- * process): batch_pool.c relies on that name to remove what a killed worker
- * left.
+ * process); this module alone reads that name back: to remove what a
+ * killed batch worker left, what a process no longer running left (at the
+ * next write to the same path), and, from a signal handler, what this
+ * process is writing when it is told to stop.
  *
  * Ownership: file_atomic_open returns a handle that exactly one of
  * file_atomic_commit() or file_atomic_abort() ends and frees. */
@@ -20,7 +22,8 @@
 
 struct file_atomic;
 
-/* Create the temporary file for path. NULL with a diagnostic (naming path
+/* Create the temporary file for path, first removing the temporaries of
+ * path whose process no longer exists. NULL with a diagnostic (naming path
  * and the reason, e.g. a missing or read-only folder) on failure. */
 struct file_atomic *file_atomic_open(const char *path, struct diag_list *diags);
 
@@ -44,5 +47,17 @@ void file_atomic_abort(struct file_atomic *file);
 
 /* The temporary file's path while open (tests check it disappears). */
 const char *file_atomic_temp_path(const struct file_atomic *file);
+
+/* Remove the temporary files that process pid left for path (a batch
+ * worker that died while writing it). */
+void file_atomic_remove_temporaries(const char *path, long pid);
+
+/* From now on SIGINT, SIGTERM, SIGHUP and SIGXFSZ (a file past `ulimit -f`)
+ * remove every temporary file still open, print one line on standard error
+ * and end the process as the signal would (SIGXFSZ: exit status 153, no
+ * core file). A signal ignored when this is called stays ignored. For
+ * render, preview and watch; batch workers block the stop signals and
+ * finish their document instead (batch_pool.c). */
+void file_atomic_remove_on_signals(void);
 
 #endif

@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{ "build", cmd_build },
 	{ "preview", cmd_preview },
 	{ "layouts", cmd_layouts },
+	{ "check", cmd_check },
 };
 
 void commands_usage(FILE *out)
@@ -28,6 +29,7 @@ void commands_usage(FILE *out)
 	      "  build [-j N] [-o DIR] SOURCE|DIR...  render many papers in parallel\n"
 	      "  preview SOURCE [-o DIR]   PNG images of the pages\n"
 	      "  layouts                   list the house styles that can be found\n"
+	      "  check FILE.pdf...         report failed PDF/UA-1 and PDF/A-2 rules\n"
 	      "\n"
 	      "Run 'committee-pdf COMMAND --help' for a command's options.\n",
 	      out);

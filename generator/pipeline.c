@@ -149,13 +149,17 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 		options = &no_options;
 	if (layout_path)
 		*layout_path = NULL;
+	size_t errors_before = diag_count(diags, DIAG_ERROR);
 	struct source_doc *doc = source_load(source_path, diags);
 	if (!doc)
 		return NULL;
 	struct display_list *list = NULL;
 	char *source_dir = paths_dirname(source_path);
 	char *layout_name = NULL;
-	if (rating_link_previous(doc, options->previous, diags) != 0)
+	/* An error anywhere means no output: the loader and the layout give
+	 * nothing with one, and the previous quarter's is caught here. */
+	if (rating_link_previous(doc, options->previous, diags) != 0 ||
+	    diag_count(diags, DIAG_ERROR) != errors_before)
 		goto done;
 	if (options->layout)
 		layout_name = mem_strdup(options->layout);

@@ -1,6 +1,7 @@
 /* The load stage's entry points: read (bounded), scan, parse, validate,
- * check the rules, build. Each step adds its problems to the caller's list;
- * a model is built only from a source without errors. */
+ * check the rules, build. Each step adds its problems to the caller's list.
+ * The contract every caller relies on: a model or errors, never both
+ * (warnings may come with a model). */
 #include "source_internal.h"
 #include "paths.h"
 
@@ -54,6 +55,12 @@ static struct source_doc *load_bytes(struct source_load *load)
 			source_rules_check(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
 				doc = source_build(load);
+			/* Building computes ratings, which may still find an
+			 * error the rules did not: then there is no model. */
+			if (doc && diag_count(load->diags, DIAG_ERROR) != before) {
+				source_free(doc);
+				doc = NULL;
+			}
 		}
 	}
 	xmlFreeDoc(load->doc);

@@ -1,4 +1,5 @@
-/* The rules a schema cannot say: every rating code is in its block's scale,
+/* The rules a schema cannot say: codes and references are written exactly
+ * (no space before or after), every rating code is in its block's scale,
  * scales name each code once, cross-references resolve, a performance scale
  * has the standings its measures need, sign-offs sit under implications,
  * a risk register's bands or matrix give every score one rating and its
@@ -40,6 +41,31 @@ static int is_ours(const xmlNode *node)
 	       strcmp((const char *)node->ns->href, SOURCE_NAMESPACE) == 0;
 }
 
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int blank_at_an_end(const char *value)
+{
+	size_t n = strlen(value);
+	return n > 0 && (is_blank(value[0]) || is_blank(value[n - 1]));
+}
+
+/* value without the white space before and after it; caller frees. The
+ * other rules look at codes and references this way, so that a space,
+ * which check_exact reports, is not reported again as a code or reference
+ * that matches nothing. */
+static char *trimmed(const char *value)
+{
+	while (is_blank(*value))
+		value++;
+	size_t n = strlen(value);
+	while (n > 0 && is_blank(value[n - 1]))
+		n--;
+	return mem_printf("%.*s", (int)n, value);
+}
+
 static void index_ids(struct rules *r, const xmlNode *node)
 {
 	for (; node; node = node->next) {
@@ -49,8 +75,14 @@ static void index_ids(struct rules *r, const xmlNode *node)
 		if (!id && (source_is(node, "item") || source_is(node, "measure") ||
 			    source_is(node, "risk")))
 			id = source_attr(node, "ref");
-		if (id && *id)
+		if (id && blank_at_an_end(id)) {
+			char *key = trimmed(id);
+			if (*key)
+				xmlHashAddEntry(r->ids, BAD_CAST key, (void *)node);
+			free(key);
+		} else if (id && *id) {
 			xmlHashAddEntry(r->ids, BAD_CAST id, (void *)node);
+		}
 		index_ids(r, node->children);
 	}
 }
@@ -62,10 +94,124 @@ static char *quoted_ref(const xmlNode *node)
 	return source_quote(ref ? ref : "");
 }
 
+/* ---- codes and references, written exactly ---- */
+
+/* The attributes holding a code or a reference (element NULL: any). The
+ * schema's token types trim a value before checking it, and the model is
+ * built from trimmed values too, so rating="G " would pass both; codes and
+ * references are compared as written, so a space at either end is an
+ * error of its own, reported here once. One inside is the schema's. */
+static const struct {
+	const char *element, *attr;
+} exact_attributes[] = {
+	{ NULL, "id" },          { "item", "ref" },
+	{ "item", "see" },       { "item", "rating" },
+	{ "item", "previous" },  { "measure", "ref" },
+	{ "measure", "rating" }, { "measure", "previous-rating" },
+	{ "rating", "code" },    { "ref", "to" },
+};
+
+static const char *blank_name(char c)
+{
+	return c == ' ' ? "a space" : c == '\t' ? "a tab" : "a line break";
+}
+
+/* value as written, white space spelt out, at most 40 bytes and "…";
+ * caller frees. */
+static char *shown_exactly(const char *value)
+{
+	enum { MAX_SHOWN = 40 };
+	char *out = mem_alloc(MAX_SHOWN + 8);
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)value;
+	for (; *p; p++) {
+		const char *escape = *p == '\t' ? "\\t" : *p == '\n' ? "\\n"
+				   : *p == '\r' ? "\\r" : NULL;
+		size_t len = escape ? 2 : *p < 0x80 ? 1 : *p >= 0xF0 ? 4
+			   : *p >= 0xE0 ? 3 : 2;
+		if (n + len > MAX_SHOWN)
+			break;
+		if (escape) {
+			memcpy(out + n, escape, 2);
+			n += 2;
+			continue;
+		}
+		for (size_t i = 0; i < len && p[i]; i++)
+			out[n++] = (char)p[i];
+		p += len - 1;
+	}
+	if (*p) {
+		memcpy(out + n, "\xE2\x80\xA6", 3); /* … */
+		n += 3;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* "item CI001" for what carries a ref, else "<section>". Caller frees. */
+static char *owner_name(const xmlNode *node)
+{
+	const char *ref = source_attr(node, "ref");
+	if (ref && (source_is(node, "item") || source_is(node, "measure"))) {
+		char *quoted = source_quote(ref);
+		char *name = mem_printf("%s %s", (const char *)node->name, quoted);
+		free(quoted);
+		return name;
+	}
+	return mem_printf("<%s>", (const char *)node->name);
+}
+
+static void check_exact(struct rules *r, const xmlNode *node, const char *attr)
+{
+	const char *value = source_attr(node, attr);
+	if (!value || !blank_at_an_end(value))
+		return;
+	size_t n = strlen(value);
+	int at_start = n > 0 && is_blank(value[0]);
+	int at_end = n > 0 && is_blank(value[n - 1]);
+	char *inner = trimmed(value);
+	if ((at_start || at_end) && *inner) { /* all blank: the schema's */
+		char *where = at_start && at_end
+			? mem_printf("%s at its start and %s at its end",
+				     blank_name(value[0]), blank_name(value[n - 1]))
+			: mem_printf("%s at its %s",
+				     blank_name(at_start ? value[0] : value[n - 1]),
+				     at_start ? "start" : "end");
+		char *shown = shown_exactly(value);
+		char *owner = owner_name(node);
+		char *meant = source_quote(inner);
+		rule_error(r, source_attr_pos(r->load, node, attr),
+			   "%s=\"%s\" of %s has %s; codes and references are "
+			   "compared exactly, so write %s=\"%s\"", attr, shown, owner,
+			   where, attr, meant);
+		free(meant);
+		free(owner);
+		free(shown);
+		free(where);
+	}
+	free(inner);
+}
+
+static void check_exact_all(struct rules *r, const xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (!is_ours(node))
+			continue;
+		for (size_t i = 0;
+		     i < sizeof exact_attributes / sizeof exact_attributes[0]; i++)
+			if (!exact_attributes[i].element ||
+			    source_is(node, exact_attributes[i].element))
+				check_exact(r, node, exact_attributes[i].attr);
+		check_exact_all(r, node->children);
+	}
+}
+
 /* ---- scales ---- */
 
+#define CODE_MAX 16 /* bytes, as the schema says */
+
 struct scale_codes {
-	const char *codes[64];
+	char codes[64][CODE_MAX + 1]; /* as comparable_code gives them */
 	const char *labels[64]; /* each code's label, or NULL */
 	size_t count;
 	char *shown;           /* "R, A, G, B" */
@@ -82,14 +228,36 @@ static int standing_index(const char *word)
 	return 0;
 }
 
+/* A code as the rules compare it, trimmed (see trimmed()) into code; 0
+ * when it is missing, empty, too long or has a space inside, which the
+ * schema reports. */
+static int comparable_code(const char *raw, char code[CODE_MAX + 1])
+{
+	if (!raw)
+		return 0;
+	while (is_blank(*raw))
+		raw++;
+	size_t n = strlen(raw);
+	while (n > 0 && is_blank(raw[n - 1]))
+		n--;
+	if (n == 0 || n > CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (is_blank(raw[i]))
+			return 0;
+	memcpy(code, raw, n);
+	code[n] = '\0';
+	return 1;
+}
+
 static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes *s)
 {
 	memset(s, 0, sizeof *s);
 	s->shown = mem_strdup("");
 	for (const xmlNode *c = source_child(scale, "rating"); c;
 	     c = source_next(c->next, "rating")) {
-		const char *code = source_attr(c, "code");
-		if (!code)
+		char code[CODE_MAX + 1];
+		if (!comparable_code(source_attr(c, "code"), code))
 			continue;
 		int seen = 0;
 		for (size_t i = 0; i < s->count; i++)
@@ -104,14 +272,19 @@ static void read_scale(struct rules *r, const xmlNode *scale, struct scale_codes
 		s->standings[standing_index(source_attr(c, "standing"))]++;
 		if (s->count == sizeof s->codes / sizeof s->codes[0])
 			continue;
-		s->labels[s->count] = source_attr(c, "label");
-		s->codes[s->count++] = code;
 		char *quoted = source_quote(code);
+		s->labels[s->count] = source_attr(c, "label");
+		memcpy(s->codes[s->count++], code, sizeof code);
 		char *next = mem_printf("%s%s%s", s->shown, *s->shown ? ", " : "", quoted);
 		free(quoted);
 		free(s->shown);
 		s->shown = next;
 	}
+}
+
+static void free_scale(struct scale_codes *s)
+{
+	free(s->shown);
 }
 
 static int in_scale(const struct scale_codes *s, const char *code)
@@ -136,10 +309,8 @@ static void check_code(struct rules *r, const xmlNode *node, const char *attr,
 		       const char *what, const char *kind, const struct scale_codes *s,
 		       const char *block)
 {
-	const char *code = source_attr(node, attr);
-	/* A code with spaces or too long is the schema's to report. */
-	if (!code || !*code || strpbrk(code, " \t\r\n") || strlen(code) > 16 ||
-	    in_scale(s, code))
+	char code[CODE_MAX + 1];
+	if (!comparable_code(source_attr(node, attr), code) || in_scale(s, code))
 		return;
 	char *ref = quoted_ref(node);
 	const char *meant = code_labelled(s, code);
@@ -191,7 +362,7 @@ static void check_assessment(struct rules *r, const xmlNode *node)
 				   "assessment's");
 			check_see(r, i);
 		}
-	free(scale.shown);
+	free_scale(&scale);
 }
 
 /* ---- performance ---- */
@@ -244,7 +415,7 @@ static void check_performance(struct rules *r, const xmlNode *node)
 			   source_attr(first_without_data, "target") ? "actual" : "target");
 		free(ref);
 	}
-	free(scale.shown);
+	free_scale(&scale);
 }
 
 /* ---- risk registers ---- */
@@ -555,6 +726,7 @@ size_t source_rules_check(struct source_load *load)
 	struct rules r = { .load = load, .ids = xmlHashCreate(256) };
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
 	index_ids(&r, root);
+	check_exact_all(&r, root);
 	walk(&r, root);
 	xmlHashFree(r.ids, NULL);
 	return r.errors;

@@ -23,7 +23,7 @@ ref_cells=$(grep -c '^ *"Ref"$' "$work/struct.txt")
 check "structure: header cell \"Ref\" once per table ($ref_cells for $tables)" \
 	test "$ref_cells" -eq "$tables"
 check "structure: \"Ref\" is a TH" \
-	sh -c "grep -B1 '^ *\"Ref\"\$' '$work/struct.txt' | grep -q '^ *TH\$'"
+	sh -c "grep -B3 '^ *\"Ref\"\$' '$work/struct.txt' | grep -q '^ *TH:\{0,1\}\$'"
 
 # A table page is one that shows an item reference (CI001, SD004 …) at the
 # start of a line; on each, the first such line or "Ref" line is "Ref".

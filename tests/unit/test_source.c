@@ -442,6 +442,70 @@ static void test_warnings_keep_the_model(void **state)
 	free(src);
 }
 
+/* A performance block whose stated rating has a space after it. */
+static char *paper_with_stated(const char *rating)
+{
+	char *appendix = mem_printf(
+		"<section><heading>H</heading></section>\n"
+		"<appendix><title>A</title><performance id=\"q\" period=\"2024-Q2\">"
+		"<scale><rating code=\"G\" label=\"On\" standing=\"met\"/>"
+		"<rating code=\"A\" label=\"Near\" standing=\"partly\"/>"
+		"<rating code=\"R\" label=\"Off\" standing=\"not-met\"/></scale>"
+		"<group name=\"G1\"><measure ref=\"M1\" unit=\"%%\" polarity=\"higher\" "
+		"target=\"85\" actual=\"86\" rating=\"%s\"><name>N</name></measure>"
+		"</group></performance></appendix>", rating);
+	char *src = paper_with(appendix);
+	free(appendix);
+	return src;
+}
+
+/* The loader gives a model or errors, never both: a stated rating that
+ * matches nothing as written is refused by the rules, where it used to
+ * reach the rating computation and come back with a model and an error. */
+static void test_stated_rating_with_space(void **state)
+{
+	(void)state;
+	char *src = paper_with_stated("X ");
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_string(src, &diags);
+	assert_null(doc);
+	diag_sort(&diags);
+	const char *expected[] = {
+		"rating=\"X \" of measure M1 has a space at its end; codes and "
+		"references are compared exactly, so write rating=\"X\"",
+		"rating \"X\" of measure M1 is not in the performance scale (G, A, R)",
+	};
+	assert_int_equal(diags.count, 2);
+	for (size_t i = 0; i < diags.count; i++) {
+		assert_int_equal(diags.items[i].level, DIAG_ERROR);
+		assert_string_equal(diags.items[i].message, expected[i]);
+	}
+	diag_list_free(&diags);
+	free(src);
+	/* Even "G ", which the schema and the model would both trim to G. */
+	src = paper_with_stated("G ");
+	assert_null(load_string(src, &diags));
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 1);
+	diag_list_free(&diags);
+	free(src);
+}
+
+/* Errors already in the caller's list are not this source's: a valid
+ * source still gives its model. */
+static void test_earlier_errors_not_counted(void **state)
+{
+	(void)state;
+	char *src = paper_with_stated("G");
+	struct diag_list diags = { 0 };
+	diag_add(&diags, DIAG_ERROR, "other.xml", 1, 1, "an earlier problem");
+	struct source_doc *doc = load_string(src, &diags);
+	assert_non_null(doc);
+	assert_int_equal(diags.count, 1);
+	source_free(doc);
+	diag_list_free(&diags);
+	free(src);
+}
+
 /* Editors point xsi:schemaLocation at the schema for help on hover; it is
  * accepted and never followed. */
 static void test_schema_location_accepted(void **state)
@@ -545,6 +609,8 @@ int main(void)
 		cmocka_unit_test(test_schema_location_accepted),
 		cmocka_unit_test(test_stray_text_position),
 		cmocka_unit_test(test_scale_find),
+		cmocka_unit_test(test_stated_rating_with_space),
+		cmocka_unit_test(test_earlier_errors_not_counted),
 		cmocka_unit_test(test_large_assessment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
