@@ -55,6 +55,18 @@ struct grid {
 
 /* Levels ordered by code: ascending, or descending for rows (the highest
  * likelihood on top). */
+/* The colours of rating index of scale (-1: none, the fallback). */
+static struct style_rating_look rating_look(const struct layout *lo,
+					    const struct source_scale *scale,
+					    int index)
+{
+	struct style_rating_key key =
+		index >= 0 && (size_t)index < scale->rating_count
+			? layout_rating_key(scale, (size_t)index)
+			: style_rating_code(NULL);
+	return style_rating(lo->style, &key);
+}
+
 static int *levels_by_code(const struct source_risk_axis *axis, int descending)
 {
 	int *order = mem_array(axis->level_count ? axis->level_count : 1, sizeof *order);
@@ -272,13 +284,12 @@ static void grid_row(struct layout *lo, const struct grid *g, size_t r,
 	for (size_t c = 0; c < g->columns; c++) {
 		double x = g->x_pt + g->label_w_pt + (double)c * g->cell_w_pt;
 		int index = cell_rating(g, r, c);
-		const char *code = index >= 0 ? g->risks->scale.ratings[index].code : NULL;
-		const struct style_rating_colors *colours = style_rating(lo->style, code);
-		layout_add_rect(lo, figure, x, y_pt, g->cell_w_pt, h, colours->background,
+		struct style_rating_look look = rating_look(lo, &g->risks->scale, index);
+		layout_add_rect(lo, figure, x, y_pt, g->cell_w_pt, h, look.background,
 				st->border_color, st->border_pt);
 		struct style_font small = g->small, refs_font = g->refs_font;
-		small.color = colours->text;
-		refs_font.color = colours->text;
+		small.color = look.text;
+		refs_font.color = look.text;
 		char *title = cell_title(g, r, c);
 		double inner_pt = g->cell_w_pt - 2 * pad_pt;
 		double used = chart_place_text(lo, title, &small, x + pad_pt, y_pt + pad_pt,
@@ -400,7 +411,8 @@ static void grid_table(struct layout *lo, const struct grid *g)
 				layout_plain_cell(likelihood, ALIGN_LEFT),
 				layout_plain_cell(impact, ALIGN_LEFT),
 				layout_plain_cell(score, ALIGN_RIGHT),
-				rating ? layout_rating_cell(lo, rating->code,
+				rating ? layout_rating_cell(lo, &g->risks->scale,
+							    (size_t)index,
 							    chart_rating_name(rating),
 							    ALIGN_CENTER)
 				       : layout_plain_cell("\u2013", ALIGN_CENTER),
@@ -530,14 +542,11 @@ void layout_heatmap_assessment(struct layout *lo, const struct source_assessment
 			double x = chips_x_pt + (double)(i % per_line) * chip_w_pt;
 			double y = top_pt + (double)(i / per_line) * chip_h_pt;
 			int index = item->rating_index;
-			const char *code = index >= 0 && (size_t)index < a->scale.rating_count
-						   ? a->scale.ratings[index].code
-						   : NULL;
-			const struct style_rating_colors *colours = style_rating(lo->style, code);
+			struct style_rating_look look = rating_look(lo, &a->scale, index);
 			layout_add_rect(lo, figure, x, y, chip_w_pt, chip_h_pt,
-					colours->background, st->border_color, st->border_pt);
+					look.background, st->border_color, st->border_pt);
 			struct style_font chip_font = lo->strong_font;
-			chip_font.color = colours->text;
+			chip_font.color = look.text;
 			char *text = chip_text(a, item);
 			chart_place_text(lo, text, &chip_font, x + pad_pt, y + pad_pt,
 					 chip_w_pt - 2 * pad_pt, ALIGN_CENTER, figure);

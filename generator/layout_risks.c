@@ -98,7 +98,7 @@ static void rich_plain(struct rich *r, const char *text, int strong)
 	rich_append(r, text, strlen(text));
 	if (strong && r->length > start)
 		rich_span(r, (struct source_span){ start, (uint32_t)r->length,
-						   SPAN_STRONG, NULL });
+						   SPAN_STRONG, NULL, NULL, 0 });
 }
 
 /* Styled source text, its spans shifted along. */
@@ -160,7 +160,7 @@ static const struct source_text *risk_text(struct layout *lo,
 	/* The title's bold span first: spans are ordered by their start. */
 	uint32_t title_end = (uint32_t)strlen(risk->title.text);
 	if (title_end)
-		rich_span(&r, (struct source_span){ 0, title_end, SPAN_STRONG, NULL });
+		rich_span(&r, (struct source_span){ 0, title_end, SPAN_STRONG, NULL, NULL, 0 });
 	rich_text(&r, &risk->title);
 	const struct {
 		const char *lead;
@@ -197,7 +197,7 @@ static const struct source_text *controls_text(struct layout *lo,
 		const struct source_risk_action *action = &risk->actions[i];
 		rich_plain(&r, "\n\u2022 ", 0);
 		rich_text(&r, &action->text);
-		char *date = action->due ? dates_long_text(action->due) : NULL;
+		char *date = action->due ? dates_long_text(action->due, lo->words) : NULL;
 		if (action->owner || date) {
 			char *who = mem_printf(" (%s%s%s%s)", action->owner ? action->owner : "",
 					       action->owner && date ? ", " : "",
@@ -230,7 +230,8 @@ static struct layout_cell score_cell(struct layout *lo,
 			    rating ? chart_rating_name(rating) : "");
 	if (!rating)
 		return layout_plain_cell(*owned, ALIGN_CENTER);
-	return layout_rating_cell(lo, rating->code, *owned, ALIGN_CENTER);
+	return layout_rating_cell(lo, &risks->scale, (size_t)index, *owned,
+				  ALIGN_CENTER);
 }
 
 /* "↓ Reduced", capitalised. Caller frees. */
@@ -244,11 +245,11 @@ static char *direction_text(enum risk_direction direction)
 	return text;
 }
 
-static char *owner_text(const struct source_risk *risk)
+static char *owner_text(const struct layout *lo, const struct source_risk *risk)
 {
 	if (!risk->reviewed)
 		return mem_strdup(risk->owner ? risk->owner : "");
-	char *date = dates_long_text(risk->reviewed);
+	char *date = dates_long_text(risk->reviewed, lo->words);
 	char *text = mem_printf("%s%s%s%s", risk->owner ? risk->owner : "",
 				risk->owner ? "\n" : "", words.reviewed, date);
 	free(date);
@@ -260,7 +261,7 @@ static void risk_row(struct layout *lo, struct layout_table *table,
 {
 	char *inherent, *current, *target;
 	char *direction = direction_text(risk->direction);
-	char *owner = owner_text(risk);
+	char *owner = owner_text(lo, risk);
 	struct layout_cell cells[COLUMN_COUNT] = {
 		[COL_REF] = layout_plain_cell(risk->ref, ALIGN_LEFT),
 		[COL_RISK] = text_cell(risk_text(lo, risk)),
@@ -356,7 +357,7 @@ static void risk_key(struct layout *lo, const struct source_risks *risks)
 		char *swatch = mem_printf("%s (%s)", rating->label, rating->code);
 		char *scores = band_scores(risks, i);
 		struct layout_cell cells[3] = {
-			layout_rating_cell(lo, rating->code, swatch, ALIGN_LEFT),
+			layout_rating_cell(lo, &risks->scale, i, swatch, ALIGN_LEFT),
 			layout_plain_cell(scores, ALIGN_LEFT),
 			layout_plain_cell(rating->meaning, ALIGN_LEFT),
 		};
@@ -426,7 +427,8 @@ static void levels_key(struct layout *lo, const struct source_risks *risks)
 
 /* "16 risks: 4 High, 8 Medium, 4 Low. Since the review of 2024-03-31: 3
  * reduced, 2 increased, 10 unchanged, 1 new." Caller frees. */
-static char *summary_sentence(const struct source_risks *risks)
+static char *summary_sentence(const struct layout *lo,
+			      const struct source_risks *risks)
 {
 	struct text_buffer b = { 0 };
 	size_t slots = risks->scale.rating_count;
@@ -447,7 +449,7 @@ static char *summary_sentence(const struct source_risks *risks)
 		moved[risks->risks[i].direction]++;
 	if (moved[RISK_DIRECTION_UNKNOWN] == risks->risk_count)
 		return b.text;
-	char *since = risks->previous_date ? dates_long_text(risks->previous_date) : NULL;
+	char *since = risks->previous_date ? dates_long_text(risks->previous_date, lo->words) : NULL;
 	chart_buffer_add(&b, " Since %s%s: %zu reduced, %zu increased, %zu unchanged",
 			 since ? "the review of " : words.since_last, since ? since : "",
 			 moved[RISK_DIRECTION_REDUCED], moved[RISK_DIRECTION_INCREASED],
@@ -461,7 +463,7 @@ static char *summary_sentence(const struct source_risks *risks)
 
 static void summary(struct layout *lo, const struct source_risks *risks)
 {
-	char *sentence = summary_sentence(risks);
+	char *sentence = summary_sentence(lo, risks);
 	struct layout_lines *lines = layout_measure_plain(
 		lo, sentence, &lo->style->body, layout_content_width(lo), ALIGN_LEFT);
 	layout_ensure_space(lo, lines->height_pt);
