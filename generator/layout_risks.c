@@ -224,8 +224,8 @@ static struct layout_cell score_cell(struct layout *lo,
 		index >= 0 && (size_t)index < risks->scale.rating_count
 			? &risks->scale.ratings[index]
 			: NULL;
-	/* No-break spaces keep "4 × 4" together. */
-	*owned = mem_printf("%d\u00a0\u00d7\u00a0%d = %d%s%s", s->likelihood, s->impact,
+	/* No-break spaces keep "4 × 4 = 16" on one line. */
+	*owned = mem_printf("%d\u00a0\u00d7\u00a0%d\u00a0=\u00a0%d%s%s", s->likelihood, s->impact,
 			    s->score, rating ? "\n" : "",
 			    rating ? chart_rating_name(rating) : "");
 	if (!rating)
@@ -245,6 +245,25 @@ static char *direction_text(enum risk_direction direction)
 	return text;
 }
 
+/* text with each space a no-break space (U+00A0). Caller frees. */
+static char *no_break_spaces(const char *text)
+{
+	size_t spaces = 0;
+	for (const char *c = text; *c; c++)
+		spaces += *c == ' ';
+	char *out = mem_alloc(strlen(text) + spaces + 1), *o = out;
+	for (const char *c = text; *c; c++) {
+		if (*c == ' ') {
+			*o++ = (char)0xc2;
+			*o++ = (char)0xa0;
+		} else {
+			*o++ = *c;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 static char *owner_text(const struct layout *lo, const struct source_risk *risk)
 {
 	if (!risk->reviewed)
@@ -253,37 +272,66 @@ static char *owner_text(const struct layout *lo, const struct source_risk *risk)
 	char *text = mem_printf("%s%s%s%s", risk->owner ? risk->owner : "",
 				risk->owner ? "\n" : "", words.reviewed, date);
 	free(date);
-	return text;
+	/* "Reviewed 31 March 2024" is one unbroken line: the column is as
+	 * wide as it, rather than a share that wraps it unevenly. */
+	char *line = strrchr(text, '\n');
+	char *no_break = no_break_spaces(line ? line + 1 : text);
+	if (line)
+		line[1] = '\0';
+	char *whole = mem_printf("%s%s", line ? text : "", no_break);
+	free(no_break);
+	free(text);
+	return whole;
 }
 
-static void risk_row(struct layout *lo, struct layout_table *table,
-		     const struct source_risks *risks, const struct source_risk *risk)
+/* A risk's cells and the texts they print, freed by risk_cells_free. */
+struct risk_cells {
+	struct layout_cell cells[COLUMN_COUNT];
+	char *inherent, *current, *target, *direction, *owner;
+};
+
+static void risk_cells(struct layout *lo, const struct source_risks *risks,
+		       const struct source_risk *risk, struct risk_cells *rc)
 {
-	char *inherent, *current, *target;
-	char *direction = direction_text(risk->direction);
-	char *owner = owner_text(lo, risk);
-	struct layout_cell cells[COLUMN_COUNT] = {
-		[COL_REF] = layout_plain_cell(risk->ref, ALIGN_LEFT),
-		[COL_RISK] = text_cell(risk_text(lo, risk)),
-		[COL_OWNER] = layout_plain_cell(owner, ALIGN_LEFT),
-		[COL_INHERENT] = score_cell(lo, risks, &risk->inherent, &inherent),
-		[COL_CURRENT] = score_cell(lo, risks, &risk->current, &current),
-		[COL_TARGET] = score_cell(lo, risks, &risk->target, &target),
-		[COL_DIRECTION] = layout_plain_cell(direction, ALIGN_LEFT),
-		[COL_CONTROLS] = text_cell(controls_text(lo, risk)),
-	};
-	if (risk->ref)
-		layout_table_dest(table, risk->ref);
-	layout_table_row(lo, table, cells, 1, 0, risk->pos);
-	free(inherent);
-	free(current);
-	free(target);
-	free(direction);
-	free(owner);
+	rc->direction = direction_text(risk->direction);
+	rc->owner = owner_text(lo, risk);
+	struct layout_cell *cells = rc->cells;
+	cells[COL_REF] = layout_plain_cell(risk->ref, ALIGN_LEFT);
+	cells[COL_RISK] = text_cell(risk_text(lo, risk));
+	cells[COL_OWNER] = layout_plain_cell(rc->owner, ALIGN_LEFT);
+	cells[COL_INHERENT] = score_cell(lo, risks, &risk->inherent, &rc->inherent);
+	cells[COL_CURRENT] = score_cell(lo, risks, &risk->current, &rc->current);
+	cells[COL_TARGET] = score_cell(lo, risks, &risk->target, &rc->target);
+	cells[COL_DIRECTION] = layout_plain_cell(rc->direction, ALIGN_LEFT);
+	cells[COL_CONTROLS] = text_cell(controls_text(lo, risk));
 }
 
-/* References, scores, labels and direction words are never broken inside
- * a word. */
+static void risk_cells_free(struct risk_cells *rc)
+{
+	free(rc->inherent);
+	free(rc->current);
+	free(rc->target);
+	free(rc->direction);
+	free(rc->owner);
+}
+
+/* Columns from their content, as the other tables' are: the risk and its
+ * controls share what the short columns leave. */
+static void size_columns(struct layout *lo, struct layout_table *table,
+			 const struct source_risks *risks,
+			 const struct risk_cells *rows)
+{
+	for (size_t i = 0; i < risks->risk_count; i++)
+		for (size_t c = 0; c < COLUMN_COUNT; c++)
+			layout_table_content(lo, table, c, &rows[i].cells[c]);
+	static const int flexible[COLUMN_COUNT] = {
+		[COL_RISK] = 1, [COL_CONTROLS] = 1,
+	};
+	layout_table_size_columns(lo, table, flexible);
+}
+
+/* References, direction words and the rating labels a score column
+ * prints are never broken (scores are kept whole by no-break spaces). */
 static void fit_words(struct layout *lo, struct layout_table *table,
 		      const struct source_risks *risks)
 {
@@ -295,12 +343,19 @@ static void fit_words(struct layout *lo, struct layout_table *table,
 	}
 	layout_table_fit_word(lo, table, COL_REF, longest, NULL);
 	static const size_t score_columns[3] = { COL_INHERENT, COL_CURRENT, COL_TARGET };
-	for (size_t c = 0; c < 3; c++) {
-		layout_table_fit_word(lo, table, score_columns[c],
-				      "10\u00a0\u00d7\u00a010", NULL);
-		for (size_t r = 0; r < risks->scale.rating_count; r++)
-			layout_table_fit_word(lo, table, score_columns[c],
-					      risks->scale.ratings[r].label, NULL);
+	for (size_t i = 0; i < risks->risk_count; i++) {
+		const struct source_risk *risk = &risks->risks[i];
+		const struct source_risk_score *scores[3] = {
+			&risk->inherent, &risk->current, &risk->target,
+		};
+		for (size_t c = 0; c < 3; c++) {
+			int index = scores[c]->rating_index;
+			if (scores[c]->present && index >= 0 &&
+			    (size_t)index < risks->scale.rating_count)
+				layout_table_fit_label(
+					lo, table, score_columns[c],
+					chart_rating_name(&risks->scale.ratings[index]));
+		}
 	}
 	for (int d = RISK_DIRECTION_UNKNOWN; d <= RISK_DIRECTION_NEW; d++) {
 		char *text = direction_text((enum risk_direction)d);
@@ -490,8 +545,19 @@ void layout_risks(struct layout *lo, const struct source_risks *risks)
 	struct layout_table table;
 	layout_table_begin(lo, &table, COLUMN_COUNT, register_columns, header,
 			   risks->pos);
-	fit_words(lo, &table, risks);
+	struct risk_cells *rows = mem_array(risks->risk_count ? risks->risk_count : 1,
+					    sizeof *rows);
 	for (size_t i = 0; i < risks->risk_count; i++)
-		risk_row(lo, &table, risks, &risks->risks[i]);
+		risk_cells(lo, risks, &risks->risks[i], &rows[i]);
+	fit_words(lo, &table, risks);
+	size_columns(lo, &table, risks, rows);
+	for (size_t i = 0; i < risks->risk_count; i++) {
+		const struct source_risk *risk = &risks->risks[i];
+		if (risk->ref)
+			layout_table_dest(&table, risk->ref);
+		layout_table_row(lo, &table, rows[i].cells, 1, 0, risk->pos);
+		risk_cells_free(&rows[i]);
+	}
+	free(rows);
 	layout_table_end(lo, &table);
 }

@@ -102,6 +102,14 @@ static const struct dl_box *cell_under(const struct display_list *list, uint32_t
 	return NULL;
 }
 
+/* The colours the palette gives a bare code. */
+static struct style_rating_look code_look(const struct style *style,
+					  const char *code)
+{
+	struct style_rating_key key = style_rating_code(code);
+	return style_rating(style, &key);
+}
+
 /* The references text in the cell, its rectangle's colours and the text's. */
 static void check_cell(const struct fixture *f, uint32_t figure, const char *refs,
 		       const char *title, const char *code)
@@ -112,9 +120,9 @@ static void check_cell(const struct fixture *f, uint32_t figure, const char *ref
 		fail_msg("no \"%s\" in the heat map", refs);
 	const struct dl_box *cell = cell_under(f->list, figure, page, text);
 	assert_non_null(cell);
-	const struct style_rating_colors *colours = style_rating(f->style, code);
-	assert_int_equal(cell->fill, colours->background);
-	assert_int_equal(text->u.text.runs[0].color, colours->text);
+	const struct style_rating_look colours = code_look(f->style, code);
+	assert_int_equal(cell->fill, colours.background);
+	assert_int_equal(text->u.text.runs[0].color, colours.text);
 	/* the cell's score and label lie in the same rectangle, above */
 	const struct dl_box *label = NULL;
 	const struct dl_page *pg = &f->list->pages[page];
@@ -128,7 +136,7 @@ static void check_cell(const struct fixture *f, uint32_t figure, const char *ref
 	if (!label)
 		fail_msg("no \"%s\" in the cell of %s", title, refs);
 	assert_true(label->y_pt < text->y_pt);
-	assert_int_equal(label->u.text.runs[0].color, colours->text);
+	assert_int_equal(label->u.text.runs[0].color, colours.text);
 }
 
 static void test_risk_heat_map_cells(void **state)
@@ -212,7 +220,7 @@ static void test_risk_heat_map_alt_and_table(void **state)
 			seen[w] |= strcmp(b->u.text.text, want[w]) == 0;
 		if (strcmp(b->u.text.text, "High") == 0)
 			assert_int_equal(b->u.text.runs[0].color,
-					 style_rating(f->style, "R")->text);
+					 code_look(f->style, "R").text);
 	}
 	assert_true(seen[0] && seen[1] && seen[2]);
 }
@@ -243,10 +251,10 @@ static void test_register_scores(void **state)
 	static const struct {
 		const char *text, *code;
 	} scores[] = {
-		{ "5\u00a0\u00d7\u00a03 = 15", "R" },  /* R01 current */
-		{ "3\u00a0\u00d7\u00a04 = 12", "A" },  /* R02 current */
-		{ "1\u00a0\u00d7\u00a05 = 5", "A" },   /* R03 current */
-		{ "2\u00a0\u00d7\u00a02 = 4", "G" },   /* R04 current */
+		{ "5\u00a0\u00d7\u00a03\u00a0=\u00a015", "R" },  /* R01 current */
+		{ "3\u00a0\u00d7\u00a04\u00a0=\u00a012", "A" },  /* R02 current */
+		{ "1\u00a0\u00d7\u00a05\u00a0=\u00a05", "A" },   /* R03 current */
+		{ "2\u00a0\u00d7\u00a02\u00a0=\u00a04", "G" },   /* R04 current */
 	};
 	for (size_t s = 0; s < sizeof scores / sizeof *scores; s++) {
 		const struct dl_box *found = NULL;
@@ -256,12 +264,12 @@ static void test_register_scores(void **state)
 				found = text_of(f->list, n, scores[s].text, &page);
 		if (!found)
 			fail_msg("no score cell \"%s\"", scores[s].text);
-		const struct style_rating_colors *colours = style_rating(f->style,
+		const struct style_rating_look colours = code_look(f->style,
 									 scores[s].code);
-		assert_int_equal(found->u.text.runs[0].color, colours->text);
+		assert_int_equal(found->u.text.runs[0].color, colours.text);
 		const struct dl_box *cell = cell_under(f->list, found->node, page, found);
 		assert_non_null(cell);
-		assert_int_equal(cell->fill, colours->background);
+		assert_int_equal(cell->fill, colours.background);
 	}
 }
 
@@ -287,10 +295,10 @@ static void test_assessment_heat_map(void **state)
 			fail_msg("no chip \"%s\"", chips[c].text);
 		const struct dl_box *cell = cell_under(f->list, figure, page, text);
 		assert_non_null(cell);
-		const struct style_rating_colors *colours = style_rating(f->style,
+		const struct style_rating_look colours = code_look(f->style,
 									 chips[c].code);
-		assert_int_equal(cell->fill, colours->background);
-		assert_int_equal(text->u.text.runs[0].color, colours->text);
+		assert_int_equal(cell->fill, colours.background);
+		assert_int_equal(text->u.text.runs[0].color, colours.text);
 	}
 	/* the theme names head their rows, in the figure */
 	assert_non_null(text_of(f->list, figure, "Governance", NULL));
