@@ -4,9 +4,11 @@
  * every file is valid, 1 when any has an error, 2 on a usage error. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "commands.h"
 #include "diag.h"
+#include "meeting.h"
 #include "paths.h"
 #include "rating.h"
 #include "source.h"
@@ -18,7 +20,8 @@ static void validate_usage(FILE *out)
 	      "Checks committee paper sources against the schema and the rules a\n"
 	      "schema cannot say (ratings in their scale, references that resolve),\n"
 	      "and a quarterly report against the previous quarter its\n"
-	      "previous-source names, as render does.\n"
+	      "previous-source names, as render does. A meeting file (root\n"
+	      "<meeting>) is checked with every paper it names.\n"
 	      "Prints every problem as FILE:LINE:COL: error: MESSAGE, then a count.\n"
 	      "FILE '-' reads standard input.\n"
 	      "\n"
@@ -79,12 +82,17 @@ int cmd_validate(int argc, char **argv)
 	size_t errors = 0, warnings = 0;
 	for (int i = optind; i < argc; i++) {
 		struct diag_list diags = { 0 };
+		if (strcmp(argv[i], "-") != 0 && meeting_is_meeting_file(argv[i])) {
+			meeting_validate(argv[i], &diags);
+			goto report;
+		}
 		struct source_doc *doc = source_load(argv[i], &diags);
 		/* As render does: a quarterly report is checked against the
 		 * previous quarter its previous-source names. */
 		if (doc)
 			rating_link_previous(doc, NULL, &diags);
 		source_free(doc);
+	report:
 		diag_sort(&diags);
 		diag_print(&diags, stderr);
 		errors += diag_count(&diags, DIAG_ERROR);
