@@ -41,6 +41,8 @@ struct dl_private {
 	size_t outline_capacity;
 	PangoFont *last_font;    /* most runs reuse the previous run's font */
 	uint16_t last_font_index;
+	struct arena **adopted;  /* arenas of appended lists (dl_append), heap */
+	size_t adopted_count, adopted_capacity;
 };
 
 /* Grow an arena array so one more item fits; returns the (new) array. */
@@ -114,6 +116,9 @@ void dl_free(struct display_list *list)
 			free(list->pages[p].boxes);
 	free(list->private->scratch);
 	free(list->nodes);
+	for (size_t i = 0; i < list->private->adopted_count; i++)
+		arena_free(list->private->adopted[i]);
+	free(list->private->adopted);
 	arena_free(list->arena);
 	free(list);
 }
@@ -334,4 +339,99 @@ const char *dl_role_name(const struct dl_node *node)
 		return "Artifact";
 	}
 	return "Artifact";
+}
+
+/* ---- joining lists ---- */
+
+static const char *prefixed(struct display_list *list, const char *prefix,
+			    const char *name)
+{
+	if (!name || !prefix || !*prefix)
+		return name;
+	char *joined = mem_printf("%s%s", prefix, name);
+	const char *kept = dl_strdup(list, joined);
+	free(joined);
+	return kept;
+}
+
+static void move_boxes(struct display_list *list, struct dl_page *page,
+		       uint32_t node_base, const uint16_t *font_map,
+		       const char *dest_prefix)
+{
+	for (size_t i = 0; i < page->box_count; i++) {
+		struct dl_box *box = &page->boxes[i];
+		box->node = box->node ? box->node + node_base : node_base;
+		switch (box->kind) {
+		case BOX_TEXT:
+			for (uint32_t r = 0; r < box->u.text.run_count; r++)
+				box->u.text.runs[r].font =
+					font_map[box->u.text.runs[r].font];
+			break;
+		case BOX_LINK:
+			box->u.link.dest =
+				prefixed(list, dest_prefix, box->u.link.dest);
+			break;
+		case BOX_DEST:
+			box->u.dest = prefixed(list, dest_prefix, box->u.dest);
+			break;
+		case BOX_RECT:
+		case BOX_RULE:
+		case BOX_PATH:
+			break;
+		}
+	}
+}
+
+size_t dl_append(struct display_list *list, struct display_list *part,
+		 int outline_parent, const char *dest_prefix)
+{
+	dl_finish(part);
+	settle_open_page(list, FURNITURE_ROOM);
+	/* Part's document node becomes a Sect; its nodes follow list's. */
+	uint32_t node_base = dl_add_node(list, ROLE_SECTION, 0, part->nodes[0].pos);
+	if (part->lang && (!list->lang || strcmp(part->lang, list->lang) != 0))
+		list->nodes[node_base].lang = dl_strdup(list, part->lang);
+	for (size_t n = 1; n < part->node_count; n++) {
+		struct dl_node node = part->nodes[n];
+		node.parent = node.parent ? node.parent + node_base : node_base;
+		MEM_GROW(list->nodes, list->node_count,
+			 list->private->node_capacity);
+		list->nodes[list->node_count++] = node;
+	}
+	uint16_t *font_map = mem_array(part->font_count + 1, sizeof *font_map);
+	for (size_t f = 0; f < part->font_count; f++)
+		font_map[f] = dl_font_index(list, part->fonts[f]);
+	size_t first_page = list->page_count;
+	for (size_t p = 0; p < part->page_count; p++) {
+		list->pages = arena_grow(list->arena, list->pages,
+					 list->page_count,
+					 &list->private->page_capacity,
+					 sizeof *list->pages);
+		struct dl_page *page = &list->pages[list->page_count++];
+		*page = part->pages[p];
+		move_boxes(list, page, node_base, font_map, dest_prefix);
+	}
+	free(font_map);
+	int outline_base = (int)list->outline_count;
+	for (size_t o = 0; o < part->outline_count; o++) {
+		const struct dl_outline *entry = &part->outline[o];
+		int parent = entry->parent < 0 ? outline_parent :
+						 entry->parent + outline_base;
+		dl_add_outline(list, entry->title, parent,
+			       first_page + entry->page, entry->y_pt);
+	}
+	/* The boxes now belong to list; part's arena holds their glyphs. */
+	part->page_count = 0;
+	struct dl_private *p = list->private, *q = part->private;
+	for (size_t a = 0; a < q->adopted_count; a++) {
+		MEM_GROW(p->adopted, p->adopted_count, p->adopted_capacity);
+		p->adopted[p->adopted_count++] = q->adopted[a];
+	}
+	q->adopted_count = 0;
+	MEM_GROW(p->adopted, p->adopted_count, p->adopted_capacity);
+	p->adopted[p->adopted_count++] = part->arena;
+	/* part->private lives in that arena, still alive for dl_free. */
+	part->arena = arena_new();
+	dl_free(part);
+	return first_page;
 }

@@ -208,6 +208,15 @@ uint16_t dl_font_index(struct display_list *list, PangoFont *font);
  * nodes trimmed. Boxes may still be added afterwards. */
 void dl_finish(struct display_list *list);
 
+/* Move every page of part (finished) to the end of list, for a document
+ * made of several (the reports pack): part's document node becomes a Sect
+ * under list's, its bookmarks go under outline_parent (-1: top level), its
+ * destination names take dest_prefix so papers' ids cannot collide, and
+ * its fonts join list's table. part is freed (its arena kept by list).
+ * Returns the index of part's first page in list. */
+size_t dl_append(struct display_list *list, struct display_list *part,
+		 int outline_parent, const char *dest_prefix);
+
 /* ---- using a list ---- */
 
 /* PDF structure type of a node ("Document", "Sect", "H1" … "H3", "P", "L",

@@ -25,7 +25,8 @@ struct furniture {
 static void set_fields(struct layout *lo, struct furniture *f)
 {
 	const struct source_cover *cover = &lo->doc->cover;
-	snprintf(f->pages, sizeof f->pages, "%zu", lo->list->page_count);
+	snprintf(f->pages, sizeof f->pages, "%zu",
+		 lo->total_pages ? lo->total_pages : lo->list->page_count);
 	struct style_field fields[] = {
 		{ "marking", cover->marking ? cover->marking : "" },
 		{ "committee", cover->committee ? cover->committee : "" },
@@ -89,6 +90,16 @@ static double height_of(const struct layout_lines *lines)
 	return lines ? lines->height_pt : 0;
 }
 
+#define NOT_FOR_PUBLICATION "NOT FOR PUBLICATION"
+
+static int page_marked(const struct layout *lo, size_t p)
+{
+	for (size_t i = 0; i < lo->marked_count; i++)
+		if (p >= lo->marked[i].first && p < lo->marked[i].end)
+			return 1;
+	return 0;
+}
+
 static void place_header(struct layout *lo, const struct furniture *f,
 			 uint32_t node)
 {
@@ -100,7 +111,7 @@ static void place_header(struct layout *lo, const struct furniture *f,
 	double right_pt = right ? right->width_pt + FURNITURE_GAP_PT : 0;
 	struct layout_lines *left = measure_template(
 		lo, f, lo->style->header_left, font, width_pt - right_pt,
-		ALIGN_LEFT, NULL);
+		ALIGN_LEFT, page_marked(lo, lo->page) ? NOT_FOR_PUBLICATION : NULL);
 	double height_pt = fmax(height_of(left), height_of(right));
 	/* Above the content, in the top margin, never off the page. */
 	double y_pt = fmax(lo->top_pt * 0.6 - height_pt, 2);
@@ -210,7 +221,8 @@ void layout_furniture(struct layout *lo)
 	struct source_pos pos = { 0, 0 };
 	for (size_t p = 0; p < lo->list->page_count; p++) {
 		use_page(lo, p);
-		snprintf(f.page, sizeof f.page, "%zu", p + 1);
+		snprintf(f.page, sizeof f.page, "%zu",
+			 (lo->first_page ? lo->first_page : 1) + p);
 		lo->node = 0;
 		uint32_t node = layout_add_node(lo, ROLE_ARTIFACT, pos);
 		if (f.draft)
