@@ -65,15 +65,20 @@ static char *paper_path(struct source_load *load, const xmlNode *paper,
 static void meeting_rules(struct source_load *load)
 {
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
-	unsigned expected = 1;
+	unsigned previous = 0;
 	for (const xmlNode *item = source_child(root, "item"); item;
 	     item = source_next(item->next, "item")) {
 		unsigned number = attr_number(item, "number");
-		if (number && number != expected)
-			source_error(load, source_attr_pos(load, item, "number"),
-				     "item %u comes where item %u should; items are "
-				     "numbered 1, 2, 3 … in order", number, expected);
-		expected++;
+		struct source_pos pos = source_attr_pos(load, item, "number");
+		if (number && previous == 0 && number != 1)
+			source_error(load, pos, "the first item is numbered %u; "
+				     "items are numbered 1, 2, 3 … in order",
+				     number);
+		else if (number && previous && number != previous + 1)
+			source_error(load, pos, "item %u follows item %u; items "
+				     "are numbered 1, 2, 3 … in order", number,
+				     previous);
+		previous = number;
 		const xmlNode *paper = source_child(item, "paper");
 		if (paper && source_attr(paper, "src")) {
 			free(paper_path(load, paper, load->diags));

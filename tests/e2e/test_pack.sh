@@ -1,0 +1,107 @@
+#!/bin/sh
+# committee-pdf pack on the sample meeting: one PDF of the agenda and every
+# paper, its page count the sum of its parts, the agenda's page ranges where
+# each item starts, continuous page numbers, a bookmark per item, exempt
+# parts left out of the public pack (with the Schedule 12A statement) and
+# kept and marked in --full, committee-pdf check clean, and a bad paper or
+# meeting stopping the pack with nothing written.
+set -u
+. tests/e2e/lib.sh
+meeting=samples/meetings/governance-2024-02-22.xml
+export SOURCE_DATE_EPOCH=1708560000
+
+pages_of() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+
+"$BIN" pack --allow-dir samples "$meeting" -o "$work/pack.pdf" 2> "$work/err"
+check "pack exits 0" test $? -eq 0
+check "pack says nothing" test ! -s "$work/err"
+"$BIN" pack --full --allow-dir samples "$meeting" -o "$work/full.pdf" 2> "$work/err"
+check "pack --full exits 0" test $? -eq 0
+
+# ---- page counts: the front sheet plus the parts ----
+for paper in best-value-2024 resources-2024-q3 fleet-contract-2024; do
+	"$BIN" render "samples/$paper.xml" -o "$work/$paper.pdf" || fail "render $paper"
+done
+bv=$(pages_of "$work/best-value-2024.pdf")
+res=$(pages_of "$work/resources-2024-q3.pdf")
+fleet=$(pages_of "$work/fleet-contract-2024.pdf")
+# Best Value without its exempt Appendix 2: the pages before that appendix
+# starts, plus the one statement page standing for it.
+pdftotext -layout "$work/best-value-2024.pdf" "$work/bv.txt"
+app2=$(awk 'BEGIN { RS = "\f" } /(^|\n)Appendix 2: City of Wolverhampton Council Best Value Benchmarking/ { print NR; exit }' "$work/bv.txt")
+bv_public=$app2
+full=$(pages_of "$work/full.pdf")
+public=$(pages_of "$work/pack.pdf")
+check "full pack: 1 front sheet + $bv + $res + $fleet pages ($full)" \
+	test "$full" -eq $((1 + bv + res + fleet))
+check "public pack: 1 + $bv_public + $res + 1 exemption page ($public)" \
+	test "$public" -eq $((1 + bv_public + res + 1))
+
+# ---- the front sheet gives each item's pages ----
+pdftotext -layout -f 1 -l 1 "$work/pack.pdf" "$work/front.txt"
+first=2; last=$((1 + bv_public))
+check "item 3 (Pages $first - $last)" grep -q "Best Value Standards and Intervention Guidance *(Pages $first - $last)" "$work/front.txt"
+first=$((last + 1)); last=$((last + res))
+check "item 5 (Pages $first - $last)" grep -q "Quarter 3 *(Pages $first - $last)" "$work/front.txt"
+check "item 6 (Page $public)" grep -q "Vehicles *(Page $public)" "$work/front.txt"
+check "the verbal item says so" grep -q "Verbal report" "$work/front.txt"
+check "the agenda marks the exempt item" grep -q "exempt information under paragraph 3 of" "$work/front.txt"
+# Each range is where the item's paper starts: its cover's title is there.
+start=$((2 + bv_public))
+pdftotext -layout -f "$start" -l "$start" "$work/pack.pdf" - | grep -q "Finance and Customer Services Performance Report" ||
+	fail "item 5's paper does not start on page $start"
+check "continuous page numbers" sh -c "pdftotext -layout -f $start -l $start '$work/pack.pdf' - | grep -q 'Page $start of $public'"
+
+# ---- exempt parts ----
+pdftotext "$work/pack.pdf" "$work/public.txt"
+pdftotext "$work/full.pdf" "$work/full.txt"
+check "the public pack states the exempt appendix's paragraph" \
+	grep -q "This appendix is not for publication by virtue of paragraph 3 of Schedule 12A of the Local" "$work/public.txt"
+check "the public pack states the exempt item's paragraph" \
+	grep -q "This item is not for publication by virtue of paragraph 3 of Schedule 12A of the Local" "$work/public.txt"
+# Words only the exempt parts hold: the self-assessment's and the contract's.
+for words in "CI001" "fleet replacement" "Accountable Director"; do
+	n_public=$(grep -c -- "$words" "$work/public.txt")
+	n_full=$(grep -c -- "$words" "$work/full.txt")
+	check "'$words': more in --full ($n_full) than public ($n_public)" test "$n_full" -gt "$n_public"
+done
+grep -q "CI001" "$work/public.txt" && fail "the public pack holds the exempt self-assessment"
+grep -q "fleet replacement" "$work/public.txt" && fail "the public pack holds the exempt contract's text"
+# Every page of the exempt appendix says so in its running header.
+marked=$(pdftotext -layout "$work/full.pdf" - | awk 'BEGIN { RS = "\f" } /NOT FOR PUBLICATION – This report/ { n++ } END { print n + 0 }')
+check "--full marks the exempt appendix's and item's pages ($marked = $((bv - app2 + 1 + fleet)))" \
+	test "$marked" -eq $((bv - app2 + 1 + fleet))
+grep -q "NOT FOR PUBLICATION – " "$work/public.txt" && fail "the public pack marks pages as exempt"
+
+# ---- bookmarks and accessibility ----
+qpdf --json --json-key=outlines "$work/pack.pdf" > "$work/outline.json"
+for item in "Item 3: Best Value" "Item 5: Finance" "Item 6: Contract"; do
+	grep -q "\"title\": \"$item" "$work/outline.json" || fail "no bookmark $item"
+done
+check "committee-pdf check passes the public pack" "$BIN" check --quiet "$work/pack.pdf"
+check "committee-pdf check passes the full pack" "$BIN" check --quiet "$work/full.pdf"
+
+# ---- errors stop the pack: nothing written ----
+# Meetings in $work name the samples by absolute path, allowed by --allow-dir.
+cp tests/bad/impossible-date.xml "$work/broken.xml"
+sed "s|\"\\.\\./|\"$PWD/samples/|" "$meeting" > "$work/moved.xml"
+sed 's|"[^"]*/best-value-2024.xml"|"broken.xml"|' "$work/moved.xml" > "$work/meeting.xml"
+"$BIN" pack --allow-dir samples "$work/meeting.xml" -o "$work/bad.pdf" 2> "$work/err"
+check "a bad paper: exit 1" test $? -eq 1
+check "a bad paper: nothing written" test ! -e "$work/bad.pdf"
+sed "s|^tests/bad/impossible-date.xml:|$work/broken.xml:|" tests/bad/impossible-date.expected > "$work/expected"
+check "a bad paper's error is in its own file" grep -qxF "$(cat "$work/expected")" "$work/err"
+"$BIN" validate --allow-dir samples "$work/meeting.xml" 2> "$work/err"
+check "validate of the meeting: exit 1" test $? -eq 1
+check "validate of the meeting names the paper's error" grep -qxF "$(cat "$work/expected")" "$work/err"
+"$BIN" pack tests/bad/meeting-items-out-of-order.xml -o "$work/bad.pdf" 2> "$work/err"
+check "a bad meeting: exit 1 and nothing written" test $? -eq 1 -a ! -e "$work/bad.pdf"
+check "a bad meeting: its diagnostics" cmp -s tests/bad/meeting-items-out-of-order.expected "$work/err"
+sed 's|number="2" paragraph="3"|number="7" paragraph="3"|' "$work/moved.xml" > "$work/samples-meeting.xml"
+"$BIN" pack --allow-dir samples "$work/samples-meeting.xml" -o "$work/bad.pdf" 2> "$work/err"
+check "an exempt appendix the paper lacks: exit 1" test $? -eq 1
+check "an exempt appendix the paper lacks: said where" \
+	grep -q "^$work/samples-meeting.xml:39:5: error: appendix 7 is exempt, but .*best-value-2024.xml has 2 appendixes$" "$work/err"
+"$BIN" pack 2> /dev/null
+check "no meeting: usage, exit 2" test $? -eq 2
+finish
