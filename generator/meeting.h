@@ -68,7 +68,8 @@ struct meeting {
  * --allow-dir one). NULL with errors in diags. The papers are not read. */
 struct meeting *meeting_load(const char *path, struct diag_list *diags);
 
-/* Whether the file's root element is <meeting> (read without loading it). */
+/* Whether the file is a regular file whose root element is <meeting> (read
+ * without loading it). */
 int meeting_is_meeting_file(const char *path);
 
 /* validate for a meeting: the meeting, then each paper it names as

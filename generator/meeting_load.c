@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "paths.h"
 #include "rating.h"
@@ -203,6 +204,11 @@ void meeting_free(struct meeting *meeting)
 
 int meeting_is_meeting_file(const char *path)
 {
+	/* A FIFO or device would block the reader: whatever it is, loading
+	 * it as a paper says what is wrong. */
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
 	char *root = NULL;
 	source_root_of(path, &root);
 	int is_meeting = root && strcmp(root, "meeting") == 0;
