@@ -32,10 +32,12 @@ LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
 SAMPLES = $(wildcard samples/*.xml)
 BIN = $(BUILD)/committee-pdf
 
-.PHONY: all deps check check-unit check-e2e check-golden golden check-san check-valgrind samples bench install clean fuzz
+.PHONY: all deps deps-fuzz check check-unit check-e2e check-golden golden check-san check-valgrind samples bench install clean fuzz
 
 all: $(BIN)
 
@@ -76,9 +78,19 @@ samples: deps
 check: deps
 	$(MAKE) check-unit check-e2e check-golden
 
-check-unit: $(UNIT_BIN)
+# Each fuzz target replayed over its corpus (tests/fuzz/corpus_NAME) by
+# tests/fuzz/replay.c, so the corpora run without clang.
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libcommittee.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Igenerator -o $@ $< tests/fuzz/replay.c $(BUILD)/libcommittee.a \
+		$(LDFLAGS) $(LDLIBS)
+
+check-unit: $(UNIT_BIN) $(REPLAY_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
 		echo "== $$t"; $$t || failed=1; \
+	done; \
+	for n in $(FUZZ_NAMES); do \
+		echo "== replay $$n"; $(BUILD)/tests/replay_$$n tests/fuzz/corpus_$$n || failed=1; \
 	done; exit $$failed
 
 check-e2e: $(BIN)
@@ -98,12 +110,13 @@ check-san: deps
 
 # The unit tests under valgrind: memory errors and definite leaks of our own
 # (the font libraries' caches are suppressed) fail the run.
-check-valgrind: $(UNIT_BIN)
-	@failed=0; for t in $(UNIT_BIN); do \
-		echo "== valgrind $$t"; \
+check-valgrind: $(UNIT_BIN) $(REPLAY_BIN)
+	@failed=0; for t in $(UNIT_BIN) $(REPLAY_BIN); do \
+		args=""; case $$t in *replay_*) args=tests/fuzz/corpus_$${t##*replay_};; esac; \
+		echo "== valgrind $$t $$args"; \
 		valgrind -q --error-exitcode=9 --leak-check=full \
 			--errors-for-leak-kinds=definite \
-			--suppressions=tests/valgrind.supp $$t > $(BUILD)/valgrind.log 2>&1 \
+			--suppressions=tests/valgrind.supp $$t $$args > $(BUILD)/valgrind.log 2>&1 \
 			|| { failed=1; tail -n 60 $(BUILD)/valgrind.log; }; \
 	done; exit $$failed
 
@@ -122,22 +135,42 @@ install: $(BIN)
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
-# libFuzzer targets, one per parser (tests/fuzz/fuzz_NAME.c becomes
-# build/fuzz/fuzz_NAME); needs clang. Run one over its corpus, e.g.
-# build/fuzz/fuzz_source tests/fuzz/corpus (the corpora also replay in
-# check-unit, e.g. through tests/unit/test_source_corpus.c).
+# libFuzzer targets, one per parser and one for the whole pipeline
+# (tests/fuzz/fuzz_NAME.c becomes build/fuzz/fuzz_NAME); needs clang, which
+# `make deps-fuzz` installs. `make fuzz` builds each and runs it for
+# FUZZ_SECONDS over a copy of its corpus (tests/fuzz/corpus_NAME) with its
+# dictionary (tests/fuzz/NAME.dict) when there is one; a crash fails it and
+# leaves the input in build/fuzz/. Inputs worth keeping go into the corpus,
+# which replays in check-unit.
 FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_DEBIAN_PACKAGES = clang libclang-rt-14-dev
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(FUZZ_DEBIAN_PACKAGES)"
+
 fuzz: $(FUZZ_SRC)
 	@if ! command -v $(FUZZ_CC) > /dev/null 2>&1; then \
-		echo "make fuzz needs clang (libFuzzer): apt-get install clang"; exit 1; \
+		echo "make fuzz needs clang (libFuzzer): run make deps-fuzz"; exit 1; \
 	fi
 	@mkdir -p $(BUILD)/fuzz
-	@set -e; for f in $(FUZZ_SRC); do \
-		echo "$(FUZZ_CC) $$f"; \
+	@set -e; for n in $(FUZZ_NAMES); do \
+		echo "$(FUZZ_CC) tests/fuzz/fuzz_$$n.c"; \
 		$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
 		$(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-		-o $(BUILD)/fuzz/$$(basename $$f .c) $$f $(LIB_SRC) $(LDLIBS); \
+		-o $(BUILD)/fuzz/fuzz_$$n tests/fuzz/fuzz_$$n.c $(LIB_SRC) $(LDLIBS); \
+	done
+	@set -e; for n in $(FUZZ_NAMES); do \
+		mkdir -p $(BUILD)/fuzz/corpus_$$n; \
+		dict=""; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+		echo "== fuzz_$$n for $(FUZZ_SECONDS) s"; \
+		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+		$(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+			-max_len=65536 -artifact_prefix=$(BUILD)/fuzz/ $$dict \
+			$(BUILD)/fuzz/corpus_$$n tests/fuzz/corpus_$$n \
+			> $(BUILD)/fuzz/fuzz_$$n.log 2>&1 || \
+			{ tail -n 40 $(BUILD)/fuzz/fuzz_$$n.log; exit 1; }; \
+		tail -n 1 $(BUILD)/fuzz/fuzz_$$n.log; \
 	done
 
 clean:

@@ -1,14 +1,18 @@
 #!/bin/sh
 # Writes a committee paper whose landscape appendix is a Best Value
 # self-assessment of N characteristics spread over the seven themes, for
-# the benchmark: sh bench/gen_assessment.sh N OUT.xml
+# the benchmark: sh bench/gen_assessment.sh N OUT.xml [no-owners]
+# no-owners leaves out every owner and due date (as no item has a previous
+# rating either): the paper the table-fill figures are measured on.
 # Texts are varied (seeded, so every run writes the same file) so that line
 # breaking and page breaking do real work.
 set -eu
 n=${1:?usage: gen_assessment.sh N OUT.xml}
-out=${2:?usage: gen_assessment.sh N OUT.xml}
+out=${2:?usage: gen_assessment.sh N OUT.xml [no-owners]}
+owners=yes
+[ "${3:-}" = no-owners ] && owners=no
 mkdir -p "$(dirname "$out")"
-awk -v n="$n" '
+awk -v n="$n" -v owners="$owners" '
 function words(count,   s, i) {
 	s = vocab[int(rand() * nv) + 1]
 	s = toupper(substr(s, 1, 1)) substr(s, 2)
@@ -72,8 +76,10 @@ BEGIN {
 			print "          <evidence>" words(20 + int(rand() * 40)) "</evidence>"
 			if (code == "R" || code == "A") {
 				print "          <actions>" words(10 + int(rand() * 20)) "</actions>"
-				print "          <owner>Head of Service</owner>"
-				print "          <due>2025-03-31</due>"
+				if (owners == "yes") {
+					print "          <owner>Head of Service</owner>"
+					print "          <due>2025-03-31</due>"
+				}
 			}
 			print "        </item>"
 		}

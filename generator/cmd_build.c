@@ -187,9 +187,12 @@ static int default_jobs(void)
 	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
 }
 
-/* 0 on success, 2 on a usage error, -1 for --help. */
+static const struct command_spec build_command = { "build", build_usage };
+
+/* COMMAND_GO_ON, or the exit status of --help or a usage error. */
 static int parse_options(int argc, char **argv, struct build_settings *s)
 {
+	const struct command_spec *cmd = &build_command;
 	enum { OPT_LAYOUT = 256, OPT_DRAFT, OPT_ALLOW_DIR };
 	static const struct option options[] = {
 		{ "jobs", required_argument, NULL, 'j' },
@@ -203,16 +206,12 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 	};
 	s->jobs = default_jobs();
 	optind = 1;
-	opterr = 0; /* reported below, with the program's name */
-	int c;
-	while ((c = getopt_long(argc, argv, "j:o:fh", options, NULL)) != -1) {
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "j:o:fh", options)) != -1) {
 		switch (c) {
 		case 'j':
-			if (parse_jobs(optarg, &s->jobs) < 0) {
-				fprintf(stderr, "committee-pdf build: -j wants a number from 1 to 1024, not '%s'\n",
-					optarg);
-				return 2;
-			}
+			if (parse_jobs(optarg, &s->jobs) < 0)
+				return command_usage_error(cmd, "-j wants a number from 1 to 1024, not '%s'", optarg);
 			break;
 		case 'o':
 			s->out_dir = optarg;
@@ -227,29 +226,20 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 			s->pipeline.draft = 1;
 			break;
 		case OPT_ALLOW_DIR:
-			if (paths_allow_dir(optarg) != 0) {
-				fprintf(stderr, "committee-pdf build: --allow-dir needs a folder that exists: %s\n",
-					optarg);
-				return 2;
-			}
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
 			break;
 		case 'h':
-			return -1;
+			return command_help(cmd);
 		default:
-			fprintf(stderr, "committee-pdf build: unknown option or missing value: %s\n",
-				argv[optind - 1]);
-			return 2;
+			return 2; /* reported by command_next_option */
 		}
 	}
-	if (optind >= argc) {
-		fputs("committee-pdf build: no SOURCE or DIR given\n", stderr);
-		return 2;
-	}
-	if (s->out_dir && !*s->out_dir) {
-		fputs("committee-pdf build: empty output folder name\n", stderr);
-		return 2;
-	}
-	return 0;
+	if (optind >= argc)
+		return command_usage_error(cmd, "no SOURCE or DIR given");
+	if (s->out_dir && !*s->out_dir)
+		return command_usage_error(cmd, "empty output folder name");
+	return COMMAND_GO_ON;
 }
 
 static int make_out_dir(const char *dir)
@@ -335,14 +325,8 @@ int cmd_build(int argc, char **argv)
 {
 	struct build_settings settings = { 0 };
 	int rc = parse_options(argc, argv, &settings);
-	if (rc != 0) {
-		if (rc < 0) {
-			build_usage(stdout);
-			return 0;
-		}
-		fputs("Run 'committee-pdf build --help' for usage.\n", stderr);
-		return 2;
-	}
+	if (rc != COMMAND_GO_ON)
+		return rc;
 	if (settings.out_dir && make_out_dir(settings.out_dir))
 		return 1;
 

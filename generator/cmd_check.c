@@ -37,6 +37,8 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+static const struct command_spec check_command = { "check", check_usage };
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -44,33 +46,22 @@ int cmd_check(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct command_spec *cmd = &check_command;
 	optind = 1;
-	opterr = 0;
 	int c, quiet = 0;
-	while ((c = getopt_long(argc, argv, "+hq", options, NULL)) != -1) {
+	while ((c = command_next_option(cmd, argc, argv, "+hq", options)) != -1) {
 		switch (c) {
 		case 'h':
-			check_usage(stdout);
-			return 0;
+			return command_help(cmd);
 		case 'q':
 			quiet = 1;
 			break;
 		default:
-			if (optopt)
-				fprintf(stderr, "committee-pdf check: unknown option '-%c'\n",
-					optopt);
-			else
-				fprintf(stderr, "committee-pdf check: unknown option '%s'\n",
-					argv[optind - 1]);
-			check_usage(stderr);
 			return 2;
 		}
 	}
-	if (optind >= argc) {
-		fputs("committee-pdf check: no FILE given\n", stderr);
-		check_usage(stderr);
-		return 2;
-	}
+	if (optind >= argc)
+		return command_usage_error(cmd, "no FILE given");
 	size_t failures = 0, unreadable = 0, files = 0;
 	for (int i = optind; i < argc; i++, files++) {
 		int damaged;

@@ -1,6 +1,7 @@
 /* committee-pdf layouts: list the house styles a source could name, in the
  * order they are looked up, and check layout files (--check). */
 #include <dirent.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,40 +143,45 @@ static int check_layouts(int count, char **paths, const char *fonts_conf)
 	return status;
 }
 
+static const struct command_spec layouts_command = { "layouts", usage };
+
 int cmd_layouts(int argc, char **argv)
 {
+	enum { OPT_DIR = 256, OPT_FONTS_CONF, OPT_CHECK };
+	static const struct option options[] = {
+		{ "dir", required_argument, NULL, OPT_DIR },
+		{ "fonts-conf", required_argument, NULL, OPT_FONTS_CONF },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command_spec *cmd = &layouts_command;
 	const char *dir = NULL, *fonts_conf = NULL;
-	int check = 0, i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
-			dir = argv[++i];
-		} else if (strcmp(argv[i], "--fonts-conf") == 0 && i + 1 < argc) {
-			fonts_conf = argv[++i];
-		} else if (strcmp(argv[i], "--check") == 0) {
-			check = 1;
-		} else if (strcmp(argv[i], "--") == 0) {
-			i++;
+	int check = 0, c;
+	optind = 1;
+	while ((c = command_next_option(cmd, argc, argv, "+h", options)) != -1) {
+		switch (c) {
+		case OPT_DIR:
+			dir = optarg;
 			break;
-		} else {
-			fprintf(stderr, "committee-pdf layouts: unknown option '%s'\n", argv[i]);
-			usage(stderr);
-			return 2;
+		case OPT_FONTS_CONF:
+			fonts_conf = optarg;
+			break;
+		case OPT_CHECK:
+			check = 1;
+			break;
+		case 'h':
+			return command_help(cmd);
+		default:
+			return 2; /* reported by command_next_option */
 		}
 	}
 	if (check) {
-		if (i >= argc) {
-			fputs("committee-pdf layouts: --check needs at least one file\n", stderr);
-			return 2;
-		}
-		return check_layouts(argc - i, argv + i, fonts_conf);
+		if (optind >= argc)
+			return command_usage_error(cmd, "--check needs at least one file");
+		return check_layouts(argc - optind, argv + optind, fonts_conf);
 	}
-	if (i < argc) {
-		fprintf(stderr, "committee-pdf layouts: unexpected argument '%s'\n", argv[i]);
-		usage(stderr);
-		return 2;
-	}
+	if (optind < argc)
+		return command_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	return list_layouts(dir);
 }

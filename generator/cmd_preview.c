@@ -124,9 +124,12 @@ static int parse_dpi(const char *text, double *dpi)
 	return 0;
 }
 
-/* 0 on success, 2 on a usage error, -1 for --help. */
+static const struct command_spec preview_command = { "preview", preview_usage };
+
+/* COMMAND_GO_ON, or the exit status of --help or a usage error. */
 static int parse_options(int argc, char **argv, struct preview *p)
 {
+	const struct command_spec *cmd = &preview_command;
 	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH, OPT_ALLOW_DIR };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -141,26 +144,19 @@ static int parse_options(int argc, char **argv, struct preview *p)
 	};
 	p->dpi = PREVIEW_DEFAULT_DPI;
 	optind = 1;
-	opterr = 0; /* reported below, with the program's name */
-	int c;
-	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "o:h", options)) != -1) {
 		switch (c) {
 		case 'o':
 			p->out_dir = optarg;
 			break;
 		case OPT_DPI:
-			if (parse_dpi(optarg, &p->dpi) < 0) {
-				fprintf(stderr, "committee-pdf preview: --dpi wants a number from 10 to 600, not '%s'\n",
-					optarg);
-				return 2;
-			}
+			if (parse_dpi(optarg, &p->dpi) < 0)
+				return command_usage_error(cmd, "--dpi wants a number from 10 to 600, not '%s'", optarg);
 			break;
 		case OPT_PAGES:
-			if (!page_list_valid(optarg)) {
-				fprintf(stderr, "committee-pdf preview: --pages wants a list like 1,3-5, not '%s'\n",
-					optarg);
-				return 2;
-			}
+			if (!page_list_valid(optarg))
+				return command_usage_error(cmd, "--pages wants a list like 1,3-5, not '%s'", optarg);
 			p->pages = optarg;
 			break;
 		case OPT_LAYOUT:
@@ -173,49 +169,31 @@ static int parse_options(int argc, char **argv, struct preview *p)
 			p->watch = 1;
 			break;
 		case OPT_ALLOW_DIR:
-			if (paths_allow_dir(optarg) != 0) {
-				fprintf(stderr, "committee-pdf preview: --allow-dir needs a folder that exists: %s\n",
-					optarg);
-				return 2;
-			}
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
 			break;
 		case 'h':
-			return -1;
+			return command_help(cmd);
 		default:
-			fprintf(stderr, "committee-pdf preview: unknown option or missing value: %s\n",
-				argv[optind - 1]);
-			return 2;
+			return 2; /* reported by command_next_option */
 		}
 	}
-	if (argc - optind != 1) {
-		fputs("committee-pdf preview: give exactly one SOURCE\n", stderr);
-		return 2;
-	}
+	if (argc - optind != 1)
+		return command_usage_error(cmd, "give exactly one SOURCE");
 	p->source = argv[optind];
-	if (strcmp(p->source, "-") == 0) {
-		fputs("committee-pdf preview: SOURCE must be a file (the images are named after it)\n",
-		      stderr);
-		return 2;
-	}
-	if (p->out_dir && !*p->out_dir) {
-		fputs("committee-pdf preview: empty output folder name\n", stderr);
-		return 2;
-	}
-	return 0;
+	if (strcmp(p->source, "-") == 0)
+		return command_usage_error(cmd, "SOURCE must be a file (the images are named after it)");
+	if (p->out_dir && !*p->out_dir)
+		return command_usage_error(cmd, "empty output folder name");
+	return COMMAND_GO_ON;
 }
 
 int cmd_preview(int argc, char **argv)
 {
 	struct preview p = { 0 };
 	int rc = parse_options(argc, argv, &p);
-	if (rc != 0) {
-		if (rc < 0) {
-			preview_usage(stdout);
-			return 0;
-		}
-		fputs("Run 'committee-pdf preview --help' for usage.\n", stderr);
-		return 2;
-	}
+	if (rc != COMMAND_GO_ON)
+		return rc;
 	if (p.out_dir && mkdir(p.out_dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "committee-pdf preview: cannot create '%s': %s\n",
 			p.out_dir, strerror(errno));

@@ -1,6 +1,7 @@
 /* committee-pdf render: one source to one PDF (or, with --dump-layout, its
  * display list as JSON on standard output). Exit status: 0 done (warnings
  * allowed), 1 invalid source or failed output, 2 usage. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,89 +58,78 @@ static void render_usage(FILE *out)
 	      out);
 }
 
-static int usage_error(const char *message, const char *argument)
-{
-	fprintf(stderr, "committee-pdf render: %s%s%s\n", message,
-		argument ? ": " : "", argument ? argument : "");
-	fputs("Run 'committee-pdf render --help' for usage.\n", stderr);
-	return 2;
-}
+static const struct command_spec render_command = { "render", render_usage };
 
-/* Value of an option given as "--name VALUE" or "--name=VALUE"; NULL when
- * argv[*i] is not that option. */
-static const char *option_value(int argc, char **argv, int *i,
-				const char *name, const char *short_name,
-				int *missing)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(arg, name, n) == 0 && arg[n] == '=')
-		return arg + n + 1;
-	if (strcmp(arg, name) == 0 || (short_name && strcmp(arg, short_name) == 0)) {
-		if (*i + 1 >= argc) {
-			*missing = 1;
-			return NULL;
-		}
-		return argv[++*i];
-	}
-	return NULL;
-}
-
-/* 0 parsed, 1 help shown, 2 usage error (reported). */
+/* COMMAND_GO_ON, or the exit status of --help or a usage error. */
 static int parse_args(int argc, char **argv, struct render_args *args)
 {
-	int options_done = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		int missing = 0;
-		const char *value;
-		if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
-			if (args->source)
-				return usage_error("only one SOURCE, got another", arg);
-			args->source = arg;
-		} else if (strcmp(arg, "--") == 0) {
-			options_done = 1;
-		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			render_usage(stdout);
-			return 1;
-		} else if (strcmp(arg, "--draft") == 0) {
+	enum { OPT_LAYOUT = 256, OPT_PREVIOUS, OPT_DRAFT, OPT_DUMP_LAYOUT,
+	       OPT_WATCH, OPT_CHECK, OPT_ALLOW_DIR };
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "previous", required_argument, NULL, OPT_PREVIOUS },
+		{ "draft", no_argument, NULL, OPT_DRAFT },
+		{ "dump-layout", no_argument, NULL, OPT_DUMP_LAYOUT },
+		{ "watch", no_argument, NULL, OPT_WATCH },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command_spec *cmd = &render_command;
+	optind = 1;
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "o:h", options)) != -1) {
+		switch (c) {
+		case 'o':
+			args->out = optarg;
+			break;
+		case OPT_LAYOUT:
+			args->options.layout = optarg;
+			break;
+		case OPT_PREVIOUS:
+			args->options.previous = optarg;
+			break;
+		case OPT_DRAFT:
 			args->options.draft = 1;
-		} else if (strcmp(arg, "--dump-layout") == 0) {
+			break;
+		case OPT_DUMP_LAYOUT:
 			args->dump_layout = 1;
-		} else if (strcmp(arg, "--watch") == 0) {
+			break;
+		case OPT_WATCH:
 			args->watch = 1;
-		} else if (strcmp(arg, "--check") == 0) {
+			break;
+		case OPT_CHECK:
 			args->check = 1;
-		} else if ((value = option_value(argc, argv, &i, "--output", "-o", &missing))) {
-			args->out = value;
-		} else if ((value = option_value(argc, argv, &i, "--layout", NULL, &missing))) {
-			args->options.layout = value;
-		} else if ((value = option_value(argc, argv, &i, "--previous", NULL, &missing))) {
-			args->options.previous = value;
-		} else if ((value = option_value(argc, argv, &i, "--allow-dir", NULL, &missing))) {
-			if (paths_allow_dir(value) != 0)
-				return usage_error("--allow-dir needs a folder that exists", value);
-		} else if (missing) {
-			return usage_error("option needs a value", arg);
-		} else {
-			return usage_error("unknown option", arg);
+			break;
+		case OPT_ALLOW_DIR:
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
+		case 'h':
+			return command_help(cmd);
+		default:
+			return 2; /* reported by command_next_option */
 		}
-		if (missing)
-			return usage_error("option needs a value", arg);
 	}
-	if (!args->source)
-		return usage_error("no SOURCE given", NULL);
+	if (optind >= argc)
+		return command_usage_error(cmd, "no SOURCE given");
+	if (argc - optind > 1)
+		return command_usage_error(cmd, "only one SOURCE, got another: %s",
+					   argv[optind + 1]);
+	args->source = argv[optind];
 	if (args->out && !*args->out)
-		return usage_error("empty output name", NULL);
+		return command_usage_error(cmd, "empty output name");
 	if (args->options.layout && !*args->options.layout)
-		return usage_error("empty layout name", NULL);
+		return command_usage_error(cmd, "empty layout name");
 	if (args->check && (args->watch || args->dump_layout))
-		return usage_error("--check needs one PDF written, not --watch or --dump-layout", NULL);
+		return command_usage_error(cmd, "--check needs one PDF written, not --watch or --dump-layout");
 	if (args->watch && (args->dump_layout || strcmp(args->source, "-") == 0))
-		return usage_error("--watch needs a SOURCE file and a PDF to write", NULL);
+		return command_usage_error(cmd, "--watch needs a SOURCE file and a PDF to write");
 	if (!args->out && !args->dump_layout && strcmp(args->source, "-") == 0)
-		return usage_error("a source on standard input needs -o OUT.pdf", NULL);
-	return 0;
+		return command_usage_error(cmd, "a source on standard input needs -o OUT.pdf");
+	return COMMAND_GO_ON;
 }
 
 static int same_file(const char *a, const char *b)
@@ -179,9 +169,9 @@ static int render_round(void *ctx)
 int cmd_render(int argc, char **argv)
 {
 	struct render_args args = { 0 };
-	int parsed = parse_args(argc, argv, &args);
-	if (parsed != 0)
-		return parsed == 1 ? 0 : 2;
+	int rc = parse_args(argc, argv, &args);
+	if (rc != COMMAND_GO_ON)
+		return rc;
 	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	int status = 1;

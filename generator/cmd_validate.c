@@ -38,6 +38,8 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+static const struct command_spec validate_command = { "validate", validate_usage };
+
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -45,40 +47,23 @@ int cmd_validate(int argc, char **argv)
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct command_spec *cmd = &validate_command;
 	optind = 1;
-	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "+h", options)) != -1) {
 		switch (c) {
 		case 'h':
-			validate_usage(stdout);
-			return 0;
+			return command_help(cmd);
 		case 'A':
-			if (paths_allow_dir(optarg) != 0) {
-				fprintf(stderr, "committee-pdf validate: --allow-dir needs a folder that exists: %s\n",
-					optarg);
-				return 2;
-			}
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
 			break;
 		default:
-			if (optopt == 'A')
-				fputs("committee-pdf validate: --allow-dir needs a folder\n",
-				      stderr);
-			else if (optopt)
-				fprintf(stderr, "committee-pdf validate: unknown option '-%c'\n",
-					optopt);
-			else
-				fprintf(stderr, "committee-pdf validate: unknown option '%s'\n",
-					argv[optind - 1]);
-			validate_usage(stderr);
 			return 2;
 		}
 	}
-	if (optind >= argc) {
-		fputs("committee-pdf validate: no FILE given\n", stderr);
-		validate_usage(stderr);
-		return 2;
-	}
+	if (optind >= argc)
+		return command_usage_error(cmd, "no FILE given");
 	size_t errors = 0, warnings = 0;
 	for (int i = optind; i < argc; i++) {
 		struct diag_list diags = { 0 };

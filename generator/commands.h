@@ -16,4 +16,40 @@ int cmd_pack(int argc, char **argv);
 /* Shared usage text for --help and usage errors. */
 void commands_usage(FILE *out);
 
+/* ---- reading a command's options, the same way for every command
+ * (cmd_options.c) ---- */
+
+/* A command as its options and messages name it. */
+struct command_spec {
+	const char *name;          /* "render" */
+	void (*usage)(FILE *out);  /* its --help text */
+};
+
+/* What parsing decided: carry on, or leave with this exit status (0 after
+ * --help, 2 after a usage error, already reported). */
+#define COMMAND_GO_ON (-1)
+
+struct option;
+
+/* getopt_long over argv for cmd (set optind = 1 before the first call),
+ * with its errors reported here: returns the next option as getopt_long does, -1 at the end, and
+ * '?' for an unknown option or a missing value after reporting it (the
+ * caller returns command_usage_error's 2). Stops at the first operand when
+ * shortopts begins with '+'. */
+int command_next_option(const struct command_spec *cmd, int argc,
+			char **argv, const char *shortopts,
+			const struct option *longopts);
+
+/* "committee-pdf CMD: MESSAGE" and where to find the usage, on standard
+ * error; returns 2, the usage exit status. */
+int command_usage_error(const struct command_spec *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* --help: the usage on standard output; returns 0. */
+int command_help(const struct command_spec *cmd);
+
+/* --allow-dir DIR, which every command that reads sources takes:
+ * COMMAND_GO_ON, or 2 after a usage error when DIR is not a folder. */
+int command_allow_dir(const struct command_spec *cmd, const char *dir);
+
 #endif

@@ -1,6 +1,8 @@
 /* A RAG self-assessment: intro, key of the scale, dashboard, then one table
  * with a full-width row per theme and a row per characteristic. A rating is
- * always printed as its label on its colour, never as colour alone. */
+ * always printed as its label on its colour, never as colour alone. The
+ * optional columns no item fills are left out, and the columns are sized
+ * from what the items hold. */
 #include "layout_internal.h"
 
 #include "dates.h"
@@ -22,6 +24,15 @@ enum {
 static const char *const column_titles[COLUMN_COUNT] = {
 	"Ref", "Characteristic", "Rating", "Previous", "Evidence", "Actions",
 	"Owner",
+};
+
+/* Columns printed only when an item fills them (or the style says
+ * always), and the text columns that share the width short ones leave. */
+static const int optional_columns[COLUMN_COUNT] = {
+	[COL_PREVIOUS] = 1, [COL_EVIDENCE] = 1, [COL_ACTIONS] = 1, [COL_OWNER] = 1,
+};
+static const int text_columns[COLUMN_COUNT] = {
+	[COL_CHARACTERISTIC] = 1, [COL_EVIDENCE] = 1, [COL_ACTIONS] = 1,
 };
 
 static struct layout_cell text_cell(const struct source_text *text)
@@ -104,26 +115,65 @@ static const struct source_text *see_text(struct layout *lo,
 	return text;
 }
 
-static void item_row(struct layout *lo, struct layout_table *table,
-		     const struct source_assessment *assessment,
-		     const struct source_item *item)
+static int has_text(const struct source_text *text)
+{
+	return text->text && text->text[0];
+}
+
+/* shown[c] = 1 for each column the table prints: the fixed ones, an
+ * optional one that some item fills or the style keeps. */
+static void shown_columns(const struct layout *lo,
+			  const struct source_assessment *assessment, int *shown)
+{
+	for (size_t c = 0; c < COLUMN_COUNT; c++)
+		shown[c] = !optional_columns[c] ||
+			   lo->style->table.assessment_always[c];
+	for (size_t t = 0; t < assessment->theme_count; t++)
+		for (size_t i = 0; i < assessment->themes[t].item_count; i++) {
+			const struct source_item *item =
+				&assessment->themes[t].items[i];
+			shown[COL_PREVIOUS] |= item->previous_index >= 0;
+			shown[COL_EVIDENCE] |= item->see || has_text(&item->evidence);
+			shown[COL_ACTIONS] |= has_text(&item->actions);
+			shown[COL_OWNER] |= (item->owner && item->owner[0]) ||
+					    item->due;
+		}
+}
+
+/* The item's cells of the shown columns into cells; returns their count.
+ * *owner is the owner cell's text, which the caller frees. */
+static size_t item_cells(struct layout *lo,
+			 const struct source_assessment *assessment,
+			 const struct source_item *item, const int *shown,
+			 struct layout_cell *cells, char **owner)
 {
 	/* "New" only for an item a previous assessment could have rated. */
 	const char *no_previous =
 		assessment->previous_date && !item->see ? "New" : "\u2013";
-	char *owner = owner_text(item);
-	struct layout_cell cells[COLUMN_COUNT] = {
+	*owner = owner_text(item);
+	struct layout_cell all[COLUMN_COUNT] = {
 		[COL_REF] = layout_plain_cell(item->ref, ALIGN_LEFT),
 		[COL_CHARACTERISTIC] = text_cell(&item->characteristic),
 		[COL_RATING] = rating_cell(lo, &assessment->scale,
 					   item->rating_index, "\u2013"),
 		[COL_PREVIOUS] = rating_cell(lo, &assessment->scale,
 					     item->previous_index, no_previous),
-		[COL_EVIDENCE] = item->see ? text_cell(see_text(lo, item))
-					   : text_cell(&item->evidence),
+		[COL_EVIDENCE] = item->see && shown[COL_EVIDENCE]
+					 ? text_cell(see_text(lo, item))
+					 : text_cell(&item->evidence),
 		[COL_ACTIONS] = text_cell(&item->actions),
-		[COL_OWNER] = layout_plain_cell(owner, ALIGN_LEFT),
+		[COL_OWNER] = layout_plain_cell(*owner, ALIGN_LEFT),
 	};
+	return layout_columns_shown(shown, COLUMN_COUNT, all, cells, sizeof *all);
+}
+
+static void item_row(struct layout *lo, struct layout_table *table,
+		     const struct source_assessment *assessment,
+		     const struct source_item *item, const int *shown)
+{
+	struct layout_cell cells[COLUMN_COUNT];
+	char *owner;
+	item_cells(lo, assessment, item, shown, cells, &owner);
 	if (item->ref)
 		layout_table_dest(table, item->ref);
 	layout_table_row(lo, table, cells, 1, 0, item->pos);
@@ -152,24 +202,46 @@ static void theme_row(struct layout *lo, struct layout_table *table,
 	free(title);
 }
 
-/* References, rating labels and "New" are never broken inside a word. */
-static void fit_words(struct layout *lo, struct layout_table *table,
-		      const struct source_assessment *assessment)
+/* The table column of a shown column, or -1 when it is left out. */
+static int table_column(const int *shown, size_t column)
 {
-	const char *longest_ref = NULL;
+	if (!shown[column])
+		return -1;
+	int index = 0;
+	for (size_t c = 0; c < column; c++)
+		index += shown[c] != 0;
+	return index;
+}
+
+/* Columns sized from the items they will hold. A rating label is never
+ * broken: every label of the scale is fitted whole, used or not. */
+static void size_columns(struct layout *lo, struct layout_table *table,
+			 const struct source_assessment *assessment,
+			 const int *shown)
+{
 	for (size_t t = 0; t < assessment->theme_count; t++)
 		for (size_t i = 0; i < assessment->themes[t].item_count; i++) {
-			const char *ref = assessment->themes[t].items[i].ref;
-			if (ref && (!longest_ref || strlen(ref) > strlen(longest_ref)))
-				longest_ref = ref;
+			struct layout_cell cells[COLUMN_COUNT];
+			char *owner;
+			size_t count = item_cells(lo, assessment,
+						  &assessment->themes[t].items[i],
+						  shown, cells, &owner);
+			for (size_t c = 0; c < count; c++)
+				layout_table_content(lo, table, c, &cells[c]);
+			free(owner);
 		}
-	layout_table_fit_word(lo, table, COL_REF, longest_ref, NULL);
+	int rating = table_column(shown, COL_RATING);
+	int previous = table_column(shown, COL_PREVIOUS);
 	for (size_t r = 0; r < assessment->scale.rating_count; r++) {
 		const char *label = assessment->scale.ratings[r].label;
-		layout_table_fit_word(lo, table, COL_RATING, label, NULL);
-		layout_table_fit_word(lo, table, COL_PREVIOUS, label, NULL);
+		layout_table_fit_label(lo, table, (size_t)rating, label);
+		if (previous >= 0)
+			layout_table_fit_label(lo, table, (size_t)previous, label);
 	}
-	layout_table_fit_word(lo, table, COL_PREVIOUS, "New", NULL);
+	int flexible[COLUMN_COUNT];
+	layout_columns_shown(shown, COLUMN_COUNT, text_columns, flexible,
+			     sizeof *flexible);
+	layout_table_size_columns(lo, table, flexible);
 }
 
 void layout_assessment(struct layout *lo,
@@ -178,21 +250,37 @@ void layout_assessment(struct layout *lo,
 	layout_key_paragraph(lo, &assessment->intro, &lo->style->body,
 			     assessment->intro.pos);
 	layout_key_scale(lo, &assessment->scale, 0, assessment->pos);
+	int shown[COLUMN_COUNT];
+	shown_columns(lo, assessment, shown);
+	if (!shown[COL_PREVIOUS]) {
+		/* Said where a reader would look for the previous ratings. */
+		struct source_text note = {
+			.text = "No previous ratings are recorded.",
+			.pos = assessment->pos,
+		};
+		layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
+	}
 	layout_dashboard_assessment(lo, assessment);
 
-	struct layout_cell header[COLUMN_COUNT];
+	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		all_titles[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+	double proportions[COLUMN_COUNT];
+	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
+					    header, sizeof *header);
+	layout_columns_shown(shown, COLUMN_COUNT,
+			     lo->style->table.assessment_columns, proportions,
+			     sizeof *proportions);
+	layout_columns_normalize(proportions, count);
 	struct layout_table table;
-	layout_table_begin(lo, &table, COLUMN_COUNT,
-			   lo->style->table.assessment_columns, header,
+	layout_table_begin(lo, &table, count, proportions, header,
 			   assessment->pos);
-	fit_words(lo, &table, assessment);
+	size_columns(lo, &table, assessment, shown);
 	for (size_t t = 0; t < assessment->theme_count; t++) {
 		const struct source_theme *theme = &assessment->themes[t];
 		theme_row(lo, &table, theme);
 		for (size_t i = 0; i < theme->item_count; i++)
-			item_row(lo, &table, assessment, &theme->items[i]);
+			item_row(lo, &table, assessment, &theme->items[i], shown);
 	}
 	layout_table_end(lo, &table);
 }

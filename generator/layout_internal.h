@@ -175,6 +175,7 @@ struct layout_table {
 	int header_placed_on_page;       /* private bookkeeping */
 	size_t header_page;
 	struct layout_table_state *state;/* private to layout_table.c */
+	struct table_widths *widths;     /* private to layout_table_widths.c */
 };
 
 /* Open a table of columns whose widths are proportions of the content width
@@ -188,9 +189,12 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 			size_t column_count, const double *proportions,
 			const struct layout_cell *header, struct source_pos pos);
 /* A row; its first header_cells cells are TH (row headers), the rest TD.
- * A row that does not fit moves to the next page when it is short and is
- * split line by line, as often as needed, when it is tall (over a third of
- * a page). keep_with_next: never leave it last on a page (theme rows). */
+ * A row that does not fit moves whole to the next page when it fits there
+ * and leaves a gap of no more than a few lines; otherwise it is split line
+ * by line, as often as needed, with at least two lines of every text cell
+ * on each side of a split, its first column and rating labels shown again
+ * on the continuation. keep_with_next: never leave it last on a page
+ * (theme rows). */
 void layout_table_row(struct layout *lo, struct layout_table *table,
 		      const struct layout_cell *cells, int header_cells,
 		      int keep_with_next, struct source_pos pos);
@@ -208,10 +212,47 @@ struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
 				      const char *plain, enum layout_align align);
 /* Widen column (before the first row) so that every word of text fits
  * unbroken in font (NULL: the cell font), taking the room from columns
- * that can spare it; the header's words are fitted already. */
+ * that can spare it; the header's words are fitted already. A label that
+ * may appear (every rating of the scale) is fitted so. */
 void layout_table_fit_word(struct layout *lo, struct layout_table *table,
 			   size_t column, const char *text,
 			   const struct style_font *font);
+
+/* Widen column like layout_table_fit_word so that label fits whole on one
+ * line in the cell font: a rating's label is never broken. */
+void layout_table_fit_label(struct layout *lo, struct layout_table *table,
+			    size_t column, const char *label);
+
+/* Columns sized from their content (layout_table_widths.c), on the model
+ * of CSS 2.1's automatic table layout: before the first row, give each
+ * cell the table will hold to layout_table_content (its widest word is the
+ * column's minimum, its longest line unbroken the column's maximum), then
+ * call layout_table_size_columns once. The style's proportions are the
+ * preferences: every column gets its share of the table kept between its
+ * minimum and maximum, so a short column is as wide as its content and
+ * padding, and the text columns (flexible[c] non-zero) share the rest; a
+ * word wider than a text column's share still breaks. */
+void layout_table_content(struct layout *lo, struct layout_table *table,
+			  size_t column, const struct layout_cell *cell);
+void layout_table_size_columns(struct layout *lo, struct layout_table *table,
+			       const int *flexible);
+/* Copy the items of all (column_count items of size bytes) whose column is
+ * shown to out, in order; returns how many were kept. A block leaves out
+ * the columns none of its rows fills so. */
+size_t layout_columns_shown(const int *shown, size_t column_count,
+			    const void *all, void *out, size_t size);
+/* Scale the proportions of the columns kept to add up to 1: the table
+ * stays as wide as the style's proportions made it. */
+void layout_columns_normalize(double *proportions, size_t count);
+
+/* layout_table.c's use of layout_table_widths.c: the widths start as the
+ * style gives them (count of them, copied); table_widths_need widens
+ * column for the words of text. Freed with table_widths_free. */
+struct table_widths *table_widths_new(size_t count, const double *widths_pt);
+void table_widths_need(struct layout *lo, struct layout_table *table,
+		       size_t column, const char *text,
+		       const struct style_font *font);
+void table_widths_free(struct table_widths *widths);
 /* Give the next row a named destination (BOX_DEST) at the top of the page
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);

@@ -2,7 +2,8 @@
  * with a full-width row per group and a row per measure, then the trend
  * lines of the measures with history. The rating is the
  * one rating.c computed (never green without data); direction of travel is
- * printed as an arrow and its word. */
+ * printed as an arrow and its word. The optional columns no measure fills
+ * are left out, and the columns are sized from what the measures hold. */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -26,6 +27,16 @@ enum {
 static const char *const column_titles[COLUMN_COUNT] = {
 	"Ref",      "Measure", "Target",              "Actual",
 	"Previous", "Rating",  "Direction of travel", "Commentary",
+};
+
+/* Columns printed only when a measure fills them (or the style says
+ * always), and the text columns that share the width short ones leave. */
+static const int optional_columns[COLUMN_COUNT] = {
+	[COL_TARGET] = 1, [COL_PREVIOUS] = 1, [COL_TRAVEL] = 1,
+	[COL_COMMENTARY] = 1,
+};
+static const int text_columns[COLUMN_COUNT] = {
+	[COL_MEASURE] = 1, [COL_COMMENTARY] = 1,
 };
 
 #define MISSING_VALUE "\u2013" /* en dash */
@@ -110,84 +121,141 @@ static char *travel_text(enum direction_of_travel travel)
 	return text;
 }
 
-static void measure_row(struct layout *lo, struct layout_table *table,
-			const struct source_performance *perf,
-			const struct source_measure *m)
+/* shown[c] = 1 for each column the table prints: the fixed ones, an
+ * optional one that some measure fills or the style keeps. */
+static void shown_columns(const struct layout *lo,
+			  const struct source_performance *perf, int *shown)
 {
-	char *owned_name;
-	struct source_text name = measure_name(m, &owned_name);
-	char *target = layout_performance_value(&m->target, m->unit);
-	char *actual = layout_performance_value(&m->actual, m->unit);
-	char *previous = layout_performance_value(&m->previous, m->unit);
-	char *travel = travel_text(m->travel);
-	struct layout_cell cells[COLUMN_COUNT] = {
-		[COL_REF] = layout_plain_cell(m->ref, ALIGN_LEFT),
-		[COL_MEASURE] = layout_plain_cell(NULL, ALIGN_LEFT),
-		[COL_TARGET] = layout_plain_cell(target, ALIGN_RIGHT),
-		[COL_ACTUAL] = layout_plain_cell(actual, ALIGN_RIGHT),
-		[COL_PREVIOUS] = layout_plain_cell(previous, ALIGN_RIGHT),
-		[COL_RATING] = rating_cell(lo, perf, m),
-		[COL_TRAVEL] = layout_plain_cell(travel, ALIGN_LEFT),
-		[COL_COMMENTARY] = layout_plain_cell(NULL, ALIGN_LEFT),
-	};
-	cells[COL_MEASURE].text = &name;
-	cells[COL_COMMENTARY].text = &m->commentary;
-	layout_table_row(lo, table, cells, 1, 0, m->pos);
-	free(owned_name);
-	free(target);
-	free(actual);
-	free(previous);
-	free(travel);
-}
-
-/* Keep the longer of *longest and candidate (both owned). */
-static void keep_longest(char **longest, char *candidate)
-{
-	if (!*longest || strlen(candidate) > strlen(*longest)) {
-		free(*longest);
-		*longest = candidate;
-	} else {
-		free(candidate);
-	}
-}
-
-/* References, values, rating labels and travel words are never broken
- * inside a word; for each column the longest text is fitted. */
-static void fit_words(struct layout *lo, struct layout_table *table,
-		      const struct source_performance *perf)
-{
-	static const size_t value_columns[3] = { COL_TARGET, COL_ACTUAL,
-						 COL_PREVIOUS };
-	char *longest[COLUMN_COUNT] = { NULL };
+	for (size_t c = 0; c < COLUMN_COUNT; c++)
+		shown[c] = !optional_columns[c] ||
+			   lo->style->table.performance_always[c];
 	for (size_t g = 0; g < perf->group_count; g++)
 		for (size_t i = 0; i < perf->groups[g].measure_count; i++) {
 			const struct source_measure *m = &perf->groups[g].measures[i];
-			const struct source_value *values[3] = {
-				&m->target, &m->actual, &m->previous,
-			};
-			if (m->ref)
-				keep_longest(&longest[COL_REF], mem_strdup(m->ref));
-			for (size_t v = 0; v < 3; v++)
-				keep_longest(&longest[value_columns[v]],
-					     layout_performance_value(values[v], m->unit));
+			shown[COL_TARGET] |= m->target.present;
+			shown[COL_PREVIOUS] |= m->previous.present;
+			shown[COL_TRAVEL] |= m->travel != TRAVEL_UNKNOWN;
+			shown[COL_COMMENTARY] |= m->commentary.text &&
+						 m->commentary.text[0];
 		}
-	for (size_t c = 0; c < COLUMN_COUNT; c++) {
-		layout_table_fit_word(lo, table, c, longest[c], NULL);
-		free(longest[c]);
-	}
+}
+
+/* What one measure's row prints, owned until measure_texts_free. */
+struct measure_texts {
+	struct source_text name;
+	char *owned_name, *target, *actual, *previous, *travel;
+};
+
+static void measure_texts_free(struct measure_texts *t)
+{
+	free(t->owned_name);
+	free(t->target);
+	free(t->actual);
+	free(t->previous);
+	free(t->travel);
+}
+
+/* The measure's cells of the shown columns into cells; returns their
+ * count. The cells point into texts. */
+static size_t measure_cells(const struct layout *lo,
+			    const struct source_performance *perf,
+			    const struct source_measure *m, const int *shown,
+			    struct measure_texts *texts, struct layout_cell *cells)
+{
+	texts->name = measure_name(m, &texts->owned_name);
+	texts->target = layout_performance_value(&m->target, m->unit);
+	texts->actual = layout_performance_value(&m->actual, m->unit);
+	texts->previous = layout_performance_value(&m->previous, m->unit);
+	texts->travel = travel_text(m->travel);
+	struct layout_cell all[COLUMN_COUNT] = {
+		[COL_REF] = layout_plain_cell(m->ref, ALIGN_LEFT),
+		[COL_MEASURE] = layout_plain_cell(NULL, ALIGN_LEFT),
+		[COL_TARGET] = layout_plain_cell(texts->target, ALIGN_RIGHT),
+		[COL_ACTUAL] = layout_plain_cell(texts->actual, ALIGN_RIGHT),
+		[COL_PREVIOUS] = layout_plain_cell(texts->previous, ALIGN_RIGHT),
+		[COL_RATING] = rating_cell(lo, perf, m),
+		[COL_TRAVEL] = layout_plain_cell(texts->travel, ALIGN_LEFT),
+		[COL_COMMENTARY] = layout_plain_cell(NULL, ALIGN_LEFT),
+	};
+	all[COL_MEASURE].text = &texts->name;
+	all[COL_COMMENTARY].text = &m->commentary;
+	return layout_columns_shown(shown, COLUMN_COUNT, all, cells, sizeof *all);
+}
+
+static void measure_row(struct layout *lo, struct layout_table *table,
+			const struct source_performance *perf,
+			const struct source_measure *m, const int *shown)
+{
+	struct measure_texts texts;
+	struct layout_cell cells[COLUMN_COUNT];
+	measure_cells(lo, perf, m, shown, &texts, cells);
+	layout_table_row(lo, table, cells, 1, 0, m->pos);
+	measure_texts_free(&texts);
+}
+
+/* The table column of a shown column, or -1 when it is left out. */
+static int table_column(const int *shown, size_t column)
+{
+	if (!shown[column])
+		return -1;
+	int index = 0;
+	for (size_t c = 0; c < column; c++)
+		index += shown[c] != 0;
+	return index;
+}
+
+/* Columns sized from the measures they will hold. A rating label is
+ * never broken, nor a travel word inside a word: every label of the scale
+ * and every direction is fitted, used or not. */
+static void size_columns(struct layout *lo, struct layout_table *table,
+			 const struct source_performance *perf, const int *shown)
+{
+	for (size_t g = 0; g < perf->group_count; g++)
+		for (size_t i = 0; i < perf->groups[g].measure_count; i++) {
+			struct measure_texts texts;
+			struct layout_cell cells[COLUMN_COUNT];
+			size_t count = measure_cells(lo, perf,
+						     &perf->groups[g].measures[i],
+						     shown, &texts, cells);
+			for (size_t c = 0; c < count; c++)
+				layout_table_content(lo, table, c, &cells[c]);
+			measure_texts_free(&texts);
+		}
+	size_t rating = (size_t)table_column(shown, COL_RATING);
 	for (size_t r = 0; r < perf->scale.rating_count; r++)
-		layout_table_fit_word(lo, table, COL_RATING,
-				      perf->scale.ratings[r].label, NULL);
-	layout_table_fit_word(lo, table, COL_RATING, "Context", NULL);
+		layout_table_fit_label(lo, table, rating,
+				       perf->scale.ratings[r].label);
+	layout_table_fit_label(lo, table, rating, "Context");
+	int travel = table_column(shown, COL_TRAVEL);
 	static const enum direction_of_travel travels[] = {
 		TRAVEL_UNKNOWN, TRAVEL_IMPROVING, TRAVEL_DECLINING,
 		TRAVEL_UNCHANGED, TRAVEL_NEW,
 	};
-	for (size_t t = 0; t < sizeof travels / sizeof travels[0]; t++) {
+	for (size_t t = 0; travel >= 0 && t < sizeof travels / sizeof travels[0]; t++) {
 		char *text = travel_text(travels[t]);
-		layout_table_fit_word(lo, table, COL_TRAVEL, text, NULL);
+		layout_table_fit_word(lo, table, (size_t)travel, text, NULL);
 		free(text);
 	}
+	int flexible[COLUMN_COUNT];
+	layout_columns_shown(shown, COLUMN_COUNT, text_columns, flexible,
+			     sizeof *flexible);
+	layout_table_size_columns(lo, table, flexible);
+}
+
+/* What a reader would otherwise look for: "" when nothing is absent. */
+static const char *absent_note(const int *shown)
+{
+	if (!shown[COL_PREVIOUS] && !shown[COL_TRAVEL])
+		return shown[COL_TARGET]
+			       ? "No previous values are recorded, so no direction "
+				 "of travel is shown."
+			       : "No targets are set and no previous values are "
+				 "recorded, so no direction of travel is shown.";
+	if (!shown[COL_TARGET])
+		return "No targets are set.";
+	if (!shown[COL_PREVIOUS])
+		return "No previous values are recorded.";
+	return "";
 }
 
 void layout_performance(struct layout *lo,
@@ -196,16 +264,29 @@ void layout_performance(struct layout *lo,
 	layout_key_paragraph(lo, &performance->intro, &lo->style->body,
 			     performance->intro.pos);
 	layout_key_scale(lo, &performance->scale, 1, performance->pos);
+	int shown[COLUMN_COUNT];
+	shown_columns(lo, performance, shown);
+	struct source_text note = {
+		.text = absent_note(shown),
+		.pos = performance->pos,
+	};
+	layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
 	layout_dashboard_performance(lo, performance);
 
-	struct layout_cell header[COLUMN_COUNT];
+	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		all_titles[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+	double proportions[COLUMN_COUNT];
+	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
+					    header, sizeof *header);
+	layout_columns_shown(shown, COLUMN_COUNT,
+			     lo->style->table.performance_columns, proportions,
+			     sizeof *proportions);
+	layout_columns_normalize(proportions, count);
 	struct layout_table table;
-	layout_table_begin(lo, &table, COLUMN_COUNT,
-			   lo->style->table.performance_columns, header,
+	layout_table_begin(lo, &table, count, proportions, header,
 			   performance->pos);
-	fit_words(lo, &table, performance);
+	size_columns(lo, &table, performance, shown);
 	for (size_t g = 0; g < performance->group_count; g++) {
 		const struct source_measure_group *group =
 			&performance->groups[g];
@@ -214,7 +295,7 @@ void layout_performance(struct layout *lo,
 		layout_table_span_row(lo, &table, &cell, 1, group->pos);
 		for (size_t i = 0; i < group->measure_count; i++)
 			measure_row(lo, &table, performance,
-				    &group->measures[i]);
+				    &group->measures[i], shown);
 	}
 	layout_table_end(lo, &table);
 	layout_paragraph_gap(lo);

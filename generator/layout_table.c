@@ -2,9 +2,11 @@
  * pages as they need. The header row is placed with the first row (so it is
  * never left alone at the foot of a page) and repeated, as an artifact, at
  * the top of every further page the table reaches. A row that does not fit
- * moves to the next page when it is short, and is split line by line when it
- * is tall; rows marked keep_with_next wait for the next row and go with at
- * least its first line. Owner: layout_table.c only. */
+ * in the space left moves whole to the next page only when it fits there and
+ * leaves a small gap behind; otherwise it is split with at least two lines
+ * of every text cell on each side. Rows marked keep_with_next wait for the
+ * next row and go with its beginning. Column widths: layout_table_widths.c.
+ * Owner: layout_table.c only. */
 #include "layout_internal.h"
 
 #include <string.h>
@@ -12,9 +14,14 @@
 /* Geometry is compared with this slack so rounding never forces a page. */
 #define TABLE_EPSILON_PT 0.01
 
-/* Rows no taller than this share of a fresh page move whole to the next
- * page instead of being split over two. */
-#define TABLE_MOVE_WHOLE_SHARE (1.0 / 3.0)
+/* A row that does not fit moves whole to the next page only when the gap
+ * it leaves is no taller than this many lines of the cell font; a taller
+ * gap is filled with the first lines of the row. */
+#define TABLE_SMALL_GAP_LINES 3
+
+/* Lines of a cell kept together on each side of a split (widows and
+ * orphans inside cells). */
+#define TABLE_SPLIT_LINES 2
 
 /* One row measured and not yet (completely) placed. */
 struct table_row {
@@ -40,8 +47,7 @@ struct layout_table_state {
 	struct table_row **pending;     /* keep_with_next rows waiting */
 	size_t pending_count, pending_capacity;
 	const char *next_dest;
-	double *base_widths_pt;         /* from the style's proportions */
-	double *need_pt;                /* widest unbreakable word per column */
+	double small_gap_pt;            /* a row of TABLE_SMALL_GAP_LINES lines */
 	/* The theme or group the rows now placed belong to, as its
 	 * "(continued)" row for the top of a later page, and the page where
 	 * it (or that row) was last shown. */
@@ -273,34 +279,66 @@ static int row_fit(const struct layout *lo, const struct table_row *row,
 	return any;
 }
 
-/* Whether the (rest of the) row should begin in avail_pt: it fits whole,
- * or it is tall enough to be split and its first lines fit. */
+/* Lines of each cell to place in avail_pt (padding included) when the row
+ * is split there: every cell with lines left either ends in this fragment
+ * or shows at least TABLE_SPLIT_LINES of them here and leaves as many for
+ * the next. 0 when no such split exists (counts are then as they fit). */
+static int row_split(const struct layout *lo, const struct table_row *row,
+		     double avail_pt, size_t *counts)
+{
+	row_fit(lo, row, avail_pt, counts);
+	int continues = 0;
+	for (size_t c = 0; c < row->cell_count; c++) {
+		const struct layout_lines *lines = row->lines[c];
+		if (!lines || row->next_line[c] >= lines->line_count)
+			continue;
+		size_t left = lines->line_count - row->next_line[c];
+		if (counts[c] >= left)
+			continue;
+		if (left - counts[c] < TABLE_SPLIT_LINES)
+			counts[c] = left >= TABLE_SPLIT_LINES
+					    ? left - TABLE_SPLIT_LINES
+					    : 0;
+		if (counts[c] < TABLE_SPLIT_LINES)
+			return 0;
+		continues = 1;
+	}
+	return continues;
+}
+
+/* Height a fresh page offers the (rest of the) row: less the header and
+ * the theme's "(continued)" row repeated above it. */
+static double fresh_room(struct layout *lo, struct layout_table *table,
+			 const struct table_row *row)
+{
+	double room_pt = fresh_capacity(lo, table);
+	const struct layout_table_state *state = table->state;
+	if (state->theme && !row->spans && row != state->header)
+		room_pt -= state->theme->height_pt;
+	return room_pt;
+}
+
+/* Whether the (rest of the) row should begin in avail_pt: it fits whole;
+ * or it can be split there, unless it fits a fresh page and moving it
+ * leaves no more than a small gap. */
 static int row_can_start(struct layout *lo, struct layout_table *table,
 			 const struct table_row *row, double avail_pt)
 {
 	double height_pt = row_remaining_height(lo, row);
 	if (height_pt <= avail_pt + TABLE_EPSILON_PT)
 		return 1;
-	double fresh_pt = fresh_capacity(lo, table);
-	if (height_pt <= fresh_pt * TABLE_MOVE_WHOLE_SHARE)
+	if (height_pt <= fresh_room(lo, table, row) + TABLE_EPSILON_PT &&
+	    avail_pt <= table->state->small_gap_pt)
 		return 0;
-	/* A split must leave more than a lone line at the foot of the page:
-	 * two lines of some cell, or the whole of one. */
 	size_t *counts = mem_array(row->cell_count, sizeof *counts);
-	int fits = 0;
-	if (row_fit(lo, row, avail_pt, counts))
-		for (size_t c = 0; c < row->cell_count && !fits; c++) {
-			const struct layout_lines *lines = row->lines[c];
-			size_t left = lines ? lines->line_count - row->next_line[c]
-					    : 0;
-			fits = counts[c] >= 2 || (counts[c] > 0 && counts[c] == left);
-		}
+	int splits = row_split(lo, row, avail_pt, counts);
 	free(counts);
-	return fits;
+	return splits;
 }
 
-/* When a cell is split, carry two lines over rather than one alone, as
- * long as this fragment still places something. */
+/* Where no split keeps two lines a side (a line taller than the rest of
+ * a page), carry two lines over rather than one alone, as long as this
+ * fragment still places something. */
 static void keep_widows(const struct table_row *row, size_t *counts)
 {
 	for (size_t c = 0; c < row->cell_count; c++) {
@@ -499,6 +537,11 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 			avail_pt = layout_space_left(lo);
 		}
 		int any = row_fit(lo, row, avail_pt, counts);
+		int whole = row_remaining_height(lo, row) <=
+			    avail_pt + TABLE_EPSILON_PT;
+		int split = !whole && any && row_split(lo, row, avail_pt, counts);
+		if (!whole && !split && any)
+			row_fit(lo, row, avail_pt, counts);
 		if (!any && !row_finished(row) && !fresh) {
 			layout_new_page(lo);
 			fresh = 1;
@@ -512,7 +555,7 @@ static void row_place_all(struct layout *lo, struct layout_table *table,
 					    row->next_line[c] <
 						    row->lines[c]->line_count;
 		}
-		if (any)
+		if (any && !whole && !split)
 			keep_widows(row, counts);
 		if (!row->started)
 			row_make_nodes(lo, row, artifact_node);
@@ -570,82 +613,6 @@ static void table_add_row(struct layout *lo, struct layout_table *table,
 	row_free(row);
 }
 
-/* Width of the longest word of text in font. */
-static double widest_word(struct layout *lo, const char *text,
-			  const struct style_font *font)
-{
-	double widest_pt = 0;
-	char *copy = mem_strdup(text), *save = NULL;
-	for (char *word = strtok_r(copy, " \n", &save); word;
-	     word = strtok_r(NULL, " \n", &save)) {
-		struct layout_lines *lines =
-			layout_measure_plain(lo, word, font, 1e5, ALIGN_LEFT);
-		if (lines->width_pt > widest_pt)
-			widest_pt = lines->width_pt;
-		layout_lines_free(lines);
-	}
-	free(copy);
-	return widest_pt;
-}
-
-/* Widths from the style's proportions, then the columns too narrow for
- * the word they must hold unbroken ("Previou-s") widened, the room taken
- * from the columns that have more than they need, in proportion to what
- * they can spare. Left as the style says when nothing can spare it. */
-static void table_balance(const struct layout *lo, struct layout_table *table)
-{
-	const struct layout_table_state *state = table->state;
-	size_t n = table->column_count;
-	double deficit_pt = 0, spare_pt = 0;
-	memcpy(table->widths_pt, state->base_widths_pt, n * sizeof *table->widths_pt);
-	for (size_t c = 0; c < n; c++) {
-		double need_pt = state->need_pt[c] > 0
-					 ? state->need_pt[c] + 2 * table_padding(lo) + 1
-					 : 0;
-		if (need_pt > table->widths_pt[c])
-			deficit_pt += need_pt - table->widths_pt[c];
-		else
-			spare_pt += table->widths_pt[c] - need_pt;
-	}
-	if (deficit_pt <= 0 || spare_pt <= deficit_pt)
-		return;
-	double share = deficit_pt / spare_pt;
-	for (size_t c = 0; c < n; c++) {
-		double need_pt = state->need_pt[c] > 0
-					 ? state->need_pt[c] + 2 * table_padding(lo) + 1
-					 : 0;
-		if (need_pt > table->widths_pt[c])
-			table->widths_pt[c] = need_pt;
-		else
-			table->widths_pt[c] -= (table->widths_pt[c] - need_pt) * share;
-	}
-}
-
-static void column_need(struct layout *lo, struct layout_table *table,
-			size_t column, const char *text,
-			const struct style_font *font)
-{
-	if (!text || column >= table->column_count)
-		return;
-	double width_pt = widest_word(lo, text, font);
-	if (width_pt > table->state->need_pt[column])
-		table->state->need_pt[column] = width_pt;
-}
-
-void layout_table_fit_word(struct layout *lo, struct layout_table *table,
-			   size_t column, const char *text,
-			   const struct style_font *font)
-{
-	column_need(lo, table, column, text,
-		    font ? font : &lo->style->table.cell_font);
-	table_balance(lo, table);
-	/* Measured at the old widths, if at all: measure again when needed. */
-	if (!table->header_placed_on_page) {
-		row_free(table->state->header);
-		table->state->header = NULL;
-	}
-}
-
 /* ---- the interface ---- */
 
 void layout_table_begin(struct layout *lo, struct layout_table *table,
@@ -677,20 +644,20 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 	table->pos = pos;
 	struct layout_table_state *state = mem_alloc(sizeof *state);
 	table->state = state;
-	state->base_widths_pt = mem_array(table->column_count,
-					  sizeof *state->base_widths_pt);
-	memcpy(state->base_widths_pt, table->widths_pt,
-	       table->column_count * sizeof *table->widths_pt);
-	state->need_pt = mem_array(table->column_count, sizeof *state->need_pt);
+	struct layout_lines *line = layout_measure_plain(
+		lo, "Xg", &lo->style->table.cell_font, 1e5, ALIGN_LEFT);
+	state->small_gap_pt = TABLE_SMALL_GAP_LINES * line->height_pt +
+			      2 * table_padding(lo);
+	layout_lines_free(line);
+	table->widths = table_widths_new(table->column_count, table->widths_pt);
 	if (header) {
 		for (size_t c = 0; c < table->column_count; c++) {
 			const struct layout_cell *cell = &header[c];
-			column_need(lo, table, c,
-				    cell->text ? cell->text->text : cell->plain,
-				    cell->font ? cell->font
-					       : &lo->style->table.header_font);
+			table_widths_need(lo, table, c,
+					  cell->text ? cell->text->text : cell->plain,
+					  cell->font ? cell->font
+						     : &lo->style->table.header_font);
 		}
-		table_balance(lo, table);
 	}
 	table->node = layout_open_node(lo, ROLE_TABLE, pos);
 }
@@ -742,9 +709,9 @@ void layout_table_end(struct layout *lo, struct layout_table *table)
 	row_free(state->theme);
 	free(state->theme_text);
 	free(state->pending);
-	free(state->base_widths_pt);
-	free(state->need_pt);
 	free(state);
+	table_widths_free(table->widths);
+	table->widths = NULL;
 	table->state = NULL;
 	layout_close_node(lo, table->node);
 	free(table->widths_pt);

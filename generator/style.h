@@ -51,6 +51,10 @@ struct style_table {
 	/* Performance columns: reference, measure, target, actual, previous,
 	 * rating, travel, commentary. */
 	double performance_columns[8];
+	/* Optional columns kept even when no row fills them (<column
+	 * name="owner" always="yes"/>), 1 at the column's index above. */
+	int assessment_always[7];
+	int performance_always[8];
 	double cover_key_proportion; /* width of the cover table's key column */
 };
 

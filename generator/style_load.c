@@ -154,6 +154,21 @@ static const char *const performance_names[8] = {
 	"travel", "commentary",
 };
 
+/* always[i] = 1 for each <column name="names[i]" always="yes"/>. */
+static void read_always(const xmlNode *columns, const char *const *names,
+			size_t count, int *always)
+{
+	for (const xmlNode *c = columns ? columns->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "column") != 0)
+			continue;
+		const char *name = attr(c, "name", "");
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(names[i], name) == 0)
+				always[i] = strcmp(attr(c, "always", "no"), "yes") == 0;
+	}
+}
+
 static void read_table(struct reader *r, const xmlNode *table,
 		       struct style_table *t)
 {
@@ -170,9 +185,11 @@ static void read_table(struct reader *r, const xmlNode *table,
 	const xmlNode *assessment = style_child(table, "assessment-columns");
 	for (size_t i = 0; i < 7; i++)
 		t->assessment_columns[i] = number(assessment, assessment_names[i]);
+	read_always(assessment, assessment_names, 7, t->assessment_always);
 	const xmlNode *performance = style_child(table, "performance-columns");
 	for (size_t i = 0; i < 8; i++)
 		t->performance_columns[i] = number(performance, performance_names[i]);
+	read_always(performance, performance_names, 8, t->performance_always);
 	t->cover_key_proportion = number(style_child(table, "cover-columns"), "key");
 }
 

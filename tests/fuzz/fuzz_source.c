@@ -1,6 +1,6 @@
 /* libFuzzer target for the load stage: any bytes through source_load_memory
  * must end in a model or in diagnostics, never in a crash, a leak or a hang.
- * Build with `make fuzz`; run build/fuzz/fuzz_source tests/fuzz/corpus. */
+ * Build with `make fuzz`; run build/fuzz/fuzz_source tests/fuzz/corpus_source. */
 #include <stddef.h>
 #include <stdint.h>
 

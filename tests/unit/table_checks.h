@@ -253,6 +253,77 @@ __attribute__((unused)) static size_t pages_ending_with_span_row(const struct di
 	return count;
 }
 
+/* Lines (distinct tops of text boxes) of node on page p. */
+__attribute__((unused)) static size_t node_lines_on_page(const struct display_list *list,
+							 size_t p, uint32_t node)
+{
+	const struct dl_page *page = &list->pages[p];
+	double tops[512];
+	size_t count = 0;
+	for (size_t i = 0; i < page->box_count; i++) {
+		const struct dl_box *b = &page->boxes[i];
+		if (b->kind != BOX_TEXT || b->node != node)
+			continue;
+		size_t t = 0;
+		while (t < count && fabs(tops[t] - b->y_pt) > 0.5)
+			t++;
+		if (t == count && count < sizeof tops / sizeof tops[0])
+			tops[count++] = b->y_pt;
+	}
+	return count;
+}
+
+/* Every row of table split over pages keeps at least two lines of each
+ * of its cells on each page the cell reaches, and no cell begins on a
+ * later page than its row (a cell never left wholly to the continuation).
+ * Fails the test otherwise; returns how many rows are split. */
+__attribute__((unused)) static size_t check_splits_keep_two_lines(
+	const struct display_list *list, uint32_t table, const char *what)
+{
+	size_t split_rows = 0;
+	for (uint32_t r = 0; r < list->node_count; r++) {
+		if (list->nodes[r].role != ROLE_TABLE_ROW || !node_within(list, r, table))
+			continue;
+		size_t row_first = list->page_count, row_pages = 0;
+		for (size_t p = 0; p < list->page_count; p++) {
+			size_t lines = 0;
+			for (uint32_t c = r + 1; c < list->node_count; c++)
+				if (list->nodes[c].parent == r)
+					lines += node_lines_on_page(list, p, c);
+			if (lines && row_first == list->page_count)
+				row_first = p;
+			row_pages += lines > 0;
+		}
+		if (row_pages < 2)
+			continue;
+		split_rows++;
+		for (uint32_t c = r + 1; c < list->node_count; c++) {
+			if (list->nodes[c].parent != r)
+				continue;
+			size_t cell_first = list->page_count, cell_pages = 0;
+			for (size_t p = 0; p < list->page_count; p++)
+				if (node_lines_on_page(list, p, c)) {
+					cell_first = cell_first < p ? cell_first : p;
+					cell_pages++;
+				}
+			if (cell_pages == 0)
+				continue;
+			if (cell_first != row_first)
+				fail_msg("%s: a cell of the row of line %u begins on page "
+					 "%zu, after its row", what,
+					 list->nodes[r].pos.line, cell_first + 1);
+			for (size_t p = 0; cell_pages > 1 && p < list->page_count; p++) {
+				size_t lines = node_lines_on_page(list, p, c);
+				if (lines == 1)
+					fail_msg("%s: the row of line %u leaves one line of a "
+						 "cell on page %zu", what,
+						 list->nodes[r].pos.line, p + 1);
+			}
+		}
+	}
+	return split_rows;
+}
+
 /* words of filler text, numbered so that lost or repeated text shows.
  * Caller frees. */
 __attribute__((unused)) static char *filler(size_t words, size_t seed)

@@ -1,4 +1,4 @@
-/* Replays the fuzz corpus (tests/fuzz/corpus) through source_load_memory in
+/* Replays the fuzz corpus (tests/fuzz/corpus_source) through source_load_memory in
  * every `make check`, so the cases the fuzzer keeps run without clang: each
  * ends in a model or in errors, never both, and diagnostics name the source. */
 #include <dirent.h>
@@ -15,7 +15,7 @@
 #include "memory.h"
 #include "source.h"
 
-#define CORPUS "tests/fuzz/corpus"
+#define CORPUS "tests/fuzz/corpus_source"
 
 static char *read_all(const char *path, size_t *length)
 {
