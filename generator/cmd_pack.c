@@ -47,7 +47,9 @@ struct pack_args {
 	int full, dump_layout;
 };
 
-/* 0 to go on, 1 after --help, 2 on a usage error. */
+static const struct command_spec pack_command = { "pack", pack_usage };
+
+/* COMMAND_GO_ON, or the exit status: 0 after --help, 2 on a usage error. */
 static int parse_args(int argc, char **argv, struct pack_args *args)
 {
 	static const struct option options[] = {
@@ -58,14 +60,13 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct command_spec *cmd = &pack_command;
 	optind = 1;
-	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "ho:", options)) != -1) {
 		switch (c) {
 		case 'h':
-			pack_usage(stdout);
-			return 1;
+			return command_help(cmd);
 		case 'o':
 			args->out = optarg;
 			break;
@@ -76,32 +77,19 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 			args->dump_layout = 1;
 			break;
 		case 'A':
-			if (paths_allow_dir(optarg) != 0) {
-				fprintf(stderr, "committee-pdf pack: --allow-dir needs a folder that exists: %s\n",
-					optarg);
-				return 2;
-			}
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
 			break;
 		default:
-			if (optopt == 'o' || optopt == 'A')
-				fprintf(stderr, "committee-pdf pack: %s needs a value\n",
-					argv[optind - 1]);
-			else
-				fprintf(stderr, "committee-pdf pack: unknown option '%s'\n",
-					argv[optind - 1]);
-			pack_usage(stderr);
 			return 2;
 		}
 	}
-	if (optind + 1 != argc) {
-		fputs(optind >= argc ? "committee-pdf pack: no MEETING given\n" :
-				       "committee-pdf pack: one MEETING at a time\n",
-		      stderr);
-		pack_usage(stderr);
-		return 2;
-	}
+	if (optind >= argc)
+		return command_usage_error(cmd, "no MEETING given");
+	if (optind + 1 != argc)
+		return command_usage_error(cmd, "one MEETING at a time");
 	args->meeting = argv[optind];
-	return 0;
+	return COMMAND_GO_ON;
 }
 
 /* One item on its way into the pack. */
@@ -326,8 +314,8 @@ int cmd_pack(int argc, char **argv)
 {
 	struct pack_args args = { 0 };
 	int parsed = parse_args(argc, argv, &args);
-	if (parsed != 0)
-		return parsed == 1 ? 0 : 2;
+	if (parsed != COMMAND_GO_ON)
+		return parsed;
 	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	struct pack pack = { .args = &args, .diags = &diags };
