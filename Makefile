@@ -128,11 +128,13 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/committee-pdf/schema \
 		$(DESTDIR)$(PREFIX)/share/committee-pdf/layouts \
 		$(DESTDIR)$(PREFIX)/share/committee-pdf/fonts \
+		$(DESTDIR)$(PREFIX)/share/committee-pdf/words \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/committee-pdf
 	install -m 644 generator/*.xsd $(DESTDIR)$(PREFIX)/share/committee-pdf/schema/
 	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
+	install -m 644 words/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/words/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 # libFuzzer targets, one per parser and one for the whole pipeline

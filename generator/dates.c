@@ -3,12 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memory.h"
+#include <stdio.h>
 
-static const char *const month_names[12] = {
-	"January", "February", "March",     "April",   "May",      "June",
-	"July",    "August",   "September", "October", "November", "December",
-};
+#include "memory.h"
+#include "words.h"
 
 int dates_parse_iso(const char *s, int *year, int *month, int *day)
 {
@@ -23,12 +21,24 @@ int dates_parse_iso(const char *s, int *year, int *month, int *day)
 	return *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31;
 }
 
-char *dates_long_text(const char *iso)
+char *dates_long_text(const char *iso, const struct words *words)
 {
 	int year, month, day;
 	if (!iso)
 		return NULL;
 	if (!dates_parse_iso(iso, &year, &month, &day))
 		return mem_strdup(iso);
-	return mem_printf("%d %s %04d", day, month_names[month - 1], year);
+	if (!words)
+		words = words_default();
+	char month_key[16], day_text[8], year_text[8];
+	snprintf(month_key, sizeof month_key, "month.%d", month);
+	snprintf(day_text, sizeof day_text, "%d", day);
+	snprintf(year_text, sizeof year_text, "%04d", year);
+	const struct words_field fields[] = {
+		{ "day", day_text },
+		{ "month", words_get(words, month_key) },
+		{ "year", year_text },
+		{ NULL, NULL },
+	};
+	return words_format(words, "date.long", fields);
 }

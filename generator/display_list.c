@@ -337,6 +337,8 @@ const char *dl_role_name(const struct dl_node *node)
 		return "Link";
 	case ROLE_ARTIFACT:
 		return "Artifact";
+	case ROLE_SPAN:
+		return "Span";
 	}
 	return "Artifact";
 }

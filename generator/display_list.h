@@ -39,6 +39,8 @@ enum dl_role {
 	ROLE_FIGURE,       /* charts; alt text in dl_node.alt */
 	ROLE_LINK,
 	ROLE_ARTIFACT,     /* page furniture, watermark, repeated table headers */
+	ROLE_SPAN,         /* words in another language (dl_node.lang) within
+	                      their parent's text */
 };
 
 /* A node of the structure tree, in document (reading) order. Node 0 is the
@@ -221,7 +223,7 @@ size_t dl_append(struct display_list *list, struct display_list *part,
 
 /* PDF structure type of a node ("Document", "Sect", "H1" … "H3", "P", "L",
  * "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Link",
- * "Artifact"): the names of the dump and of the PDF's tags. A static
+ * "Artifact", "Span"): the names of the dump and of the PDF's tags. A static
  * string. (display_list.c) */
 const char *dl_role_name(const struct dl_node *node);
 

@@ -134,6 +134,9 @@ static void dump_box(const struct display_list *list, const struct dl_box *b,
 				? dl_role_name(&list->nodes[b->node])
 				: NULL,
 			out);
+	/* Only where it differs from the document's, so most boxes say none. */
+	if (b->node < list->node_count && list->nodes[b->node].lang)
+		dump_key_string("lang", list->nodes[b->node].lang, out);
 	fputc('}', out);
 }
 

@@ -127,6 +127,11 @@ static void build_chain(struct draw_tags *tags, uint32_t node)
 	uint32_t reversed[MAX_DEPTH];
 	size_t n = 0;
 	node = valid_node(list, node);
+	/* Cairo 1.16 can say no element's language and keeps a paragraph's
+	 * own text only while it has no child element: a Span's words are
+	 * tagged as its parent's. */
+	if (list->nodes[node].role == ROLE_SPAN)
+		node = valid_node(list, list->nodes[node].parent);
 	reversed[n++] = node;
 	while (node != 0 && n < MAX_DEPTH - 1) {
 		uint32_t parent = list->nodes[node].parent;

@@ -21,6 +21,7 @@
 struct flow {
 	const char **targets;    /* ids some <ref> points at, sorted */
 	size_t target_count, target_capacity;
+	int appendices_listed;   /* an <appendices/> links to every appendix */
 	int in_appendix;
 	double text_x_pt;        /* left of running text in the current part */
 	double text_width_pt;
@@ -52,6 +53,9 @@ static void add_block_targets(struct flow *flow, const struct source_block *b)
 	case BLOCK_ASSESSMENT:
 	case BLOCK_PERFORMANCE:
 		/* Tables place their own destinations. */
+		break;
+	case BLOCK_APPENDICES:
+		flow->appendices_listed = 1;
 		break;
 	}
 }
@@ -194,6 +198,7 @@ static double lead_height(struct layout *lo, const struct flow *flow,
 		width_pt -= lo->style->list_indent_pt;
 		break;
 	case BLOCK_SIGN_OFF:
+	case BLOCK_APPENDICES:
 		break;
 	case BLOCK_ASSESSMENT:
 	case BLOCK_PERFORMANCE:
@@ -335,6 +340,53 @@ static void place_sign_off(struct layout *lo, const struct flow *flow,
 	layout_paragraph_gap(lo);
 }
 
+/* The destination of appendix: its id, else a name no id can have (an
+ * XML ID holds no colon). */
+static const char *appendix_dest(struct layout *lo,
+				 const struct source_appendix *appendix)
+{
+	if (appendix->id)
+		return appendix->id;
+	char name[32];
+	snprintf(name, sizeof name, "appendix:%u", appendix->number);
+	return dl_strdup(lo->list, name);
+}
+
+/* <appendices/>: "Appendix 1: title" for each appendix, each a link to it,
+ * as a list. */
+static void place_appendices(struct layout *lo, const struct flow *flow,
+			     const struct source_block *block)
+{
+	const struct source_doc *doc = lo->doc;
+	if (!doc->appendix_count)
+		return;
+	struct arena *arena = lo->list->arena;
+	struct source_text *items =
+		arena_alloc(arena, doc->appendix_count * sizeof *items);
+	for (size_t i = 0; i < doc->appendix_count; i++) {
+		const struct source_appendix *appendix = &doc->appendices[i];
+		char number[16];
+		snprintf(number, sizeof number, "%u", appendix->number);
+		const struct words_field fields[] = {
+			{ "number", number },
+			{ "title", appendix->title ? appendix->title : "" },
+			{ NULL, NULL },
+		};
+		items[i].text = layout_format_kept(lo, "appendix.title", fields);
+		items[i].pos = block->pos;
+		items[i].span_count = 1;
+		items[i].spans = arena_alloc(arena, sizeof *items[i].spans);
+		items[i].spans[0] = (struct source_span){
+			.start = 0,
+			.end = (uint32_t)strlen(items[i].text),
+			.kind = SPAN_REF,
+			.target = appendix_dest(lo, appendix),
+		};
+	}
+	struct source_list list = { 0, items, doc->appendix_count };
+	place_list(lo, flow, &list, block->id, block->pos);
+}
+
 /* Blocks of a section or appendix; a numbered paragraph prints
  * "{prefix}.{number}" with the number the loader gave it. */
 static void place_blocks(struct layout *lo, const struct flow *flow,
@@ -370,6 +422,9 @@ static void place_blocks(struct layout *lo, const struct flow *flow,
 			layout_performance(lo, &b->u.performance);
 			layout_paragraph_gap(lo);
 			break;
+		case BLOCK_APPENDICES:
+			place_appendices(lo, flow, b);
+			break;
 		}
 	}
 }
@@ -389,8 +444,9 @@ static void place_recommendations(struct layout *lo, struct flow *flow,
 {
 	set_text_column(lo, flow, 0);
 	uint32_t section = layout_open_node(lo, ROLE_SECTION, rec->pos);
-	const char *title = rec->for_noting ? "Recommendations for noting:" :
-					      "Recommendations for decision:";
+	const char *title = layout_word(lo, rec->for_noting ?
+						    "recommendations.for-noting" :
+						    "recommendations.for-decision");
 	const struct source_text *lead = rec->intro.text[0] ? &rec->intro :
 				       rec->item_count ? &rec->items[0] :
 							 NULL;
@@ -404,7 +460,8 @@ static void place_recommendations(struct layout *lo, struct flow *flow,
 	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[0], 1,
 				      rec->pos, keep_pt);
 	if (first)
-		layout_add_outline(lo, "Recommendations", -1, top_pt);
+		layout_add_outline(lo, layout_word(lo, "recommendations.outline"),
+				   -1, top_pt);
 	if (rec->intro.text[0])
 		place_paragraph(lo, flow, &rec->intro, NULL, NULL, rec->intro.pos);
 	if (rec->item_count) {
@@ -456,11 +513,20 @@ static void place_appendix(struct layout *lo, struct flow *flow,
 	layout_new_page(lo);
 	set_text_column(lo, flow, 0);
 	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
-	char *title = mem_printf("Appendix %u: %s", appendix->number,
-				 appendix->title ? appendix->title : "");
+	char number[16];
+	snprintf(number, sizeof number, "%u", appendix->number);
+	const struct words_field fields[] = {
+		{ "number", number },
+		{ "title", appendix->title ? appendix->title : "" },
+		{ NULL, NULL },
+	};
+	char *title = layout_format(lo, "appendix.title", fields);
 	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[1], 1,
 				      appendix->pos, 0);
-	dest_if_target(lo, flow, appendix->id, top_pt);
+	if (flow->appendices_listed)
+		layout_add_dest(lo, appendix_dest(lo, appendix), top_pt);
+	else
+		dest_if_target(lo, flow, appendix->id, top_pt);
 	layout_add_outline(lo, title, -1, top_pt);
 	free(title);
 	place_blocks(lo, flow, appendix->blocks, appendix->block_count,
@@ -550,10 +616,21 @@ static void place_withheld_appendix(struct layout *lo, struct flow *flow,
 	layout_new_page(lo);
 	set_text_column(lo, flow, 0);
 	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
-	char *title = mem_printf("Appendix %u: %s", appendix->number,
-				 appendix->title ? appendix->title : "");
+	char number[16];
+	snprintf(number, sizeof number, "%u", appendix->number);
+	const struct words_field fields[] = {
+		{ "number", number },
+		{ "title", appendix->title ? appendix->title : "" },
+		{ NULL, NULL },
+	};
+	char *title = layout_format(lo, "appendix.title", fields);
 	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[1], 1,
 				      appendix->pos, 0);
+	/* Links to the appendix land on the page that stands for it. */
+	if (flow->appendices_listed)
+		layout_add_dest(lo, appendix_dest(lo, appendix), top_pt);
+	else
+		dest_if_target(lo, flow, appendix->id, top_pt);
 	layout_add_outline(lo, title, -1, top_pt);
 	free(title);
 	struct source_text text = { 0 };
@@ -565,7 +642,7 @@ static void place_withheld_appendix(struct layout *lo, struct flow *flow,
 	layout_close_node(lo, node);
 }
 
-static void place_appendices(struct layout *lo, struct flow *flow)
+static void place_appendix_parts(struct layout *lo, struct flow *flow)
 {
 	const struct source_doc *doc = lo->doc;
 	for (size_t i = 0; i < doc->appendix_count; i++) {
@@ -594,10 +671,12 @@ struct layout_paper *layout_paginate(const struct source_doc *doc,
 	struct layout_paper *paper = mem_alloc(sizeof *paper);
 	struct layout *lo = &paper->lo;
 	size_t errors_before = diag_count(diags, DIAG_ERROR);
+	layout_check_colours(doc, style, diags);
 	layout_begin(lo, doc, style, context, options ? options : &no_options,
 		     diags);
 	struct flow flow = { 0 };
 	collect_targets(&flow, doc);
+	lo->refs = layout_refs_new(lo);
 
 	layout_new_page(lo);
 	layout_cover(lo);
@@ -605,7 +684,7 @@ struct layout_paper *layout_paginate(const struct source_doc *doc,
 		place_recommendations(lo, &flow, &doc->recommendations[i], i == 0);
 	for (size_t i = 0; i < doc->section_count; i++)
 		place_section(lo, &flow, &doc->sections[i]);
-	place_appendices(lo, &flow);
+	place_appendix_parts(lo, &flow);
 	free(flow.targets);
 	check_printable_area(lo);
 	if (exempt_part(lo, 0))

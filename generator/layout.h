@@ -93,4 +93,10 @@ struct layout_paper *layout_exempt_item(const struct meeting *meeting,
 					const struct layout_options *options,
 					struct diag_list *diags);
 
+/* A warning at each <rating> of the source's scales that style would
+ * colour only with its fallback grey (render says it while laying out,
+ * validate with the source's own house style). */
+void layout_check_colours(const struct source_doc *doc,
+			  const struct style *style, struct diag_list *diags);
+
 #endif

@@ -21,9 +21,11 @@ enum {
 	COLUMN_COUNT
 };
 
-static const char *const column_titles[COLUMN_COUNT] = {
-	"Ref", "Characteristic", "Rating", "Previous", "Evidence", "Actions",
-	"Owner",
+static const char *const column_words[COLUMN_COUNT] = {
+	"assessment.column.ref",      "assessment.column.characteristic",
+	"assessment.column.rating",   "assessment.column.previous",
+	"assessment.column.evidence", "assessment.column.actions",
+	"assessment.column.owner",
 };
 
 /* Columns printed only when an item fills them (or the style says
@@ -51,18 +53,24 @@ static struct layout_cell rating_cell(const struct layout *lo,
 		return layout_plain_cell(when_none, ALIGN_CENTER);
 	}
 	const struct source_rating *rating = &scale->ratings[index];
-	return layout_rating_cell(lo, rating->code, rating->label,
+	return layout_rating_cell(lo, scale, (size_t)index, rating->label,
 				  ALIGN_CENTER);
 }
 
-static char *owner_text(const struct source_item *item)
+static char *owner_text(const struct layout *lo, const struct source_item *item)
 {
 	if (!item->due)
 		return mem_strdup(item->owner ? item->owner : "");
-	char *date = dates_long_text(item->due);
-	char *text = item->owner && item->owner[0]
-			     ? mem_printf("%s\nby %s", item->owner, date)
-			     : mem_printf("By %s", date);
+	char *date = dates_long_text(item->due, lo->words);
+	const struct words_field fields[] = { { "date", date }, { NULL, NULL } };
+	char *text;
+	if (item->owner && item->owner[0]) {
+		char *by = layout_format(lo, "assessment.owner-due", fields);
+		text = mem_printf("%s\n%s", item->owner, by);
+		free(by);
+	} else {
+		text = layout_format(lo, "assessment.due", fields);
+	}
 	free(date);
 	return text;
 }
@@ -102,10 +110,13 @@ static const struct source_text *text_with_lead(struct layout *lo,
 static const struct source_text *see_text(struct layout *lo,
 					  const struct source_item *item)
 {
-	char *lead = mem_printf("See %s", item->see);
+	const struct words_field fields[] = { { "ref", item->see }, { NULL, NULL } };
+	size_t at, length;
+	char *lead = words_expand(layout_word(lo, "assessment.see"), fields, "ref",
+				  &at, &length);
 	struct source_span link = {
-		.start = (uint32_t)strlen("See "),
-		.end = (uint32_t)strlen(lead),
+		.start = (uint32_t)at,
+		.end = (uint32_t)(at + length),
 		.kind = SPAN_REF,
 		.target = item->see,
 	};
@@ -149,8 +160,9 @@ static size_t item_cells(struct layout *lo,
 {
 	/* "New" only for an item a previous assessment could have rated. */
 	const char *no_previous =
-		assessment->previous_date && !item->see ? "New" : "\u2013";
-	*owner = owner_text(item);
+		assessment->previous_date && !item->see ?
+			layout_word(lo, "assessment.new") : "\u2013";
+	*owner = owner_text(lo, item);
 	struct layout_cell all[COLUMN_COUNT] = {
 		[COL_REF] = layout_plain_cell(item->ref, ALIGN_LEFT),
 		[COL_CHARACTERISTIC] = text_cell(&item->characteristic),
@@ -255,7 +267,7 @@ void layout_assessment(struct layout *lo,
 	if (!shown[COL_PREVIOUS]) {
 		/* Said where a reader would look for the previous ratings. */
 		struct source_text note = {
-			.text = "No previous ratings are recorded.",
+			.text = layout_word(lo, "assessment.no-previous"),
 			.pos = assessment->pos,
 		};
 		layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
@@ -264,7 +276,8 @@ void layout_assessment(struct layout *lo,
 
 	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		all_titles[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		all_titles[c] = layout_plain_cell(layout_word(lo, column_words[c]),
+						  ALIGN_LEFT);
 	double proportions[COLUMN_COUNT];
 	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
 					    header, sizeof *header);

@@ -100,21 +100,21 @@ static size_t *chart_series_add(struct chart_data *data, size_t i,
 	return s->counts;
 }
 
-static void chart_data_performance(struct chart_data *data,
+static void chart_data_performance(struct layout *lo, struct chart_data *data,
 				   const struct source_performance *perf)
 {
-	static const struct chart_data words = {
-		.noun = "measures",
-		.group_word = "Group",
-		.unrated_word = "contextual",
-		.unrated_heading = "Contextual",
-		.unrated_one = "contextual measure is",
-		.unrated_many = "contextual measures are",
+	struct chart_data words = {
+		.group_word = layout_word(lo, "dashboard.group"),
+		.group_lower = layout_word(lo, "dashboard.group-lower"),
+		.unrated_word = layout_word(lo, "dashboard.contextual"),
+		.unrated_heading = layout_word(lo, "dashboard.contextual-heading"),
+		.unrated_key = "dashboard.contextual",
 	};
+	layout_noun(lo, perf->noun, "measure", &words.one, &words.many);
 	chart_data_begin(data, &words, &perf->scale, perf->pos,
 			 perf->group_count);
 	data->since = perf->previous_period ? perf->previous_period
-					    : "the previous quarter";
+					    : layout_word(lo, "dashboard.since-quarter");
 	for (size_t g = 0; g < perf->group_count; g++)
 		rating_count_measures(perf, &perf->groups[g],
 				      chart_series_add(data, g,
@@ -124,24 +124,30 @@ static void chart_data_performance(struct chart_data *data,
 	rating_count_travel(perf, NULL, data->travel);
 }
 
-static void chart_data_assessment(struct chart_data *data,
+static void chart_data_assessment(struct layout *lo, struct chart_data *data,
 				  const struct source_assessment *assessment,
 				  char **since)
 {
-	static const struct chart_data words = {
-		.noun = "characteristics",
-		.group_word = "Theme",
-		.unrated_word = "not rated",
-		.unrated_heading = "Not rated",
-		.unrated_one = "characteristic is",
-		.unrated_many = "characteristics are",
+	struct chart_data words = {
+		.group_word = layout_word(lo, "dashboard.theme"),
+		.group_lower = layout_word(lo, "dashboard.theme-lower"),
+		.unrated_word = layout_word(lo, "dashboard.not-rated"),
+		.unrated_heading = layout_word(lo, "dashboard.not-rated-heading"),
+		.unrated_key = "dashboard.unrated",
 	};
+	layout_noun(lo, assessment->noun, "characteristic", &words.one,
+		    &words.many);
 	chart_data_begin(data, &words, &assessment->scale, assessment->pos,
 			 assessment->theme_count);
-	*since = assessment->previous_date
-			 ? mem_printf("the previous self-assessment (%s)",
-				      assessment->previous_date)
-			 : mem_strdup("the previous self-assessment");
+	/* The date in words, as every council template writes it. */
+	const struct words_field fields[] = {
+		{ "date", layout_date_text(lo, assessment->previous_date) },
+		{ NULL, NULL },
+	};
+	*since = layout_format(lo, assessment->previous_date ?
+					   "dashboard.since-assessment-date" :
+					   "dashboard.since-assessment",
+			       fields);
 	data->since = *since;
 	for (size_t t = 0; t < assessment->theme_count; t++)
 		rating_count_items(assessment, &assessment->themes[t],
@@ -152,46 +158,75 @@ static void chart_data_assessment(struct chart_data *data,
 	rating_count_item_travel(assessment, NULL, data->travel);
 }
 
-/* "38 of 46 measures (83%) On target; 2 (4%) Within tolerance; … 3
- * contextual measures are not rated. Since 2024-Q1: 5 improving, …"
+/* Appends the catalogue's sentence for key, its fields filled in. */
+static void add_words(struct text_buffer *b, const struct layout *lo,
+		      const char *key, const struct words_field *fields)
+{
+	char *text = layout_format(lo, key, fields);
+	chart_buffer_add(b, "%s", text);
+	free(text);
+}
+
+/* "38 of 46 measures (83%) On target; 2 (4%) …. 3 contextual measures
+ * are not rated. Since 2024-Q1: 5 improved, …" in the paper's language.
  * Caller frees. */
-static char *summary_sentence(const struct chart_data *data)
+static char *summary_sentence(const struct layout *lo,
+			      const struct chart_data *data)
 {
 	struct text_buffer b = { 0 };
 	const struct source_scale *scale = data->scale;
 	size_t rated = chart_rated_total(data, data->totals);
+	char n[24], total[24], share[16];
+	struct words_field fields[] = {
+		{ "one", data->one }, { "many", data->many }, { "n", n },
+		{ "total", total }, { "share", share }, { "rating", NULL },
+		{ NULL, NULL },
+	};
 	if (rated == 0)
-		chart_buffer_add(&b, "No %s are rated.", data->noun);
+		add_words(&b, lo, "dashboard.none-rated", fields);
 	unsigned *shares = mem_array(scale->rating_count + 1, sizeof *shares);
 	percentages(data->totals, scale->rating_count, rated, shares);
 	int first = 1;
+	snprintf(total, sizeof total, "%zu", rated);
 	for (size_t r = 0; rated && r < scale->rating_count; r++) {
 		if (!chart_rating_shown(data, r))
 			continue;
-		size_t n = data->totals[r];
-		if (first)
-			chart_buffer_add(&b, "%zu of %zu %s (%u%%) %s", n, rated, data->noun,
-					 shares[r], chart_rating_name(&scale->ratings[r]));
-		else
-			chart_buffer_add(&b, "; %zu (%u%%) %s", n, shares[r],
-					 chart_rating_name(&scale->ratings[r]));
+		snprintf(n, sizeof n, "%zu", data->totals[r]);
+		snprintf(share, sizeof share, "%u", shares[r]);
+		fields[5].value = chart_rating_name(&scale->ratings[r]);
+		add_words(&b, lo, first ? "dashboard.first-share" :
+					  "dashboard.next-share", fields);
 		first = 0;
 	}
 	free(shares);
 	if (rated)
 		chart_buffer_add(&b, ".");
 	size_t unrated = data->totals[scale->rating_count];
-	if (unrated)
-		chart_buffer_add(&b, " %zu %s not rated.", unrated,
-				 unrated == 1 ? data->unrated_one : data->unrated_many);
+	if (unrated) {
+		char key[64];
+		snprintf(key, sizeof key, "%s.%s", data->unrated_key,
+			 unrated == 1 ? "one" : "many");
+		snprintf(n, sizeof n, "%zu", unrated);
+		chart_buffer_add(&b, " ");
+		add_words(&b, lo, key, fields);
+	}
 	const size_t *t = data->travel;
 	if (t[TRAVEL_IMPROVING] + t[TRAVEL_DECLINING] + t[TRAVEL_UNCHANGED] +
 	    t[TRAVEL_NEW]) {
-		chart_buffer_add(&b, " Since %s: %zu improved, %zu declined, %zu unchanged",
-				 data->since, t[TRAVEL_IMPROVING], t[TRAVEL_DECLINING],
-				 t[TRAVEL_UNCHANGED]);
+		char improved[24], declined[24], unchanged[24], added[24];
+		snprintf(improved, sizeof improved, "%zu", t[TRAVEL_IMPROVING]);
+		snprintf(declined, sizeof declined, "%zu", t[TRAVEL_DECLINING]);
+		snprintf(unchanged, sizeof unchanged, "%zu", t[TRAVEL_UNCHANGED]);
+		snprintf(added, sizeof added, "%zu", t[TRAVEL_NEW]);
+		const struct words_field travel[] = {
+			{ "since", data->since }, { "improved", improved },
+			{ "declined", declined }, { "unchanged", unchanged },
+			{ "new", added }, { NULL, NULL },
+		};
+		chart_buffer_add(&b, " ");
+		add_words(&b, lo, "dashboard.travel", travel);
 		if (t[TRAVEL_NEW])
-			chart_buffer_add(&b, ", %zu new", t[TRAVEL_NEW]);
+			add_words(&b, lo, "dashboard.travel-new", travel);
 		chart_buffer_add(&b, ".");
 	}
 	return b.text;
@@ -201,7 +236,7 @@ static char *summary_sentence(const struct chart_data *data)
 
 static void layout_summary(struct layout *lo, const struct chart_data *data)
 {
-	char *sentence = summary_sentence(data);
+	char *sentence = summary_sentence(lo, data);
 	const struct style_font *font = &lo->style->body;
 	double width_pt = layout_content_width(lo);
 	struct layout_lines *lines = layout_measure_plain(lo, sentence, font,
@@ -335,7 +370,7 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 	for (size_t r = 0; r < scale->rating_count; r++) {
 		if (!chart_rating_shown(data, r))
 			continue;
-		cells[c++] = layout_rating_cell(lo, scale->ratings[r].code,
+		cells[c++] = layout_rating_cell(lo, scale, r,
 						chart_rating_name(&scale->ratings[r]),
 						ALIGN_CENTER);
 	}
@@ -343,7 +378,7 @@ static void header_cells(const struct layout *lo, const struct chart_data *data,
 		cells[c] = layout_plain_cell(data->unrated_heading, ALIGN_CENTER);
 		cells[c++].fill = fill;
 	}
-	cells[c] = layout_plain_cell("Total", ALIGN_RIGHT);
+	cells[c] = layout_plain_cell(layout_word(lo, "dashboard.total"), ALIGN_RIGHT);
 	cells[c].fill = fill;
 }
 
@@ -365,7 +400,8 @@ static double table_height(struct layout *lo, const struct chart_data *data,
 	double total_pt = header_pt + pad_pt;
 	double number_pt = chart_text_height(lo, "0", &st->header_font, 100);
 	for (size_t s = 0; s <= data->series_count; s++) {
-		const char *name = s < data->series_count ? data->series[s].name : "Total";
+		const char *name = s < data->series_count ? data->series[s].name :
+				   layout_word(lo, "dashboard.total");
 		double h = chart_text_height(lo, name, &st->cell_font, widths_pt[0] - pad_pt);
 		total_pt += fmax(h, number_pt) + pad_pt;
 	}
@@ -394,7 +430,8 @@ static void counts_table(struct layout *lo, const struct chart_data *data,
 			    cells, storage);
 		layout_table_row(lo, &table, cells, 1, 0, data->series[s].pos);
 	}
-	table_cells(lo, data, "Total", data->totals, cells, storage);
+	table_cells(lo, data, layout_word(lo, "dashboard.total"), data->totals,
+		    cells, storage);
 	cells[0].font = &lo->strong_font;
 	layout_table_row(lo, &table, cells, 1, 0, data->pos);
 	layout_table_end(lo, &table);
@@ -455,7 +492,7 @@ void layout_dashboard_assessment(struct layout *lo,
 {
 	struct chart_data data;
 	char *since;
-	chart_data_assessment(&data, assessment, &since);
+	chart_data_assessment(lo, &data, assessment, &since);
 	dashboard(lo, &data);
 	lo->y_pt += lo->style->paragraph_gap_pt;
 	chart_data_free(&data);
@@ -466,7 +503,7 @@ void layout_dashboard_performance(struct layout *lo,
 				  const struct source_performance *performance)
 {
 	struct chart_data data;
-	chart_data_performance(&data, performance);
+	chart_data_performance(lo, &data, performance);
 	dashboard(lo, &data);
 	chart_data_free(&data);
 	lo->y_pt += lo->style->paragraph_gap_pt;

@@ -1,7 +1,8 @@
 /* The dashboard's stacked bar chart: one bar per theme or group, each
  * segment as wide as its count and filled with the rating's chart colour
  * (3:1 against the page, WCAG 2 1.4.11), outlined; beside each bar its codes
- * and counts in words, below them a legend of swatches with code and label.
+ * (labels, for codes that are not words) and counts, below them a legend of
+ * swatches with code and label.
  * All of it is one Figure whose text alternative gives every count. */
 #include "layout_chart_internal.h"
 
@@ -9,32 +10,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "G 5 · A 2 · R 1 · 2 not rated": what a bar shows, in words. */
-static char *bar_label(const struct chart_data *data, const size_t *counts)
+/* A code says something only when it has a letter: "G", "LG", "H". A
+ * number ("1" of a 1-5 scale) beside a count would read as another count. */
+static int code_is_word(const char *code)
+{
+	for (const char *p = code; p && *p; p = g_utf8_next_char(p))
+		if (g_unichar_isalpha(g_utf8_get_char(p)))
+			return 1;
+	return 0;
+}
+
+/* Beside a bar: the code when it is a word, else the label. */
+static const char *bar_name(const struct source_rating *rating)
+{
+	return code_is_word(rating->code) ? rating->code : chart_rating_name(rating);
+}
+
+/* "G 5 · A 2 · R 1 · 2 not rated", or "Weak 2 · Good 1" for a scale of
+ * numbers: what a bar shows, in words. */
+static char *bar_label(const struct layout *lo, const struct chart_data *data,
+		       const size_t *counts)
 {
 	struct text_buffer b = { 0 };
 	const struct source_scale *scale = data->scale;
 	for (size_t r = 0; r < scale->rating_count; r++)
 		if (counts[r])
 			chart_buffer_add(&b, "%s%s %zu", b.length ? " \u00b7 " : "",
-					 scale->ratings[r].code ? scale->ratings[r].code : "?",
-					 counts[r]);
+					 bar_name(&scale->ratings[r]), counts[r]);
 	size_t unrated = counts[scale->rating_count];
 	if (unrated)
 		chart_buffer_add(&b, "%s%zu %s", b.length ? " \u00b7 " : "", unrated,
 				 data->unrated_word);
 	if (!b.length)
-		chart_buffer_add(&b, "none");
+		chart_buffer_add(&b, "%s", layout_word(lo, "chart.none"));
 	return b.text;
 }
 
 /* The figure's text alternative: every count of every bar. */
-static char *chart_alt(const struct chart_data *data)
+static char *chart_alt(const struct layout *lo, const struct chart_data *data)
 {
 	struct text_buffer b = { 0 };
 	const struct source_scale *scale = data->scale;
-	chart_buffer_add(&b, "Bar chart of %s by rating for each %s.", data->noun,
-			 strcmp(data->group_word, "Theme") == 0 ? "theme" : "group");
+	const struct words_field fields[] = {
+		{ "many", data->many }, { "group", data->group_lower }, { NULL, NULL },
+	};
+	char *intro = layout_format(lo, "chart.alt", fields);
+	chart_buffer_add(&b, "%s", intro);
+	free(intro);
 	for (size_t s = 0; s < data->series_count; s++) {
 		const size_t *counts = data->series[s].counts;
 		chart_buffer_add(&b, " %s:", data->series[s].name);
@@ -51,7 +73,8 @@ static char *chart_alt(const struct chart_data *data)
 					 counts[scale->rating_count], data->unrated_word);
 			first = 0;
 		}
-		chart_buffer_add(&b, "%s.", first ? " none" : "");
+		chart_buffer_add(&b, "%s%s.", first ? " " : "",
+				 first ? layout_word(lo, "chart.none") : "");
 	}
 	return b.text;
 }
@@ -75,7 +98,7 @@ static void bar_geometry(struct layout *lo, const struct chart_data *data,
 	size_t most = 0;
 	for (size_t s = 0; s < data->series_count; s++) {
 		name_pt = fmax(name_pt, chart_text_width(lo, data->series[s].name, font));
-		char *label = bar_label(data, data->series[s].counts);
+		char *label = bar_label(lo, data, data->series[s].counts);
 		label_pt = fmax(label_pt, chart_text_width(lo, label, font));
 		free(label);
 		size_t n = chart_rated_total(data, data->series[s].counts);
@@ -97,7 +120,7 @@ static double bar_row_height(struct layout *lo, const struct chart_data *data,
 			     const struct chart_series *series)
 {
 	const struct style_font *font = chart_label_font(lo);
-	char *label = bar_label(data, series->counts);
+	char *label = bar_label(lo, data, series->counts);
 	double h = fmax(chart_text_height(lo, series->name, font, g->name_w_pt),
 			chart_text_height(lo, label, font, g->label_w_pt));
 	free(label);
@@ -118,8 +141,8 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		if (!series->counts[r])
 			continue;
 		double w = g->unit_pt * (double)series->counts[r];
-		style_rgb chart = style_rating_chart(lo->style,
-						     data->scale->ratings[r].code);
+		struct style_rating_key key = layout_rating_key(data->scale, r);
+		style_rgb chart = style_rating_chart(lo->style, &key);
 		/* The chart colour, not the cell tint: WCAG 1.4.11 asks
 		 * 3:1 of chart graphics against the page. */
 		layout_add_rect(lo, node, x, y_pt, w, g->line_pt,
@@ -128,7 +151,7 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 		x += w;
 	}
 	/* The label follows its bar's end, where the eye already is. */
-	char *label = bar_label(data, series->counts);
+	char *label = bar_label(lo, data, series->counts);
 	chart_place_text(lo, label, font, x + CHART_GAP_PT, y_pt, g->label_w_pt,
 			 ALIGN_LEFT, node);
 	free(label);
@@ -136,7 +159,7 @@ static double bar_row(struct layout *lo, const struct chart_data *data,
 }
 
 /* Legend entries flow left to right, wrapping at the width: a swatch and
- * "G On target". Returns the height; draws only when draw is set. */
+ * "G On target" (the label alone when the code is not a word). Returns the height; draws only when draw is set. */
 static double legend(struct layout *lo, const struct chart_data *data,
 		     double x_pt, double y_pt, double width_pt, double line_pt,
 		     uint32_t node, int draw)
@@ -149,7 +172,9 @@ static double legend(struct layout *lo, const struct chart_data *data,
 		if (!chart_rating_shown(data, r))
 			continue;
 		const struct source_rating *rating = &scale->ratings[r];
+		struct style_rating_key key = layout_rating_key(scale, r);
 		int code_differs = rating->code && rating->label &&
+				   code_is_word(rating->code) &&
 				   strcmp(rating->code, rating->label) != 0;
 		char *text = code_differs
 				     ? mem_printf("%s %s", rating->code, rating->label)
@@ -163,7 +188,7 @@ static double legend(struct layout *lo, const struct chart_data *data,
 		if (draw) {
 			layout_add_rect(lo, node, x, y + (line_pt - swatch_pt) / 2,
 					swatch_pt, swatch_pt,
-					style_rating_chart(lo->style, rating->code),
+					style_rating_chart(lo->style, &key),
 					lo->style->table.border_color,
 					lo->style->table.border_pt);
 			chart_place_text(lo, text, font, x + swatch_pt + 3, y, 0,
@@ -194,7 +219,7 @@ void chart_bars(struct layout *lo, const struct chart_data *data,
 		double x_pt, double width_pt)
 {
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, data->pos);
-	char *alt = chart_alt(data);
+	char *alt = chart_alt(lo, data);
 	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	struct bar_geometry g;

@@ -22,11 +22,14 @@ struct chart_series {
 
 struct chart_data {
 	const struct source_scale *scale;
-	const char *noun;          /* "measures", "characteristics" */
+	/* Words, from the catalogue (layout_word): */
+	const char *one, *many;    /* the noun: "measure", "measures" */
 	const char *group_word;    /* "Group", "Theme": the table's first header */
+	const char *group_lower;   /* "group", "theme": in the text alternative */
 	const char *unrated_word;  /* "contextual", "not rated": beside a bar */
 	const char *unrated_heading; /* "Contextual", "Not rated": its column */
-	const char *unrated_one, *unrated_many; /* "contextual measure(s)" */
+	const char *unrated_key;   /* "dashboard.contextual" or
+	                              "dashboard.unrated" (+ ".one", ".many") */
 	struct chart_series *series;
 	size_t series_count;
 	size_t *totals;

@@ -13,8 +13,6 @@
 #define TREND_SPARK_MIN_PT 30.0   /* shortest trend line */
 #define TREND_LINE_PT 1.0
 #define TREND_ROW_GAP_PT 1.5      /* one-line cells need little air */
-#define TREND_CAPTION "Trends: each measure's first value, its line over " \
-	"the quarters reported, and its latest value"
 
 static int has_trend(const struct source_measure *m)
 {
@@ -44,19 +42,27 @@ static const char *trend_first_period(const struct source_measure *m)
 	return m->history_count && m->history[0].period ? m->history[0].period : "";
 }
 
-static const char *trend_last_period(const struct source_performance *perf,
+static const char *trend_last_period(const struct layout *lo,
+				     const struct source_performance *perf,
 				     const struct source_measure *m)
 {
 	if (m->actual.present)
-		return perf->period ? perf->period : "this quarter";
+		return perf->period ? perf->period :
+				      layout_word(lo, "trend.this-quarter");
 	return m->history[m->history_count - 1].period
 		       ? m->history[m->history_count - 1].period : "";
 }
 
-static char *trend_alt(const struct source_performance *perf)
+static char *trend_alt(const struct layout *lo,
+		       const struct source_performance *perf)
 {
 	struct text_buffer b = { 0 };
-	chart_buffer_add(&b, "Trend lines of measures over the quarters reported.");
+	const char *one, *many;
+	layout_noun(lo, perf->noun, "measure", &one, &many);
+	const struct words_field noun[] = { { "many", many }, { NULL, NULL } };
+	char *intro = layout_format(lo, "trend.alt", noun);
+	chart_buffer_add(&b, "%s", intro);
+	free(intro);
 	for (size_t g = 0; g < perf->group_count; g++)
 		for (size_t i = 0; i < perf->groups[g].measure_count; i++) {
 			const struct source_measure *m = &perf->groups[g].measures[i];
@@ -67,14 +73,20 @@ static char *trend_alt(const struct source_performance *perf)
 			chart_buffer_add(&b, " %s", m->ref ? m->ref : "?");
 			if (m->name.text && *m->name.text)
 				chart_buffer_add(&b, " %s", m->name.text);
-			chart_buffer_add(&b, " (%s to %s):", trend_first_period(m),
-					 trend_last_period(perf, m));
+			const struct words_field span[] = {
+				{ "first", trend_first_period(m) },
+				{ "last", trend_last_period(lo, perf, m) },
+				{ NULL, NULL },
+			};
+			char *periods = layout_format(lo, "trend.span", span);
+			chart_buffer_add(&b, " (%s):", periods);
+			free(periods);
 			for (size_t v = 0; v < n; v++) {
 				char number[48];
 				format_number(number, sizeof number, values[v], m->unit);
 				chart_buffer_add(&b, "%s %s", v ? "," : "", number);
 			}
-			chart_buffer_add(&b, ", %s.", rating_travel_word(m->travel));
+			chart_buffer_add(&b, ", %s.", layout_travel_word(lo, m->travel));
 			free(values);
 		}
 	return b.text;
@@ -189,14 +201,20 @@ void chart_trends(struct layout *lo, const struct source_performance *perf)
 	struct style_font caption_font = *chart_label_font(lo);
 	caption_font.bold = 1;
 	double width_pt = layout_content_width(lo);
-	double caption_pt = chart_text_height(lo, TREND_CAPTION, &caption_font, width_pt);
+	const char *one, *many;
+	layout_noun(lo, perf->noun, "measure", &one, &many);
+	const struct words_field noun[] = { { "one", one }, { NULL, NULL } };
+	char *caption_text = layout_format(lo, "trend.caption", noun);
+	double caption_pt = chart_text_height(lo, caption_text, &caption_font,
+					      width_pt);
 	layout_ensure_space(lo, caption_pt + CHART_ROW_GAP_PT + row_pt);
 	uint32_t caption = layout_add_node(lo, ROLE_PARAGRAPH, perf->pos);
-	lo->y_pt += chart_place_text(lo, TREND_CAPTION, &caption_font, lo->left_pt,
+	lo->y_pt += chart_place_text(lo, caption_text, &caption_font, lo->left_pt,
 				     lo->y_pt, width_pt, ALIGN_LEFT, caption) +
 		    CHART_ROW_GAP_PT;
+	free(caption_text);
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, perf->pos);
-	char *alt = trend_alt(perf);
+	char *alt = trend_alt(lo, perf);
 	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	size_t column = 0;

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WATERMARK_TEXT "DRAFT"
 #define WATERMARK_COLOR 0xE0E0E0u
 /* Share of the page's diagonal the watermark spans. */
 #define WATERMARK_SPAN 0.6
@@ -17,25 +16,36 @@
 #define FURNITURE_GAP_PT 12
 
 struct furniture {
-	struct style_field fields[9];
+	struct style_field fields[11];
 	char page[24], pages[24];
+	char *page_of_pages;       /* "Page 3 of 7", per page */
+	const char *marking_notice;/* "This report is PUBLIC" */
 	int draft;
 };
 
 static void set_fields(struct layout *lo, struct furniture *f)
 {
 	const struct source_cover *cover = &lo->doc->cover;
+	/* In the reports pack the pages count through the pack. */
 	snprintf(f->pages, sizeof f->pages, "%zu",
 		 lo->total_pages ? lo->total_pages : lo->list->page_count);
+	const struct words_field marking[] = {
+		{ "marking", cover->marking ? cover->marking : "" }, { NULL, NULL },
+	};
+	f->marking_notice = layout_format_kept(lo, "furniture.marking-notice",
+					       marking);
 	struct style_field fields[] = {
 		{ "marking", cover->marking ? cover->marking : "" },
 		{ "committee", cover->committee ? cover->committee : "" },
 		{ "meeting-date", layout_date_text(lo, cover->meeting_date) },
 		{ "page", f->page },
 		{ "pages", f->pages },
-		{ "agenda-item", cover->agenda_item ? cover->agenda_item : "" },
+		{ "agenda-item", layout_agenda_item_text(lo) },
 		{ "title", cover->title ? cover->title : "" },
-		{ "status", f->draft ? "Draft" : "Final" },
+		{ "status", layout_word(lo, f->draft ? "furniture.draft" :
+						       "furniture.final") },
+		{ "page-of-pages", "" }, /* set per page */
+		{ "marking-notice", f->marking_notice },
 		{ NULL, NULL },
 	};
 	memcpy(f->fields, fields, sizeof fields);
@@ -125,10 +135,15 @@ static void place_footer(struct layout *lo, const struct furniture *f,
 	const struct style_font *font = &lo->style->footer_font;
 	double width_pt = lo->right_pt - lo->left_pt;
 	char *draft_note = NULL;
-	if (f->draft)
+	if (f->draft) {
+		const struct words_field time[] = {
+			{ "time", lo->options ? lo->options->build_time : NULL },
+			{ NULL, NULL },
+		};
 		draft_note = lo->options && lo->options->build_time ?
-				     mem_printf("DRAFT %s", lo->options->build_time) :
-				     mem_strdup("DRAFT");
+				     layout_format(lo, "furniture.draft-note", time) :
+				     mem_strdup(layout_word(lo, "furniture.watermark"));
+	}
 	struct layout_lines *right = measure_template(
 		lo, f, lo->style->footer_right, font, width_pt * 0.3, ALIGN_RIGHT,
 		NULL);
@@ -183,13 +198,14 @@ static void place_watermark(struct layout *lo, uint32_t node)
 	font.italic = 0;
 	font.color = WATERMARK_COLOR;
 	font.size_pt = 100;
+	const char *watermark = layout_word(lo, "furniture.watermark");
 	struct layout_lines *probe = layout_measure_plain(
-		lo, WATERMARK_TEXT, &font, diagonal_pt, ALIGN_LEFT);
+		lo, watermark, &font, diagonal_pt, ALIGN_LEFT);
 	if (probe->width_pt > 0)
 		font.size_pt = 100 * diagonal_pt * WATERMARK_SPAN / probe->width_pt;
 	layout_lines_free(probe);
 	struct layout_lines *lines = layout_measure_plain(
-		lo, WATERMARK_TEXT, &font, diagonal_pt, ALIGN_LEFT);
+		lo, watermark, &font, diagonal_pt, ALIGN_LEFT);
 	double w = lines->width_pt, h = lines->height_pt;
 	/* Top left such that the rotated box's centre is the page's. */
 	double cx = page->width_pt / 2, cy = page->height_pt / 2;
@@ -223,6 +239,12 @@ void layout_furniture(struct layout *lo)
 		use_page(lo, p);
 		snprintf(f.page, sizeof f.page, "%zu",
 			 (lo->first_page ? lo->first_page : 1) + p);
+		const struct words_field numbers[] = {
+			{ "page", f.page }, { "pages", f.pages }, { NULL, NULL },
+		};
+		free(f.page_of_pages);
+		f.page_of_pages = layout_format(lo, "furniture.page-of-pages", numbers);
+		f.fields[8].value = f.page_of_pages;
 		lo->node = 0;
 		uint32_t node = layout_add_node(lo, ROLE_ARTIFACT, pos);
 		if (f.draft)
@@ -230,5 +252,6 @@ void layout_furniture(struct layout *lo)
 		place_header(lo, &f, node);
 		place_footer(lo, &f, node);
 	}
+	free(f.page_of_pages);
 	lo->node = saved_node;
 }

@@ -8,6 +8,7 @@
 
 #include "layout.h"
 #include "memory.h"
+#include "words.h"
 
 struct layout {
 	const struct source_doc *doc;
@@ -31,6 +32,10 @@ struct layout {
 	size_t first_page, total_pages;
 	struct layout_page_range { size_t first, end; } *marked;
 	size_t marked_count, marked_capacity;
+	/* The paper's catalogue of words (English when none fits its
+	 * xml:lang); the house style's labels come first (layout_words.c). */
+	const struct words *words;
+	struct layout_refs *refs; /* names of ref targets (layout_refs.c) */
 };
 
 /* A paper paginated and not yet finished (layout.h); the agenda and the
@@ -59,6 +64,44 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 struct display_list *layout_end(struct layout *lo);
 /* Free everything, for the error path; returns NULL. */
 struct display_list *layout_abandon(struct layout *lo);
+
+/* ---- words (layout_words.c) ---- */
+
+/* The text of a catalogue key: the house style's <label> for it, else the
+ * paper's catalogue, else English. Borrowed for the process's life (or the
+ * style's). */
+const char *layout_word(const struct layout *lo, const char *key);
+/* layout_word(lo, key) with its {fields} filled in. Caller frees. */
+char *layout_format(const struct layout *lo, const char *key,
+		    const struct words_field *fields);
+/* layout_format into the list's arena, borrowed until dl_free. */
+const char *layout_format_kept(struct layout *lo, const char *key,
+			       const struct words_field *fields);
+/* The source's dashboard noun ("risk"; NULL: fallback) in its singular and
+ * plural, from the catalogue. */
+void layout_noun(const struct layout *lo, const char *noun,
+		 const char *fallback, const char **one, const char **many);
+
+/* The direction of travel in words, lower case: "improving". */
+const char *layout_travel_word(const struct layout *lo,
+			       enum direction_of_travel travel);
+
+/* ---- generated cross-references (layout_refs.c) ---- */
+
+/* The names of every id a ref can point at, in lo's language: "paragraph
+ * 3.3", "section 4.0", "appendix 2", "CI012". Caller frees with
+ * layout_refs_free; layout_document keeps it in lo->refs. */
+struct layout_refs *layout_refs_new(const struct layout *lo);
+void layout_refs_free(struct layout_refs *refs);
+/* The name of id, or NULL when no ref target has it (or lo has no refs). */
+const char *layout_ref_name(const struct layout *lo, const char *id);
+/* Whether some ref anywhere in the paper points at id: tables give such
+ * rows a destination. */
+int layout_ref_wanted(const struct layout *lo, const char *id);
+/* text with each empty <ref/> holding its target's name (a copy in the
+ * list's arena), or text itself when it has none. */
+const struct source_text *layout_refs_expand(struct layout *lo,
+					     const struct source_text *text);
 
 /* ---- pages (layout_page.c) ---- */
 
@@ -206,10 +249,12 @@ void layout_table_span_row(struct layout *lo, struct layout_table *table,
 void layout_table_end(struct layout *lo, struct layout_table *table);
 /* A cell of plain text (NULL: empty) without fill, in the font's colour. */
 struct layout_cell layout_plain_cell(const char *plain, enum layout_align align);
-/* A cell of text on the style's colours for the rating code: every
+/* A cell of text on the style's colours for rating index of scale: every
  * rating cell, header and key swatch shows a rating the same way. */
-struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
-				      const char *plain, enum layout_align align);
+struct layout_cell layout_rating_cell(const struct layout *lo,
+				      const struct source_scale *scale,
+				      size_t index, const char *plain,
+				      enum layout_align align);
 /* Widen column (before the first row) so that every word of text fits
  * unbroken in font (NULL: the cell font), taking the room from columns
  * that can spare it; the header's words are fitted already. A label that
@@ -257,6 +302,15 @@ void table_widths_free(struct table_widths *widths);
  * where it starts, the target of links to it. name must outlive the row. */
 void layout_table_dest(struct layout_table *table, const char *name);
 
+/* ---- rating colours (layout_colours.c) ---- */
+
+/* What style_rating needs to know of rating index of scale: its code, its
+ * standing, whether the scale shares it, and its position between the
+ * scale's worst (0) and best (1) grades, read worst first as listed unless
+ * the standings say the list runs best first. */
+struct style_rating_key layout_rating_key(const struct source_scale *scale,
+					  size_t index);
+
 /* ---- what assessment and performance blocks share (layout_key.c) ---- */
 
 /* A paragraph in font at the cursor, full width, broken over pages by
@@ -282,9 +336,14 @@ void layout_cover(struct layout *lo);                        /* layout_cover.c *
 /* Running header and footer on every page, and the draft watermark (first
  * box of each page); run once pagination is done. (layout_furniture.c) */
 void layout_furniture(struct layout *lo);
-/* An ISO date "2024-02-22" as "22 February 2024" in the list's arena; other
- * text is returned as written, NULL as "". (layout_cover.c) */
+/* An ISO date "2024-02-22" as "22 February 2024" in the paper's language,
+ * in the list's arena; other text is returned as written, NULL as "".
+ * (layout_cover.c) */
 const char *layout_date_text(struct layout *lo, const char *iso_date);
+/* "Agenda item 7" in the paper's language, in the list's arena, for the
+ * cover and {agenda-item}; "" when the paper has no agenda item.
+ * (layout_cover.c) */
+const char *layout_agenda_item_text(struct layout *lo);
 /* 1 when the cursor is at the top of a page's content area. (layout_page.c) */
 int layout_at_page_top(const struct layout *lo);
 void layout_assessment(struct layout *lo,

@@ -45,8 +45,8 @@ void layout_key_scale(struct layout *lo, const struct source_scale *scale,
 	if (scale->rating_count == 0 && !with_context)
 		return;
 	struct layout_cell header[2] = {
-		layout_plain_cell("Rating", ALIGN_LEFT),
-		layout_plain_cell("Meaning", ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "key.rating"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "key.meaning"), ALIGN_LEFT),
 	};
 	struct layout_table table;
 	layout_table_begin(lo, &table, 2, key_columns, header, pos);
@@ -55,7 +55,7 @@ void layout_key_scale(struct layout *lo, const struct source_scale *scale,
 		char *swatch = mem_printf("%s (%s)", rating->label,
 					  rating->code);
 		struct layout_cell cells[2] = {
-			layout_rating_cell(lo, rating->code, swatch, ALIGN_LEFT),
+			layout_rating_cell(lo, scale, i, swatch, ALIGN_LEFT),
 			layout_plain_cell(rating->meaning, ALIGN_LEFT),
 		};
 		layout_table_row(lo, &table, cells, 1, 0, rating->pos);
@@ -63,8 +63,8 @@ void layout_key_scale(struct layout *lo, const struct source_scale *scale,
 	}
 	if (with_context) {
 		struct layout_cell cells[2] = {
-			layout_plain_cell("Context", ALIGN_LEFT),
-			layout_plain_cell("Reported for context; not rated.",
+			layout_plain_cell(layout_word(lo, "key.context"), ALIGN_LEFT),
+			layout_plain_cell(layout_word(lo, "key.context-meaning"),
 					  ALIGN_LEFT),
 		};
 		layout_table_row(lo, &table, cells, 1, 0, pos);

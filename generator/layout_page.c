@@ -22,6 +22,9 @@ void layout_begin(struct layout *lo, const struct source_doc *doc,
 	lo->strong_font.color = style->body.color;
 	lo->list = dl_new();
 	lo->node = 0; /* the document */
+	lo->words = doc ? words_for(doc->lang) : NULL;
+	if (!lo->words)
+		lo->words = words_default();
 }
 
 struct display_list *layout_end(struct layout *lo)
@@ -29,6 +32,8 @@ struct display_list *layout_end(struct layout *lo)
 	struct display_list *list = lo->list;
 	dl_finish(list);
 	lo->list = NULL;
+	layout_refs_free(lo->refs);
+	lo->refs = NULL;
 	return list;
 }
 

@@ -24,9 +24,11 @@ enum {
 	COLUMN_COUNT
 };
 
-static const char *const column_titles[COLUMN_COUNT] = {
-	"Ref",      "Measure", "Target",              "Actual",
-	"Previous", "Rating",  "Direction of travel", "Commentary",
+static const char *const column_words[COLUMN_COUNT] = {
+	"performance.column.ref",      "performance.column.measure",
+	"performance.column.target",   "performance.column.actual",
+	"performance.column.previous", "performance.column.rating",
+	"performance.column.travel",   "performance.column.commentary",
 };
 
 /* Columns printed only when a measure fills them (or the style says
@@ -99,22 +101,25 @@ static struct layout_cell rating_cell(const struct layout *lo,
 				      const struct source_measure *m)
 {
 	if (m->contextual)
-		return layout_plain_cell("Context", ALIGN_CENTER);
+		return layout_plain_cell(layout_word(lo, "performance.context"),
+					 ALIGN_CENTER);
 	if (m->rating_index < 0 ||
 	    (size_t)m->rating_index >= perf->scale.rating_count)
 		return layout_plain_cell(MISSING_VALUE, ALIGN_CENTER);
 	const struct source_rating *rating =
 		&perf->scale.ratings[m->rating_index];
-	return layout_rating_cell(lo, rating->code, rating->label,
-				  ALIGN_CENTER);
+	return layout_rating_cell(lo, &perf->scale, (size_t)m->rating_index,
+				  rating->label, ALIGN_CENTER);
 }
 
 /* "↑ Improving": the arrow and its word, capitalised. Caller frees. */
-static char *travel_text(enum direction_of_travel travel)
+static char *travel_text(const struct layout *lo,
+			 enum direction_of_travel travel)
 {
 	/* A no-break space keeps the arrow with its word. */
 	const char *arrow = rating_travel_arrow(travel);
-	char *text = mem_printf("%s\u00A0%s", arrow, rating_travel_word(travel));
+	char *text = mem_printf("%s\u00A0%s", arrow,
+				layout_travel_word(lo, travel));
 	char *word = text + strlen(arrow) + strlen("\u00A0");
 	if (*word >= 'a' && *word <= 'z')
 		*word = (char)(*word - 'a' + 'A');
@@ -166,7 +171,7 @@ static size_t measure_cells(const struct layout *lo,
 	texts->target = layout_performance_value(&m->target, m->unit);
 	texts->actual = layout_performance_value(&m->actual, m->unit);
 	texts->previous = layout_performance_value(&m->previous, m->unit);
-	texts->travel = travel_text(m->travel);
+	texts->travel = travel_text(lo, m->travel);
 	struct layout_cell all[COLUMN_COUNT] = {
 		[COL_REF] = layout_plain_cell(m->ref, ALIGN_LEFT),
 		[COL_MEASURE] = layout_plain_cell(NULL, ALIGN_LEFT),
@@ -189,6 +194,8 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	struct measure_texts texts;
 	struct layout_cell cells[COLUMN_COUNT];
 	measure_cells(lo, perf, m, shown, &texts, cells);
+	if (layout_ref_wanted(lo, m->ref))
+		layout_table_dest(table, m->ref); /* a ref's link lands here */
 	layout_table_row(lo, table, cells, 1, 0, m->pos);
 	measure_texts_free(&texts);
 }
@@ -225,14 +232,15 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 	for (size_t r = 0; r < perf->scale.rating_count; r++)
 		layout_table_fit_label(lo, table, rating,
 				       perf->scale.ratings[r].label);
-	layout_table_fit_label(lo, table, rating, "Context");
+	layout_table_fit_label(lo, table, rating,
+			       layout_word(lo, "performance.context"));
 	int travel = table_column(shown, COL_TRAVEL);
 	static const enum direction_of_travel travels[] = {
 		TRAVEL_UNKNOWN, TRAVEL_IMPROVING, TRAVEL_DECLINING,
 		TRAVEL_UNCHANGED, TRAVEL_NEW,
 	};
 	for (size_t t = 0; travel >= 0 && t < sizeof travels / sizeof travels[0]; t++) {
-		char *text = travel_text(travels[t]);
+		char *text = travel_text(lo, travels[t]);
 		layout_table_fit_word(lo, table, (size_t)travel, text, NULL);
 		free(text);
 	}
@@ -243,18 +251,16 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 }
 
 /* What a reader would otherwise look for: "" when nothing is absent. */
-static const char *absent_note(const int *shown)
+static const char *absent_note(const struct layout *lo, const int *shown)
 {
 	if (!shown[COL_PREVIOUS] && !shown[COL_TRAVEL])
-		return shown[COL_TARGET]
-			       ? "No previous values are recorded, so no direction "
-				 "of travel is shown."
-			       : "No targets are set and no previous values are "
-				 "recorded, so no direction of travel is shown.";
+		return layout_word(lo, shown[COL_TARGET]
+					       ? "performance.no-previous-no-travel"
+					       : "performance.no-target-no-previous");
 	if (!shown[COL_TARGET])
-		return "No targets are set.";
+		return layout_word(lo, "performance.no-target");
 	if (!shown[COL_PREVIOUS])
-		return "No previous values are recorded.";
+		return layout_word(lo, "performance.no-previous");
 	return "";
 }
 
@@ -267,7 +273,7 @@ void layout_performance(struct layout *lo,
 	int shown[COLUMN_COUNT];
 	shown_columns(lo, performance, shown);
 	struct source_text note = {
-		.text = absent_note(shown),
+		.text = absent_note(lo, shown),
 		.pos = performance->pos,
 	};
 	layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
@@ -275,7 +281,8 @@ void layout_performance(struct layout *lo,
 
 	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		all_titles[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		all_titles[c] = layout_plain_cell(layout_word(lo, column_words[c]),
+						  ALIGN_LEFT);
 	double proportions[COLUMN_COUNT];
 	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
 					    header, sizeof *header);

@@ -492,7 +492,10 @@ static void theme_begin(struct layout *lo, struct layout_table *table,
 	const char *text = cell->text ? cell->text->text : cell->plain;
 	text = text ? text : "";
 	size_t title_length = strcspn(text, "\n");
-	state->theme_text = mem_printf("%.*s (continued)", (int)title_length, text);
+	char *title = mem_strndup(text, title_length);
+	const struct words_field fields[] = { { "title", title }, { NULL, NULL } };
+	state->theme_text = layout_format(lo, "table.continued", fields);
+	free(title);
 	struct table_row *theme = row_new(1);
 	theme->cells[0] = *cell;
 	theme->cells[0].text = NULL;
@@ -729,12 +732,15 @@ struct layout_cell layout_plain_cell(const char *plain, enum layout_align align)
 	return cell;
 }
 
-struct layout_cell layout_rating_cell(const struct layout *lo, const char *code,
-				      const char *plain, enum layout_align align)
+struct layout_cell layout_rating_cell(const struct layout *lo,
+				      const struct source_scale *scale,
+				      size_t index, const char *plain,
+				      enum layout_align align)
 {
-	const struct style_rating_colors *colors = style_rating(lo->style, code);
+	struct style_rating_key key = layout_rating_key(scale, index);
+	struct style_rating_look look = style_rating(lo->style, &key);
 	struct layout_cell cell = layout_plain_cell(plain, align);
-	cell.fill = colors->background;
-	cell.text_color = colors->text;
+	cell.fill = look.background;
+	cell.text_color = look.text;
 	return cell;
 }

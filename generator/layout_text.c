@@ -126,7 +126,8 @@ static void insert_span_attr(PangoAttrList *attrs, PangoAttribute *attr,
 }
 
 /* Spans become attributes, cut to the window [from, to) and moved past
- * its prefix: the text itself is never parsed as markup. */
+ * its prefix: the text itself is never parsed as markup. A span's
+ * language shapes its words as that language (line breaks, glyphs). */
 static void add_span_attr(struct measuring *m, PangoAttrList *attrs,
 			  const struct source_span *span, size_t from,
 			  size_t to, size_t prefix_bytes)
@@ -137,6 +138,10 @@ static void add_span_attr(struct measuring *m, PangoAttrList *attrs,
 		return;
 	start = start - from + prefix_bytes;
 	end = end - from + prefix_bytes;
+	if (span->lang)
+		insert_span_attr(attrs, pango_attr_language_new(
+					 pango_language_from_string(span->lang)),
+				 start, end);
 	switch (span->kind) {
 	case SPAN_EMPHASIS:
 		insert_span_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC),
@@ -151,6 +156,8 @@ static void add_span_attr(struct measuring *m, PangoAttrList *attrs,
 		insert_span_attr(attrs, color_attr(m->lo->style->link_color),
 				 start, end);
 		break;
+	case SPAN_LANGUAGE:
+		break;
 	}
 }
 
@@ -158,7 +165,7 @@ static PangoAttrList *window_attributes(struct measuring *m, size_t from,
 					size_t to, size_t prefix_bytes)
 {
 	const struct source_text *styled = m->styled;
-	if (!styled || !styled->span_count)
+	if (!styled || (!styled->span_count && !styled->lang))
 		return NULL;
 	const struct source_span *spans = styled->spans;
 	size_t kept = 0;
@@ -173,6 +180,12 @@ static PangoAttrList *window_attributes(struct measuring *m, size_t from,
 			m->live[m->live_count++] = m->next_span;
 	}
 	PangoAttrList *attrs = pango_attr_list_new();
+	/* The text's own language, when it is not the paper's, under its
+	 * spans' attributes. */
+	if (styled->lang)
+		insert_span_attr(attrs, pango_attr_language_new(
+					 pango_language_from_string(styled->lang)),
+				 prefix_bytes, prefix_bytes + (to - from));
 	for (size_t i = 0; i < m->live_count; i++)
 		add_span_attr(m, attrs, &spans[m->live[i]], from, to,
 			      prefix_bytes);
@@ -500,8 +513,10 @@ struct layout_lines *layout_measure(struct layout *lo,
 				    const struct style_font *font,
 				    double width_pt, enum layout_align align)
 {
+	text = layout_refs_expand(lo, text);
 	const char *s = text && text->text ? text->text : "";
-	const struct source_text *styled = text && text->span_count ? text : NULL;
+	const struct source_text *styled =
+		text && (text->span_count || text->lang) ? text : NULL;
 	struct layout_lines *lines = measure(lo, s, styled, font, width_pt, align);
 	lines->source = styled;
 	return lines;
@@ -658,9 +673,126 @@ static PangoLayoutLine *line_at(const struct lines_impl *impl, size_t index,
 	return impl->line[index];
 }
 
+/* ---- language of parts ---- */
+
+/* Whether lang names another language than the paper's. */
+static int other_language(const struct layout *lo, const char *lang)
+{
+	const char *paper = lo->doc && lo->doc->lang ? lo->doc->lang : NULL;
+	return lang && (!paper || g_ascii_strcasecmp(lang, paper) != 0);
+}
+
+/* The innermost span in another language than its text's that holds byte
+ * offset of the whole text, or -1. */
+static int language_span_at(const struct layout *lo,
+			    const struct source_text *source, ptrdiff_t offset)
+{
+	const char *around = source && source->lang ? source->lang :
+			     lo->doc && lo->doc->lang ? lo->doc->lang : "";
+	int found = -1;
+	for (size_t i = 0; source && i < source->span_count; i++) {
+		const struct source_span *span = &source->spans[i];
+		if (span->lang && (ptrdiff_t)span->start <= offset &&
+		    offset < (ptrdiff_t)span->end &&
+		    g_ascii_strcasecmp(span->lang, around) != 0)
+			found = (int)i;
+	}
+	return found;
+}
+
+/* The Span nodes of one placement: a span in another language gets a Span
+ * node (its lang set) under the text's node, and its runs a text box of
+ * their own under it, so the list says which words are in which language. */
+struct language_nodes {
+	uint32_t node;            /* the text's node */
+	uint32_t *span_nodes;     /* per span, 0 until made; NULL: no span has
+	                             a language */
+};
+
+static uint32_t language_node(struct layout *lo, struct language_nodes *nodes,
+			      const struct source_text *source, int span)
+{
+	if (span < 0 || !nodes->span_nodes)
+		return nodes->node;
+	if (!nodes->span_nodes[span]) {
+		uint32_t saved = lo->node;
+		lo->node = nodes->node;
+		uint32_t n = layout_add_node(lo, ROLE_SPAN, source->pos);
+		lo->node = saved;
+		lo->list->nodes[n].lang = dl_strdup(lo->list, source->spans[span].lang);
+		nodes->span_nodes[span] = n;
+	}
+	return nodes->span_nodes[span];
+}
+
+static int run_usable(const PangoLayoutLine *line, const PangoGlyphItem *run)
+{
+	/* A run never leaves its line; guard the slice all the same. */
+	return run && run->item && run->item->length > 0 &&
+	       run->item->offset >= line->start_index &&
+	       run->item->offset + run->item->length <=
+		       line->start_index + line->length;
+}
+
+/* One text box for the runs [first, last) of line under node: the whole
+ * line (its logical width and all its text) when whole_line, else as wide
+ * as those runs and holding their text, x_from_pu along the line. */
+static void place_runs(struct layout *lo, const struct lines_impl *impl,
+		       size_t index, double x_pt, double y_pt, uint32_t node,
+		       const char *text, PangoLayoutLine *line, GSList *first,
+		       GSList *last, int64_t x_from_pu, int whole_line)
+{
+	const struct layout_lines *lines = &impl->lines;
+	int text_start = line->start_index;
+	int text_end = line->start_index + line->length;
+	if (!whole_line) {
+		text_start = INT32_MAX;
+		text_end = 0;
+		for (GSList *l = first; l != last; l = l->next) {
+			const PangoGlyphItem *run = l->data;
+			if (!run_usable(line, run))
+				continue;
+			if (run->item->offset < text_start)
+				text_start = run->item->offset;
+			if (run->item->offset + run->item->length > text_end)
+				text_end = run->item->offset + run->item->length;
+		}
+		if (text_end <= text_start)
+			return;
+	}
+	struct dl_box *box = layout_add_box(lo, BOX_TEXT, node);
+	box->x_pt = x_pt + impl->line_x_pt[index] + (double)x_from_pu / PANGO_SCALE;
+	box->y_pt = y_pt;
+	box->width_pt = impl->line_width_pt[index];
+	box->height_pt = lines->line_height_pt[index];
+	struct dl_text *t = &box->u.text;
+	t->baseline_pt = impl->baseline_pt[index];
+	t->text = dl_strndup(lo->list, text + text_start,
+			     (size_t)(text_end - text_start));
+	uint32_t run_count = 0;
+	for (GSList *l = first; l != last; l = l->next)
+		run_count++;
+	t->runs = arena_alloc(lo->list->arena,
+			      (run_count ? run_count : 1) * sizeof *t->runs);
+	int64_t x_pu = 0;
+	uint32_t n = 0;
+	for (GSList *l = first; l != last; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		if (!run_usable(line, run))
+			continue;
+		struct dl_run *out = &t->runs[n++];
+		out->x_pt = (double)x_pu / PANGO_SCALE;
+		x_pu += copy_run(lo, t->text, text_start, run,
+				 lines->font->color, out);
+	}
+	t->run_count = n;
+	if (!whole_line)
+		box->width_pt = (double)x_pu / PANGO_SCALE;
+}
+
 static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 			    size_t index, double x_pt, double y_pt,
-			    uint32_t node)
+			    struct language_nodes *nodes)
 {
 	const struct layout_lines *lines = &impl->lines;
 	const char *text;
@@ -668,34 +800,38 @@ static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 	PangoLayoutLine *line = line_at(impl, index, &text, &base);
 	if (!line || line->length == 0 || !line->runs)
 		return;
-	struct dl_box *box = layout_add_box(lo, BOX_TEXT, node);
-	box->x_pt = x_pt + impl->line_x_pt[index];
-	box->y_pt = y_pt;
-	box->width_pt = impl->line_width_pt[index];
-	box->height_pt = lines->line_height_pt[index];
-	struct dl_text *t = &box->u.text;
-	t->baseline_pt = impl->baseline_pt[index];
-	t->text = dl_strndup(lo->list, text + line->start_index,
-			     (size_t)line->length);
-	uint32_t run_count = g_slist_length(line->runs);
-	t->runs = arena_alloc(lo->list->arena, run_count * sizeof *t->runs);
-	int64_t x_pu = 0;
-	uint32_t n = 0;
-	for (GSList *l = line->runs; l; l = l->next) {
-		const PangoGlyphItem *run = l->data;
-		if (!run || !run->item || run->item->length <= 0)
-			continue;
-		/* A run never leaves its line; guard the slice all the same. */
-		if (run->item->offset < line->start_index ||
-		    run->item->offset + run->item->length >
-			    line->start_index + line->length)
-			continue;
-		struct dl_run *out = &t->runs[n++];
-		out->x_pt = (double)x_pu / PANGO_SCALE;
-		x_pu += copy_run(lo, t->text, line->start_index, run,
-				 lines->font->color, out);
+	if (!nodes->span_nodes) {
+		place_runs(lo, impl, index, x_pt, y_pt, nodes->node, text, line,
+			   line->runs, NULL, 0, 1);
+		return;
 	}
-	t->run_count = n;
+	/* Runs in visual order, grouped by the language span they are in:
+	 * Pango itemizes by language, so no run straddles a span's edge. */
+	GSList *group = line->runs;
+	int group_span = -2;
+	int64_t x_pu = 0, group_x_pu = 0;
+	for (GSList *l = line->runs;; l = l->next) {
+		const PangoGlyphItem *run = l ? l->data : NULL;
+		int span = run && run->item ?
+				   language_span_at(lo, lines->source,
+						    run->item->offset + base) :
+				   -3;
+		if (l && group_span == -2)
+			group_span = span;
+		if (!l || span != group_span) {
+			place_runs(lo, impl, index, x_pt, y_pt,
+				   language_node(lo, nodes, lines->source,
+						 group_span),
+				   text, line, group, l, group_x_pu, 0);
+			if (!l)
+				break;
+			group = l;
+			group_span = span;
+			group_x_pu = x_pu;
+		}
+		if (run && run->glyphs)
+			x_pu += pango_glyph_string_get_width(run->glyphs);
+	}
 }
 
 /* Link and ref spans: a Link node with a clickable box and an underline
@@ -774,10 +910,20 @@ double layout_place_lines(struct layout *lo, const struct layout_lines *lines,
 	if (first + count > lines->line_count)
 		count = lines->line_count - first;
 	const struct lines_impl *impl = (const struct lines_impl *)lines;
+	const struct source_text *source = lines->source;
+	struct language_nodes nodes = { node, NULL };
+	if (source && other_language(lo, source->lang) && node &&
+	    !lo->list->nodes[node].lang)
+		lo->list->nodes[node].lang = dl_strdup(lo->list, source->lang);
+	for (size_t s = 0; source && s < source->span_count; s++)
+		if (source->spans[s].lang && !nodes.span_nodes)
+			nodes.span_nodes = mem_array(source->span_count,
+						     sizeof *nodes.span_nodes);
 	double top0 = lines->line_top_pt[first];
 	for (size_t i = first; i < first + count; i++)
 		place_line_text(lo, impl, i, x_pt,
-				y_pt + lines->line_top_pt[i] - top0, node);
+				y_pt + lines->line_top_pt[i] - top0, &nodes);
+	free(nodes.span_nodes);
 	if (lines->source) {
 		for (size_t s = 0; s < lines->source->span_count; s++) {
 			const struct source_span *span = &lines->source->spans[s];

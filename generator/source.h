@@ -25,19 +25,28 @@ enum source_span_kind {
 	SPAN_STRONG,   /* <strong>, <lead>: bold */
 	SPAN_LINK,     /* <link href>: target is the URI */
 	SPAN_REF,      /* <ref to>: target is an id in this source */
+	SPAN_LANGUAGE, /* <span xml:lang>: only a language, printed as is */
 };
 
 struct source_span {
 	uint32_t start, end; /* byte offsets into source_text.text, end exclusive */
 	enum source_span_kind kind;
 	const char *target;  /* LINK: URI; REF: id; else NULL */
+	const char *lang;    /* its xml:lang ("cy"), or NULL: the text's */
+	int generated;       /* an empty <ref/>: its text is SOURCE_REF_NAME,
+	                        a stand-in for the target's name, which the
+	                        layout fills in in the paper's language */
 };
+
+/* U+FFFC OBJECT REPLACEMENT CHARACTER: what an empty <ref/> holds. */
+#define SOURCE_REF_NAME "\xEF\xBF\xBC"
 
 struct source_text {
 	const char *text;    /* whitespace collapsed, never NULL ("" when empty) */
 	struct source_span *spans;
 	size_t span_count;   /* spans ordered by start; they may nest */
 	struct source_pos pos;
+	const char *lang;    /* the element's xml:lang, or NULL: the paper's */
 };
 
 /* ---- ratings ---- */
@@ -76,6 +85,7 @@ enum source_block_kind {
 	BLOCK_SIGN_OFF,    /* "[LD/06022024/A]" under an implication */
 	BLOCK_ASSESSMENT,  /* a RAG self-assessment (appendices) */
 	BLOCK_PERFORMANCE, /* quarterly measures (appendices) */
+	BLOCK_APPENDICES,  /* <appendices/>: the list of the paper's appendices */
 };
 
 struct source_list {
@@ -116,6 +126,7 @@ struct source_assessment {
 	struct source_theme *themes;
 	size_t theme_count;
 	const char *previous_date; /* date of the previous self-assessment, or NULL */
+	const char *noun;        /* what the dashboard counts ("risk"), or NULL */
 };
 
 enum measure_polarity { POLARITY_HIGHER_IS_BETTER, POLARITY_LOWER_IS_BETTER };
@@ -183,6 +194,7 @@ struct source_performance {
 	struct source_scale scale;
 	struct source_measure_group *groups;
 	size_t group_count;
+	const char *noun;        /* what the dashboard counts ("indicator"), or NULL */
 };
 
 struct source_block {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rating.h"
+#include "words.h"
 
 struct builder {
 	struct source_load *load;
@@ -226,6 +227,7 @@ static void build_assessment(struct builder *b, const xmlNode *node,
 	a->id = attr(b, node, "id");
 	a->pos = pos_of(b, node);
 	a->previous_date = attr(b, node, "previous-date");
+	a->noun = attr(b, node, "noun");
 	inline_text(b, source_child(node, "intro"), &a->intro);
 	build_scale(b, source_child(node, "scale"), &a->scale);
 	a->theme_count = source_count(node, "theme");
@@ -293,6 +295,7 @@ static void build_performance(struct builder *b, const xmlNode *node,
 	p->id = attr(b, node, "id");
 	p->pos = pos_of(b, node);
 	p->period = attr(b, node, "period");
+	p->noun = attr(b, node, "noun");
 	p->previous_period = attr(b, node, "previous-period");
 	p->previous_source = attr(b, node, "previous-source");
 	p->previous_source_pos = source_attr_pos(b->load, node, "previous-source");
@@ -324,7 +327,8 @@ static size_t count_blocks(const xmlNode *parent)
 	size_t n = 0;
 	for (const xmlNode *c = parent->children; c; c = c->next)
 		n += source_is(c, "para") || source_is(c, "list") || source_is(c, "sign-off") ||
-		     source_is(c, "assessment") || source_is(c, "performance");
+		     source_is(c, "assessment") || source_is(c, "performance") ||
+		     source_is(c, "appendices");
 	return n;
 }
 
@@ -365,6 +369,8 @@ static struct source_block *build_blocks(struct builder *b, const xmlNode *paren
 		} else if (source_is(c, "performance")) {
 			block->kind = BLOCK_PERFORMANCE;
 			build_performance(b, c, &block->u.performance);
+		} else if (source_is(c, "appendices")) {
+			block->kind = BLOCK_APPENDICES;
 		} else {
 			continue;
 		}
@@ -431,6 +437,13 @@ struct source_doc *source_build(struct source_load *load)
 	doc->lang = lang ? arena_strndup(arena, (const char *)lang, strlen((const char *)lang)) :
 			   "en-GB";
 	xmlFree(lang);
+	/* A language with no catalogue still gets a paper, in English. */
+	words_problems(load->diags);
+	if (!words_for(doc->lang))
+		source_warning(load, source_attr_pos(load, root, "xml:lang"),
+			       "there are no words for the language \"%s\" (there "
+			       "are: %s); the paper's fixed words print in English",
+			       doc->lang, words_available());
 	doc->layout = attr(&b, root, "layout");
 	doc->layout_pos = source_attr_pos(load, root, "layout");
 	doc->status = attr_is(root, "status", "draft") ? STATUS_DRAFT : STATUS_FINAL;

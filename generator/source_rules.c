@@ -1,14 +1,19 @@
 /* The rules a schema cannot say: codes and references are written exactly
  * (no space before or after), every rating code is in its block's scale,
  * scales name each code once, cross-references resolve, a performance scale
- * has the standings its measures need, sign-offs sit under implications.
+ * has the standings its measures need, sign-offs sit under implications,
+ * financial, legal and equalities implications have one, dated no later
+ * than the meeting.
  * Runs over the tree, after schema validation, even when that failed, so
  * that one run reports every problem. */
 #include "source_internal.h"
 
+#include "dates.h"
+
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +22,8 @@ struct rules {
 	struct source_load *load;
 	xmlHashTablePtr ids;   /* id and ref values → element */
 	size_t errors;
+	long meeting_day;      /* the meeting date as YYYYMMDD; 0 when unknown */
+	char meeting_iso[11];  /* and as written, when known */
 };
 
 static void rule_error(struct rules *r, struct source_pos pos, const char *fmt, ...)
@@ -429,6 +436,73 @@ static void check_ref(struct rules *r, const xmlNode *node)
 	free(shown);
 }
 
+static int days_in_month(int year, int month)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* YYYYMMDD of a real date, else 0. */
+static long day_number(int year, int month, int day)
+{
+	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+		return 0;
+	return (long)year * 10000 + month * 100 + day;
+}
+
+static long meeting_day(const xmlNode *root, char iso[11])
+{
+	const xmlNode *cover = source_child(root, "cover");
+	const xmlNode *date = cover ? source_child(cover, "meeting-date") : NULL;
+	xmlChar *text = date ? xmlNodeGetContent(date) : NULL;
+	int year, month, day;
+	long result = 0;
+	if (text && dates_parse_iso((const char *)text, &year, &month, &day))
+		result = day_number(year, month, day);
+	if (result)
+		snprintf(iso, 11, "%s", (const char *)text);
+	xmlFree(text);
+	return result;
+}
+
+/* The date part of a sign-off code (LD/06022024/A: initials, DDMMYYYY,
+ * version) as YYYYMMDD; 0 when it is not eight digits of a real date. */
+static long sign_off_day(const char *code, char iso[11])
+{
+	const char *start = code ? strchr(code, '/') : NULL;
+	const char *end = start ? strchr(start + 1, '/') : NULL;
+	if (!end || end - start - 1 != 8)
+		return 0;
+	for (const char *p = start + 1; p < end; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	const char *d = start + 1;
+	snprintf(iso, 11, "%.4s-%.2s-%.2s", d + 4, d + 2, d);
+	return day_number(atoi(d + 4), (d[2] - '0') * 10 + d[3] - '0',
+			  (d[0] - '0') * 10 + d[1] - '0');
+}
+
+static void check_sign_off_date(struct rules *r, const xmlNode *sign_off)
+{
+	xmlChar *code = xmlNodeGetContent(sign_off);
+	char *trimmed = code ? source_quote((const char *)code) : NULL;
+	char iso[11];
+	long signed_day = sign_off_day(trimmed, iso);
+	if (signed_day && r->meeting_day && signed_day > r->meeting_day) {
+		char *when = dates_long_text(iso, NULL);
+		char *meeting = dates_long_text(r->meeting_iso, NULL);
+		source_warning(r->load, source_node_pos(r->load, sign_off),
+			       "sign-off \"%s\" is dated %s, after the meeting on "
+			       "%s: check its date part (DDMMYYYY)", trimmed, when,
+			       meeting);
+		free(meeting);
+		free(when);
+	}
+	free(trimmed);
+	xmlFree(code);
+}
+
 static void check_sign_off(struct rules *r, const xmlNode *section)
 {
 	const xmlNode *sign_off = source_child(section, "sign-off");
@@ -437,6 +511,17 @@ static void check_sign_off(struct rules *r, const xmlNode *section)
 		source_warning(r->load, source_node_pos(r->load, sign_off),
 			       "<sign-off> in a section that is not an implication "
 			       "(add implication=\"financial|legal|equalities|other\")");
+	/* Councils clear these three with a named officer's code. */
+	if (!sign_off && implication &&
+	    (strcmp(implication, "financial") == 0 ||
+	     strcmp(implication, "legal") == 0 ||
+	     strcmp(implication, "equalities") == 0))
+		source_warning(r->load, source_node_pos(r->load, section),
+			       "the %s implications have no <sign-off>: add the "
+			       "code of the officer who cleared them, such as "
+			       "<sign-off>LD/06022024/A</sign-off>", implication);
+	for (; sign_off; sign_off = source_next(sign_off->next, "sign-off"))
+		check_sign_off_date(r, sign_off);
 }
 
 static void walk(struct rules *r, const xmlNode *node)
@@ -460,6 +545,7 @@ size_t source_rules_check(struct source_load *load)
 {
 	struct rules r = { .load = load, .ids = xmlHashCreate(256) };
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
+	r.meeting_day = root ? meeting_day(root, r.meeting_iso) : 0;
 	index_ids(&r, root);
 	check_exact_all(&r, root);
 	walk(&r, root);

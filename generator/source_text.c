@@ -1,6 +1,7 @@
 /* Text out of the tree: XML white space collapsed to single spaces and
  * trimmed, across element boundaries, with inline markup (<em>, <strong>,
- * <lead>, <link>, <ref>) turned into spans over the plain text. */
+ * <lead>, <link>, <ref>, <span>) turned into spans over the plain text,
+ * each with its xml:lang. */
 #include "source_internal.h"
 
 #include <stdlib.h>
@@ -63,12 +64,28 @@ static int span_kind(const xmlNode *node, enum source_span_kind *kind,
 		*kind = SPAN_LINK, *target = source_attr(node, "href");
 	else if (source_is(node, "ref"))
 		*kind = SPAN_REF, *target = source_attr(node, "to");
+	else if (source_is(node, "span"))
+		*kind = SPAN_LANGUAGE;
 	else
 		return 0;
 	return 1;
 }
 
-static void walk(struct text_builder *b, const xmlNode *node)
+/* The element's own xml:lang in the arena, or NULL. */
+static const char *own_lang(struct arena *arena, const xmlNode *node)
+{
+	xmlChar *lang = node ? xmlGetNsProp(node, BAD_CAST "lang",
+					    XML_XML_NAMESPACE) : NULL;
+	const char *out = lang && lang[0] ?
+				  arena_strndup(arena, (const char *)lang,
+						strlen((const char *)lang)) :
+				  NULL;
+	xmlFree(lang);
+	return out;
+}
+
+static void walk(struct arena *arena, struct text_builder *b,
+		 const xmlNode *node)
 {
 	for (; node; node = node->next) {
 		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -81,7 +98,7 @@ static void walk(struct text_builder *b, const xmlNode *node)
 		enum source_span_kind kind;
 		const char *target;
 		if (!span_kind(node, &kind, &target)) {
-			walk(b, node->children);
+			walk(arena, b, node->children);
 			continue;
 		}
 		size_t index = b->span_count;
@@ -90,10 +107,23 @@ static void walk(struct text_builder *b, const xmlNode *node)
 		/* A pending space is written before the next character, so the
 		 * span starts after it. */
 		uint32_t start = (uint32_t)(b->length + (b->pending_space ? 1 : 0));
-		walk(b, node->children);
+		size_t before = b->length;
+		walk(arena, b, node->children);
+		int generated = kind == SPAN_REF && b->length == before;
+		if (generated) {
+			/* Room for the target's name, kept apart from the text
+			 * around it so that spans stay unambiguous. */
+			if (b->pending_space)
+				put(b, " ", 1);
+			b->pending_space = 0;
+			start = (uint32_t)b->length;
+			put(b, SOURCE_REF_NAME, strlen(SOURCE_REF_NAME));
+		}
 		uint32_t end = (uint32_t)b->length;
 		b->spans[index] = (struct source_span){ start, end < start ? start : end,
-							kind, target };
+							kind, target,
+							own_lang(arena, node),
+							generated };
 	}
 }
 
@@ -120,8 +150,9 @@ void source_inline_text(struct arena *arena, const xmlNode *node,
 			struct source_text *out)
 {
 	struct text_builder b = { 0 };
-	walk(&b, node ? node->children : NULL);
+	walk(arena, &b, node ? node->children : NULL);
 	out->text = arena_strndup(arena, b.text ? b.text : "", b.length);
+	out->lang = own_lang(arena, node);
 	out->span_count = b.span_count;
 	out->spans = NULL;
 	if (b.span_count) {
@@ -150,7 +181,7 @@ void source_inline_text(struct arena *arena, const xmlNode *node,
 char *source_plain_text(struct arena *arena, const xmlNode *node)
 {
 	struct text_builder b = { 0 };
-	walk(&b, node ? node->children : NULL);
+	walk(arena, &b, node ? node->children : NULL);
 	char *out = arena_strndup(arena, b.text ? b.text : "", b.length);
 	free(b.spans);
 	free(b.text);

@@ -16,6 +16,8 @@
 
 typedef uint32_t style_rgb; /* 0xRRGGBB */
 
+struct style_field;
+
 struct style_font {
 	const char *family;   /* "Liberation Sans" */
 	double size_pt;
@@ -30,10 +32,24 @@ struct style_page {
 	double margin_top_pt, margin_right_pt, margin_bottom_pt, margin_left_pt;
 };
 
+/* What a rating means, whatever its code: the load stage's standings,
+ * passed to the style as plain values (the style never sees the source). */
+enum style_standing {
+	STYLE_STANDING_NONE,      /* not stated: a middle grade */
+	STYLE_STANDING_MET,
+	STYLE_STANDING_PARTLY,
+	STYLE_STANDING_NOT_MET,
+	STYLE_STANDING_COMPLETE,
+	STYLE_STANDING_NO_DATA,
+};
+
 struct style_rating_colors {
 	const char *code;     /* rating code this pair applies to; NULL for the fallback */
 	style_rgb background;
 	style_rgb text;
+	enum style_standing standing; /* the standing it colours; NONE: none */
+	int graded;           /* 1: it sits at position on a graded scale */
+	double position;      /* 0 the worst grade to 1 the best, when graded */
 };
 
 struct style_table {
@@ -79,6 +95,9 @@ struct style {
 	 * {page} {pages} {agenda-item} {title} {status}; "" for none. */
 	const char *header_left, *header_right;
 	const char *footer_left, *footer_center, *footer_right;
+	/* The house style's own words (<labels>): catalogue key → text,
+	 * ending with a NULL name; looked up before the paper's catalogue. */
+	const struct style_field *labels;
 	struct style_private *private;
 };
 
@@ -114,15 +133,55 @@ char *style_locate(const char *name_or_path, const char *source_dir);
 char *style_source_layout(const char *source_path, const char *layout,
 			  unsigned line, unsigned col, struct diag_list *diags);
 
-/* Colours for a rating code; the fallback pair when the code has none. */
-const struct style_rating_colors *style_rating(const struct style *style,
-					       const char *code);
+/* One rating of a scale as the palette is asked about it: its code, its
+ * standing, whether another rating of its scale shares that standing, and
+ * its position between the scale's worst (0) and best (1) grades. */
+struct style_rating_key {
+	const char *code;             /* NULL: no code */
+	enum style_standing standing;
+	int standing_shared;
+	int graded;                   /* 1: it has a position on a graded scale */
+	double position;              /* 0 worst to 1 best, when graded */
+};
 
-/* Fill of the rating's bars and legend swatches in charts, which must
- * contrast 3:1 with the white page (WCAG 2, 1.4.11): the layout's chart
- * colour for the code (or the fallback's), else the background when that
- * contrasts enough, else the background darkened until it does. */
-style_rgb style_rating_chart(const struct style *style, const char *code);
+/* How the palette coloured a rating, most specific first. */
+enum style_rating_match {
+	STYLE_MATCH_CODE,       /* the palette names the code */
+	STYLE_MATCH_STANDING,   /* the palette's colour for the standing */
+	STYLE_MATCH_POSITION,   /* between the palette's graded colours */
+	STYLE_MATCH_FALLBACK,   /* nothing: the fallback grey */
+};
+
+/* The colours a rating prints in. text contrasts 4.5:1 with background and
+ * chart 3:1 with the white page (WCAG 2, 1.4.3 and 1.4.11), interpolated
+ * colours included. */
+struct style_rating_look {
+	style_rgb background, text;
+	style_rgb chart;        /* its bars and legend swatches */
+	enum style_rating_match match;
+};
+
+/* The one colour rule for ratings: the palette's colours for the code when
+ * it names the code; else for the standing, when no other rating of the
+ * scale shares it; else the colour at the rating's position on the scale,
+ * interpolated between the palette's graded colours (worst to best); else
+ * for the standing even when shared; else the fallback. */
+struct style_rating_look style_rating(const struct style *style,
+				      const struct style_rating_key *key);
+
+/* style_rating's chart colour: the fill of the rating's bars and legend
+ * swatches (the layout's chart colour, else the background when that
+ * contrasts 3:1 with the page, else the background darkened until it
+ * does). */
+style_rgb style_rating_chart(const struct style *style,
+			     const struct style_rating_key *key);
+
+/* The key of a bare code with nothing else known (a zeroed key with a
+ * code is the same). */
+struct style_rating_key style_rating_code(const char *code);
+
+/* The house style's label for a catalogue key, or NULL. */
+const char *style_label(const struct style *style, const char *key);
 
 /* Expand a furniture template; unknown fields are left as written.
  * fields is an array of name/value pairs ending with a NULL name.

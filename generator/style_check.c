@@ -1,8 +1,11 @@
 /* The rules of a layout that the schema cannot express: a fallback in the
- * palette, one entry per rating code, every heading level, sizes and
- * lengths within their limits (style_limits.c), WCAG 2 contrast of every
- * text colour on its background and of every chart colour on the page. */
+ * palette, one entry per rating code, standing and position, every heading
+ * level, sizes and lengths within their limits (style_limits.c), WCAG 2
+ * contrast of every text colour on its background and of every chart
+ * colour on the page. Colours made between two graded entries pass by
+ * construction (style_palette.c). */
 #include "style_internal.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -70,6 +73,44 @@ static int is_element(const xmlNode *node, const char *name)
 	       strcmp((const char *)node->name, name) == 0;
 }
 
+static const char *standing_word(enum style_standing standing)
+{
+	switch (standing) {
+	case STYLE_STANDING_MET: return "met";
+	case STYLE_STANDING_PARTLY: return "partly";
+	case STYLE_STANDING_NOT_MET: return "not-met";
+	case STYLE_STANDING_COMPLETE: return "complete";
+	case STYLE_STANDING_NO_DATA: return "no-data";
+	case STYLE_STANDING_NONE: break;
+	}
+	return "none";
+}
+
+/* A standing or a position colours the ratings a palette does not name by
+ * code, so each may mean one entry only. */
+static void check_meaning_once(const struct style *style,
+			       const struct style_doc *doc, const xmlNode *node,
+			       size_t i, struct diag_list *diags)
+{
+	const struct style_rating_colors *pair = &style->ratings[i];
+	struct style_pos pos = style_doc_pos(doc, node);
+	for (size_t j = 0; j < i; j++) {
+		const struct style_rating_colors *earlier = &style->ratings[j];
+		if (pair->standing != STYLE_STANDING_NONE &&
+		    earlier->standing == pair->standing)
+			diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+				 "the palette gives standing \"%s\" to both '%s' and "
+				 "'%s': keep it on one of them",
+				 standing_word(pair->standing), earlier->code, pair->code);
+		if (pair->graded && earlier->graded &&
+		    fabs(earlier->position - pair->position) < 1e-9)
+			diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+				 "the palette puts both '%s' and '%s' at position %g: "
+				 "give each graded colour its own place between 0 and 1",
+				 earlier->code, pair->code, pair->position);
+	}
+}
+
 static void check_palette(const struct style *style, const struct style_doc *doc,
 			  const xmlNode *palette, struct diag_list *diags)
 {
@@ -86,6 +127,7 @@ static void check_palette(const struct style *style, const struct style_doc *doc
 					 "keep one of them", pair->code);
 				break;
 			}
+		check_meaning_once(style, doc, c, i, diags);
 		char *what = mem_printf("rating '%s'", pair->code);
 		check_pair(doc, c, what, pair->text, pair->background,
 			   CONTRAST_MIN, diags);
@@ -202,6 +244,25 @@ static void check_name(const struct style *style, const struct style_doc *doc,
 		 style->name, (int)n, base);
 }
 
+/* A label names a word the program prints, or it would change nothing. */
+static void check_labels(const struct style_doc *doc, const xmlNode *labels,
+			 struct diag_list *diags)
+{
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *key = xmlGetProp(c, BAD_CAST "key");
+		if (key && !words_find(words_default(), (const char *)key)) {
+			struct style_pos pos = style_doc_pos(doc, c);
+			diag_add(diags, DIAG_ERROR, doc->path, pos.line, pos.col,
+				 "<label key=\"%s\"> names no word the program "
+				 "prints; the keys are those of words/%s.xml",
+				 (const char *)key, WORDS_DEFAULT_LANG);
+		}
+		xmlFree(key);
+	}
+}
+
 void style_check(const struct style *style, const struct style_doc *doc,
 		 struct diag_list *diags)
 {
@@ -212,4 +273,5 @@ void style_check(const struct style *style, const struct style_doc *doc,
 	check_fonts(style, doc, root, diags);
 	check_table(style, doc, style_child(root, "table"), diags);
 	check_palette(style, doc, style_child(root, "palette"), diags);
+	check_labels(doc, style_child(root, "labels"), diags);
 }

@@ -161,7 +161,9 @@ static size_t fixed_characters(const char *template_text)
 	static const struct style_field fields[] = {
 		{ "page", "999" }, { "pages", "999" }, { "marking", "" },
 		{ "committee", "" }, { "meeting-date", "" }, { "agenda-item", "" },
-		{ "title", "" }, { "status", "" }, { NULL, NULL },
+		{ "title", "" }, { "status", "" },
+		{ "page-of-pages", "Page 999 of 999" },
+		{ "marking-notice", "This report is " }, { NULL, NULL },
 	};
 	char *text = style_expand(template_text, fields);
 	size_t count = 0;

@@ -199,6 +199,25 @@ static style_rgb chart_color(const xmlNode *node, style_rgb background)
 	return chart ? style_parse_rgb(chart) : style_chart_default(background);
 }
 
+/* The standing a palette entry colours; the schema has checked the word. */
+static enum style_standing standing_of(const char *word)
+{
+	static const struct {
+		const char *word;
+		enum style_standing standing;
+	} words[] = {
+		{ "met", STYLE_STANDING_MET },
+		{ "partly", STYLE_STANDING_PARTLY },
+		{ "not-met", STYLE_STANDING_NOT_MET },
+		{ "complete", STYLE_STANDING_COMPLETE },
+		{ "no-data", STYLE_STANDING_NO_DATA },
+	};
+	for (size_t i = 0; word && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(word, words[i].word) == 0)
+			return words[i].standing;
+	return STYLE_STANDING_NONE;
+}
+
 static void read_palette(struct arena *arena, const xmlNode *palette,
 			 struct style *style)
 {
@@ -218,6 +237,10 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 		style->ratings[n].background = style_parse_rgb(attr(c, "background", "#ffffff"));
 		style->ratings[n].text = style_parse_rgb(attr(c, "text", "#000000"));
 		charts[n] = chart_color(c, style->ratings[n].background);
+		style->ratings[n].standing = standing_of(attr(c, "standing", NULL));
+		const char *position = attr(c, "position", NULL);
+		style->ratings[n].graded = position != NULL;
+		style->ratings[n].position = position ? strtod(position, NULL) : 0;
 		n++;
 	}
 	/* A missing fallback is an error (style_check); black on white keeps
@@ -227,6 +250,9 @@ static void read_palette(struct arena *arena, const xmlNode *palette,
 	style->ratings[n].background = style_parse_rgb(attr(fallback, "background", "#ffffff"));
 	style->ratings[n].text = style_parse_rgb(attr(fallback, "text", "#000000"));
 	charts[n] = chart_color(fallback, style->ratings[n].background);
+	style->ratings[n].standing = STYLE_STANDING_NONE;
+	style->ratings[n].graded = 0;
+	style->ratings[n].position = 0;
 	style->rating_count = n + 1;
 	style->private->chart_colors = charts;
 }
@@ -248,6 +274,33 @@ static void read_furniture(struct arena *arena, const xmlNode *furniture,
 	style->footer_left = template(arena, footer, "left");
 	style->footer_center = template(arena, footer, "center");
 	style->footer_right = template(arena, footer, "right");
+}
+
+/* <labels><label key="key.rating">RAG status</label>…: key → text pairs
+ * in the arena, ending with a NULL name. */
+static int is_label(const xmlNode *c)
+{
+	return c->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)c->name, "label") == 0;
+}
+
+static void read_labels(struct arena *arena, const xmlNode *labels,
+			struct style *style)
+{
+	size_t count = 0;
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next)
+		count += is_label(c);
+	struct style_field *out = arena_alloc(arena, (count + 1) * sizeof *out);
+	size_t n = 0;
+	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next) {
+		if (!is_label(c))
+			continue;
+		const char *key = attr(c, "key", "");
+		out[n].name = arena_strndup(arena, key, strlen(key));
+		out[n].value = text_of(arena, c);
+		n++;
+	}
+	style->labels = out;
 }
 
 static struct style *style_from_doc(const struct style_doc *doc)
@@ -274,6 +327,7 @@ static struct style *style_from_doc(const struct style_doc *doc)
 	read_table(&r, style_child(root, "table"), &style->table);
 	read_palette(arena, style_child(root, "palette"), style);
 	read_furniture(arena, style_child(root, "furniture"), style);
+	read_labels(arena, style_child(root, "labels"), style);
 	return style;
 }
 

@@ -1,26 +1,17 @@
-/* Small pure functions over a loaded style: rating colours, template
- * expansion, WCAG 2 contrast. */
+/* Small pure functions over a loaded style: template expansion, WCAG 2
+ * contrast. (Rating colours: style_palette.c.) */
 #include "style_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-const struct style_rating_colors *style_rating(const struct style *style,
-					       const char *code)
+const char *style_label(const struct style *style, const char *key)
 {
-	for (size_t i = 0; code && i + 1 < style->rating_count; i++)
-		if (style->ratings[i].code && strcmp(style->ratings[i].code, code) == 0)
-			return &style->ratings[i];
-	return &style->ratings[style->rating_count - 1];
-}
-
-style_rgb style_rating_chart(const struct style *style, const char *code)
-{
-	const struct style_rating_colors *colors = style_rating(style, code);
-	if (style->private && style->private->chart_colors)
-		return style->private->chart_colors[colors - style->ratings];
-	return style_chart_default(colors->background);
+	for (const struct style_field *f = style->labels; f && f->name; f++)
+		if (strcmp(f->name, key) == 0)
+			return f->value;
+	return NULL;
 }
 
 char *style_expand(const char *template_text, const struct style_field *fields)

@@ -35,7 +35,7 @@ static inline struct style_font fixture_font(double size_pt, int bold)
 static inline void fixture_style(struct style *s)
 {
 	static struct style_rating_colors fixture_ratings[] = {
-		{ NULL, 0xDDDDDD, 0x000000 },
+		{ NULL, 0xDDDDDD, 0x000000, STYLE_STANDING_NONE, 0, 0 },
 	};
 	memset(s, 0, sizeof *s);
 	s->name = "fixture";

@@ -12,15 +12,16 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "rating_colours.h"
 #include "fonts.h"
 #include "layout_fixture.h"
 #include "rating.h"
 
 static struct style_rating_colors palette[] = {
-	{ "G", 0x0F7A52, 0xFFFFFF },
-	{ "A", 0xF47738, 0x000000 },
-	{ "R", 0xCA3535, 0xFFFFFF },
-	{ NULL, 0xB1B4B6, 0x000000 },
+	{ "G", 0x0F7A52, 0xFFFFFF, STYLE_STANDING_NONE, 0, 0 },
+	{ "A", 0xF47738, 0x000000, STYLE_STANDING_NONE, 0, 0 },
+	{ "R", 0xCA3535, 0xFFFFFF, STYLE_STANDING_NONE, 0, 0 },
+	{ NULL, 0xB1B4B6, 0x000000, STYLE_STANDING_NONE, 0, 0 },
 };
 
 static struct source_rating rag[] = {
@@ -258,7 +259,7 @@ static void test_bar_segments_proportional_and_in_palette(void **state)
 			if (sets[s][r]) {
 				expected_counts[expected_n] = sets[s][r];
 				expected_fill[expected_n++] =
-					style_rating_chart(&f->style, rag[r].code);
+					code_chart(&f->style, rag[r].code);
 			}
 	assert_int_equal(n, expected_n);
 	double unit_pt = seg[0]->width_pt / (double)expected_counts[0];
@@ -309,7 +310,7 @@ static void test_labels_legend_and_alt(void **state)
 		snprintf(label, sizeof label, "%s %s", rag[r].code, rag[r].label);
 		const struct dl_box *text = find_text(list, figure, label);
 		assert_non_null(text);
-		uint32_t fill = style_rating_chart(&f->style, rag[r].code);
+		uint32_t fill = code_chart(&f->style, rag[r].code);
 		int found = 0;
 		const struct dl_page *page = &list->pages[0];
 		for (size_t i = 0; i < page->box_count; i++) {
@@ -488,7 +489,7 @@ static void test_assessment_dashboard(void **state)
 	char *expected = without_spaces(
 		"2 of 4 characteristics (50%) On target; 1 (25%) Within tolerance; "
 		"1 (25%) Off target. 1 characteristic is not rated. Since the "
-		"previous self-assessment (2023-09-01): 1 improved, 1 declined, 1 unchanged.");
+		"previous self-assessment (1 September 2023): 1 improved, 1 declined, 1 unchanged.");
 	assert_string_equal(text, expected);
 	free(expected);
 	free(text);
@@ -519,9 +520,9 @@ static void test_shipped_style_and_fonts(void **state)
 	assert_int_equal(n, 5);
 	const char *codes[5] = { "G", "A", "R", "G", "R" };
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(seg[i]->fill, style_rating_chart(style, codes[i]));
-	assert_int_not_equal(style_rating_chart(style, "G"),
-			     style_rating_chart(style, "R"));
+		assert_int_equal(seg[i]->fill, code_chart(style, codes[i]));
+	assert_int_not_equal(code_chart(style, "G"),
+			     code_chart(style, "R"));
 	dl_free(f->list);
 	f->list = NULL;
 	style_free(style);

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "rating_colours.h"
 #include "fonts.h"
 #include "layout_internal.h"
 #include "memory.h"
@@ -53,7 +54,7 @@ static void test_shipped_chart_colours(void **state)
 		assert_non_null(style);
 		for (size_t r = 0; r < style->rating_count; r++) {
 			const char *code = style->ratings[r].code; /* NULL: fallback */
-			double ratio = style_contrast(style_rating_chart(style, code),
+			double ratio = style_contrast(code_chart(style, code),
 						      PAGE_WHITE);
 			if (ratio < CHART_MIN)
 				fail_msg("%s: rating %s charts at %.2f:1", paths[i],
@@ -171,7 +172,7 @@ static void test_default_chart_colour(void **state)
 	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
 	for (size_t r = 0; r < style->rating_count; r++) {
 		const struct style_rating_colors *pair = &style->ratings[r];
-		style_rgb chart = style_rating_chart(style, pair->code);
+		style_rgb chart = code_chart(style, pair->code);
 		assert_true(style_contrast(chart, PAGE_WHITE) >= CHART_MIN);
 		/* the tints fail, so each is darkened: never the tint itself */
 		assert_true(style_contrast(pair->background, PAGE_WHITE) < CHART_MIN);

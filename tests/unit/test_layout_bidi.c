@@ -142,8 +142,8 @@ static size_t check_line_runs(const struct dl_text *t, const char *what)
 static void lay_out_case(struct layout_fixture *f, const struct bidi_case *c,
 			 double width_pt)
 {
-	struct source_span span = { 0, 0, SPAN_STRONG, NULL };
-	struct source_text text = { c->text, NULL, 0, { 1, 1 } };
+	struct source_span span = { 0, 0, SPAN_STRONG, NULL, NULL, 0 };
+	struct source_text text = { c->text, NULL, 0, { 1, 1 }, NULL };
 	if (c->bold) {
 		const char *at = strstr(c->text, c->bold);
 		assert_non_null(at);

@@ -72,11 +72,11 @@ static void test_paragraph_keeps_every_byte(void **state)
 	const char *bold = strstr(s, "Best Value");
 	const char *link = strstr(s, "the guidance");
 	struct source_span spans[] = {
-		{ (uint32_t)(bold - s), (uint32_t)(bold - s) + 10, SPAN_STRONG, NULL },
+		{ (uint32_t)(bold - s), (uint32_t)(bold - s) + 10, SPAN_STRONG, NULL, NULL, 0 },
 		{ (uint32_t)(link - s), (uint32_t)strlen(s) - 1, SPAN_LINK,
-		  "https://www.gov.uk/" },
+		  "https://www.gov.uk/", NULL, 0 },
 	};
-	struct source_text text = { s, spans, 2, { 3, 5 } };
+	struct source_text text = { s, spans, 2, { 3, 5 }, NULL };
 	struct source_pos pos = { 3, 5 };
 	uint32_t node = layout_add_node(&f->lo, ROLE_PARAGRAPH, pos);
 	double width = layout_content_width(&f->lo);
@@ -235,15 +235,15 @@ static void test_awkward_spans(void **state)
 	struct layout_fixture *f = *state;
 	const char *s = "See the guidance on GOV.UK and appendix 2 for details.";
 	struct source_span spans[] = {
-		{ 0, 3, SPAN_STRONG, NULL },
-		{ 4, 28, SPAN_EMPHASIS, NULL },
-		{ 8, 16, SPAN_LINK, "https://www.gov.uk/guidance" },
-		{ 8, 16, SPAN_STRONG, NULL },
-		{ 20, 20, SPAN_LINK, "https://empty.example/" },
-		{ 33, 43, SPAN_REF, "self-assessment" },
-		{ 50, 400, SPAN_STRONG, NULL },
+		{ 0, 3, SPAN_STRONG, NULL, NULL, 0 },
+		{ 4, 28, SPAN_EMPHASIS, NULL, NULL, 0 },
+		{ 8, 16, SPAN_LINK, "https://www.gov.uk/guidance", NULL, 0 },
+		{ 8, 16, SPAN_STRONG, NULL, NULL, 0 },
+		{ 20, 20, SPAN_LINK, "https://empty.example/", NULL, 0 },
+		{ 33, 43, SPAN_REF, "self-assessment", NULL, 0 },
+		{ 50, 400, SPAN_STRONG, NULL, NULL, 0 },
 	};
-	struct source_text text = { s, spans, sizeof spans / sizeof *spans, { 2, 1 } };
+	struct source_text text = { s, spans, sizeof spans / sizeof *spans, { 2, 1 }, NULL };
 	struct source_pos pos = { 2, 1 };
 	uint32_t node = layout_add_node(&f->lo, ROLE_PARAGRAPH, pos);
 	struct layout_lines *lines = layout_measure(&f->lo, &text, &f->style.body,

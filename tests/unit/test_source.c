@@ -119,13 +119,13 @@ static void test_format_sections(void **state)
 	struct diag_list diags = { 0 };
 	struct source_doc *doc = load_format(&diags);
 	assert_non_null(doc);
-	assert_int_equal(doc->section_count, 2);
+	assert_int_equal(doc->section_count, 3);
 	const struct source_section *s = &doc->sections[0];
 	assert_int_equal(s->number, 1);
 	assert_string_equal(s->id, "purpose");
 	assert_string_equal(s->heading, "Purpose");
 	assert_int_equal(s->implication, IMPLICATION_NONE);
-	assert_int_equal(s->block_count, 3);
+	assert_int_equal(s->block_count, 5);
 	assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
 	assert_true(s->blocks[0].numbered);
 	assert_int_equal(s->blocks[0].number, 1);
@@ -146,6 +146,22 @@ static void test_format_sections(void **state)
 	assert_int_equal(item->spans[0].kind, SPAN_STRONG);
 	assert_int_equal(item->spans[0].start, 0);
 	assert_int_equal(item->spans[0].end, strlen("Leadership:"));
+	/* A span in another language, an empty ref holding the stand-in for
+	 * its target's name, and a paragraph in Welsh. */
+	const struct source_text *parts = &s->blocks[3].u.paragraph;
+	assert_null(parts->lang);
+	assert_int_equal(parts->span_count, 2);
+	assert_int_equal(parts->spans[0].kind, SPAN_LANGUAGE);
+	assert_string_equal(parts->spans[0].lang, "cy");
+	assert_memory_equal(parts->text + parts->spans[0].start, "Croeso", 6);
+	assert_int_equal(parts->spans[1].kind, SPAN_REF);
+	assert_true(parts->spans[1].generated);
+	assert_string_equal(parts->spans[1].target, "guidance");
+	assert_memory_equal(parts->text + parts->spans[1].start, SOURCE_REF_NAME,
+			    strlen(SOURCE_REF_NAME));
+	assert_int_equal(parts->spans[1].end - parts->spans[1].start,
+			 strlen(SOURCE_REF_NAME));
+	assert_string_equal(s->blocks[4].u.paragraph.lang, "cy");
 
 	s = &doc->sections[1];
 	assert_int_equal(s->number, 2);
@@ -153,6 +169,9 @@ static void test_format_sections(void **state)
 	assert_int_equal(s->block_count, 2);
 	assert_int_equal(s->blocks[1].kind, BLOCK_SIGN_OFF);
 	assert_string_equal(s->blocks[1].u.sign_off, "LD/06022024/A");
+	s = &doc->sections[2];
+	assert_int_equal(s->block_count, 1);
+	assert_int_equal(s->blocks[0].kind, BLOCK_APPENDICES);
 	source_free(doc);
 	diag_list_free(&diags);
 }

@@ -20,6 +20,7 @@
 #include "paths.h"
 #include "style.h"
 #include "style_internal.h"
+#include "rating_colours.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -94,13 +95,13 @@ static void test_committee_report(void **state)
 	assert_int_equal(s->rating_count, 8);
 	assert_null(s->ratings[7].code);
 	/* a five-point scale's light green has its own colour, not the fallback */
-	assert_int_equal(style_rating(s, "LG")->background, 0x85994b);
-	assert_int_equal(style_rating(s, "LG")->text, 0x0b0c0c);
-	assert_string_equal(s->header_left, "This report is {marking}");
+	assert_int_equal(code_look(s, "LG").background, 0x85994b);
+	assert_int_equal(code_look(s, "LG").text, 0x0b0c0c);
+	assert_string_equal(s->header_left, "{marking-notice}");
 	assert_string_equal(s->header_right, "");
 	assert_string_equal(s->footer_left, "{committee} {meeting-date}");
 	assert_string_equal(s->footer_center, "");
-	assert_string_equal(s->footer_right, "Page {page} of {pages}");
+	assert_string_equal(s->footer_right, "{page-of-pages}");
 	style_free(s);
 }
 
@@ -145,15 +146,12 @@ static void test_shipped_contrast(void **state)
 		assert_true(style_contrast(s->body.color, 0xffffff) >= 4.5);
 		assert_true(style_contrast(s->link_color, 0xffffff) >= 4.5);
 		const char *codes[] = { "R", "A", "G", "B", "ND" };
-		for (size_t i = 0; i < 5; i++) {
-			const struct style_rating_colors *c = style_rating(s, codes[i]);
-			assert_non_null(c->code);
-			assert_string_equal(c->code, codes[i]);
-		}
+		for (size_t i = 0; i < 5; i++)
+			assert_int_equal(code_look(s, codes[i]).match,
+					 STYLE_MATCH_CODE);
 		assert_null(s->ratings[s->rating_count - 1].code);
 		/* amber takes dark text in every layout */
-		const struct style_rating_colors *amber = style_rating(s, "A");
-		assert_true(style_contrast(amber->text, 0x000000) < 3.0);
+		assert_true(style_contrast(code_look(s, "A").text, 0x000000) < 3.0);
 		style_free(s);
 		free(name);
 		layouts++;
@@ -167,16 +165,17 @@ static void test_rating_lookup(void **state)
 {
 	(void)state;
 	struct style *s = load_shipped("committee-report");
-	assert_int_equal(style_rating(s, "R")->background, 0xca3535);
-	assert_int_equal(style_rating(s, "R")->text, 0xffffff);
-	assert_int_equal(style_rating(s, "A")->background, 0xf47738);
-	assert_int_equal(style_rating(s, "A")->text, 0x0b0c0c);
-	assert_int_equal(style_rating(s, "ND")->background, 0xf3f2f1);
-	const struct style_rating_colors *unknown = style_rating(s, "PURPLE");
-	assert_null(unknown->code);
-	assert_int_equal(unknown->background, 0xb1b4b6);
-	assert_ptr_equal(style_rating(s, NULL), unknown);
-	assert_ptr_equal(style_rating(s, "r"), unknown); /* codes are exact */
+	assert_int_equal(code_look(s, "R").background, 0xca3535);
+	assert_int_equal(code_look(s, "R").text, 0xffffff);
+	assert_int_equal(code_look(s, "A").background, 0xf47738);
+	assert_int_equal(code_look(s, "A").text, 0x0b0c0c);
+	assert_int_equal(code_look(s, "ND").background, 0xf3f2f1);
+	struct style_rating_look unknown = code_look(s, "PURPLE");
+	assert_int_equal(unknown.match, STYLE_MATCH_FALLBACK);
+	assert_int_equal(unknown.background, 0xb1b4b6);
+	assert_int_equal(code_look(s, NULL).match, STYLE_MATCH_FALLBACK);
+	/* codes are exact */
+	assert_int_equal(code_look(s, "r").match, STYLE_MATCH_FALLBACK);
 	style_free(s);
 }
 

@@ -14,17 +14,18 @@
 
 #include <cmocka.h>
 
+#include "rating_colours.h"
 #include "layout_fixture.h"
 #include "rating.h"
 #include "table_checks.h"
 
 static struct style_rating_colors block_ratings[] = {
-	{ "R", 0xD4351C, 0xFFFFFF },
-	{ "A", 0xF47738, 0x000000 },
-	{ "G", 0x00703C, 0xFFFFFF },
-	{ "B", 0x1D70B8, 0xFFFFFF },
-	{ "ND", 0xB1B4B6, 0x0B0C0C },
-	{ NULL, 0xF3F2F1, 0x0B0C0C },
+	{ "R", 0xD4351C, 0xFFFFFF, STYLE_STANDING_NONE, 0, 0 },
+	{ "A", 0xF47738, 0x000000, STYLE_STANDING_NONE, 0, 0 },
+	{ "G", 0x00703C, 0xFFFFFF, STYLE_STANDING_NONE, 0, 0 },
+	{ "B", 0x1D70B8, 0xFFFFFF, STYLE_STANDING_NONE, 0, 0 },
+	{ "ND", 0xB1B4B6, 0x0B0C0C, STYLE_STANDING_NONE, 0, 0 },
+	{ NULL, 0xF3F2F1, 0x0B0C0C, STYLE_STANDING_NONE, 0, 0 },
 };
 
 static struct source_rating scale_ratings[] = {
@@ -146,11 +147,11 @@ static void check_rating_cell(const struct fixture *f, uint32_t cell,
 	const char *text;
 	cell_look(f->lo.list, cell, &fill, &text, &color);
 	assert_non_null(text);
-	const struct style_rating_colors *colors =
-		style_rating(&f->style, scale->ratings[index].code);
+	struct style_rating_key key = layout_rating_key(scale, (size_t)index);
+	struct style_rating_look colors = style_rating(&f->style, &key);
 	assert_string_equal(text, scale->ratings[index].label);
-	assert_int_equal(fill, colors->background);
-	assert_int_equal(color, colors->text);
+	assert_int_equal(fill, colors.background);
+	assert_int_equal(color, colors.text);
 }
 
 static void test_assessment_ratings_and_links(void **state)
@@ -264,7 +265,7 @@ static void test_assessment_key(void **state)
 		char expected[64];
 		snprintf(expected, sizeof expected, "%s (%s)", rating->label, rating->code);
 		assert_string_equal(text, expected);
-		assert_int_equal(fill, style_rating(&f->style, rating->code)->background);
+		assert_int_equal(fill, code_look(&f->style, rating->code).background);
 		cell_look(list, meaning, &fill, &text, &color);
 		assert_string_equal(text, rating->meaning);
 	}
@@ -355,7 +356,7 @@ static void test_performance_cells(void **state)
 			}
 			if (!m->actual.present && !m->contextual) {
 				assert_string_equal(text, "No data");
-				assert_true(fill != style_rating(&f->style, "G")->background);
+				assert_true(fill != code_look(&f->style, "G").background);
 			}
 			/* travel: the arrow and the word */
 			char *travel = node_text_squeezed(list, row_cell(list, m->pos.line, 6), NULL);

@@ -62,16 +62,16 @@ static void check_rating(const struct fixture *f, uint32_t cell,
 	const char *text;
 	cell_look(f->list, cell, &fill, &text, &color);
 	assert_non_null(text);
-	const struct style_rating_colors *colors =
-		style_rating(f->style, scale->ratings[index].code);
+	struct style_rating_key key = layout_rating_key(scale, (size_t)index);
+	struct style_rating_look colors = style_rating(f->style, &key);
 	/* a label may take two lines: compare all of the cell's text */
 	char *got = node_text_squeezed(f->list, cell, NULL);
 	char *want = squeeze(scale->ratings[index].label);
 	assert_string_equal(got, want);
 	free(got);
 	free(want);
-	assert_int_equal(fill, colors->background);
-	assert_int_equal(color, colors->text);
+	assert_int_equal(fill, colors.background);
+	assert_int_equal(color, colors.text);
 }
 
 /* The table checks every laid-out block must pass. */
