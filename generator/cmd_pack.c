@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "dates.h"
 #include "diag.h"
 #include "draw.h"
 #include "file_atomic.h"
@@ -19,6 +20,7 @@
 #include "paths.h"
 #include "pipeline.h"
 #include "style.h"
+#include "words.h"
 
 static void pack_usage(FILE *out)
 {
@@ -224,6 +226,20 @@ static struct layout_paper *agenda(struct pack *pack, size_t *total)
 	return NULL;
 }
 
+/* A word of the pack's own (its title, the items' bookmarks) as the
+ * layout finds one: the agenda house style's label, else the catalogue of
+ * the meeting's language. Caller frees. */
+static char *pack_format(const struct pack *pack, const char *key,
+			 const struct words_field *fields)
+{
+	const char *label = style_label(pack->style, key);
+	const struct words *words = words_for(pack->meeting->lang);
+	if (!words)
+		words = words_default();
+	return words_expand(label ? label : words_get(words, key), fields, NULL,
+			    NULL, NULL);
+}
+
 static struct display_list *assemble(struct pack *pack)
 {
 	size_t total = 0;
@@ -233,10 +249,17 @@ static struct display_list *assemble(struct pack *pack)
 	const struct meeting *m = pack->meeting;
 	struct display_list *front = layout_paper_finish(sheet, 1, total);
 	struct display_list *list = dl_new();
-	char *title = mem_printf("%s, %s: agenda and reports%s", m->committee,
-				 m->date, pack->args->full ? " (members)" : "");
+	const struct words *words = words_for(m->lang);
+	char *date = dates_long_text(m->date, words ? words : words_default());
+	const struct words_field title_fields[] = {
+		{ "committee", m->committee }, { "date", date }, { NULL, NULL },
+	};
+	char *title = pack_format(pack, pack->args->full ?
+					"agenda.members-pack-title" :
+					"agenda.pack-title", title_fields);
 	list->title = dl_strdup(list, title);
 	free(title);
+	free(date);
 	list->author = dl_strdup(list, m->authority);
 	list->subject = dl_strdup(list, front->subject);
 	list->lang = dl_strdup(list, m->lang);
@@ -254,8 +277,14 @@ static struct display_list *assemble(struct pack *pack)
 						     item->pages.first, total);
 		if (!part)
 			continue;
-		char *entry = mem_printf("Item %u: %s", m->items[i].number,
-					 m->items[i].title);
+		char number[24];
+		snprintf(number, sizeof number, "%u", m->items[i].number);
+		const struct words_field entry_fields[] = {
+			{ "number", number }, { "title", m->items[i].title },
+			{ NULL, NULL },
+		};
+		char *entry = pack_format(pack, "agenda.item-heading",
+					  entry_fields);
 		int parent = dl_add_outline(list, entry, -1, list->page_count, 0);
 		free(entry);
 		char prefix[32];

@@ -634,7 +634,8 @@ static void place_withheld_appendix(struct layout *lo, struct flow *flow,
 	layout_add_outline(lo, title, -1, top_pt);
 	free(title);
 	struct source_text text = { 0 };
-	char *statement = layout_exempt_statement("This appendix", paragraph);
+	char *statement = layout_exempt_statement(lo, "agenda.withheld-appendix",
+						    paragraph);
 	text.text = statement;
 	text.pos = appendix->pos;
 	place_paragraph(lo, flow, &text, NULL, NULL, appendix->pos);

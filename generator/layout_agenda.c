@@ -14,37 +14,25 @@
 
 #define AGENDA_GAP_PT 18
 
-/* What each paragraph of Schedule 12A protects, as the Act words it. */
-static const char *const schedule_12a[] = {
-	"information relating to any individual",
-	"information which is likely to reveal the identity of an individual",
-	"information relating to the financial or business affairs of any "
-	"particular person (including the authority holding that information)",
-	"information relating to any consultations or negotiations, or "
-	"contemplated consultations or negotiations, in connection with any "
-	"labour relations matter arising between the authority and employees",
-	"information in respect of which a claim to legal professional "
-	"privilege could be maintained in legal proceedings",
-	"information which reveals that the authority proposes to give a "
-	"notice or to make an order or direction under any enactment",
-	"information relating to any action taken or to be taken in connection "
-	"with the prevention, investigation or prosecution of crime",
-};
-
-char *layout_exempt_statement(const char *what, const char *paragraph)
+char *layout_exempt_statement(const struct layout *lo, const char *key,
+			      const char *paragraph)
 {
-	int n = paragraph ? atoi(paragraph) : 0;
-	const char *why = n >= 1 && n <= 7 ? schedule_12a[n - 1] : NULL;
-	return mem_printf("%s is not for publication by virtue of paragraph %s "
-			  "of Schedule 12A of the Local Government Act 1972%s%s%s",
-			  what, paragraph ? paragraph : "?", why ? " (" : ".",
-			  why ? why : "", why ? ")." : "");
+	/* The schema allows paragraphs 1 to 7 only; each has its reason. */
+	char reason_key[32];
+	snprintf(reason_key, sizeof reason_key, "agenda.schedule-12a.%s",
+		 paragraph);
+	const struct words_field fields[] = {
+		{ "paragraph", paragraph },
+		{ "reason", layout_word(lo, reason_key) },
+		{ NULL, NULL },
+	};
+	return layout_format(lo, key, fields);
 }
 
 /* A document standing for the meeting, so the furniture and metadata
- * read the committee, the date and a title as from a paper's cover. */
-static struct source_doc *meeting_doc(const struct meeting *meeting,
-				      const char *title)
+ * read the committee, the date and a title as from a paper's cover; its
+ * marking and title are words of the meeting's language (paper_begin). */
+static struct source_doc *meeting_doc(const struct meeting *meeting)
 {
 	struct source_doc *doc = mem_alloc(sizeof *doc);
 	doc->path = meeting->path;
@@ -52,8 +40,6 @@ static struct source_doc *meeting_doc(const struct meeting *meeting,
 	doc->cover.authority = meeting->authority;
 	doc->cover.committee = meeting->committee;
 	doc->cover.meeting_date = meeting->date;
-	doc->cover.marking = "PUBLIC [NOT PROTECTIVELY MARKED]";
-	doc->cover.title = title;
 	return doc;
 }
 
@@ -66,9 +52,11 @@ static struct layout_paper *paper_begin(const struct meeting *meeting,
 {
 	static const struct layout_options no_options = { 0 };
 	struct layout_paper *paper = mem_alloc(sizeof *paper);
-	paper->owned_doc = meeting_doc(meeting, title);
+	paper->owned_doc = meeting_doc(meeting);
 	layout_begin(&paper->lo, paper->owned_doc, style, context,
 		     options ? options : &no_options, diags);
+	paper->owned_doc->cover.marking = layout_word(&paper->lo, "agenda.marking");
+	paper->owned_doc->cover.title = title;
 	layout_new_page(&paper->lo);
 	return paper;
 }
@@ -143,26 +131,34 @@ static void particulars(struct layout *lo, const struct meeting *meeting)
 	struct layout_table table;
 	memset(&table, 0, sizeof table);
 	layout_table_begin(lo, &table, 2, proportions, NULL, pos);
-	particular(lo, &table, "Date", layout_date_text(lo, meeting->date));
-	particular(lo, &table, "Time", meeting->time);
-	particular(lo, &table, "Venue", meeting->venue);
-	particular(lo, &table, "Chair", meeting->chair);
-	particular(lo, &table, "Vice-chair", meeting->vice_chair);
-	particular(lo, &table, "Members",
+	particular(lo, &table, layout_word(lo, "agenda.date"), layout_date_text(lo, meeting->date));
+	particular(lo, &table, layout_word(lo, "agenda.time"), meeting->time);
+	particular(lo, &table, layout_word(lo, "agenda.venue"), meeting->venue);
+	particular(lo, &table, layout_word(lo, "agenda.chair"), meeting->chair);
+	particular(lo, &table, layout_word(lo, "agenda.vice-chair"), meeting->vice_chair);
+	particular(lo, &table, layout_word(lo, "agenda.members"),
 		   lines_of(lo, meeting->members, meeting->member_count));
-	particular(lo, &table, "Substitutes",
+	particular(lo, &table, layout_word(lo, "agenda.substitutes"),
 		   lines_of(lo, meeting->substitutes, meeting->substitute_count));
-	particular(lo, &table, "Quorum", meeting->quorum);
+	particular(lo, &table, layout_word(lo, "agenda.quorum"), meeting->quorum);
 	const struct source_person *c = &meeting->contact;
-	char *tel = c->telephone ? mem_printf("Tel %s", c->telephone) : NULL;
-	char *email = c->email ? mem_printf("Email %s", c->email) : NULL;
+	const struct words_field tel_fields[] = {
+		{ "number", c->telephone }, { NULL, NULL },
+	};
+	const struct words_field email_fields[] = {
+		{ "address", c->email }, { NULL, NULL },
+	};
+	char *tel = c->telephone ? layout_format(lo, "cover.telephone", tel_fields)
+				 : NULL;
+	char *email = c->email ? layout_format(lo, "cover.email", email_fields)
+			       : NULL;
 	const char *parts[4];
 	size_t n = 0;
 	const char *all[] = { c->name, c->role, tel, email };
 	for (size_t i = 0; i < 4; i++)
 		if (all[i])
 			parts[n++] = all[i];
-	particular(lo, &table, "Contact", lines_of(lo, parts, n));
+	particular(lo, &table, layout_word(lo, "agenda.contact"), lines_of(lo, parts, n));
 	free(tel);
 	free(email);
 	layout_table_end(lo, &table);
@@ -173,15 +169,18 @@ static void particulars(struct layout *lo, const struct meeting *meeting)
 static const char *pages_text(struct layout *lo,
 			      const struct layout_item_pages *pages)
 {
-	char buffer[64];
 	if (!pages->first)
 		return NULL;
-	if (pages->last > pages->first)
-		snprintf(buffer, sizeof buffer, "(Pages %zu - %zu)", pages->first,
-			 pages->last);
-	else
-		snprintf(buffer, sizeof buffer, "(Page %zu)", pages->first);
-	return dl_strdup(lo->list, buffer);
+	char first[24], last[24];
+	snprintf(first, sizeof first, "%zu", pages->first);
+	snprintf(last, sizeof last, "%zu", pages->last);
+	const struct words_field fields[] = {
+		{ "first", first }, { "last", last }, { "page", first },
+		{ NULL, NULL },
+	};
+	return layout_format_kept(lo, pages->last > pages->first ?
+					      "agenda.pages" : "agenda.page",
+				  fields);
 }
 
 static void agenda_item(struct layout *lo, struct layout_table *table,
@@ -190,10 +189,11 @@ static void agenda_item(struct layout *lo, struct layout_table *table,
 {
 	char number[24];
 	snprintf(number, sizeof number, "%u", item->number);
+	const struct words_field exempt_fields[] = {
+		{ "paragraph", pages->exempt_paragraph }, { NULL, NULL },
+	};
 	char *exempt = pages->exempt_paragraph ?
-		mem_printf("Not for publication: exempt information under "
-			   "paragraph %s of Schedule 12A", pages->exempt_paragraph) :
-		NULL;
+		layout_format(lo, "cover.exempt", exempt_fields) : NULL;
 	const char *all[] = { item->title, item->lead, item->note, exempt };
 	const char *parts[4];
 	size_t n = 0;
@@ -218,17 +218,19 @@ struct layout_paper *layout_agenda(const struct meeting *meeting,
 				   struct diag_list *diags)
 {
 	struct layout_paper *paper =
-		paper_begin(meeting, "Agenda", style, context, options, diags);
+		paper_begin(meeting, NULL, style, context, options, diags);
 	struct layout *lo = &paper->lo;
+	const char *title = layout_word(lo, "agenda.title");
+	paper->owned_doc->cover.title = title;
 	masthead(lo, meeting);
 	particulars(lo, meeting);
-	place_text(lo, "Agenda", &lo->style->heading[0], ROLE_HEADING, 2);
-	layout_add_outline(lo, "Agenda", -1, lo->top_pt);
+	place_text(lo, title, &lo->style->heading[0], ROLE_HEADING, 2);
+	layout_add_outline(lo, title, -1, lo->top_pt);
 	static const double proportions[3] = { 0.1, 0.65, 0.25 };
 	struct layout_cell header[3] = {
-		layout_plain_cell("Item", ALIGN_LEFT),
-		layout_plain_cell("Title", ALIGN_LEFT),
-		layout_plain_cell("Pages", ALIGN_RIGHT),
+		layout_plain_cell(layout_word(lo, "agenda.column.item"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "agenda.column.title"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "agenda.column.pages"), ALIGN_RIGHT),
 	};
 	struct source_pos pos = { 0, 0 };
 	struct layout_table table;
@@ -252,10 +254,16 @@ struct layout_paper *layout_exempt_item(const struct meeting *meeting,
 						 context, options, diags);
 	struct layout *lo = &paper->lo;
 	masthead(lo, meeting);
-	char *heading = mem_printf("Item %u: %s", item->number, item->title);
+	char number[24];
+	snprintf(number, sizeof number, "%u", item->number);
+	const struct words_field fields[] = {
+		{ "number", number }, { "title", item->title }, { NULL, NULL },
+	};
+	char *heading = layout_format(lo, "agenda.item-heading", fields);
 	place_text(lo, heading, &lo->style->heading[0], ROLE_HEADING, 2);
 	free(heading);
-	char *statement = layout_exempt_statement("This item", paragraph);
+	char *statement =
+		layout_exempt_statement(lo, "agenda.withheld-item", paragraph);
 	place_text(lo, statement, &lo->style->body, ROLE_PARAGRAPH, 0);
 	free(statement);
 	return paper;

@@ -100,8 +100,6 @@ static double height_of(const struct layout_lines *lines)
 	return lines ? lines->height_pt : 0;
 }
 
-#define NOT_FOR_PUBLICATION "NOT FOR PUBLICATION"
-
 static int page_marked(const struct layout *lo, size_t p)
 {
 	for (size_t i = 0; i < lo->marked_count; i++)
@@ -121,7 +119,8 @@ static void place_header(struct layout *lo, const struct furniture *f,
 	double right_pt = right ? right->width_pt + FURNITURE_GAP_PT : 0;
 	struct layout_lines *left = measure_template(
 		lo, f, lo->style->header_left, font, width_pt - right_pt,
-		ALIGN_LEFT, page_marked(lo, lo->page) ? NOT_FOR_PUBLICATION : NULL);
+		ALIGN_LEFT, page_marked(lo, lo->page) ?
+			layout_word(lo, "furniture.not-for-publication") : NULL);
 	double height_pt = fmax(height_of(left), height_of(right));
 	/* Above the content, in the top margin, never off the page. */
 	double y_pt = fmax(lo->top_pt * 0.6 - height_pt, 2);

@@ -47,9 +47,11 @@ struct layout_paper {
 };
 
 /* "This appendix is not for publication by virtue of paragraph 3 of
- * Schedule 12A …", what being the subject ("This appendix"). Caller frees.
- * (layout_agenda.c) */
-char *layout_exempt_statement(const char *what, const char *paragraph);
+ * Schedule 12A …": the catalogue's key (agenda.withheld-item or
+ * agenda.withheld-appendix) with the paragraph and its reason. Caller
+ * frees. (layout_agenda.c) */
+char *layout_exempt_statement(const struct layout *lo, const char *key,
+			      const char *paragraph);
 
 /* ---- the layout's life (layout_page.c) ---- */
 

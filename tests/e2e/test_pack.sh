@@ -56,9 +56,9 @@ check "continuous page numbers" sh -c "pdftotext -layout -f $start -l $start '$w
 pdftotext "$work/pack.pdf" "$work/public.txt"
 pdftotext "$work/full.pdf" "$work/full.txt"
 check "the public pack states the exempt appendix's paragraph" \
-	grep -q "This appendix is not for publication by virtue of paragraph 3 of Schedule 12A of the Local" "$work/public.txt"
+	grep -q "This appendix is not for publication by virtue of paragraph 3 of Schedule 12A to the Local" "$work/public.txt"
 check "the public pack states the exempt item's paragraph" \
-	grep -q "This item is not for publication by virtue of paragraph 3 of Schedule 12A of the Local" "$work/public.txt"
+	grep -q "This item is not for publication by virtue of paragraph 3 of Schedule 12A to the Local" "$work/public.txt"
 # Words only the exempt parts hold: the self-assessment's and the contract's.
 for words in "CI001" "fleet replacement" "Accountable Director"; do
 	n_public=$(grep -c -- "$words" "$work/public.txt")
@@ -104,4 +104,23 @@ check "an exempt appendix the paper lacks: said where" \
 	grep -q "^$work/samples-meeting.xml:39:5: error: appendix 7 is exempt, but .*best-value-2024.xml has 2 appendixes$" "$work/err"
 "$BIN" pack 2> /dev/null
 check "no meeting: usage, exit 2" test $? -eq 2
+
+# ---- a Welsh meeting: every word the pack prints itself is Welsh ----
+sed 's|xml:lang="en-GB"|xml:lang="cy"|' tests/layout/meetings/agenda-front-sheet.xml > "$work/cy-meeting.xml"
+"$BIN" pack "$work/cy-meeting.xml" -o "$work/cy.pdf" 2> "$work/err"
+check "the Welsh meeting packs without a message" test $? -eq 0 -a ! -s "$work/err"
+pdftotext "$work/cy.pdf" - | tr "\n" " " > "$work/cy.txt"
+for phrase in "Rhaglen" "Eitem" "Teitl" "Tudalennau" "Dyddiad" "12 Mawrth 2024" \
+	"Amser" "Lleoliad" "Cadeirydd" "Is-gadeirydd" "Aelodau" "Dirprwyon" \
+	"Cworwm" "Cyswllt" "Ffôn 01902 554452" "Tudalen 1 o 1" \
+	"yn rhinwedd paragraff 3 o Atodlen 12A"; do
+	grep -qF "$phrase" "$work/cy.txt" || fail "the Welsh pack lacks \"$phrase\""
+done
+for english in "Agenda" "Item" "Title" "Pages" "Date" "March" "Time" "Venue" \
+	"Chair" "Members" "Substitutes" "Quorum" "Contact" "Tel" "Page" \
+	"Schedule 12A" "PUBLIC"; do
+	grep -qwF "$english" "$work/cy.txt" && fail "the Welsh pack prints \"$english\""
+done
+pdfinfo "$work/cy.pdf" | grep -q "^Title: *Scrutiny Board, 12 Mawrth 2024: rhaglen ac adroddiadau$" ||
+	fail "the Welsh pack's title is not Welsh"
 finish
