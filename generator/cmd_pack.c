@@ -1,14 +1,18 @@
-/* committee-pdf pack MEETING.xml [-o PACK.pdf] [--full]: the reports pack
- * of a meeting as one display list, drawn and finished (PDF/UA, PDF/A) as
- * one document: the agenda front sheet, then each item's paper in order,
- * pages numbered through the whole pack, a bookmark per item with the
- * paper's own under it. The public pack replaces exempt items and
- * appendices by a page saying why; --full keeps them, marked "NOT FOR
- * PUBLICATION" in the running header. Any error: no pack at all. */
+/* committee-pdf pack MEETING.xml [-o DIR] [--members]: a meeting's
+ * publication. DIR/agenda.pdf is the front sheet alone; DIR/reports-pack.pdf
+ * is one display list, drawn and finished (PDF/UA, PDF/A) as one document:
+ * the front sheet, then each item's paper in order, pages numbered through
+ * the whole pack, a bookmark per item with the paper's own under it. The
+ * public pack replaces exempt items and appendices by a page saying why;
+ * --members also writes DIR/reports-pack-members.pdf, which keeps them,
+ * marked "NOT FOR PUBLICATION" in the running header. Every edition is laid
+ * out before any file is written: any error, no file at all. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "dates.h"
@@ -26,16 +30,20 @@ static void pack_usage(FILE *out)
 {
 	fputs("usage: committee-pdf pack [OPTIONS] MEETING.xml\n"
 	      "\n"
-	      "Typesets a meeting's reports pack: the agenda front sheet, then every\n"
-	      "paper its items name, in item order, with page numbers that count\n"
-	      "through the whole pack and a bookmark per item. Exempt items and\n"
-	      "appendices (Schedule 12A) are left out, each with a page saying why.\n"
+	      "Typesets a meeting's publication into DIR: agenda.pdf, the agenda\n"
+	      "front sheet with the pack page where each item starts, and\n"
+	      "reports-pack.pdf, the front sheet then every paper its items name, in\n"
+	      "item order, with page numbers that count through the whole pack and a\n"
+	      "bookmark per item. Exempt items and appendices (Schedule 12A) are left\n"
+	      "out of both, each with a page saying why.\n"
 	      "\n"
-	      "  -o, --output FILE  the pack (default: MEETING-pack.pdf, with --full\n"
-	      "                     MEETING-pack-full.pdf)\n"
-	      "  --full             the members' pack: exempt parts included, marked\n"
-	      "                     NOT FOR PUBLICATION in the running header\n"
-	      "  --dump-layout      print the pack's display list as JSON instead\n"
+	      "  -o, --output DIR   where the files go, created if missing (default:\n"
+	      "                     the meeting's path without .xml)\n"
+	      "  --members          also reports-pack-members.pdf, the members' pack:\n"
+	      "                     exempt parts included, marked NOT FOR PUBLICATION\n"
+	      "                     in the running header\n"
+	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
+	      "                     members' pack with --members); no file is written\n"
 	      "  --allow-dir DIR    papers (and files they name) may also lie in DIR;\n"
 	      "                     repeatable\n"
 	      "  -h, --help         show this help\n"
@@ -45,8 +53,8 @@ static void pack_usage(FILE *out)
 }
 
 struct pack_args {
-	const char *meeting, *out;
-	int full, dump_layout;
+	const char *meeting, *out_dir;
+	int members, dump_layout;
 };
 
 static const struct command_spec pack_command = { "pack", pack_usage };
@@ -57,7 +65,7 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "full", no_argument, NULL, 'F' },
+		{ "members", no_argument, NULL, 'M' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
@@ -70,10 +78,10 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		case 'h':
 			return command_help(cmd);
 		case 'o':
-			args->out = optarg;
+			args->out_dir = optarg;
 			break;
-		case 'F':
-			args->full = 1;
+		case 'M':
+			args->members = 1;
 			break;
 		case 'D':
 			args->dump_layout = 1;
@@ -91,6 +99,8 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 	if (optind + 1 != argc)
 		return command_usage_error(cmd, "one MEETING at a time");
 	args->meeting = argv[optind];
+	if (args->out_dir && !*args->out_dir)
+		return command_usage_error(cmd, "empty output folder name");
 	return COMMAND_GO_ON;
 }
 
@@ -108,6 +118,7 @@ struct pack_item {
 
 struct pack {
 	const struct pack_args *args;
+	int members;                    /* the edition being laid out */
 	struct meeting *meeting;
 	struct pipeline *pipeline;
 	struct style *style;            /* the agenda's house style */
@@ -167,7 +178,7 @@ static int paginate_items(struct pack *pack)
 		if (!out->paper)
 			continue;
 		find_exempt(pack, item, out);
-		int withhold = !pack->args->full;
+		int withhold = !pack->members;
 		if (out->pages.exempt_paragraph && withhold) {
 			/* Not a word of it is laid out. */
 			pipeline_paper_free(out->paper);
@@ -240,6 +251,35 @@ static char *pack_format(const struct pack *pack, const char *key,
 			    NULL, NULL);
 }
 
+/* A file's title, "Scrutiny Board, 12 March 2024: agenda", by key. */
+static void set_title(const struct pack *pack, struct display_list *list,
+		      const char *key)
+{
+	const struct meeting *m = pack->meeting;
+	const struct words *words = words_for(m->lang);
+	char *date = dates_long_text(m->date, words ? words : words_default());
+	const struct words_field fields[] = {
+		{ "committee", m->committee }, { "date", date }, { NULL, NULL },
+	};
+	char *title = pack_format(pack, key, fields);
+	list->title = dl_strdup(list, title);
+	free(title);
+	free(date);
+}
+
+/* agenda.pdf: the front sheet alone, numbered as a document of its own
+ * while its items name the pages of the pack laid out last. */
+static struct display_list *agenda_alone(struct pack *pack)
+{
+	size_t total = 0;
+	struct layout_paper *sheet = agenda(pack, &total);
+	if (!sheet)
+		return NULL;
+	struct display_list *list = layout_paper_finish(sheet, 1, 0);
+	set_title(pack, list, "agenda.agenda-title");
+	return list;
+}
+
 static struct display_list *assemble(struct pack *pack)
 {
 	size_t total = 0;
@@ -249,17 +289,8 @@ static struct display_list *assemble(struct pack *pack)
 	const struct meeting *m = pack->meeting;
 	struct display_list *front = layout_paper_finish(sheet, 1, total);
 	struct display_list *list = dl_new();
-	const struct words *words = words_for(m->lang);
-	char *date = dates_long_text(m->date, words ? words : words_default());
-	const struct words_field title_fields[] = {
-		{ "committee", m->committee }, { "date", date }, { NULL, NULL },
-	};
-	char *title = pack_format(pack, pack->args->full ?
-					"agenda.members-pack-title" :
-					"agenda.pack-title", title_fields);
-	list->title = dl_strdup(list, title);
-	free(title);
-	free(date);
+	set_title(pack, list, pack->members ? "agenda.members-pack-title" :
+					      "agenda.pack-title");
 	list->author = dl_strdup(list, m->authority);
 	list->subject = dl_strdup(list, front->subject);
 	list->lang = dl_strdup(list, m->lang);
@@ -322,20 +353,103 @@ static void free_items(struct pack *pack)
 		free(pack->items[i].exempt);
 	}
 	free(pack->items);
+	pack->items = NULL;
 }
 
-static int write_pack(struct pack *pack, const char *out)
+/* One edition laid out whole: the pack, and (agenda not NULL) the front
+ * sheet alone. 0, or 1 with the reasons in the pack's diagnostics. */
+static int lay_out_edition(struct pack *pack, int members,
+			   struct display_list **list,
+			   struct display_list **agenda)
 {
-	struct display_list *list = assemble(pack);
-	if (!list)
+	pack->members = members;
+	pack->items = mem_array(pack->meeting->item_count + 1, sizeof *pack->items);
+	int status = paginate_items(pack);
+	if (status == 0 && agenda)
+		status = (*agenda = agenda_alone(pack)) ? 0 : 1;
+	if (status == 0)
+		status = (*list = assemble(pack)) ? 0 : 1;
+	free_items(pack);
+	return status;
+}
+
+/* The members' edition reads every paper again: its warnings were said
+ * with the public one's, so only errors are kept. */
+static int lay_out_members(struct pack *pack, struct display_list **list)
+{
+	struct diag_list *diags = pack->diags, again = { 0 };
+	pack->diags = &again;
+	int status = lay_out_edition(pack, 1, list, NULL);
+	pack->diags = diags;
+	for (size_t i = 0; i < again.count; i++) {
+		const struct diag *d = &again.items[i];
+		if (d->level == DIAG_ERROR)
+			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
+				 d->message);
+	}
+	diag_list_free(&again);
+	return status;
+}
+
+static char *default_dir(const char *meeting)
+{
+	size_t n = strlen(meeting);
+	if (n > 4 && strcmp(meeting + n - 4, ".xml") == 0)
+		n -= 4;
+	return mem_printf("%.*s%s", (int)n, meeting,
+			  n == strlen(meeting) ? ".pack" : "");
+}
+
+/* Each list drawn into DIR/NAME (written whole or not at all) and freed. */
+static int write_files(struct pack *pack, const char *dir,
+		       struct display_list **lists, const char *const *names,
+		       size_t count)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		diag_add(pack->diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot create the output folder: %s", strerror(errno));
 		return 1;
+	}
+	int status = 0;
+	for (size_t i = 0; i < count; i++) {
+		char *path = mem_printf("%s/%s", dir, names[i]);
+		if (status == 0)
+			status = draw_pdf_releasing(lists[i], path, pack->diags);
+		dl_free(lists[i]);
+		lists[i] = NULL;
+		free(path);
+	}
+	return status;
+}
+
+static int dump(struct display_list *list)
+{
+	dl_dump_json(list, stdout);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}
+
+static int run(struct pack *pack, const char *dir)
+{
+	static const char *const names[] = {
+		"agenda.pdf", "reports-pack.pdf", "reports-pack-members.pdf",
+	};
+	struct display_list *lists[3] = { NULL, NULL, NULL };
+	const struct pack_args *args = pack->args;
 	int status;
-	if (pack->args->dump_layout) {
-		dl_dump_json(list, stdout);
-		status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
-	} else
-		status = draw_pdf_releasing(list, out, pack->diags);
-	dl_free(list);
+	if (args->dump_layout && args->members)
+		status = lay_out_edition(pack, 1, &lists[2], NULL);
+	else
+		status = lay_out_edition(pack, 0, &lists[1],
+					 args->dump_layout ? NULL : &lists[0]);
+	if (status == 0 && args->members && !args->dump_layout)
+		status = lay_out_members(pack, &lists[2]);
+	if (status == 0 && args->dump_layout)
+		status = dump(lists[args->members ? 2 : 1]);
+	else if (status == 0)
+		status = write_files(pack, dir, lists, names,
+				     args->members ? 3 : 2);
+	for (size_t i = 0; i < 3; i++)
+		dl_free(lists[i]);
 	return status;
 }
 
@@ -348,9 +462,8 @@ int cmd_pack(int argc, char **argv)
 	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
 	struct pack pack = { .args = &args, .diags = &diags };
-	char *out = args.out ? mem_strdup(args.out) :
-		    pipeline_output_path(args.meeting, NULL,
-					 args.full ? "-pack-full.pdf" : "-pack.pdf");
+	char *dir = args.out_dir ? mem_strdup(args.out_dir) :
+		    default_dir(args.meeting);
 	int status = 1;
 	pack.meeting = meeting_load(args.meeting, &diags);
 	if (!pack.meeting)
@@ -361,18 +474,14 @@ int cmd_pack(int argc, char **argv)
 	pack.style = agenda_style(pack.meeting, &diags);
 	if (!pack.style)
 		goto done;
-	pack.items = mem_array(pack.meeting->item_count + 1, sizeof *pack.items);
-	if (paginate_items(&pack) != 0)
-		goto done;
-	status = write_pack(&pack, out);
+	status = run(&pack, dir);
 done:
-	free_items(&pack);
 	style_free(pack.style);
 	pipeline_free(pack.pipeline);
 	meeting_free(pack.meeting);
 	diag_sort(&diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
-	free(out);
+	free(dir);
 	return status;
 }

@@ -31,7 +31,7 @@ void commands_usage(FILE *out)
 	      "  preview SOURCE [-o DIR]   PNG images of the pages\n"
 	      "  layouts                   list the house styles that can be found\n"
 	      "  check FILE.pdf...         report failed PDF/UA-1 and PDF/A-2 rules\n"
-	      "  pack MEETING [-o OUT]     a meeting's agenda and reports pack\n"
+	      "  pack MEETING [-o DIR]     a meeting's agenda and reports packs\n"
 	      "\n"
 	      "Run 'committee-pdf COMMAND --help' for a command's options.\n",
 	      out);

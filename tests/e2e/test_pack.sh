@@ -3,8 +3,9 @@
 # paper, its page count the sum of its parts, the agenda's page ranges where
 # each item starts, continuous page numbers, a bookmark per item, exempt
 # parts left out of the public pack (with the Schedule 12A statement) and
-# kept and marked in --full, committee-pdf check clean, and a bad paper or
-# meeting stopping the pack with nothing written.
+# kept and marked in the members' pack, agenda.pdf the front sheet alone,
+# committee-pdf check clean, and a bad paper or meeting stopping the pack
+# with nothing written.
 set -u
 . tests/e2e/lib.sh
 meeting=samples/meetings/governance-2024-02-22.xml
@@ -12,11 +13,20 @@ export SOURCE_DATE_EPOCH=1708560000
 
 pages_of() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
 
-"$BIN" pack --allow-dir samples "$meeting" -o "$work/pack.pdf" 2> "$work/err"
+"$BIN" pack --allow-dir samples "$meeting" -o "$work/public" 2> "$work/err"
 check "pack exits 0" test $? -eq 0
 check "pack says nothing" test ! -s "$work/err"
-"$BIN" pack --full --allow-dir samples "$meeting" -o "$work/full.pdf" 2> "$work/err"
-check "pack --full exits 0" test $? -eq 0
+check "pack writes agenda.pdf and reports-pack.pdf, no members' pack" \
+	test "$(ls "$work/public")" = "$(printf 'agenda.pdf\nreports-pack.pdf')"
+"$BIN" pack --members --allow-dir samples "$meeting" -o "$work/out" 2> "$work/err"
+check "pack --members exits 0" test $? -eq 0
+check "pack --members says nothing" test ! -s "$work/err"
+check "pack --members writes the three files" \
+	test "$(ls "$work/out")" = "$(printf 'agenda.pdf\nreports-pack-members.pdf\nreports-pack.pdf')"
+check "the public pack is the same with and without --members" \
+	cmp -s "$work/public/reports-pack.pdf" "$work/out/reports-pack.pdf"
+cp "$work/out/reports-pack.pdf" "$work/pack.pdf"
+cp "$work/out/reports-pack-members.pdf" "$work/full.pdf"
 
 # ---- page counts: the front sheet plus the parts ----
 for paper in best-value-2024 resources-2024-q3 fleet-contract-2024; do
@@ -52,6 +62,17 @@ pdftotext -layout -f "$start" -l "$start" "$work/pack.pdf" - | grep -q "Finance 
 	fail "item 5's paper does not start on page $start"
 check "continuous page numbers" sh -c "pdftotext -layout -f $start -l $start '$work/pack.pdf' - | grep -q 'Page $start of $public'"
 
+# ---- agenda.pdf: the front sheet alone, naming the pack's pages ----
+agenda_pdf="$work/out/agenda.pdf"
+check "agenda.pdf is one page" test "$(pages_of "$agenda_pdf")" -eq 1
+pdftotext -layout "$agenda_pdf" "$work/agenda.txt"
+check "agenda.pdf gives the pack's page ranges" \
+	grep -q "Vehicles *(Page $public)" "$work/agenda.txt"
+check "agenda.pdf is numbered as itself" grep -q "Page 1 of 1" "$work/agenda.txt"
+pdfinfo "$agenda_pdf" | grep -q "^Title: *Governance and Ethics Committee, 22 February 2024: agenda$" ||
+	fail "agenda.pdf's title"
+check "committee-pdf check passes agenda.pdf" "$BIN" check --quiet "$agenda_pdf"
+
 # ---- exempt parts ----
 pdftotext "$work/pack.pdf" "$work/public.txt"
 pdftotext "$work/full.pdf" "$work/full.txt"
@@ -63,13 +84,13 @@ check "the public pack states the exempt item's paragraph" \
 for words in "CI001" "fleet replacement" "Accountable Director"; do
 	n_public=$(grep -c -- "$words" "$work/public.txt")
 	n_full=$(grep -c -- "$words" "$work/full.txt")
-	check "'$words': more in --full ($n_full) than public ($n_public)" test "$n_full" -gt "$n_public"
+	check "'$words': more in the members' pack ($n_full) than public ($n_public)" test "$n_full" -gt "$n_public"
 done
 grep -q "CI001" "$work/public.txt" && fail "the public pack holds the exempt self-assessment"
 grep -q "fleet replacement" "$work/public.txt" && fail "the public pack holds the exempt contract's text"
 # Every page of the exempt appendix says so in its running header.
 marked=$(pdftotext -layout "$work/full.pdf" - | awk 'BEGIN { RS = "\f" } /NOT FOR PUBLICATION – This report/ { n++ } END { print n + 0 }')
-check "--full marks the exempt appendix's and item's pages ($marked = $((bv - app2 + 1 + fleet)))" \
+check "the members' pack marks the exempt appendix's and item's pages ($marked = $((bv - app2 + 1 + fleet)))" \
 	test "$marked" -eq $((bv - app2 + 1 + fleet))
 grep -q "NOT FOR PUBLICATION – " "$work/public.txt" && fail "the public pack marks pages as exempt"
 
@@ -79,36 +100,51 @@ for item in "Item 3: Best Value" "Item 5: Finance" "Item 6: Contract"; do
 	grep -q "\"title\": \"$item" "$work/outline.json" || fail "no bookmark $item"
 done
 check "committee-pdf check passes the public pack" "$BIN" check --quiet "$work/pack.pdf"
-check "committee-pdf check passes the full pack" "$BIN" check --quiet "$work/full.pdf"
+check "committee-pdf check passes the members' pack" "$BIN" check --quiet "$work/full.pdf"
 
 # ---- errors stop the pack: nothing written ----
 # Meetings in $work name the samples by absolute path, allowed by --allow-dir.
 cp tests/bad/impossible-date.xml "$work/broken.xml"
 sed "s|\"\\.\\./|\"$PWD/samples/|" "$meeting" > "$work/moved.xml"
 sed 's|"[^"]*/best-value-2024.xml"|"broken.xml"|' "$work/moved.xml" > "$work/meeting.xml"
-"$BIN" pack --allow-dir samples "$work/meeting.xml" -o "$work/bad.pdf" 2> "$work/err"
+"$BIN" pack --members --allow-dir samples "$work/meeting.xml" -o "$work/bad" 2> "$work/err"
 check "a bad paper: exit 1" test $? -eq 1
-check "a bad paper: nothing written" test ! -e "$work/bad.pdf"
+check "a bad paper: nothing written" test ! -e "$work/bad"
+mkdir "$work/kept"; echo old > "$work/kept/reports-pack.pdf"
+"$BIN" pack --allow-dir samples "$work/meeting.xml" -o "$work/kept" 2> /dev/null
+check "a bad paper: the previous pack is kept" \
+	test "$(cat "$work/kept/reports-pack.pdf")" = old -a ! -e "$work/kept/agenda.pdf"
 sed "s|^tests/bad/impossible-date.xml:|$work/broken.xml:|" tests/bad/impossible-date.expected > "$work/expected"
 check "a bad paper's error is in its own file" grep -qxF "$(cat "$work/expected")" "$work/err"
 "$BIN" validate --allow-dir samples "$work/meeting.xml" 2> "$work/err"
 check "validate of the meeting: exit 1" test $? -eq 1
 check "validate of the meeting names the paper's error" grep -qxF "$(cat "$work/expected")" "$work/err"
-"$BIN" pack tests/bad/meeting-items-out-of-order.xml -o "$work/bad.pdf" 2> "$work/err"
-check "a bad meeting: exit 1 and nothing written" test $? -eq 1 -a ! -e "$work/bad.pdf"
+"$BIN" pack tests/bad/meeting-items-out-of-order.xml -o "$work/bad" 2> "$work/err"
+check "a bad meeting: exit 1 and nothing written" test $? -eq 1 -a ! -e "$work/bad"
 check "a bad meeting: its diagnostics" cmp -s tests/bad/meeting-items-out-of-order.expected "$work/err"
 sed 's|number="2" paragraph="3"|number="7" paragraph="3"|' "$work/moved.xml" > "$work/samples-meeting.xml"
-"$BIN" pack --allow-dir samples "$work/samples-meeting.xml" -o "$work/bad.pdf" 2> "$work/err"
+"$BIN" pack --allow-dir samples "$work/samples-meeting.xml" -o "$work/bad" 2> "$work/err"
 check "an exempt appendix the paper lacks: exit 1" test $? -eq 1
 check "an exempt appendix the paper lacks: said where" \
 	grep -q "^$work/samples-meeting.xml:39:5: error: appendix 7 is exempt, but .*best-value-2024.xml has 2 appendixes$" "$work/err"
 "$BIN" pack 2> /dev/null
 check "no meeting: usage, exit 2" test $? -eq 2
+"$BIN" pack --full "$meeting" 2> /dev/null
+check "--full is gone (--members): usage, exit 2" test $? -eq 2
+"$BIN" pack --allow-dir samples "$meeting" -o "$work/no/such/dir" 2> "$work/err"
+check "an output folder that cannot be made: exit 1" test $? -eq 1
+check "an output folder that cannot be made: said" \
+	grep -q "^$work/no/such/dir: error: cannot create the output folder: No such file or directory$" "$work/err"
+# Without -o the files go into a folder named after the meeting.
+cp tests/layout/meetings/agenda-front-sheet.xml "$work/scrutiny.xml"
+(cd "$work" && "$BIN" pack scrutiny.xml)
+check "the default folder is the meeting's name" test -s "$work/scrutiny/reports-pack.pdf" -a -s "$work/scrutiny/agenda.pdf"
 
 # ---- a Welsh meeting: every word the pack prints itself is Welsh ----
 sed 's|xml:lang="en-GB"|xml:lang="cy"|' tests/layout/meetings/agenda-front-sheet.xml > "$work/cy-meeting.xml"
-"$BIN" pack "$work/cy-meeting.xml" -o "$work/cy.pdf" 2> "$work/err"
+"$BIN" pack "$work/cy-meeting.xml" -o "$work/cy" 2> "$work/err"
 check "the Welsh meeting packs without a message" test $? -eq 0 -a ! -s "$work/err"
+cp "$work/cy/reports-pack.pdf" "$work/cy.pdf"
 pdftotext "$work/cy.pdf" - | tr "\n" " " > "$work/cy.txt"
 for phrase in "Rhaglen" "Eitem" "Teitl" "Tudalennau" "Dyddiad" "12 Mawrth 2024" \
 	"Amser" "Lleoliad" "Cadeirydd" "Is-gadeirydd" "Aelodau" "Dirprwyon" \
