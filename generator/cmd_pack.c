@@ -213,7 +213,8 @@ static size_t number_items(struct pack *pack, size_t agenda_pages)
 
 /* The front sheet, laid out until the page ranges it prints agree with
  * its own length (a longer range could push it onto another page). */
-static struct layout_paper *agenda(struct pack *pack, size_t *total)
+static struct layout_paper *agenda(struct pack *pack, int link_items,
+				   size_t *total)
 {
 	size_t agenda_pages = 1;
 	for (int round = 0; round < 4; round++) {
@@ -223,7 +224,7 @@ static struct layout_paper *agenda(struct pack *pack, size_t *total)
 		for (size_t i = 0; i < pack->meeting->item_count; i++)
 			pages[i] = pack->items[i].pages;
 		struct layout_paper *sheet = layout_agenda(
-			pack->meeting, pages, pack->style,
+			pack->meeting, pages, link_items, pack->style,
 			pipeline_context(pack->pipeline), NULL, pack->diags);
 		free(pages);
 		size_t count = layout_paper_page_count(sheet);
@@ -272,7 +273,7 @@ static void set_title(const struct pack *pack, struct display_list *list,
 static struct display_list *agenda_alone(struct pack *pack)
 {
 	size_t total = 0;
-	struct layout_paper *sheet = agenda(pack, &total);
+	struct layout_paper *sheet = agenda(pack, 0, &total);
 	if (!sheet)
 		return NULL;
 	struct display_list *list = layout_paper_finish(sheet, 1, 0);
@@ -283,7 +284,7 @@ static struct display_list *agenda_alone(struct pack *pack)
 static struct display_list *assemble(struct pack *pack)
 {
 	size_t total = 0;
-	struct layout_paper *sheet = agenda(pack, &total);
+	struct layout_paper *sheet = agenda(pack, 1, &total);
 	if (!sheet)
 		return NULL;
 	const struct meeting *m = pack->meeting;
@@ -295,7 +296,8 @@ static struct display_list *assemble(struct pack *pack)
 	list->subject = dl_strdup(list, front->subject);
 	list->lang = dl_strdup(list, m->lang);
 	list->create_date = dl_strdup(list, front->create_date);
-	dl_append(list, front, -1, "agenda-");
+	/* The front sheet's links name the items' destinations as they are. */
+	dl_append(list, front, ROLE_PART, -1, NULL);
 	for (size_t i = 0; i < m->item_count; i++) {
 		struct pack_item *item = &pack->items[i];
 		struct display_list *part = NULL;
@@ -320,7 +322,10 @@ static struct display_list *assemble(struct pack *pack)
 		free(entry);
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "item%u-", m->items[i].number);
-		dl_append(list, part, parent, prefix);
+		uint32_t node = (uint32_t)list->node_count;
+		size_t first = dl_append(list, part, ROLE_PART, parent, prefix);
+		dl_add_dest(list, first, node,
+			    layout_agenda_dest(list, m->items[i].number), 0, 0);
 	}
 	dl_finish(list);
 	return list;

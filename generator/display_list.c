@@ -308,6 +308,8 @@ const char *dl_role_name(const struct dl_node *node)
 	switch (node->role) {
 	case ROLE_DOCUMENT:
 		return "Document";
+	case ROLE_PART:
+		return "Part";
 	case ROLE_SECTION:
 		return "Sect";
 	case ROLE_HEADING:
@@ -385,12 +387,12 @@ static void move_boxes(struct display_list *list, struct dl_page *page,
 }
 
 size_t dl_append(struct display_list *list, struct display_list *part,
-		 int outline_parent, const char *dest_prefix)
+		 enum dl_role role, int outline_parent, const char *dest_prefix)
 {
 	dl_finish(part);
 	settle_open_page(list, FURNITURE_ROOM);
-	/* Part's document node becomes a Sect; its nodes follow list's. */
-	uint32_t node_base = dl_add_node(list, ROLE_SECTION, 0, part->nodes[0].pos);
+	/* Part's document node becomes one of role; its nodes follow list's. */
+	uint32_t node_base = dl_add_node(list, role, 0, part->nodes[0].pos);
 	if (part->lang && (!list->lang || strcmp(part->lang, list->lang) != 0))
 		list->nodes[node_base].lang = dl_strdup(list, part->lang);
 	for (size_t n = 1; n < part->node_count; n++) {

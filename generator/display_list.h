@@ -25,6 +25,7 @@ struct arena;
 
 enum dl_role {
 	ROLE_DOCUMENT,
+	ROLE_PART,         /* Part: one item of a reports pack (dl_append) */
 	ROLE_SECTION,      /* Sect: a numbered section or an appendix */
 	ROLE_HEADING,      /* level in dl_node.level (1 … 3) */
 	ROLE_PARAGRAPH,
@@ -211,13 +212,15 @@ uint16_t dl_font_index(struct display_list *list, PangoFont *font);
 void dl_finish(struct display_list *list);
 
 /* Move every page of part (finished) to the end of list, for a document
- * made of several (the reports pack): part's document node becomes a Sect
- * under list's, its bookmarks go under outline_parent (-1: top level), its
- * destination names take dest_prefix so papers' ids cannot collide, and
- * its fonts join list's table. part is freed (its arena kept by list).
- * Returns the index of part's first page in list. */
+ * made of several (the reports pack): part's document node becomes a node
+ * of role (ROLE_PART, ROLE_SECTION) under list's, numbered as list's
+ * node_count was before the call; its bookmarks go under outline_parent
+ * (-1: top level), its destination names and links take dest_prefix (NULL
+ * or "": none) so papers' ids cannot collide, and its fonts join list's
+ * table. part is freed (its arena kept by list). Returns the index of
+ * part's first page in list. */
 size_t dl_append(struct display_list *list, struct display_list *part,
-		 int outline_parent, const char *dest_prefix);
+		 enum dl_role role, int outline_parent, const char *dest_prefix);
 
 /* ---- using a list ---- */
 

@@ -77,13 +77,20 @@ struct layout_item_pages {
 	const char *exempt_paragraph;
 };
 /* The agenda front sheet: committee, date, time, venue, membership,
- * contact, then the items with their lead, note and pages. */
+ * contact, then the items with their lead, note and pages; with link_items
+ * each item's title links to layout_agenda_dest, which the pack puts where
+ * the item starts. */
 struct layout_paper *layout_agenda(const struct meeting *meeting,
 				   const struct layout_item_pages *pages,
+				   int link_items,
 				   const struct style *style,
 				   PangoContext *context,
 				   const struct layout_options *options,
 				   struct diag_list *diags);
+/* "pack:item3": the destination where item number starts in the pack, in
+ * list's arena (a name no paper's id can take, ids having no colon). */
+struct display_list;
+const char *layout_agenda_dest(struct display_list *list, unsigned number);
 /* The page standing for an exempt item in the public pack. */
 struct layout_paper *layout_exempt_item(const struct meeting *meeting,
 					const struct meeting_item *item,

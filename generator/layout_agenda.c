@@ -183,9 +183,16 @@ static const char *pages_text(struct layout *lo,
 				  fields);
 }
 
+const char *layout_agenda_dest(struct display_list *list, unsigned number)
+{
+	char name[32];
+	snprintf(name, sizeof name, "pack:item%u", number);
+	return dl_strdup(list, name);
+}
+
 static void agenda_item(struct layout *lo, struct layout_table *table,
 			const struct meeting_item *item,
-			const struct layout_item_pages *pages)
+			const struct layout_item_pages *pages, int link_items)
 {
 	char number[24];
 	snprintf(number, sizeof number, "%u", item->number);
@@ -206,12 +213,24 @@ static void agenda_item(struct layout *lo, struct layout_table *table,
 		layout_plain_cell(lines_of(lo, parts, n), ALIGN_LEFT),
 		layout_plain_cell(pages_cell, ALIGN_RIGHT),
 	};
+	/* In the pack the title is a link to the page where the item starts
+	 * (layout_agenda_dest); agenda.pdf alone has no such page. */
+	struct source_span link = {
+		.start = 0, .end = (uint32_t)strlen(item->title), .kind = SPAN_REF,
+	};
+	struct source_text title = { .text = cells[1].plain, .pos = item->pos,
+				     .spans = &link, .span_count = 1 };
+	if (pages->first && link_items) {
+		link.target = layout_agenda_dest(lo->list, item->number);
+		cells[1].text = &title;
+	}
 	free(exempt);
 	layout_table_row(lo, table, cells, 1, 0, item->pos);
 }
 
 struct layout_paper *layout_agenda(const struct meeting *meeting,
 				   const struct layout_item_pages *pages,
+				   int link_items,
 				   const struct style *style,
 				   PangoContext *context,
 				   const struct layout_options *options,
@@ -237,7 +256,8 @@ struct layout_paper *layout_agenda(const struct meeting *meeting,
 	memset(&table, 0, sizeof table);
 	layout_table_begin(lo, &table, 3, proportions, header, pos);
 	for (size_t i = 0; i < meeting->item_count; i++)
-		agenda_item(lo, &table, &meeting->items[i], &pages[i]);
+		agenda_item(lo, &table, &meeting->items[i], &pages[i],
+			    link_items);
 	layout_table_end(lo, &table);
 	return paper;
 }

@@ -99,6 +99,20 @@ qpdf --json --json-key=outlines "$work/pack.pdf" > "$work/outline.json"
 for item in "Item 3: Best Value" "Item 5: Finance" "Item 6: Contract"; do
 	grep -q "\"title\": \"$item" "$work/outline.json" || fail "no bookmark $item"
 done
+# Each front-sheet item links to the page where it starts; a Part per item.
+reader=tests/e2e/pack_reader.py
+/usr/bin/python3 "$reader" "$work/pack.pdf" links 1 > "$work/links.txt"
+sed 's/.* -> //' "$work/links.txt" > "$work/links"
+printf '2\n%s\n%s\n' $((2 + bv_public)) "$public" > "$work/starts"
+check "the front sheet's items link to where they start ($(echo $(cat "$work/links"))) " \
+	cmp -s "$work/starts" "$work/links"
+grep -q "^Go to Item 5: Finance" "$work/links.txt" ||
+	fail "an item's link does not say where it goes"
+/usr/bin/python3 "$reader" "$work/out/agenda.pdf" links 1 > "$work/agenda-links"
+check "agenda.pdf alone has no links to pages it lacks" test ! -s "$work/agenda-links"
+/usr/bin/python3 "$reader" "$work/pack.pdf" parts > "$work/parts"
+check "a Part for the front sheet and each item with pages" \
+	test "$(echo $(cat "$work/parts"))" = "Part Part Part Part"
 check "committee-pdf check passes the public pack" "$BIN" check --quiet "$work/pack.pdf"
 check "committee-pdf check passes the members' pack" "$BIN" check --quiet "$work/full.pdf"
 

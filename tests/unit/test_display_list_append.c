@@ -48,16 +48,18 @@ static void test_append_joins_parts(void **state)
 		part(context, "Liberation Sans Bold 11", "Two");
 	uint32_t first_nodes = (uint32_t)first->node_count;
 	int item = dl_add_outline(pack, "Item 1", -1, 0, 0);
-	assert_int_equal(dl_append(pack, first, item, "item1-"), 0);
-	assert_int_equal(dl_append(pack, second, -1, "item2-"), 2);
+	assert_int_equal(dl_append(pack, first, ROLE_SECTION, item, "item1-"), 0);
+	assert_int_equal(dl_append(pack, second, ROLE_PART, -1, "item2-"), 2);
 	assert_int_equal(pack->page_count, 4);
 	assert_true(pack->pages[3].width_pt > pack->pages[3].height_pt);
-	/* Each part's document is a Sect under the pack's, in Welsh. */
+	/* Each part's document is a node of the role asked for under the
+	 * pack's, numbered as the pack's next node was, in Welsh. */
 	assert_int_equal(pack->nodes[1].role, ROLE_SECTION);
 	assert_int_equal(pack->nodes[1].parent, 0);
 	assert_string_equal(pack->nodes[1].lang, "cy");
 	uint32_t second_sect = first_nodes + 1;
-	assert_int_equal(pack->nodes[second_sect].role, ROLE_SECTION);
+	assert_int_equal(pack->nodes[second_sect].role, ROLE_PART);
+	assert_string_equal(dl_role_name(&pack->nodes[second_sect]), "Part");
 	const struct dl_box *text = &pack->pages[2].boxes[0];
 	assert_int_equal(text->kind, BOX_TEXT);
 	assert_int_equal(pack->nodes[text->node].role, ROLE_HEADING);
