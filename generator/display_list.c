@@ -39,6 +39,7 @@ struct dl_private {
 	size_t node_capacity;
 	size_t font_capacity;
 	size_t outline_capacity;
+	size_t label_capacity;
 	PangoFont *last_font;    /* most runs reuse the previous run's font */
 	uint16_t last_font_index;
 	struct arena **adopted;  /* arenas of appended lists (dl_append), heap */
@@ -264,6 +265,23 @@ int dl_add_outline(struct display_list *list, const char *title, int parent,
 	return (int)list->outline_count++;
 }
 
+void dl_set_page_label(struct display_list *list, size_t page_index,
+		       const char *prefix, unsigned start)
+{
+	struct dl_page_label *last =
+		list->label_count ? &list->labels[list->label_count - 1] : NULL;
+	if (!last || last->page != page_index) {
+		list->labels = arena_grow(list->arena, list->labels,
+					  list->label_count,
+					  &list->private->label_capacity,
+					  sizeof *list->labels);
+		last = &list->labels[list->label_count++];
+	}
+	last->page = (uint32_t)page_index;
+	last->prefix = dl_strdup(list, prefix ? prefix : "");
+	last->start = start;
+}
+
 char *dl_strdup(struct display_list *list, const char *s)
 {
 	return s ? arena_strndup(list->arena, s, strlen(s)) : NULL;
@@ -416,6 +434,11 @@ size_t dl_append(struct display_list *list, struct display_list *part,
 		move_boxes(list, page, node_base, font_map, dest_prefix);
 	}
 	free(font_map);
+	if (!part->label_count)
+		dl_set_page_label(list, first_page, NULL, 1);
+	for (size_t l = 0; l < part->label_count; l++)
+		dl_set_page_label(list, first_page + part->labels[l].page,
+				  part->labels[l].prefix, part->labels[l].start);
 	int outline_base = (int)list->outline_count;
 	for (size_t o = 0; o < part->outline_count; o++) {
 		const struct dl_outline *entry = &part->outline[o];

@@ -232,6 +232,10 @@ void layout_furniture(struct layout *lo)
 	f.draft = (lo->doc && lo->doc->status == STATUS_DRAFT) ||
 		  (lo->options && lo->options->draft);
 	set_fields(lo, &f);
+	/* The PDF's page labels say what the footers print. */
+	if (lo->list->page_count)
+		dl_set_page_label(lo->list, 0, NULL,
+				  lo->first_page ? (unsigned)lo->first_page : 1);
 	uint32_t saved_node = lo->node;
 	struct source_pos pos = { 0, 0 };
 	for (size_t p = 0; p < lo->list->page_count; p++) {

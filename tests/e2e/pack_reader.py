@@ -6,6 +6,7 @@ structure elements under the Document, and the page labels.
     pack_reader.py FILE.pdf links PAGE   "TEXT-OF-/Contents -> PAGE" lines
     pack_reader.py FILE.pdf parts        one /S per child of the Document
     pack_reader.py FILE.pdf labels       one label per page ("1", "A2-1")
+    pack_reader.py FILE.pdf ranges       "PAGE-INDEX START" per /PageLabels entry
 """
 import sys
 
@@ -82,6 +83,11 @@ def labels(pdf):
         print(prefix + (str(number) if label.get("/S") == "/D" else ""))
 
 
+def ranges(pdf):
+    for index, label in sorted(numbers_in(pdf.Root.PageLabels)):
+        print(index, int(label.get("/St", 1)))
+
+
 def main():
     pdf = pikepdf.open(sys.argv[1])
     what = sys.argv[2]
@@ -91,6 +97,8 @@ def main():
         parts(pdf)
     elif what == "labels":
         labels(pdf)
+    elif what == "ranges":
+        ranges(pdf)
 
 
 if __name__ == "__main__":

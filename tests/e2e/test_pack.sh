@@ -113,6 +113,15 @@ check "agenda.pdf alone has no links to pages it lacks" test ! -s "$work/agenda-
 /usr/bin/python3 "$reader" "$work/pack.pdf" parts > "$work/parts"
 check "a Part for the front sheet and each item with pages" \
 	test "$(echo $(cat "$work/parts"))" = "Part Part Part Part"
+# Page labels: a range per item, each the pack page numbers its footers print.
+/usr/bin/python3 "$reader" "$work/pack.pdf" ranges > "$work/ranges"
+printf '0 1\n1 2\n%s %s\n%s %s\n' $((1 + bv_public)) $((2 + bv_public)) \
+	$((public - 1)) "$public" > "$work/expected-ranges"
+check "a page label range per item, at its first pack page" \
+	cmp -s "$work/expected-ranges" "$work/ranges"
+/usr/bin/python3 "$reader" "$work/full.pdf" labels > "$work/labels"
+check "the members' pack's labels are 1 to $full" \
+	test "$(echo $(cat "$work/labels"))" = "$(echo $(seq 1 "$full"))"
 check "committee-pdf check passes the public pack" "$BIN" check --quiet "$work/pack.pdf"
 check "committee-pdf check passes the members' pack" "$BIN" check --quiet "$work/full.pdf"
 

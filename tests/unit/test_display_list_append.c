@@ -1,7 +1,8 @@
 /* dl_append, which joins the papers of a reports pack into one list:
  * pages in order, nodes renumbered under a Sect for the part, fonts
  * remapped into the list's table, bookmarks under the given parent,
- * destination names prefixed, and the part's glyphs kept alive. */
+ * destination names prefixed, page labels shifted to the part's pages,
+ * and the part's glyphs kept alive. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -83,10 +84,41 @@ static void test_append_joins_parts(void **state)
 	g_object_unref(context);
 }
 
+/* A part's label ranges move with its pages; a part without any is
+ * labelled 1, 2 … from its first page; a range set twice at one page is
+ * replaced. */
+static void test_append_moves_page_labels(void **state)
+{
+	(void)state;
+	PangoContext *context = fixture_context();
+	struct display_list *pack = dl_new();
+	struct display_list *first = part(context, "Liberation Sans 11", "One");
+	struct display_list *second = part(context, "Liberation Sans 11", "Two");
+	dl_set_page_label(first, 0, NULL, 2);
+	dl_set_page_label(first, 1, "A2-", 7);
+	dl_set_page_label(first, 1, "A2-", 1);
+	assert_int_equal(first->label_count, 2);
+	dl_append(pack, first, ROLE_PART, -1, NULL);
+	dl_append(pack, second, ROLE_PART, -1, NULL);
+	assert_int_equal(pack->label_count, 3);
+	assert_int_equal(pack->labels[0].page, 0);
+	assert_string_equal(pack->labels[0].prefix, "");
+	assert_int_equal(pack->labels[0].start, 2);
+	assert_int_equal(pack->labels[1].page, 1);
+	assert_string_equal(pack->labels[1].prefix, "A2-");
+	assert_int_equal(pack->labels[1].start, 1);
+	assert_int_equal(pack->labels[2].page, 2);
+	assert_string_equal(pack->labels[2].prefix, "");
+	assert_int_equal(pack->labels[2].start, 1);
+	dl_free(pack);
+	g_object_unref(context);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_append_joins_parts),
+		cmocka_unit_test(test_append_moves_page_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
