@@ -40,6 +40,7 @@ struct dl_private {
 	size_t font_capacity;
 	size_t outline_capacity;
 	size_t label_capacity;
+	size_t image_capacity;
 	PangoFont *last_font;    /* most runs reuse the previous run's font */
 	uint16_t last_font_index;
 	struct arena **adopted;  /* arenas of appended lists (dl_append), heap */
@@ -105,12 +106,32 @@ void dl_finish(struct display_list *list)
 	p->node_capacity = list->node_count;
 }
 
+uint32_t dl_add_image(struct display_list *list, cairo_surface_t *pixels,
+		      void *svg, uint32_t width_px, uint32_t height_px)
+{
+	struct dl_private *p = list->private;
+	MEM_GROW(list->images, list->image_count, p->image_capacity);
+	struct dl_image *image = &list->images[list->image_count];
+	image->pixels = pixels;
+	image->svg = svg;
+	image->width_px = width_px;
+	image->height_px = height_px;
+	return (uint32_t)list->image_count++;
+}
+
 void dl_free(struct display_list *list)
 {
 	if (!list)
 		return;
 	for (size_t i = 0; i < list->font_count; i++)
 		g_object_unref(list->fonts[i]);
+	for (size_t i = 0; i < list->image_count; i++) {
+		if (list->images[i].pixels)
+			cairo_surface_destroy(list->images[i].pixels);
+		if (list->images[i].svg)
+			g_object_unref(list->images[i].svg);
+	}
+	free(list->images);
 	/* An unfinished list's open page has the scratch array. */
 	for (size_t p = 0; p < list->page_count; p++)
 		if (p != list->private->open_page)
@@ -378,7 +399,7 @@ static const char *prefixed(struct display_list *list, const char *prefix,
 
 static void move_boxes(struct display_list *list, struct dl_page *page,
 		       uint32_t node_base, const uint16_t *font_map,
-		       const char *dest_prefix)
+		       uint32_t image_base, const char *dest_prefix)
 {
 	for (size_t i = 0; i < page->box_count; i++) {
 		struct dl_box *box = &page->boxes[i];
@@ -395,6 +416,9 @@ static void move_boxes(struct display_list *list, struct dl_page *page,
 			break;
 		case BOX_DEST:
 			box->u.dest = prefixed(list, dest_prefix, box->u.dest);
+			break;
+		case BOX_IMAGE:
+			box->u.image += image_base;
 			break;
 		case BOX_RECT:
 		case BOX_RULE:
@@ -423,6 +447,14 @@ size_t dl_append(struct display_list *list, struct display_list *part,
 	uint16_t *font_map = mem_array(part->font_count + 1, sizeof *font_map);
 	for (size_t f = 0; f < part->font_count; f++)
 		font_map[f] = dl_font_index(list, part->fonts[f]);
+	/* Part's images join list's table, their references with them. */
+	uint32_t image_base = (uint32_t)list->image_count;
+	for (size_t i = 0; i < part->image_count; i++) {
+		const struct dl_image *image = &part->images[i];
+		dl_add_image(list, image->pixels, image->svg, image->width_px,
+			     image->height_px);
+	}
+	part->image_count = 0;
 	size_t first_page = list->page_count;
 	for (size_t p = 0; p < part->page_count; p++) {
 		list->pages = arena_grow(list->arena, list->pages,
@@ -431,7 +463,8 @@ size_t dl_append(struct display_list *list, struct display_list *part,
 					 sizeof *list->pages);
 		struct dl_page *page = &list->pages[list->page_count++];
 		*page = part->pages[p];
-		move_boxes(list, page, node_base, font_map, dest_prefix);
+		move_boxes(list, page, node_base, font_map, image_base,
+			   dest_prefix);
 	}
 	free(font_map);
 	if (!part->label_count)

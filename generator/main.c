@@ -18,6 +18,7 @@ static const struct command commands[] = {
 	{ "layouts", cmd_layouts },
 	{ "check", cmd_check },
 	{ "pack", cmd_pack },
+	{ "template", cmd_template },
 };
 
 void commands_usage(FILE *out)
@@ -32,6 +33,7 @@ void commands_usage(FILE *out)
 	      "  layouts                   list the house styles that can be found\n"
 	      "  check FILE.pdf...         report failed PDF/UA-1 and PDF/A-2 rules\n"
 	      "  pack MEETING [-o DIR]     a meeting's agenda and reports packs\n"
+	      "  template assessment|performance -o FILE.xlsx  a workbook to fill in\n"
 	      "\n"
 	      "Run 'committee-pdf COMMAND --help' for a command's options.\n",
 	      out);

@@ -7,6 +7,8 @@
 #ifndef PIPELINE_H
 #define PIPELINE_H
 
+#include <time.h>
+
 #include "diag.h"
 #include "layout.h"
 #include "source.h"
@@ -70,5 +72,10 @@ void pipeline_paper_free(struct pipeline_paper *paper); /* NULL is ignored */
 PangoContext *pipeline_context(struct pipeline *pipeline);
 
 void pipeline_free(struct pipeline *pipeline);
+
+/* SOURCE_DATE_EPOCH into *t and 1, or 0 when it is not set (or not a
+ * count of seconds): the time every output of a reproducible build
+ * claims (PDF dates, a template's creation time). */
+int pipeline_source_date_epoch(time_t *t);
 
 #endif

@@ -74,6 +74,8 @@ static void *load_bytes(struct source_load *load, const struct source_kind *kind
 		if (check_root(load, kind) == 0) {
 			size_t before = diag_count(load->diags, DIAG_ERROR);
 			source_schema_validate(load);
+			/* Only a paper's blocks name workbooks. */
+			source_workbooks_read(load);
 			kind->rules(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
 				doc = kind->build(load);
@@ -83,6 +85,7 @@ static void *load_bytes(struct source_load *load, const struct source_kind *kind
 				kind->discard(doc);
 				doc = NULL;
 			}
+			source_workbooks_free(load);
 		}
 	}
 	xmlFreeDoc(load->doc);

@@ -114,11 +114,36 @@ static void test_append_moves_page_labels(void **state)
 	g_object_unref(context);
 }
 
+/* Each part's images join the pack's table, their boxes renumbered, and
+ * are released once, by the pack (valgrind and ASan would see twice). */
+static void test_append_moves_images(void **state)
+{
+	(void)state;
+	struct display_list *pack = dl_new();
+	for (int i = 0; i < 2; i++) {
+		struct display_list *piece = dl_new();
+		size_t page = dl_add_page(piece, 595, 842);
+		uint32_t image = dl_add_image(
+			piece, cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 2, 1),
+			NULL, 2, 1);
+		struct dl_box *box = dl_add_box(piece, page, BOX_IMAGE, 0);
+		box->u.image = image;
+		dl_finish(piece);
+		dl_append(pack, piece, ROLE_PART, -1, NULL);
+	}
+	assert_int_equal(pack->image_count, 2);
+	assert_int_equal(pack->pages[0].boxes[0].u.image, 0);
+	assert_int_equal(pack->pages[1].boxes[0].u.image, 1);
+	assert_int_equal(pack->images[1].width_px, 2);
+	dl_free(pack);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_append_joins_parts),
 		cmocka_unit_test(test_append_moves_page_labels),
+		cmocka_unit_test(test_append_moves_images),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
