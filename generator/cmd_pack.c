@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch.h"
 #include "commands.h"
 #include "dates.h"
 #include "diag.h"
@@ -42,6 +43,8 @@ static void pack_usage(FILE *out)
 	      "  --members          also reports-pack-members.pdf, the members' pack:\n"
 	      "                     exempt parts included, marked NOT FOR PUBLICATION\n"
 	      "                     in the running header\n"
+	      "  --force            lay out and write even when every file is newer\n"
+	      "                     than the meeting, its papers and what they read\n"
 	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
 	      "                     members' pack with --members); no file is written\n"
 	      "  --allow-dir DIR    papers (and files they name) may also lie in DIR;\n"
@@ -54,7 +57,7 @@ static void pack_usage(FILE *out)
 
 struct pack_args {
 	const char *meeting, *out_dir;
-	int members, dump_layout;
+	int members, dump_layout, force;
 };
 
 static const struct command_spec pack_command = { "pack", pack_usage };
@@ -66,6 +69,7 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "members", no_argument, NULL, 'M' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
@@ -82,6 +86,9 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 			break;
 		case 'M':
 			args->members = 1;
+			break;
+		case 'f':
+			args->force = 1;
 			break;
 		case 'D':
 			args->dump_layout = 1;
@@ -433,6 +440,37 @@ static int dump(struct display_list *list)
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 }
 
+static int newer_than(const char *output, const char *input)
+{
+	struct stat out, in;
+	if (stat(output, &out) != 0 || stat(input, &in) != 0)
+		return 0;
+	return out.st_mtim.tv_sec > in.st_mtim.tv_sec ||
+	       (out.st_mtim.tv_sec == in.st_mtim.tv_sec &&
+		out.st_mtim.tv_nsec > in.st_mtim.tv_nsec);
+}
+
+/* Whether every file to write is newer than the meeting, the agenda's
+ * house style and each paper with all it reads (batch_up_to_date: its
+ * layout, previous quarters and workbooks), as build judges a paper. */
+static int up_to_date(const struct pack *pack, const char *dir,
+		      const char *const *names, size_t count)
+{
+	int fresh = 1;
+	for (size_t i = 0; fresh && i < count; i++) {
+		char *out = mem_printf("%s/%s", dir, names[i]);
+		fresh = newer_than(out, pack->meeting->path) &&
+			newer_than(out, pack->style->path);
+		for (size_t k = 0; fresh && k < pack->meeting->item_count; k++) {
+			const struct meeting_item *item = &pack->meeting->items[k];
+			if (item->kind == MEETING_ITEM_PAPER)
+				fresh = batch_up_to_date(item->paper, out, NULL);
+		}
+		free(out);
+	}
+	return fresh;
+}
+
 static int run(struct pack *pack, const char *dir)
 {
 	static const char *const names[] = {
@@ -440,6 +478,9 @@ static int run(struct pack *pack, const char *dir)
 	};
 	struct display_list *lists[3] = { NULL, NULL, NULL };
 	const struct pack_args *args = pack->args;
+	if (!args->dump_layout && !args->force &&
+	    up_to_date(pack, dir, names, args->members ? 3 : 2))
+		return 0;
 	int status;
 	if (args->dump_layout && args->members)
 		status = lay_out_edition(pack, 1, &lists[2], NULL);

@@ -163,6 +163,38 @@ cp tests/layout/meetings/agenda-front-sheet.xml "$work/scrutiny.xml"
 (cd "$work" && "$BIN" pack scrutiny.xml)
 check "the default folder is the meeting's name" test -s "$work/scrutiny/reports-pack.pdf" -a -s "$work/scrutiny/agenda.pdf"
 
+# ---- incremental: nothing is laid out while every file is newer ----
+cp -R samples "$work/inc"
+inc_meeting="$work/inc/meetings/governance-2024-02-22.xml"
+"$BIN" pack --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out" || fail "pack into inc-out"
+for f in agenda.pdf reports-pack.pdf; do cp -p "$work/inc-out/$f" "$work/inc-$f"; done
+sleep 1
+"$BIN" pack --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out" 2> "$work/err"
+check "an up-to-date pack: exit 0, nothing said" test $? -eq 0 -a ! -s "$work/err"
+check "an up-to-date pack is not written again" \
+	test ! "$work/inc-out/reports-pack.pdf" -nt "$work/inc-reports-pack.pdf" -a \
+	! "$work/inc-out/agenda.pdf" -nt "$work/inc-agenda.pdf"
+"$BIN" pack --members --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out"
+check "--members on an up-to-date pack writes the members' pack" \
+	test -s "$work/inc-out/reports-pack-members.pdf"
+"$BIN" pack --force --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out"
+check "--force writes it again" test "$work/inc-out/reports-pack.pdf" -nt "$work/inc-reports-pack.pdf"
+cp -p "$work/inc-out/reports-pack.pdf" "$work/inc-reports-pack.pdf"
+sleep 1
+touch "$work/inc/resources-2024-q3.xml"
+"$BIN" pack --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out"
+check "a changed paper writes the pack again" test "$work/inc-out/reports-pack.pdf" -nt "$work/inc-reports-pack.pdf"
+cp -p "$work/inc-out/reports-pack.pdf" "$work/inc-reports-pack.pdf"
+sleep 1
+touch "$work/inc/resources-2024-q2.xml"
+"$BIN" pack --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out"
+check "a paper's previous quarter changed: the pack again" test "$work/inc-out/reports-pack.pdf" -nt "$work/inc-reports-pack.pdf"
+cp -p "$work/inc-out/reports-pack.pdf" "$work/inc-reports-pack.pdf"
+sleep 1
+touch "$inc_meeting"
+"$BIN" pack --allow-dir "$work/inc" "$inc_meeting" -o "$work/inc-out"
+check "a changed meeting writes the pack again" test "$work/inc-out/reports-pack.pdf" -nt "$work/inc-reports-pack.pdf"
+
 # ---- a Welsh meeting: every word the pack prints itself is Welsh ----
 sed 's|xml:lang="en-GB"|xml:lang="cy"|' tests/layout/meetings/agenda-front-sheet.xml > "$work/cy-meeting.xml"
 "$BIN" pack "$work/cy-meeting.xml" -o "$work/cy" 2> "$work/err"
