@@ -5,11 +5,13 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
 #include "diag.h"
 #include "image.h"
 #include "layout.h"
+#include "meeting.h"
 #include "memory.h"
 #include "paths.h"
 #include "rating.h"
@@ -22,7 +24,8 @@ static void validate_usage(FILE *out)
 	      "Checks committee paper sources against the schema and the rules a\n"
 	      "schema cannot say (ratings in their scale, references that resolve),\n"
 	      "and a quarterly report against the previous quarter its\n"
-	      "previous-source names, as render does.\n"
+	      "previous-source names, as render does. A meeting file (root\n"
+	      "<meeting>) is checked with every paper it names.\n"
 	      "Prints every problem as FILE:LINE:COL: error: MESSAGE, then a count.\n"
 	      "FILE '-' reads standard input.\n"
 	      "\n"
@@ -89,6 +92,10 @@ int cmd_validate(int argc, char **argv)
 	size_t errors = 0, warnings = 0;
 	for (int i = optind; i < argc; i++) {
 		struct diag_list diags = { 0 };
+		if (strcmp(argv[i], "-") != 0 && meeting_is_meeting_file(argv[i])) {
+			meeting_validate(argv[i], &diags);
+			goto report;
+		}
 		struct source_doc *doc = source_load(argv[i], &diags);
 		/* As render does: a quarterly report is checked against the
 		 * previous quarter its previous-source names. */
@@ -98,6 +105,7 @@ int cmd_validate(int argc, char **argv)
 			image_check_document(doc, &diags);
 		}
 		source_free(doc);
+	report:
 		diag_sort(&diags);
 		diag_print(&diags, stderr);
 		errors += diag_count(&diags, DIAG_ERROR);

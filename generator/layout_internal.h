@@ -26,6 +26,12 @@ struct layout {
 	 * labels on unfilled ground: the header's own colour is chosen for the
 	 * header fill and may vanish on white. */
 	struct style_font strong_font;
+	/* The reports pack: the number printed on the first page (0: 1), the
+	 * pack's page count (0: this list's), and pages [first, end) whose
+	 * running header says "NOT FOR PUBLICATION" (exempt parts). */
+	size_t first_page, total_pages;
+	struct layout_page_range { size_t first, end; } *marked;
+	size_t marked_count, marked_capacity;
 	/* The paper's catalogue of words (English when none fits its
 	 * xml:lang); the house style's labels come first (layout_words.c). */
 	const struct words *words;
@@ -35,6 +41,21 @@ struct layout {
 	long logo_image;
 	double logo_width_pt, logo_height_pt; /* its natural size */
 };
+
+/* A paper paginated and not yet finished (layout.h); the agenda and the
+ * exemption pages make one about a document of their own. */
+struct layout_paper {
+	struct layout lo;
+	struct source_doc *owned_doc; /* NULL, or the one lo describes: freed
+	                                 with free(), its strings borrowed */
+};
+
+/* "This appendix is not for publication by virtue of paragraph 3 of
+ * Schedule 12A …": the catalogue's key (agenda.withheld-item or
+ * agenda.withheld-appendix) with the paragraph and its reason. Caller
+ * frees. (layout_agenda.c) */
+char *layout_exempt_statement(const struct layout *lo, const char *key,
+			      const char *paragraph);
 
 /* ---- the layout's life (layout_page.c) ---- */
 

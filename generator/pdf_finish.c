@@ -81,6 +81,8 @@ int pdf_finish(const struct pdf_finish_input *in, const unsigned char *pdf,
 		index_pages(&f);
 		pdf_finish_catalog(&f);
 		if (!f.error)
+			pdf_finish_labels(&f);
+		if (!f.error)
 			pdf_finish_structure(&f);
 		if (!f.error)
 			pdf_finish_content(&f);

@@ -16,29 +16,51 @@ static const struct source_pos no_pos = { 0, 0 };
 
 /* Root <paper> in our namespace, else the schema would only say that it
  * has no declaration for it. */
-static int check_root(struct source_load *load)
+static int check_root(struct source_load *load, const struct source_kind *kind)
 {
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
 	struct source_pos pos = source_node_pos(load, root);
 	const char *ns = root->ns ? (const char *)root->ns->href : NULL;
-	if (strcmp((const char *)root->name, "paper") != 0) {
-		source_error(load, pos, "the root element is <%s>; a committee paper's "
-			     "root element is <paper>", (const char *)root->name);
+	if (strcmp((const char *)root->name, kind->root) != 0) {
+		source_error(load, pos, "the root element is <%s>; %s "
+			     "root element is <%s>", (const char *)root->name,
+			     kind->what, kind->root);
 		return -1;
 	}
 	if (!ns || strcmp(ns, SOURCE_NAMESPACE) != 0) {
 		if (ns)
-			source_error(load, pos, "<paper> is in namespace \"%s\"; committee "
-				     "papers use xmlns=\"%s\"", ns, SOURCE_NAMESPACE);
+			source_error(load, pos, "<%s> is in namespace \"%s\"; %s "
+				     "use xmlns=\"%s\"", kind->root, ns,
+				     kind->plural, SOURCE_NAMESPACE);
 		else
-			source_error(load, pos, "<paper> has no namespace; add xmlns=\"%s\"",
-				     SOURCE_NAMESPACE);
+			source_error(load, pos, "<%s> has no namespace; add xmlns=\"%s\"",
+				     kind->root, SOURCE_NAMESPACE);
 		return -1;
 	}
 	return 0;
 }
 
-static struct source_doc *load_bytes(struct source_load *load)
+static void paper_rules(struct source_load *load)
+{
+	source_rules_check(load);
+}
+
+static void *build_paper(struct source_load *load)
+{
+	return source_build(load);
+}
+
+static void discard_paper(void *model)
+{
+	source_free(model);
+}
+
+static const struct source_kind paper_kind = {
+	"paper", "a committee paper's", "committee papers", paper_rules,
+	build_paper, discard_paper,
+};
+
+static void *load_bytes(struct source_load *load, const struct source_kind *kind)
 {
 	if (load->length > SOURCE_MAX_BYTES) {
 		source_error(load, no_pos, "the source is larger than %u bytes (%u MiB); "
@@ -46,20 +68,21 @@ static struct source_doc *load_bytes(struct source_load *load)
 			     SOURCE_MAX_BYTES >> 20);
 		return NULL;
 	}
-	struct source_doc *doc = NULL;
+	void *doc = NULL;
 	if (source_scan(load) == 0 && source_parse(load) == 0) {
 		source_number_elements(load);
-		if (check_root(load) == 0) {
+		if (check_root(load, kind) == 0) {
 			size_t before = diag_count(load->diags, DIAG_ERROR);
 			source_schema_validate(load);
+			/* Only a paper's blocks name workbooks. */
 			source_workbooks_read(load);
-			source_rules_check(load);
+			kind->rules(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
-				doc = source_build(load);
+				doc = kind->build(load);
 			/* Building computes ratings, which may still find an
 			 * error the rules did not: then there is no model. */
 			if (doc && diag_count(load->diags, DIAG_ERROR) != before) {
-				source_free(doc);
+				kind->discard(doc);
 				doc = NULL;
 			}
 			source_workbooks_free(load);
@@ -79,7 +102,7 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 		.length = bytes ? length : 0,
 		.diags = diags,
 	};
-	return load_bytes(&load);
+	return load_bytes(&load, &paper_kind);
 }
 
 /* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
@@ -118,7 +141,8 @@ static char *read_bounded(int fd, size_t *length, int *error)
 	return buf;
 }
 
-struct source_doc *source_load(const char *path, struct diag_list *diags)
+void *source_load_kind(const char *path, const struct source_kind *source_kind,
+		       struct diag_list *diags)
 {
 	int from_stdin = strcmp(path, "-") == 0;
 	const char *kind = NULL;
@@ -147,9 +171,14 @@ struct source_doc *source_load(const char *path, struct diag_list *diags)
 	struct source_load load = {
 		.name = path, .bytes = bytes ? bytes : "", .length = length, .diags = diags,
 	};
-	struct source_doc *doc = load_bytes(&load);
+	void *doc = load_bytes(&load, source_kind);
 	free(bytes);
 	return doc;
+}
+
+struct source_doc *source_load(const char *path, struct diag_list *diags)
+{
+	return source_load_kind(path, &paper_kind, diags);
 }
 
 void source_free(struct source_doc *doc)
