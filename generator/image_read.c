@@ -253,9 +253,29 @@ static unsigned char *read_whole(int fd, size_t *length)
 	return buf;
 }
 
+/* "https://…", "file:///…": a URL's scheme, letters first, then "://". */
+static int is_url(const char *value)
+{
+	const char *c = value;
+	if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')))
+		return 0;
+	while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+	       (*c >= '0' && *c <= '9') || *c == '+' || *c == '-' || *c == '.')
+		c++;
+	return strncmp(c, "://", 3) == 0;
+}
+
 struct image *image_read(const struct paths_naming *naming, const char *value,
 			 struct diag_list *diags)
 {
+	/* Said plainly, rather than "no file ./https:/…" from the path rule. */
+	if (is_url(value)) {
+		image_error(naming, value, diags,
+			    "is an address (URL), not a file name: images are read "
+			    "only from files, never from the network; save the "
+			    "image in the same folder and give its file name");
+		return NULL;
+	}
 	char *path = paths_named(naming, value, IMAGE_MAX_BYTES, diags);
 	if (!path)
 		return NULL;

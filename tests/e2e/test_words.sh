@@ -111,7 +111,7 @@ grep -o 'key="[^"]*"' words/cy.xml | sort > "$work/cy.keys"
 check "both catalogues hold the same keys" cmp -s "$work/en.keys" "$work/cy.keys"
 # Every key a layout_word/layout_format call names literally, and the keys
 # built from tables of them, is in the catalogue.
-grep -ohE '"(word|cover|recommendations|appendix|ref|key|assessment|performance|table|travel|dashboard|chart|trend|furniture|noun|month|date|agenda)\.[a-z0-9.-]+"' \
+grep -ohE '"(word|cover|recommendations|appendix|ref|key|assessment|performance|table|travel|dashboard|chart|trend|furniture|noun|month|date|agenda|risks)\.[a-z0-9.-]+"' \
 	generator/*.c | tr -d '"' | grep -v '\.$' | grep -v '\.pdf$' | sort -u > "$work/used.keys"
 check "the program asks for some keys" test "$(wc -l < "$work/used.keys")" -gt 60
 # A prefix such as dashboard.unrated takes ".one" and ".many".
@@ -132,7 +132,7 @@ done
 grep '<word ' words/cy.xml | grep -v 'source="' > "$work/unsourced"
 check "every Welsh word names its source" test ! -s "$work/unsourced"
 # No English word the source does not give is left in the layout's C.
-grep -nE '"(Report title|Recommendations|Appendix|Rating|Meaning|Context|Ref|Characteristic|Previous|Evidence|Actions|Owner|Measure|Target|Actual|Commentary|Total|Theme|Group|New|See|By|Page|DRAFT|Draft|Final|Yes|No|None|Tel|Email)[ "%:]' \
+grep -nE '"(Report title|Recommendations|Appendix|Rating|Meaning|Context|Ref|Characteristic|Previous|Evidence|Actions|Owner|Measure|Target|Actual|Commentary|Total|Theme|Group|New|See|By|Page|DRAFT|Draft|Final|Yes|No|None|Tel|Email|Cause|Consequence|Controls|Further actions|Reviewed|Likelihood|Impact|Inherent|Current|Direction|Score|Scores|Level|Risks|Heat map|Since)[ "%:]' \
 	generator/layout*.c | grep -vE '/\*|:[0-9]+:\s*\*' > "$work/literals"
 check "no fixed English word is left in layout_*.c" test ! -s "$work/literals"
 [ -s "$work/literals" ] && sed 's/^/    /' "$work/literals"

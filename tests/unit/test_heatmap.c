@@ -4,7 +4,8 @@
  * the Figure's alternative text names every occupied cell; its data table
  * follows with header cells; arrows run from inherent to current cells;
  * the register's score cells are on their ratings' colours; an
- * assessment's grid puts each reference on its rating's colours. */
+ * assessment's grid puts each reference on its rating's colours; a Welsh
+ * paper's heat maps say all of it in Welsh. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -314,6 +315,39 @@ static void test_no_assessment_heat_map_unasked(void **state)
 			assert_null(strstr(f->list->nodes[i].alt, "Heat map"));
 }
 
+/* A Welsh paper's alternative texts come from words/cy.xml, with no fixed
+ * English left in them. */
+static void test_welsh_heat_map_alt(void **state)
+{
+	struct fixture *f = fixture_new("tests/layout/welsh-risks.xml");
+	*state = f;
+	uint32_t risks = figure_with(f->list, "Map gwres o sgorau presennol 5 risg: "
+					      "tebygolrwydd o 5 ar y brig i 1, effaith o 1 "
+					      "ar y chwith i 5.");
+	const char *alt = f->list->nodes[risks].alt;
+	assert_non_null(strstr(alt, " Tebygolrwydd 5 Bron yn sicr, effaith 3 Cymedrol, "
+				    "sgôr 15 Uchel: CR01."));
+	assert_non_null(strstr(alt, " Tebygolrwydd 1 Prin, effaith 1 Dibwys, sgôr 1 "
+				    "Isel: CR05."));
+	uint32_t assessment = figure_with(f->list, "Map gwres o’r nodweddion fesul thema");
+	assert_non_null(strstr(f->list->nodes[assessment].alt,
+			       " Gwelliant Parhaus: GP001 Gwyrdd, GP002 heb sgôr."));
+	static const char *const english[] = {
+		"Heat map", "Likelihood", "likelihood", "impact", "score", "risks",
+		"not rated", "theme",
+	};
+	for (size_t i = 0; i < sizeof english / sizeof *english; i++) {
+		if (strstr(alt, english[i]) ||
+		    strstr(f->list->nodes[assessment].alt, english[i]))
+			fail_msg("a Welsh heat map's text alternative says \"%s\"",
+				 english[i]);
+	}
+	/* the grid's axes and its data table's header, in Welsh */
+	assert_non_null(text_of(f->list, risks, "Tebygolrwydd", NULL));
+	assert_non_null(text_of(f->list, risks, "Effaith", NULL));
+	assert_null(text_of(f->list, risks, "Likelihood", NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +357,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_register_scores, teardown),
 		cmocka_unit_test_teardown(test_assessment_heat_map, teardown),
 		cmocka_unit_test_teardown(test_no_assessment_heat_map_unasked, teardown),
+		cmocka_unit_test_teardown(test_welsh_heat_map_alt, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
