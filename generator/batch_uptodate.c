@@ -132,7 +132,7 @@ static size_t previous_sources(const char *source_path, char ***paths,
 			reader, BAD_CAST "previous-source");
 		char *path = value && *value
 				     ? paths_named(&naming, (const char *)value,
-						   SOURCE_MAX_BYTES, NULL)
+						   source_max_bytes(), NULL)
 				     : NULL;
 		if (path) {
 			MEM_GROW(*paths, *count, *capacity);
