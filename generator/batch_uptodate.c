@@ -138,7 +138,7 @@ static size_t named_inputs(const char *source_path, char ***paths,
 			continue;
 		/* An assessment names only src, a register only previous-source. */
 		static const char *const named[] = { "src", "previous-source" };
-		static const size_t limits[] = { SHEET_MAX_FILE_BYTES, SOURCE_MAX_BYTES };
+		const size_t limits[] = { SHEET_MAX_FILE_BYTES, source_max_bytes() };
 		for (size_t i = risks ? 1u : 0u;
 		     i < (performance || risks ? 2u : 1u); i++) {
 			xmlChar *value = xmlTextReaderGetAttribute(reader,

@@ -65,7 +65,7 @@ static char *resolve_previous(const struct source_doc *doc,
 		.option = "--previous",
 	};
 	char *path = paths_named(&naming, perf->previous_source,
-				 SOURCE_MAX_BYTES, diags);
+				 source_max_bytes(), diags);
 	*refused = path == NULL;
 	return path;
 }

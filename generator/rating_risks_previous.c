@@ -52,8 +52,8 @@ static char *resolve(const struct source_doc *doc, const struct source_risks *ri
 		.col = risks->previous_source_pos.col,
 		.option = "--previous",
 	};
-	char *path = paths_named(&naming, risks->previous_source, SOURCE_MAX_BYTES,
-				 diags);
+	char *path = paths_named(&naming, risks->previous_source,
+				 source_max_bytes(), diags);
 	*refused = path == NULL;
 	return path;
 }

@@ -14,7 +14,9 @@
 #include "source_pos.h" /* where a node came from, kept by later stages */
 
 #define SOURCE_NAMESPACE "urn:committee-pdf:paper:1"
-#define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused */
+#define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused,
+                                                   unless --max-size says more */
+#define SOURCE_MAX_BYTES_CEILING (1024u * 1024u * 1024u) /* libxml2 reads an int */
 #define SOURCE_MAX_DEPTH 64                     /* deeper nesting is refused */
 #define SOURCE_MAX_TEXT_BYTES (1024u * 1024u)   /* longest text run or tag */
 
@@ -484,6 +486,13 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 				      struct diag_list *diags);
 
 void source_free(struct source_doc *doc);
+
+/* The size above which a source (or a previous quarter's) is refused:
+ * SOURCE_MAX_BYTES until --max-size sets it, from 1 to
+ * SOURCE_MAX_BYTES_CEILING. One limit for the process, set while reading
+ * the options, before any source is loaded (build's workers inherit it). */
+void source_set_max_bytes(size_t bytes);
+size_t source_max_bytes(void);
 
 /* What a file's root element says it is, read without loading the file
  * (for a build over a folder, which holds house styles beside papers):

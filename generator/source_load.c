@@ -14,6 +14,29 @@
 
 static const struct source_pos no_pos = { 0, 0 };
 
+static size_t max_bytes = SOURCE_MAX_BYTES;
+
+void source_set_max_bytes(size_t bytes)
+{
+	if (bytes >= 1 && bytes <= SOURCE_MAX_BYTES_CEILING)
+		max_bytes = bytes;
+}
+
+size_t source_max_bytes(void)
+{
+	return max_bytes;
+}
+
+/* "16 MiB", "1500 KiB", or "" for a limit in no whole unit. */
+static char *size_words(size_t bytes)
+{
+	if (bytes % (1024u * 1024u) == 0)
+		return mem_printf(" (%zu MiB)", bytes >> 20);
+	if (bytes % 1024u == 0)
+		return mem_printf(" (%zu KiB)", bytes >> 10);
+	return mem_strdup("");
+}
+
 /* Root <paper> in our namespace, else the schema would only say that it
  * has no declaration for it. */
 static int check_root(struct source_load *load, const struct source_kind *kind)
@@ -62,10 +85,13 @@ static const struct source_kind paper_kind = {
 
 static void *load_bytes(struct source_load *load, const struct source_kind *kind)
 {
-	if (load->length > SOURCE_MAX_BYTES) {
-		source_error(load, no_pos, "the source is larger than %u bytes (%u MiB); "
-			     "sources are refused above that size", SOURCE_MAX_BYTES,
-			     SOURCE_MAX_BYTES >> 20);
+	if (load->length > max_bytes) {
+		char *words = size_words(max_bytes);
+		source_error(load, no_pos, "the source is larger than %zu bytes%s; "
+			     "sources are refused above that size unless "
+			     "--max-size allows more (such as --max-size 64M)",
+			     max_bytes, words);
+		free(words);
 		return NULL;
 	}
 	void *doc = NULL;
@@ -105,13 +131,13 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 	return load_bytes(&load, &paper_kind);
 }
 
-/* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
+/* Reads at most max_bytes + 1 bytes: enough to know it is too big. */
 static char *read_bounded(int fd, size_t *length, int *error)
 {
 	size_t capacity = 64 * 1024, n = 0;
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
-		if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+		if ((unsigned long long)st.st_size > max_bytes) {
 			*length = (size_t)st.st_size;
 			return NULL;
 		}
@@ -120,7 +146,7 @@ static char *read_bounded(int fd, size_t *length, int *error)
 	char *buf = mem_alloc(capacity);
 	for (;;) {
 		if (n == capacity) {
-			if (capacity > SOURCE_MAX_BYTES)
+			if (capacity > max_bytes)
 				break;
 			capacity *= 2;
 			buf = mem_resize(buf, capacity, 1);
