@@ -19,7 +19,10 @@
  * catalog, and link text inside its Link element (a Link element here holds
  * the annotation only and follows the paragraph it belongs to, because
  * Cairo 1.16 drops an element's own content once it has child elements, and
- * a line of text is one box). */
+ * a line of text is one box). For the same reason a paragraph with Span
+ * children (words in another language) has its own words drawn inside
+ * anonymous Span elements around them (OWN_TEXT), so that the Spans can
+ * carry their /Lang without their paragraph losing the rest. */
 #include "draw_internal.h"
 
 #include <math.h>
@@ -31,6 +34,10 @@
 #include "memory.h"
 
 #define MAX_DEPTH 256 /* deeper chains are cut: the source allows 64 */
+
+/* A chain or open-stack entry with this bit is not node n itself but the
+ * anonymous Span holding n's own words beside its Span children. */
+#define OWN_TEXT 0x80000000u
 
 struct draw_tags {
 	const struct display_list *list;
@@ -48,6 +55,8 @@ struct draw_tags {
 	uint32_t *subtree_end;    /* one past the node's last descendant */
 	uint32_t *last_child;     /* highest child index emitted so far */
 	unsigned char *emitted;   /* its element exists */
+	unsigned char *has_span;  /* per node: a Span child (its own words go
+	                             into OWN_TEXT elements) */
 	/* For the finishing pass: every structure tag begun, in order, and
 	 * every destination emitted. */
 	struct pdf_element *elements;
@@ -65,6 +74,11 @@ static void begin_element(struct draw_tags *tags, cairo_t *cr,
 	MEM_GROW(tags->elements, tags->element_count, tags->element_capacity);
 	tags->elements[tags->element_count++] = element;
 	cairo_tag_begin(cr, name, attributes);
+}
+
+static uint32_t entry_node(uint32_t entry)
+{
+	return entry & ~OWN_TEXT;
 }
 
 static void begin_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
@@ -85,6 +99,7 @@ struct draw_tags *draw_tags_new(const struct display_list *list)
 	tags->subtree_end = mem_array(n + 1, sizeof *tags->subtree_end);
 	tags->last_child = mem_array(n + 1, sizeof *tags->last_child);
 	tags->emitted = mem_alloc(n + 1);
+	tags->has_span = mem_alloc(n + 1);
 	/* Nodes come in document order, each after its parent, so a subtree
 	 * is the run of indices up to its last descendant. */
 	for (size_t i = 0; i < n; i++) {
@@ -95,6 +110,8 @@ struct draw_tags *draw_tags_new(const struct display_list *list)
 		uint32_t parent = list->nodes[i].parent;
 		if (parent < i && tags->subtree_end[parent] < tags->subtree_end[i])
 			tags->subtree_end[parent] = tags->subtree_end[i];
+		if (parent < i && list->nodes[i].role == ROLE_SPAN)
+			tags->has_span[parent] = 1;
 	}
 	return tags;
 }
@@ -109,6 +126,7 @@ void draw_tags_free(struct draw_tags *tags)
 	free(tags->subtree_end);
 	free(tags->last_child);
 	free(tags->emitted);
+	free(tags->has_span);
 	free(tags->elements);
 	free(tags->dests_drawn);
 	free(tags);
@@ -119,19 +137,17 @@ static uint32_t valid_node(const struct display_list *list, uint32_t node)
 	return node < list->node_count ? node : 0;
 }
 
-/* tags->chain = node's ancestors from the document down to node. A parent
- * index out of range or a loop ends the walk at the document. */
+/* tags->chain = node's ancestors from the document down to node, then
+ * node's OWN_TEXT entry when it has Span children. A parent index out of
+ * range or a loop ends the walk at the document. */
 static void build_chain(struct draw_tags *tags, uint32_t node)
 {
 	const struct display_list *list = tags->list;
 	uint32_t reversed[MAX_DEPTH];
 	size_t n = 0;
 	node = valid_node(list, node);
-	/* Cairo 1.16 can say no element's language and keeps a paragraph's
-	 * own text only while it has no child element: a Span's words are
-	 * tagged as its parent's. */
-	if (list->nodes[node].role == ROLE_SPAN)
-		node = valid_node(list, list->nodes[node].parent);
+	if (tags->has_span[node] && list->nodes[node].role != ROLE_SPAN)
+		reversed[n++] = node | OWN_TEXT;
 	reversed[n++] = node;
 	while (node != 0 && n < MAX_DEPTH - 1) {
 		uint32_t parent = list->nodes[node].parent;
@@ -150,7 +166,7 @@ static void build_chain(struct draw_tags *tags, uint32_t node)
 static int chain_has_role(const struct draw_tags *tags, enum dl_role role)
 {
 	for (size_t i = 0; i < tags->chain_length; i++)
-		if (tags->list->nodes[tags->chain[i]].role == role)
+		if (tags->list->nodes[entry_node(tags->chain[i])].role == role)
 			return 1;
 	return 0;
 }
@@ -262,6 +278,14 @@ static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 {
 	if (tags->open_count >= MAX_DEPTH)
 		return;
+	if (node & OWN_TEXT) {
+		struct pdf_element element = { .node = entry_node(node),
+					       .kind = PDF_ELEMENT_OWN_TEXT };
+		begin_element(tags, cr, "Span", NULL, element);
+		tags->open[tags->open_count++] = node;
+		tags->marking = 1;
+		return;
+	}
 	uint32_t parent = tags->list->nodes[node].parent;
 	if (node != 0 && parent < node) {
 		emit_empty_cells(tags, cr, parent, tags->last_child[parent] + 1,
@@ -408,6 +432,12 @@ static void emit_links_of(struct draw_tags *tags, cairo_t *cr, uint32_t owner)
 static void close_innermost(struct draw_tags *tags, cairo_t *cr)
 {
 	uint32_t node = tags->open[tags->open_count - 1];
+	if (node & OWN_TEXT) {
+		cairo_tag_end(cr, "Span");
+		tags->open_count--;
+		tags->marking = 0;
+		return;
+	}
 	emit_empty_cells(tags, cr, node, tags->last_child[node] + 1,
 			 tags->subtree_end[node]);
 	cairo_tag_end(cr, dl_role_name(&tags->list->nodes[node]));
@@ -462,7 +492,7 @@ static enum pdf_artifact furniture_kind(const struct draw_tags *tags,
 					const struct dl_box *box)
 {
 	if (tags->chain_length < 2 ||
-	    tags->list->nodes[tags->chain[1]].role != ROLE_ARTIFACT)
+	    tags->list->nodes[entry_node(tags->chain[1])].role != ROLE_ARTIFACT)
 		return PDF_ARTIFACT_NONE;
 	if (box->kind == BOX_TEXT && isfinite(box->u.text.angle_deg) &&
 	    box->u.text.angle_deg != 0)
