@@ -39,7 +39,7 @@
 #define MAX_DEPTH 256 /* deeper chains are cut: the source allows 64 */
 
 /* A chain or open-stack entry with this bit is not node n itself but the
- * anonymous Span holding n's own words beside its Span children. */
+ * anonymous Span holding n's own words beside its Span and Link children. */
 #define OWN_TEXT 0x80000000u
 
 struct draw_tags {
@@ -150,8 +150,8 @@ static uint32_t valid_node(const struct display_list *list, uint32_t node)
 }
 
 /* tags->chain = node's ancestors from the document down to node, then
- * node's OWN_TEXT entry when it has Span or Link children. A parent index out of
- * range or a loop ends the walk at the document. */
+ * node's OWN_TEXT entry when it has Span or Link children. A parent index
+ * out of range or a loop ends the walk at the document. */
 static void build_chain(struct draw_tags *tags, uint32_t node)
 {
 	const struct display_list *list = tags->list;
@@ -395,6 +395,21 @@ static int same_target(const struct dl_box *a, const struct dl_box *b)
 	       g_strcmp0(a->u.link.dest, b->u.link.dest) == 0;
 }
 
+/* The record of a Link element for node going where link box `link` goes:
+ * a URI, else a destination. */
+static struct pdf_element link_element(uint32_t node, const struct dl_box *link)
+{
+	struct pdf_element element = { .node = node,
+				       .kind = PDF_ELEMENT_LINK,
+				       .uri = link->u.link.uri,
+				       .dest = link->u.link.dest };
+	if (element.uri && !*element.uri)
+		element.uri = NULL;
+	if (element.uri)
+		element.dest = NULL;
+	return element;
+}
+
 /* One Link element for queued link box `first` and every other queued box
  * of the same node and target: one annotation with a rectangle per line
  * the link covers. Emitted boxes leave the queue. */
@@ -425,15 +440,8 @@ static void emit_link(struct draw_tags *tags, cairo_t *cr, size_t first)
 	}
 	g_string_append_c(attrs, ']');
 	link_target(attrs, link);
-	struct pdf_element element = { .node = link->node,
-				       .kind = PDF_ELEMENT_LINK,
-				       .uri = link->u.link.uri,
-				       .dest = link->u.link.dest };
-	if (element.uri && !*element.uri)
-		element.uri = NULL;
-	if (element.uri)
-		element.dest = NULL;
-	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str, element);
+	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str,
+		      link_element(link->node, link));
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
 	tags->marking = 0;
 	g_string_free(attrs, TRUE);
@@ -465,15 +473,8 @@ static int begin_link_text(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 	}
 	g_string_append_c(attrs, ']');
 	link_target(attrs, link);
-	struct pdf_element element = { .node = node,
-				       .kind = PDF_ELEMENT_LINK,
-				       .uri = link->u.link.uri,
-				       .dest = link->u.link.dest };
-	if (element.uri && !*element.uri)
-		element.uri = NULL;
-	if (element.uri)
-		element.dest = NULL;
-	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str, element);
+	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str,
+		      link_element(node, link));
 	tags->linked_page[node] = tags->page + 1;
 	tags->link_began[node] = 1;
 	g_string_free(attrs, TRUE);
