@@ -1,6 +1,7 @@
 /* Linking a quarterly report with its previous quarter's source: the one
  * part of rating that loads a file (see rating_link_previous in rating.h). */
 #include "rating.h"
+#include "rating_risks.h"
 #include "memory.h"
 #include "paths.h"
 
@@ -95,8 +96,7 @@ static void cache_load(struct previous_cache *cache, const char *path,
 	if (!cache->doc || diag_has_errors(&own)) {
 		for (size_t i = 0; i < own.count; i++) {
 			const struct diag *d = &own.items[i];
-			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
-				 d->message);
+			diag_copy(diags, d);
 		}
 		source_free(cache->doc);
 		cache->doc = NULL;
@@ -144,5 +144,7 @@ int rating_link_previous(struct source_doc *doc, const char *previous_path,
 	}
 	cache_drop(&cache);
 	free(blocks);
+	if (rating_link_previous_risks(doc, previous_path, diags) != 0)
+		status = -1;
 	return status;
 }
