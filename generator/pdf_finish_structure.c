@@ -330,6 +330,8 @@ static const char *expected_name(const struct walk *w,
 		return "Link";
 	case PDF_ELEMENT_ARTIFACT:
 		return PDF_FINISH_PLACEHOLDER_TAG;
+	case PDF_ELEMENT_OWN_TEXT:
+		return "Span";
 	default:
 		return record->node < w->list->node_count
 			       ? dl_role_name(&w->list->nodes[record->node])
@@ -408,6 +410,8 @@ static int visit(struct walk *w, qpdf_oh element, int depth)
 		return 1;
 	case PDF_ELEMENT_LINK:
 		finish_link(w, element, record);
+		break;
+	case PDF_ELEMENT_OWN_TEXT:
 		break;
 	default:
 		finish_node(w, element, record->node);
