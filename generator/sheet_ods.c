@@ -308,6 +308,5 @@ struct sheet *sheet_read_ods(const char *path, const char *sheet_name,
 		sheet_free(sheet);
 		return NULL;
 	}
-	sheet_finish(sheet);
-	return sheet;
+	return sheet_finish(sheet);
 }

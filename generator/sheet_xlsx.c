@@ -617,6 +617,5 @@ struct sheet *sheet_read_xlsx(const char *path, const char *sheet_name,
 		diag_add(diags, DIAG_NOTE, origin->file, origin->line, origin->col,
 			 "sheet \"%s\" of %s is hidden; it is read like any other",
 			 sheet->name, path);
-	sheet_finish(sheet);
-	return sheet;
+	return sheet_finish(sheet);
 }

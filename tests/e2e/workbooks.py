@@ -206,6 +206,12 @@ def raw_workbooks():
     many = "".join('<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i)
                    for i in range(2, 100003))
     raw_xlsx("too-many-rows.xlsx", HEADER_ROW + many)
+    # One 30,000-byte shared string in every cell: the text limit (128 MiB)
+    # is passed in a part of a few kilobytes.
+    cells = '<c t="s"><v>0</v></c>' * 100
+    raw_xlsx("string-bomb.xlsx", HEADER_ROW + "".join(
+        '<row r="%d">%s</row>' % (i, cells) for i in range(2, 52)),
+        "<si><t>%s</t></si>" % ("y" * 30000))
     # Not workbooks, whatever their names say.
     with open(path("text.xlsx"), "w") as f:
         f.write("Theme,Ref\nGovernance,CI001\n")
@@ -263,6 +269,26 @@ def ods(name, header, rows, encrypted=False):
         z.writestr("content.xml", ODS_CONTENT % (header, rows))
 
 
+def ods_bombs():
+    """A few hundred bytes that say "this cell, a million times": the text
+    repeated past the text limit, small cells past the cell limit, and a
+    merged range that would fill past it."""
+    header = "".join(text_cell(t) for t in ("Theme", "Ref", "Characteristic",
+                                            "Rating"))
+    many = ' table:number-columns-repeated="256"'
+    ods("text-bomb.ods", header,
+        '<table:table-row table:number-rows-repeated="99990">%s</table:table-row>'
+        % text_cell("x" * 30000, many))
+    ods("cell-bomb.ods", header,
+        '<table:table-row table:number-rows-repeated="99990">%s</table:table-row>'
+        % text_cell("x", many))
+    ods("merge-bomb.ods", header,
+        '<table:table-row>%s</table:table-row>'
+        '<table:table-row table:number-rows-repeated="29999">%s</table:table-row>'
+        % (text_cell("Gov", ' table:number-columns-spanned="256"'
+                     ' table:number-rows-spanned="30000"'), text_cell("x")))
+
+
 def ods_workbooks():
     header = "".join(text_cell(t) for t in (
         "Directorate", "Ref", "Measure", "Unit", "Polarity", "Kind", "Target",
@@ -305,3 +331,4 @@ measures_xlsx()
 error_workbooks()
 raw_workbooks()
 ods_workbooks()
+ods_bombs()
