@@ -111,6 +111,17 @@ def error_workbooks():
            ["Group", "Ref", "Measure", "Polarity", "Target", "Actual"],
            [["Housing", "H01", "Repairs", "sideways", "n/a", 5]],
            sheet="Measures")
+    # Each kind of value wrong once, beside two columns nobody reads.
+    simple("value-errors.xlsx", ["Theme", "Ref", "Characteristic", "Rating",
+                                 "Previous rating", "Due", "See", "Notes",
+                                 "Comments"], [
+        ["Gov", "CI001", "Open", "G", "Purple", None, "CI009", "x", "y"],
+        [None, "CI002", "Closed", "A", None, "2024-13-01", None, None, None]])
+    simple("measure-errors.xlsx",
+           ["Group", "Ref", "Measure", "Polarity", "Kind", "Target", "Tolerance",
+            "Actual", "Previous rating", "History 2024-Q1"],
+           [["Housing", "H01", "Repairs", "higher", "sometimes", 90, -5, 80,
+             "Gren", "lots"]], sheet="Measures")
     simple("custom-heading.xlsx", ["Theme", "Ref", "Characteristic", "RAG Status (Q2)"], [
         ["Governance", "CI001", "Open decisions", "Green"]])
     simple("duplicate-of-xml.xlsx", HEADER, [
@@ -188,6 +199,13 @@ def raw_workbooks():
     raw_xlsx("formula-error.xlsx", HEADER_ROW + '<row r="2">' + inline("A2", "Gov") +
              inline("B2", "GV001") + inline("C2", "Open") +
              '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>')
+    # "nan" and "inf" are numbers to strtod, to no spreadsheet.
+    raw_xlsx("not-finite.xlsx", '<row r="1">' + "".join(
+        inline("%s1" % c, t) for c, t in zip("ABCDEF", (
+            "Group", "Ref", "Measure", "Polarity", "Target", "Actual"))) +
+        '</row><row r="2">' + inline("A2", "Housing") + inline("B2", "H01") +
+        inline("C2", "Repairs") + inline("D2", "higher") +
+        '<c r="E2"><v>nan</v></c><c r="F2"><v>-inf</v></c></row>')
     raw_xlsx("doctype.xlsx", HEADER_ROW,
              doctype='<!DOCTYPE worksheet [<!ENTITY lol "lol">]>')
     raw_xlsx("dotdot.xlsx", HEADER_ROW, extra=[("../../outside.xml", "<x/>")])
