@@ -215,6 +215,20 @@ $b/escape.xml:21:27: error: src="../outside/rows.csv" leads out of the source's 
 EOF2
 check "a workbook outside the source's folder is not read" says "$b/escape.xml" "$work/expected"
 
+# What src= names is opened only when it is a regular file under the limit.
+mkfifo "$b/pipe.csv"
+truncate -s 65M "$b/big.xlsx"
+mkdir "$b/folder.ods"
+for named in "pipe.csv:is a FIFO, not a regular file" \
+	"big.xlsx:is larger than 67108864 bytes; files named in a source are refused above that size" \
+	"folder.ods:is a folder, not a regular file"; do
+	file=${named%%:*}
+	assessment_paper "$b/named.xml" "src=\"$file\""
+	printf '%s\n' "$b/named.xml:21:27: error: src=\"$file\" ${named#*:}" \
+		"1 error, 0 warnings" > "$work/expected"
+	check "src= naming $file" says "$b/named.xml" "$work/expected"
+done
+
 # Quickly: the bomb is refused before it is inflated.
 start=$(date +%s)
 "$BIN" validate "$b/bomb.xml" > /dev/null 2>&1
