@@ -339,6 +339,20 @@ def ods_workbooks():
     body += '<table:table-row>%s</table:table-row>' % rows[3]
     ods("measures.ods", header, body)
     ods("encrypted.ods", header, "", encrypted=True)
+    # Dates as LibreOffice saves them: a date cell (with or without a time)
+    # whatever it shows, or text an officer typed.
+    def date_cell(value, shown):
+        return ('<table:table-cell office:value-type="date" office:date-value="%s">'
+                '<text:p>%s</text:p></table:table-cell>' % (value, shown))
+    ods("dates.ods", "".join(text_cell(t) for t in (
+        "Theme", "Ref", "Characteristic", "Rating", "Due")),
+        '<table:table-row>%s</table:table-row>' * 3 % (
+            text_cell("Gov") + text_cell("CI001") + text_cell("Open") +
+            text_cell("Green") + date_cell("2024-06-30", "30/06/2024"),
+            empty + text_cell("CI002") + text_cell("Shut") + text_cell("a") +
+            date_cell("2025-03-31T00:00:00", "31/03/25"),
+            empty + text_cell("CI003") + text_cell("Ajar") + text_cell("R") +
+            text_cell("31/12/2024")))
     # An ODS named .xlsx.
     os.link(path("measures.ods"), path("ods-named.xlsx"))
 
