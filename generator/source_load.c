@@ -83,7 +83,7 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 }
 
 /* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
-static char *read_bounded(int fd, size_t *length, int *error)
+char *source_read_bounded(int fd, size_t *length, int *error)
 {
 	size_t capacity = 64 * 1024, n = 0;
 	struct stat st;
@@ -137,7 +137,7 @@ struct source_doc *source_load(const char *path, struct diag_list *diags)
 	}
 	size_t length = 0;
 	int error = 0;
-	char *bytes = read_bounded(fd, &length, &error);
+	char *bytes = source_read_bounded(fd, &length, &error);
 	if (!from_stdin)
 		close(fd);
 	if (error) {
