@@ -276,20 +276,11 @@ void layout_assessment(struct layout *lo,
 	if (assessment->heat_map)
 		layout_heatmap_assessment(lo, assessment);
 
-	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
-	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		all_titles[c] = layout_plain_cell(layout_word(lo, column_words[c]),
-						  ALIGN_LEFT);
-	double proportions[COLUMN_COUNT];
-	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
-					    header, sizeof *header);
-	layout_columns_shown(shown, COLUMN_COUNT,
-			     lo->style->table.assessment_columns, proportions,
-			     sizeof *proportions);
-	layout_columns_normalize(proportions, count);
+	struct layout_cell header[COLUMN_COUNT];
 	struct layout_table table;
-	layout_table_begin(lo, &table, count, proportions, header,
-			   assessment->pos);
+	layout_table_begin_shown(lo, &table, shown, COLUMN_COUNT, column_words,
+				 lo->style->table.assessment_columns, header,
+				 assessment->pos);
 	size_columns(lo, &table, assessment, shown);
 	for (size_t t = 0; t < assessment->theme_count; t++) {
 		const struct source_theme *theme = &assessment->themes[t];

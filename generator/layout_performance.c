@@ -279,20 +279,11 @@ void layout_performance(struct layout *lo,
 	layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
 	layout_dashboard_performance(lo, performance);
 
-	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
-	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		all_titles[c] = layout_plain_cell(layout_word(lo, column_words[c]),
-						  ALIGN_LEFT);
-	double proportions[COLUMN_COUNT];
-	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
-					    header, sizeof *header);
-	layout_columns_shown(shown, COLUMN_COUNT,
-			     lo->style->table.performance_columns, proportions,
-			     sizeof *proportions);
-	layout_columns_normalize(proportions, count);
+	struct layout_cell header[COLUMN_COUNT];
 	struct layout_table table;
-	layout_table_begin(lo, &table, count, proportions, header,
-			   performance->pos);
+	layout_table_begin_shown(lo, &table, shown, COLUMN_COUNT, column_words,
+				 lo->style->table.performance_columns, header,
+				 performance->pos);
 	size_columns(lo, &table, performance, shown);
 	for (size_t g = 0; g < performance->group_count; g++) {
 		const struct source_measure_group *group =
