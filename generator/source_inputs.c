@@ -51,9 +51,7 @@ static void collect(struct source_inputs *inputs, struct paths_naming *naming,
 /* Parse as source_load does, into load->doc; 0 when well-formed. */
 static int parse(struct source_load *load)
 {
-	if (load->length > SOURCE_MAX_BYTES || source_scan(load) != 0)
-		return -1;
-	return source_parse(load);
+	return source_scan(load) == 0 ? source_parse(load) : -1;
 }
 
 int source_inputs_read(const char *path, struct source_inputs *inputs)
@@ -64,15 +62,16 @@ int source_inputs_read(const char *path, struct source_inputs *inputs)
 	if (fd < 0)
 		return -1;
 	size_t length = 0;
-	int error = 0;
-	char *bytes = source_read_bounded(fd, &length, &error);
+	char *bytes = paths_read_bounded(fd, SOURCE_MAX_BYTES, &length);
 	close(fd);
+	if (!bytes)
+		return -1;
 	struct diag_list dropped = { 0 };
 	struct source_load load = {
-		.name = path, .bytes = bytes ? bytes : "", .length = length,
+		.name = path, .bytes = bytes, .length = length,
 		.diags = &dropped,
 	};
-	int status = !error && parse(&load) == 0 ? 0 : -1;
+	int status = parse(&load) == 0 ? 0 : -1;
 	if (status == 0) {
 		const xmlNode *root = xmlDocGetRootElement(load.doc);
 		const char *layout = source_attr(root, "layout");

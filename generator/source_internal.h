@@ -46,11 +46,6 @@ struct source_load {
 /* Whether the source has reached SOURCE_MAX_PROBLEMS (and said so). */
 int source_too_many(const struct source_load *load);
 
-/* source_load.c: the bytes of fd, read no further than SOURCE_MAX_BYTES + 1
- * (*length above SOURCE_MAX_BYTES: too big, and the bytes may be NULL);
- * NULL with *error an errno when reading fails. Caller frees. */
-char *source_read_bounded(int fd, size_t *length, int *error);
-
 /* source_scan.c: byte-level checks before libxml2 sees the source (empty,
  * NUL, UTF-8, encoding, DOCTYPE with entities or external subsets, nesting
  * depth, text length) and the start tag table. Returns 0 when parsing may

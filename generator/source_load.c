@@ -9,7 +9,6 @@
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct source_pos no_pos = { 0, 0 };
@@ -82,42 +81,6 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 	return load_bytes(&load);
 }
 
-/* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
-char *source_read_bounded(int fd, size_t *length, int *error)
-{
-	size_t capacity = 64 * 1024, n = 0;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
-		if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-			*length = (size_t)st.st_size;
-			return NULL;
-		}
-		capacity = (size_t)st.st_size + 1;
-	}
-	char *buf = mem_alloc(capacity);
-	for (;;) {
-		if (n == capacity) {
-			if (capacity > SOURCE_MAX_BYTES)
-				break;
-			capacity *= 2;
-			buf = mem_resize(buf, capacity, 1);
-		}
-		ssize_t got = read(fd, buf + n, capacity - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*error = errno;
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*length = n;
-	return buf;
-}
-
 struct source_doc *source_load(const char *path, struct diag_list *diags)
 {
 	int from_stdin = strcmp(path, "-") == 0;
@@ -136,11 +99,13 @@ struct source_doc *source_load(const char *path, struct diag_list *diags)
 		return NULL;
 	}
 	size_t length = 0;
-	int error = 0;
-	char *bytes = source_read_bounded(fd, &length, &error);
+	char *bytes = paths_read_bounded(fd, SOURCE_MAX_BYTES, &length);
+	int error = bytes ? 0 : errno;
 	if (!from_stdin)
 		close(fd);
-	if (error) {
+	if (error == EFBIG)
+		length = SOURCE_MAX_BYTES + 1u; /* load_bytes says so, as from memory */
+	else if (error) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(error));
 		return NULL;
 	}
