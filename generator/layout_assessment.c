@@ -214,17 +214,6 @@ static void theme_row(struct layout *lo, struct layout_table *table,
 	free(title);
 }
 
-/* The table column of a shown column, or -1 when it is left out. */
-static int table_column(const int *shown, size_t column)
-{
-	if (!shown[column])
-		return -1;
-	int index = 0;
-	for (size_t c = 0; c < column; c++)
-		index += shown[c] != 0;
-	return index;
-}
-
 /* Columns sized from the items they will hold. A rating label is never
  * broken: every label of the scale is fitted whole, used or not. */
 static void size_columns(struct layout *lo, struct layout_table *table,
@@ -242,8 +231,8 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 				layout_table_content(lo, table, c, &cells[c]);
 			free(owner);
 		}
-	int rating = table_column(shown, COL_RATING);
-	int previous = table_column(shown, COL_PREVIOUS);
+	int rating = layout_columns_index(shown, COL_RATING);
+	int previous = layout_columns_index(shown, COL_PREVIOUS);
 	for (size_t r = 0; r < assessment->scale.rating_count; r++) {
 		const char *label = assessment->scale.ratings[r].label;
 		layout_table_fit_label(lo, table, (size_t)rating, label);

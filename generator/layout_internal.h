@@ -277,6 +277,9 @@ void layout_table_size_columns(struct layout *lo, struct layout_table *table,
  * the columns none of its rows fills so. */
 size_t layout_columns_shown(const int *shown, size_t column_count,
 			    const void *all, void *out, size_t size);
+/* The table column a block's column is drawn in when some are left out
+ * (its place among the shown ones), or -1 when it is left out itself. */
+int layout_columns_index(const int *shown, size_t column);
 /* Scale the proportions of the columns kept to add up to 1: the table
  * stays as wide as the style's proportions made it. */
 void layout_columns_normalize(double *proportions, size_t count);

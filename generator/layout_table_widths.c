@@ -339,6 +339,16 @@ size_t layout_columns_shown(const int *shown, size_t column_count,
 	return kept;
 }
 
+int layout_columns_index(const int *shown, size_t column)
+{
+	if (!shown[column])
+		return -1;
+	int index = 0;
+	for (size_t c = 0; c < column; c++)
+		index += shown[c] != 0;
+	return index;
+}
+
 void layout_columns_normalize(double *proportions, size_t count)
 {
 	double sum = 0;
