@@ -224,35 +224,6 @@ struct image *image_from_bytes(const struct paths_naming *naming,
 	return NULL;
 }
 
-static unsigned char *read_whole(int fd, size_t *length)
-{
-	size_t capacity = 64 * 1024, n = 0;
-	unsigned char *buf = mem_alloc(capacity);
-	for (;;) {
-		if (n == capacity) {
-			if (capacity > IMAGE_MAX_BYTES) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			capacity *= 2;
-			buf = mem_resize(buf, capacity, 1);
-		}
-		ssize_t got = read(fd, buf + n, capacity - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*length = n;
-	return buf;
-}
-
 /* "https://…", "file:///…": a URL's scheme, letters first, then "://". */
 static int is_url(const char *value)
 {
@@ -281,7 +252,9 @@ struct image *image_read(const struct paths_naming *naming, const char *value,
 		return NULL;
 	int fd = paths_open_regular(path, NULL);
 	size_t length = 0;
-	unsigned char *bytes = fd >= 0 ? read_whole(fd, &length) : NULL;
+	unsigned char *bytes = fd >= 0 ? (unsigned char *)paths_read_bounded(
+						 fd, IMAGE_MAX_BYTES, &length)
+				       : NULL;
 	int error = errno;
 	if (fd >= 0)
 		close(fd);

@@ -502,4 +502,26 @@ size_t source_max_bytes(void);
 enum source_root { SOURCE_ROOT_UNKNOWN, SOURCE_ROOT_PAPER, SOURCE_ROOT_OTHER };
 enum source_root source_root_of(const char *path, char **root_name);
 
+/* The files a source names, read without building it (for build's
+ * up-to-date check and --watch): the source is read as source_load reads
+ * it (a regular file of at most SOURCE_MAX_BYTES, the same scan, no
+ * network, no entities) but with no schema, rules or model, and silently:
+ * loading it reports its problems.
+ *
+ * Ownership: filled by source_inputs_read, freed with source_inputs_free. */
+struct source_inputs {
+	char *layout;      /* the root's layout= as written, or NULL */
+	char **paths;      /* each <performance>'s and <risks>'s previous-source
+	                      and each <assessment>'s and <performance>'s src,
+	                      in document order, as paths_named resolves them */
+	size_t count;
+	size_t refused;    /* named, but refused by paths_named */
+	size_t capacity;   /* of paths, private */
+};
+
+/* 0 with *inputs filled; -1 with *inputs empty when the source cannot be
+ * read or is not well-formed XML. */
+int source_inputs_read(const char *path, struct source_inputs *inputs);
+void source_inputs_free(struct source_inputs *inputs);
+
 #endif

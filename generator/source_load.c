@@ -9,7 +9,6 @@
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct source_pos no_pos = { 0, 0 };
@@ -131,42 +130,6 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 	return load_bytes(&load, &paper_kind);
 }
 
-/* Reads at most max_bytes + 1 bytes: enough to know it is too big. */
-static char *read_bounded(int fd, size_t *length, int *error)
-{
-	size_t capacity = 64 * 1024, n = 0;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
-		if ((unsigned long long)st.st_size > max_bytes) {
-			*length = (size_t)st.st_size;
-			return NULL;
-		}
-		capacity = (size_t)st.st_size + 1;
-	}
-	char *buf = mem_alloc(capacity);
-	for (;;) {
-		if (n == capacity) {
-			if (capacity > max_bytes)
-				break;
-			capacity *= 2;
-			buf = mem_resize(buf, capacity, 1);
-		}
-		ssize_t got = read(fd, buf + n, capacity - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*error = errno;
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*length = n;
-	return buf;
-}
-
 void *source_load_kind(const char *path, const struct source_kind *source_kind,
 		       struct diag_list *diags)
 {
@@ -186,11 +149,13 @@ void *source_load_kind(const char *path, const struct source_kind *source_kind,
 		return NULL;
 	}
 	size_t length = 0;
-	int error = 0;
-	char *bytes = read_bounded(fd, &length, &error);
+	char *bytes = paths_read_bounded(fd, max_bytes, &length);
+	int error = bytes ? 0 : errno;
 	if (!from_stdin)
 		close(fd);
-	if (error) {
+	if (error == EFBIG)
+		length = max_bytes + 1u; /* load_bytes says so, as from memory */
+	else if (error) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(error));
 		return NULL;
 	}

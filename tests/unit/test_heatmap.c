@@ -18,46 +18,7 @@
 
 #include "fonts.h"
 #include "layout_internal.h"
-
-struct fixture {
-	struct fonts *fonts;
-	struct style *style;
-	struct source_doc *doc;
-	struct display_list *list;
-	struct diag_list diags;
-};
-
-static struct fixture *fixture_new(const char *source)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	f->fonts = fonts_open("fonts/fonts.conf", &f->diags);
-	f->style = style_load("layouts/committee-report.xml", &f->diags);
-	f->doc = source_load(source, &f->diags);
-	if (!f->fonts || !f->style || !f->doc)
-		diag_print(&f->diags, stderr);
-	assert_non_null(f->fonts);
-	assert_non_null(f->style);
-	assert_non_null(f->doc);
-	f->list = layout_document(f->doc, f->style, fonts_context(f->fonts), NULL,
-				  &f->diags);
-	assert_non_null(f->list);
-	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
-	return f;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	if (!f)
-		return 0;
-	dl_free(f->list);
-	source_free(f->doc);
-	style_free(f->style);
-	fonts_close(f->fonts);
-	diag_list_free(&f->diags);
-	free(f);
-	return 0;
-}
+#include "sample_fixture.h"
 
 /* The n-th figure whose alternative text starts with prefix. */
 static uint32_t figure_with(const struct display_list *list, const char *prefix)
@@ -112,7 +73,7 @@ static struct style_rating_look code_look(const struct style *style,
 }
 
 /* The references text in the cell, its rectangle's colours and the text's. */
-static void check_cell(const struct fixture *f, uint32_t figure, const char *refs,
+static void check_cell(const struct sample_fixture *f, uint32_t figure, const char *refs,
 		       const char *title, const char *code)
 {
 	size_t page;
@@ -142,7 +103,7 @@ static void check_cell(const struct fixture *f, uint32_t figure, const char *ref
 
 static void test_risk_heat_map_cells(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the current scores");
 	/* likelihood 5 × impact 3 = 15, the lowest High */
@@ -168,7 +129,7 @@ static void test_risk_heat_map_cells(void **state)
 
 static void test_risk_heat_map_alt_and_table(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the current scores");
 	const char *alt = f->list->nodes[figure].alt;
@@ -228,7 +189,7 @@ static void test_risk_heat_map_alt_and_table(void **state)
 
 static void test_risk_heat_map_arrows(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the current scores");
 	/* R06 stays in its cell; the five others move */
@@ -247,7 +208,7 @@ static void test_risk_heat_map_arrows(void **state)
 /* The register's score cells: each on its rating's colours. */
 static void test_register_scores(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	static const struct {
 		const char *text, *code;
@@ -276,7 +237,7 @@ static void test_register_scores(void **state)
 
 static void test_assessment_heat_map(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/assessment-heat-map.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/assessment-heat-map.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the characteristics by theme");
 	const char *alt = f->list->nodes[figure].alt;
@@ -308,7 +269,7 @@ static void test_assessment_heat_map(void **state)
 /* A heat map that is not asked for is not there. */
 static void test_no_assessment_heat_map_unasked(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/five-point-scale.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/five-point-scale.xml");
 	*state = f;
 	for (uint32_t i = 0; i < f->list->node_count; i++)
 		if (f->list->nodes[i].alt)
@@ -351,13 +312,13 @@ static void test_welsh_heat_map_alt(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_risk_heat_map_cells, teardown),
-		cmocka_unit_test_teardown(test_risk_heat_map_alt_and_table, teardown),
-		cmocka_unit_test_teardown(test_risk_heat_map_arrows, teardown),
-		cmocka_unit_test_teardown(test_register_scores, teardown),
-		cmocka_unit_test_teardown(test_assessment_heat_map, teardown),
-		cmocka_unit_test_teardown(test_no_assessment_heat_map_unasked, teardown),
-		cmocka_unit_test_teardown(test_welsh_heat_map_alt, teardown),
+		cmocka_unit_test_teardown(test_risk_heat_map_cells, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_risk_heat_map_alt_and_table, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_risk_heat_map_arrows, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_register_scores, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_assessment_heat_map, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_no_assessment_heat_map_unasked, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_welsh_heat_map_alt, sample_fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
