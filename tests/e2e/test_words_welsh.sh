@@ -7,7 +7,8 @@
 # words/en-GB.xml that Welsh does not share; the text read is the page
 # text (pdftotext) and what a reader hears but does not see: figure
 # alternatives, link descriptions, bookmarks and the document's title and
-# subject. Then a house style's <labels> in Welsh replace the Welsh words.
+# subject. Then a house style's <labels> replace the Welsh words, and a
+# label with xml:lang serves only papers in that language.
 set -u
 . tests/e2e/lib.sh
 export SOURCE_DATE_EPOCH=1700000000
@@ -124,5 +125,25 @@ pdftotext "$work/labelled.pdf" "$work/labelled.txt"
 check "the label replaces the Welsh column header" grep -q "Statws RAG" "$work/labelled.txt"
 check "the label replaces the Welsh page template" grep -qx "6/6" "$work/labelled.txt"
 check "no Welsh page template is left" sh -c "! grep -q 'Tudalen ' '$work/labelled.txt'"
+
+# A label for one language: a bilingual council's house style says "RAG
+# status" in English papers and "Statws RAG" in Welsh ones; its Welsh
+# page template is Welsh papers' only.
+sed 's|</furniture>|</furniture>\n  <labels>\n    <label key="performance.column.rating">RAG status</label>\n    <label key="performance.column.rating" xml:lang="cy">Statws RAG</label>\n    <label key="furniture.page-of-pages" xml:lang="cy">Tud. {page} o {pages}</label>\n  </labels>|' \
+	layouts/quarterly-dashboard.xml > "$work/bilingual.xml"
+"$BIN" layouts --check "$work/bilingual.xml" > /dev/null 2> "$work/bilingual.err"
+check "labels with xml:lang are valid" test $? -eq 0
+"$BIN" render --layout "$work/bilingual.xml" tests/layout/welsh-quarterly.xml \
+	-o "$work/bilingual-cy.pdf" 2> /dev/null
+pdftotext "$work/bilingual-cy.pdf" "$work/bilingual-cy.txt"
+check "the Welsh paper takes the Welsh label" grep -q "Statws RAG" "$work/bilingual-cy.txt"
+check "the Welsh paper takes no English label" sh -c "! grep -q 'RAG status' '$work/bilingual-cy.txt'"
+check "the Welsh paper takes the Welsh page template" grep -qx "Tud. 6 o 6" "$work/bilingual-cy.txt"
+"$BIN" render --layout "$work/bilingual.xml" tests/layout/measure-history.xml \
+	-o "$work/bilingual-en.pdf" 2> /dev/null
+pdftotext "$work/bilingual-en.pdf" "$work/bilingual-en.txt"
+check "the English paper takes the label for every language" grep -q "RAG status" "$work/bilingual-en.txt"
+check "the English paper takes no Welsh label" sh -c "! grep -Eq 'Statws|Tud\.' '$work/bilingual-en.txt'"
+check "the English paper keeps its own page template" grep -q "^Page 1 of " "$work/bilingual-en.txt"
 
 finish
