@@ -110,7 +110,7 @@ struct style {
 	/* The house style's own words (<labels>): catalogue key → text,
 	 * ending with a NULL name; looked up before the paper's catalogue.
 	 * label_langs[i]: the language labels[i] is for (its xml:lang), NULL
-	 * for every language. */
+	 * for every language; label_langs NULL: all are for every language. */
 	const struct style_field *labels;
 	const char *const *label_langs;
 	struct style_logo logo;   /* place LOGO_NONE: no logo */

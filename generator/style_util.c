@@ -25,7 +25,7 @@ const char *style_label(const struct style *style, const char *key,
 	for (size_t i = 0; style->labels && style->labels[i].name; i++) {
 		if (strcmp(style->labels[i].name, key) != 0)
 			continue;
-		const char *label_lang = style->label_langs[i];
+		const char *label_lang = style->label_langs ? style->label_langs[i] : NULL;
 		if (!label_lang)
 			general = general ? general : style->labels[i].value;
 		else if (lang_serves(label_lang, lang))
