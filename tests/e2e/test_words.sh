@@ -140,7 +140,7 @@ grep -o 'key="[^"]*"' words/cy.xml | sort > "$work/cy.keys"
 check "both catalogues hold the same keys" cmp -s "$work/en.keys" "$work/cy.keys"
 # Every key a layout_word/layout_format call names literally, and the keys
 # built from tables of them, is in the catalogue.
-grep -ohE '"(word|cover|recommendations|appendix|ref|key|assessment|performance|table|travel|dashboard|chart|trend|furniture|noun|month|date|agenda|risks)\.[a-z0-9.-]+"' \
+grep -ohE '"(word|cover|recommendations|appendix|ref|key|assessment|performance|table|travel|dashboard|chart|trend|furniture|noun|month|date|agenda|risks|link)\.[a-z0-9.-]+"' \
 	generator/*.c | tr -d '"' | grep -v '\.$' | grep -v '\.pdf$' | sort -u > "$work/used.keys"
 check "the program asks for some keys" test "$(wc -l < "$work/used.keys")" -gt 60
 # A prefix such as dashboard.unrated takes ".one" and ".many".
