@@ -280,7 +280,7 @@ static void test_no_assessment_heat_map_unasked(void **state)
  * English left in them. */
 static void test_welsh_heat_map_alt(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/welsh-risks.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/welsh-risks.xml");
 	*state = f;
 	uint32_t risks = figure_with(f->list, "Map gwres o sgorau presennol 5 risg: "
 					      "tebygolrwydd o 5 ar y brig i 1, effaith o 1 "
