@@ -68,6 +68,11 @@ struct meeting {
  * --allow-dir one). NULL with errors in diags. The papers are not read. */
 struct meeting *meeting_load(const char *path, struct diag_list *diags);
 
+/* The same from memory (fuzzing); name is the meeting's path, in
+ * diagnostics and as the folder its papers' paths are found from. */
+struct meeting *meeting_load_memory(const char *bytes, size_t length,
+				    const char *name, struct diag_list *diags);
+
 /* Whether the file is a regular file whose root element is <meeting> (read
  * without loading it). */
 int meeting_is_meeting_file(const char *path);

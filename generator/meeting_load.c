@@ -196,6 +196,13 @@ struct meeting *meeting_load(const char *path, struct diag_list *diags)
 	return source_load_kind(path, &meeting_kind, diags);
 }
 
+struct meeting *meeting_load_memory(const char *bytes, size_t length,
+				    const char *name, struct diag_list *diags)
+{
+	return source_load_kind_memory(bytes, length, name, &meeting_kind,
+				       diags);
+}
+
 void meeting_free(struct meeting *meeting)
 {
 	if (meeting)

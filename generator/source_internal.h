@@ -62,6 +62,12 @@ struct source_kind {
 void *source_load_kind(const char *path, const struct source_kind *kind,
 		       struct diag_list *diags);
 
+/* The same from memory (tests, fuzzing); name is the source's path in
+ * diagnostics and the folder the paths it names are found from. */
+void *source_load_kind_memory(const char *bytes, size_t length,
+			      const char *name, const struct source_kind *kind,
+			      struct diag_list *diags);
+
 /* Whether the source has reached SOURCE_MAX_PROBLEMS (and said so). */
 int source_too_many(const struct source_load *load);
 

@@ -118,8 +118,9 @@ static void *load_bytes(struct source_load *load, const struct source_kind *kind
 	return doc;
 }
 
-struct source_doc *source_load_memory(const char *bytes, size_t length,
-				      const char *name, struct diag_list *diags)
+void *source_load_kind_memory(const char *bytes, size_t length,
+			      const char *name, const struct source_kind *kind,
+			      struct diag_list *diags)
 {
 	struct source_load load = {
 		.name = name ? name : "-",
@@ -127,7 +128,13 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 		.length = bytes ? length : 0,
 		.diags = diags,
 	};
-	return load_bytes(&load, &paper_kind);
+	return load_bytes(&load, kind);
+}
+
+struct source_doc *source_load_memory(const char *bytes, size_t length,
+				      const char *name, struct diag_list *diags)
+{
+	return source_load_kind_memory(bytes, length, name, &paper_kind, diags);
 }
 
 void *source_load_kind(const char *path, const struct source_kind *source_kind,
