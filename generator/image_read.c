@@ -157,6 +157,20 @@ static void svg_size(RsvgHandle *handle, double *width_px, double *height_px)
 	}
 }
 
+/* librsvg's message as one line: its parse errors end in a newline, and a
+ * diagnostic is one sentence on one line. Caller frees. */
+static char *one_line(const char *message)
+{
+	char *line = mem_strdup(message);
+	for (char *c = line; *c; c++)
+		if ((unsigned char)*c < ' ')
+			*c = ' ';
+	size_t n = strlen(line);
+	while (n && line[n - 1] == ' ')
+		line[--n] = '\0';
+	return line;
+}
+
 static struct image *svg_decode(const struct paths_naming *naming,
 				const char *value, const unsigned char *bytes,
 				size_t length, struct diag_list *diags)
@@ -165,15 +179,20 @@ static struct image *svg_decode(const struct paths_naming *naming,
 	/* Without a base file, librsvg loads no other file an SVG names. */
 	RsvgHandle *handle = rsvg_handle_new_from_data(bytes, length, &error);
 	if (!handle) {
+		char *message = one_line(error && error->message
+						 ? error->message
+						 : "not an SVG");
 		char *why = mem_printf("is not a PNG or SVG image that can be "
-				       "read: %s",
-				       error && error->message ? error->message
-							       : "not an SVG");
+				       "read: %s", message);
 		image_error(naming, value, diags, why);
 		free(why);
+		free(message);
 		g_clear_error(&error);
 		return NULL;
 	}
+	/* librsvg's own default is 90 dpi: a width in cm or pt would come out
+	 * a sixteenth small. */
+	rsvg_handle_set_dpi(handle, 96);
 	double width_px, height_px;
 	svg_size(handle, &width_px, &height_px);
 	if (!(width_px > 0 && height_px > 0)) {

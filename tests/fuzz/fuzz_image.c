@@ -38,6 +38,16 @@ static int sane_image(const struct image *image)
 	return image->format == IMAGE_SVG && image->svg && !image->pixels;
 }
 
+/* A diagnostic is one line: no control character, no trailing blank. */
+static int one_line(const char *message)
+{
+	size_t n = strlen(message);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)message[i] < ' ')
+			return 0;
+	return n && message[n - 1] != ' ';
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct paths_naming naming = {
@@ -52,7 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!image && (diags.count != 1 || diags.items[0].level != DIAG_ERROR ||
 		       diags.items[0].line != naming.line ||
 		       diags.items[0].col != naming.col ||
-		       !strstr(diags.items[0].message, "src=\"figure.png\"")))
+		       !strstr(diags.items[0].message, "src=\"figure.png\"") ||
+		       !one_line(diags.items[0].message)))
 		__builtin_trap();
 	image_free(image);
 	diag_list_free(&diags);

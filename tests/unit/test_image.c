@@ -120,6 +120,39 @@ static void test_svg_natural_size(void **state)
 	diag_list_free(&diags);
 }
 
+/* Physical units at 96 CSS pixels to the inch, as CSS has them: 3 cm is
+ * 3 cm on the page (librsvg's default 90 dpi made it 2.81 cm). */
+static void test_svg_physical_units(void **state)
+{
+	(void)state;
+	const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' "
+			  "width='3cm' height='12pt'/>";
+	struct diag_list diags = { 0 };
+	struct image *image = from_bytes(svg, strlen(svg), &diags);
+	assert_non_null(image);
+	assert_int_equal(image->width_px, 113);
+	assert_int_equal(image->height_px, 16);
+	assert_true(fabs(image->width_pt - 3 / 2.54 * 72) < 1e-6);
+	assert_true(fabs(image->height_pt - 12) < 1e-6);
+	image_free(image);
+	diag_list_free(&diags);
+}
+
+/* librsvg's parse errors end in a newline: the diagnostic is one line. */
+static void test_svg_error_one_line(void **state)
+{
+	(void)state;
+	const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' "
+			  "width='10' height='10'><g>";
+	struct diag_list diags = { 0 };
+	assert_null(from_bytes(svg, strlen(svg), &diags));
+	expect_one_error(&diags, "is not a PNG or SVG image that can be read");
+	const char *message = diags.items[0].message;
+	assert_null(strchr(message, '\n'));
+	assert_int_not_equal(message[strlen(message) - 1], ' ');
+	diag_list_free(&diags);
+}
+
 /* An image as the reader would give it: pixels of that size. */
 static struct image *pixels(uint32_t width_px, uint32_t height_px)
 {
@@ -291,6 +324,8 @@ int main(void)
 		cmocka_unit_test(test_pixels_refused_before_decoding),
 		cmocka_unit_test(test_formats_by_signature),
 		cmocka_unit_test(test_svg_natural_size),
+		cmocka_unit_test(test_svg_physical_units),
+		cmocka_unit_test(test_svg_error_one_line),
 		cmocka_unit_test(test_scaled_into_column),
 		cmocka_unit_test(test_never_enlarged_and_share),
 		cmocka_unit_test(test_tall_image_fits_one_page),
