@@ -106,9 +106,14 @@ static struct image *png_decode(const struct paths_naming *naming,
 	cairo_status_t status = cairo_surface_status(surface);
 	if (status != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(surface);
+		/* Cairo 1.16 reports every error libpng finds (a bad CRC, a
+		 * chunk longer than the file) as "out of memory"; within our
+		 * pixel limit that is the file's fault, not the machine's. */
 		char *why = mem_printf("is a damaged PNG image that cannot be "
 				       "decoded (%s)",
-				       cairo_status_to_string(status));
+				       status == CAIRO_STATUS_NO_MEMORY
+					       ? "its contents are corrupt"
+					       : cairo_status_to_string(status));
 		image_error(naming, value, diags, why);
 		free(why);
 		return NULL;
