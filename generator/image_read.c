@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <librsvg/rsvg.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -27,18 +28,18 @@ static uint32_t be32(const unsigned char *p)
 	       (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Why these dimensions are refused, or NULL. Static text. */
-static char *size_problem(uint64_t width_px, uint64_t height_px)
+/* Why these dimensions (whole pixels) are refused, or NULL. In doubles:
+ * an SVG may state a width no integer type holds. */
+static char *size_problem(double width_px, double height_px)
 {
 	if (width_px == 0 || height_px == 0)
 		return mem_strdup("has no size: it is empty or damaged");
 	if (width_px > IMAGE_MAX_SIDE_PX || height_px > IMAGE_MAX_SIDE_PX ||
 	    width_px * height_px > IMAGE_MAX_PIXELS)
-		return mem_printf("is %llu × %llu pixels, more than the %u "
+		return mem_printf("is %.0f × %.0f pixels, more than the %u "
 				  "million pixels (and %u on a side) an image "
 				  "may have: save it smaller",
-				  (unsigned long long)width_px,
-				  (unsigned long long)height_px,
+				  width_px, height_px,
 				  IMAGE_MAX_PIXELS / 1000000u,
 				  IMAGE_MAX_SIDE_PX);
 	return NULL;
@@ -207,8 +208,8 @@ static struct image *svg_decode(const struct paths_naming *naming,
 		g_object_unref(handle);
 		return NULL;
 	}
-	char *problem = size_problem((uint64_t)(width_px + 0.5),
-				     (uint64_t)(height_px + 0.5));
+	char *problem = size_problem(floor(width_px + 0.5),
+				     floor(height_px + 0.5));
 	if (problem) {
 		image_error(naming, value, diags, problem);
 		free(problem);

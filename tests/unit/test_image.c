@@ -138,6 +138,19 @@ static void test_svg_physical_units(void **state)
 	diag_list_free(&diags);
 }
 
+/* A width past any integer type is too large, not "no size" (nor a cast
+ * out of range). */
+static void test_svg_width_past_integers(void **state)
+{
+	(void)state;
+	const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' "
+			  "width='1e20' height='2'/>";
+	struct diag_list diags = { 0 };
+	assert_null(from_bytes(svg, strlen(svg), &diags));
+	expect_one_error(&diags, "× 2 pixels, more than the 16 million");
+	diag_list_free(&diags);
+}
+
 /* librsvg's parse errors end in a newline: the diagnostic is one line. */
 static void test_svg_error_one_line(void **state)
 {
@@ -326,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_svg_natural_size),
 		cmocka_unit_test(test_svg_physical_units),
 		cmocka_unit_test(test_svg_error_one_line),
+		cmocka_unit_test(test_svg_width_past_integers),
 		cmocka_unit_test(test_scaled_into_column),
 		cmocka_unit_test(test_never_enlarged_and_share),
 		cmocka_unit_test(test_tall_image_fits_one_page),
