@@ -5,8 +5,9 @@
  * the whole pack, a bookmark per item with the paper's own under it. The
  * public pack replaces exempt items and appendices by a page saying why;
  * --members also writes DIR/reports-pack-members.pdf, which keeps them,
- * marked "NOT FOR PUBLICATION" in the running header. Every edition is laid
- * out before any file is written: any error, no file at all. */
+ * marked "NOT FOR PUBLICATION" in the running header and by a watermark.
+ * Every edition is laid out before any file is written: any error, no file
+ * at all. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -42,7 +43,7 @@ static void pack_usage(FILE *out)
 	      "                     the meeting's path without .xml)\n"
 	      "  --members          also reports-pack-members.pdf, the members' pack:\n"
 	      "                     exempt parts included, marked NOT FOR PUBLICATION\n"
-	      "                     in the running header\n"
+	      "                     in the running header and by a watermark\n"
 	      "  --force            lay out and write even when every file is newer\n"
 	      "                     than the meeting, its papers and what they read\n"
 	      "  --dump-layout      print the pack's display list as JSON instead (the\n"

@@ -35,7 +35,7 @@ struct layout_options {
 	/* Exempt parts (the reports pack). withhold_exempt: each exempt
 	 * appendix is replaced by a page saying why (the public pack);
 	 * otherwise its pages say "NOT FOR PUBLICATION" in the running
-	 * header (the members' pack). */
+	 * header and across the page (the members' pack). */
 	const struct layout_exempt *exempt;
 	size_t exempt_count;
 	int withhold_exempt;

@@ -73,6 +73,8 @@ pdfinfo "$agenda_pdf" | grep -q "^Title: *Governance and Ethics Committee, 22 Fe
 	fail "agenda.pdf's title"
 check "committee-pdf check passes agenda.pdf" "$BIN" check --quiet "$agenda_pdf"
 
+reader=tests/e2e/pack_reader.py
+
 # ---- exempt parts ----
 pdftotext "$work/pack.pdf" "$work/public.txt"
 pdftotext "$work/full.pdf" "$work/full.txt"
@@ -93,6 +95,24 @@ marked=$(pdftotext -layout "$work/full.pdf" - | awk 'BEGIN { RS = "\f" } /NOT FO
 check "the members' pack marks the exempt appendix's and item's pages ($marked = $((bv - app2 + 1 + fleet)))" \
 	test "$marked" -eq $((bv - app2 + 1 + fleet))
 grep -q "NOT FOR PUBLICATION – " "$work/public.txt" && fail "the public pack marks pages as exempt"
+# Header and watermark on every exempt page and on no other: pdftotext
+# reads each page's running header; it leaves diagonal text out, so the
+# watermark is read from the members' display list (the rotated line's
+# words) and from the PDF (a Watermark artifact on the page).
+exempt_pages=$(echo $(seq $((1 + app2)) $((1 + bv))) $(seq $((full - fleet + 1)) "$full"))
+pdftotext -layout "$work/full.pdf" - | awk 'BEGIN { RS = "\f" } /NOT FOR PUBLICATION – / { print NR }' > "$work/headed"
+check "the exempt pages' headers say NOT FOR PUBLICATION ($(echo $(cat "$work/headed")))" \
+	test "$(echo $(cat "$work/headed"))" = "$exempt_pages"
+"$BIN" pack --members --dump-layout --allow-dir samples "$meeting" > "$work/full.json"
+sed -n 's/.*"page":\([0-9]*\),.*"text":"NOT FOR PUBLICATION","angle":.*/\1/p' \
+	"$work/full.json" > "$work/watermarked"
+check "the exempt pages carry the NOT FOR PUBLICATION watermark ($(echo $(cat "$work/watermarked")))" \
+	test "$(echo $(cat "$work/watermarked"))" = "$exempt_pages"
+"$BIN" pack --dump-layout --allow-dir samples "$meeting" > "$work/public.json"
+check "the public pack has no watermark" test "$(grep -c '"angle":' "$work/public.json")" -eq 0
+/usr/bin/python3 "$reader" "$work/full.pdf" watermarks > "$work/artifacts"
+check "the watermarks are watermark artifacts, no content" \
+	test "$(echo $(cat "$work/artifacts"))" = "$exempt_pages"
 
 # ---- bookmarks and accessibility ----
 qpdf --json --json-key=outlines "$work/pack.pdf" > "$work/outline.json"
@@ -100,7 +120,6 @@ for item in "Item 3: Best Value" "Item 5: Finance" "Item 6: Contract"; do
 	grep -q "\"title\": \"$item" "$work/outline.json" || fail "no bookmark $item"
 done
 # Each front-sheet item links to the page where it starts; a Part per item.
-reader=tests/e2e/pack_reader.py
 /usr/bin/python3 "$reader" "$work/pack.pdf" links 1 > "$work/links.txt"
 sed 's/.* -> //' "$work/links.txt" > "$work/links"
 printf '2\n%s\n%s\n' $((2 + bv_public)) "$public" > "$work/starts"
