@@ -182,6 +182,70 @@ cp tests/layout/meetings/agenda-front-sheet.xml "$work/scrutiny.xml"
 (cd "$work" && "$BIN" pack scrutiny.xml)
 check "the default folder is the meeting's name" test -s "$work/scrutiny/reports-pack.pdf" -a -s "$work/scrutiny/agenda.pdf"
 
+# ---- a supplement: an item to follow, filled later ----
+# Item 7 is to follow in the pack; its paper, filled in later, is published
+# in supplement 1 with the pack's page numbers continued.
+item7='  <item number="7">\
+    <title>Electoral Ward Boundary Review</title>\
+    <to-follow>Report to follow</to-follow>\
+  </item>'
+sed "s|^</meeting>|$item7\\
+</meeting>|" "$work/moved.xml" > "$work/to-follow.xml"
+sed "s|<to-follow>Report to follow</to-follow>|&\\
+    <paper src=\"$PWD/samples/ward-review-2024.xml\" supplement=\"1\"/>|" \
+	"$work/to-follow.xml" > "$work/followed.xml"
+grep -q 'supplement="1"' "$work/followed.xml" || fail "the followed meeting was not made"
+"$BIN" pack --members --allow-dir samples "$work/to-follow.xml" -o "$work/s0" 2> "$work/err"
+check "a meeting with an item to follow packs" test $? -eq 0 -a ! -s "$work/err"
+"$BIN" pack --members --allow-dir samples "$work/followed.xml" -o "$work/s1" 2> "$work/err"
+check "a meeting whose item followed packs" test $? -eq 0 -a ! -s "$work/err"
+for f in agenda.pdf reports-pack.pdf reports-pack-members.pdf; do
+	check "$f is the same once the item followed: what was published stays" \
+		cmp -s "$work/s0/$f" "$work/s1/$f"
+done
+pdftotext -layout -f 1 -l 1 "$work/s1/reports-pack.pdf" - | grep -q "Electoral Ward Boundary Review *$" ||
+	fail "the pack's front sheet gives the item to follow pages"
+pdftotext -layout -f 1 -l 1 "$work/s1/reports-pack.pdf" - | grep -q "Report to follow" ||
+	fail "the pack's front sheet does not say the item is to follow"
+"$BIN" pack --members --supplement 1 --allow-dir samples "$work/followed.xml" -o "$work/s1" 2> "$work/err"
+check "pack --supplement 1 exits 0 without a message" test $? -eq 0 -a ! -s "$work/err"
+check "--supplement 1 writes supplement-1.pdf and its members' edition beside the pack" \
+	test "$(ls "$work/s1" | tr '\n' ' ')" = "agenda.pdf reports-pack-members.pdf reports-pack.pdf supplement-1-members.pdf supplement-1.pdf "
+"$BIN" render "samples/ward-review-2024.xml" -o "$work/ward.pdf" || fail "render ward-review-2024"
+ward=$(pages_of "$work/ward.pdf")
+supplement="$work/s1/supplement-1.pdf"
+pack_pages=$(pages_of "$work/s1/reports-pack.pdf")
+last=$((pack_pages + 1 + ward))
+check "supplement 1: its front sheet and the paper ($(pages_of "$supplement") = 1 + $ward)" \
+	test "$(pages_of "$supplement")" -eq $((1 + ward))
+pdftotext -layout "$supplement" "$work/supplement.txt"
+check "supplement 1's front sheet is numbered on from the pack (Page $((pack_pages + 1)) of $last)" \
+	sh -c "pdftotext -layout -f 1 -l 1 '$supplement' - | grep -q 'Page $((pack_pages + 1)) of $last'"
+check "its front sheet gives the item's pages in the pack's numbering" \
+	grep -q "Electoral Ward Boundary Review *(Pages $((pack_pages + 2)) - $last)" "$work/supplement.txt"
+check "its front sheet lists only the supplement's item" \
+	sh -c "! grep -q 'Best Value Standards\|Verbal report\|Report to follow' '$work/supplement.txt'"
+check "its front sheet is headed Supplementary agenda 1" grep -q "^ *Supplementary agenda 1" "$work/supplement.txt"
+check "the paper's pages go on: Page $((pack_pages + 2)) of $last" \
+	sh -c "pdftotext -layout -f 2 -l 2 '$supplement' - | grep -q 'Page $((pack_pages + 2)) of $last'"
+/usr/bin/python3 "$reader" "$supplement" labels > "$work/labels"
+check "supplement 1's page labels are $((pack_pages + 1)) to $last" \
+	test "$(echo $(cat "$work/labels"))" = "$(echo $(seq $((pack_pages + 1)) "$last"))"
+/usr/bin/python3 "$reader" "$supplement" links 1 | sed 's/.* -> //' > "$work/links"
+check "its item links to where it starts" test "$(cat "$work/links")" = 2
+pdfinfo "$supplement" | grep -q "^Title: *Governance and Ethics Committee, 22 February 2024: supplementary agenda 1 and reports$" ||
+	fail "supplement 1's title"
+members_pages=$(pages_of "$work/s1/reports-pack-members.pdf")
+/usr/bin/python3 "$reader" "$work/s1/supplement-1-members.pdf" labels > "$work/labels"
+check "the members' supplement goes on from the members' pack ($members_pages)" \
+	test "$(head -n 1 "$work/labels")" -eq $((members_pages + 1))
+check "committee-pdf check passes supplement 1" "$BIN" check --quiet "$supplement"
+"$BIN" pack --supplement 2 --allow-dir samples "$work/followed.xml" -o "$work/s2" 2> "$work/err"
+check "a supplement no paper names: exit 1, nothing written" test $? -eq 1 -a ! -e "$work/s2"
+check "a supplement no paper names: said" grep -qx "$work/followed.xml: error: no paper is published in supplement 2: the meeting's papers name supplements 1 to 1" "$work/err"
+"$BIN" pack --supplement 0 "$work/followed.xml" 2> /dev/null
+check "--supplement 0: usage, exit 2" test $? -eq 2
+
 # ---- incremental: nothing is laid out while every file is newer ----
 cp -R samples "$work/inc"
 inc_meeting="$work/inc/meetings/governance-2024-02-22.xml"
