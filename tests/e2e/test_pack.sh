@@ -182,6 +182,33 @@ cp tests/layout/meetings/agenda-front-sheet.xml "$work/scrutiny.xml"
 (cd "$work" && "$BIN" pack scrutiny.xml)
 check "the default folder is the meeting's name" test -s "$work/scrutiny/reports-pack.pdf" -a -s "$work/scrutiny/agenda.pdf"
 
+# ---- the samples are what the issue asks for ----
+check "the Governance meeting has five items or more, one verbal, one with an exempt appendix" \
+	test "$(grep -c '<item ' "$meeting")" -ge 5 -a "$(grep -c '<verbal>' "$meeting")" -ge 1 -a \
+	"$(grep -c '<exempt-appendix ' "$meeting")" -ge 1
+
+# ---- the scrutiny panel sample: two quarterly reports ----
+scrutiny=samples/meetings/adults-scrutiny-2025-03-12.xml
+"$BIN" pack --allow-dir samples "$scrutiny" -o "$work/scrutiny-pack" 2> "$work/err"
+check "the scrutiny panel packs" test $? -eq 0
+check "its only messages are Quarter 3's own, in its file" \
+	test "$(grep -vc '^samples/meetings/../adults-2024-q3.xml:[0-9]*:[0-9]*: warning: ' "$work/err")" -eq 0
+for quarter in q2 q3; do
+	"$BIN" render "samples/adults-2024-$quarter.xml" -o "$work/adults-$quarter.pdf" 2> /dev/null ||
+		fail "render adults-2024-$quarter"
+done
+q2=$(pages_of "$work/adults-q2.pdf")
+q3=$(pages_of "$work/adults-q3.pdf")
+check "the scrutiny pack: 1 + $q2 + $q3 pages" \
+	test "$(pages_of "$work/scrutiny-pack/reports-pack.pdf")" -eq $((1 + q2 + q3))
+pdftotext -layout -f 1 -l 1 "$work/scrutiny-pack/reports-pack.pdf" "$work/scrutiny.txt"
+check "its front sheet gives Quarter 3 (Pages $((2 + q2)) - $((1 + q2 + q3)))" \
+	grep -q "Quarter 3 2024-2025 *(Pages $((2 + q2)) - $((1 + q2 + q3)))" "$work/scrutiny.txt"
+check "its verbal and to-follow items say so" \
+	sh -c "grep -q 'Verbal update' '$work/scrutiny.txt' && grep -q 'Report to follow' '$work/scrutiny.txt'"
+check "committee-pdf check passes the scrutiny pack" \
+	"$BIN" check --quiet "$work/scrutiny-pack/reports-pack.pdf"
+
 # ---- a supplement: an item to follow, filled later ----
 # Item 7 is to follow in the pack; its paper, filled in later, is published
 # in supplement 1 with the pack's page numbers continued.
