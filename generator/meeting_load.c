@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 
 #include "paths.h"
-#include "rating.h"
 #include "source_internal.h"
 
 struct meeting_private {
@@ -289,33 +288,4 @@ int meeting_is_meeting_file(const char *path)
 	int is_meeting = root && strcmp(root, "meeting") == 0;
 	free(root);
 	return is_meeting;
-}
-
-void meeting_validate(const char *path, struct diag_list *diags)
-{
-	struct meeting *meeting = meeting_load(path, diags);
-	if (!meeting)
-		return;
-	for (size_t i = 0; i < meeting->item_count; i++) {
-		const struct meeting_item *item = &meeting->items[i];
-		if (item->kind != MEETING_ITEM_PAPER)
-			continue;
-		struct source_doc *doc = source_load(item->paper, diags);
-		if (!doc)
-			continue;
-		rating_link_previous(doc, NULL, diags);
-		for (size_t e = 0; e < item->exempt_appendix_count; e++) {
-			const struct meeting_exempt_appendix *x =
-				&item->exempt_appendices[e];
-			if (x->number > doc->appendix_count)
-				diag_add(diags, DIAG_ERROR, meeting->path,
-					 x->pos.line, x->pos.col,
-					 "appendix %u is exempt, but %s has %zu "
-					 "appendix%s", x->number, item->paper,
-					 doc->appendix_count,
-					 doc->appendix_count == 1 ? "" : "es");
-		}
-		source_free(doc);
-	}
-	meeting_free(meeting);
 }

@@ -161,6 +161,16 @@ check "a bad paper's error is in its own file" grep -qxF "$(cat "$work/expected"
 "$BIN" validate --allow-dir samples "$work/meeting.xml" 2> "$work/err"
 check "validate of the meeting: exit 1" test $? -eq 1
 check "validate of the meeting names the paper's error" grep -qxF "$(cat "$work/expected")" "$work/err"
+# A paper a meeting names gets validate's own warnings (colours, sign-offs
+# …): each of tests/warnings named by a meeting says what validate says.
+for source in tests/warnings/*.xml; do
+	sed "s|src=\"no-such-paper.xml\"|src=\"$PWD/$source\"|" tests/bad/meeting-missing-paper.xml > "$work/warned.xml"
+	"$BIN" validate "$source" 2>&1 | sed '$d' > "$work/alone"
+	"$BIN" validate --allow-dir tests/warnings "$work/warned.xml" 2>&1 | sed '$d' |
+		sed "s|^$PWD/||" > "$work/named"
+	check "validate of a meeting naming $source warns as validate of it does" \
+		test -s "$work/alone" -a "$(cat "$work/named")" = "$(cat "$work/alone")"
+done
 "$BIN" pack tests/bad/meeting-items-out-of-order.xml -o "$work/bad" 2> "$work/err"
 check "a bad meeting: exit 1 and nothing written" test $? -eq 1 -a ! -e "$work/bad"
 check "a bad meeting: its diagnostics" cmp -s tests/bad/meeting-items-out-of-order.expected "$work/err"
