@@ -310,7 +310,7 @@ static struct layout_paper *agenda(struct pack *pack, int link_items,
 static char *pack_format(const struct pack *pack, const char *key,
 			 const struct words_field *fields)
 {
-	const char *label = style_label(pack->style, key);
+	const char *label = style_label(pack->style, key, pack->meeting->lang);
 	const struct words *words = words_for(pack->meeting->lang);
 	if (!words)
 		words = words_default();

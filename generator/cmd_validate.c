@@ -15,7 +15,8 @@
 
 static void validate_usage(FILE *out)
 {
-	fputs("usage: committee-pdf validate [--allow-dir DIR]... [--help] FILE...\n"
+	fputs("usage: committee-pdf validate [--allow-dir DIR]... [--max-size SIZE]\n"
+	      "                              [--help] FILE...\n"
 	      "\n"
 	      "Checks committee paper sources against the schema and the rules a\n"
 	      "schema cannot say (ratings in their scale, references that resolve),\n"
@@ -27,6 +28,7 @@ static void validate_usage(FILE *out)
 	      "\n"
 	      "  --allow-dir DIR  files a source names (previous-source=) may also lie\n"
 	      "                   in DIR, not only in its folder; repeatable\n"
+	      "  --max-size SIZE  read sources up to SIZE (such as 64M; default 16M)\n"
 	      "  -h, --help       show this help\n"
 	      "\n"
 	      "Exit status: 0 all valid, 1 a file has errors, 2 usage error.\n",
@@ -45,6 +47,7 @@ int cmd_validate(int argc, char **argv)
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "allow-dir", required_argument, NULL, 'A' },
+		{ "max-size", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &validate_command;
@@ -54,6 +57,10 @@ int cmd_validate(int argc, char **argv)
 		switch (c) {
 		case 'h':
 			return command_help(cmd);
+		case 'M':
+			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
 		case 'A':
 			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
 				return rc;

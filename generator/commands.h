@@ -53,4 +53,9 @@ int command_help(const struct command_spec *cmd);
  * COMMAND_GO_ON, or 2 after a usage error when DIR is not a folder. */
 int command_allow_dir(const struct command_spec *cmd, const char *dir);
 
+/* --max-size SIZE (64M, 1500K, 1G or bytes), which every command that
+ * reads sources takes: sets source_max_bytes() and returns COMMAND_GO_ON,
+ * or 2 after a usage error when SIZE is not a size from 1 byte to 1G. */
+int command_max_size(const struct command_spec *cmd, const char *size);
+
 #endif

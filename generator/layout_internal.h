@@ -298,9 +298,22 @@ void layout_table_size_columns(struct layout *lo, struct layout_table *table,
  * the columns none of its rows fills so. */
 size_t layout_columns_shown(const int *shown, size_t column_count,
 			    const void *all, void *out, size_t size);
+/* The table column a block's column is drawn in when some are left out
+ * (its place among the shown ones), or -1 when it is left out itself. */
+int layout_columns_index(const int *shown, size_t column);
 /* Scale the proportions of the columns kept to add up to 1: the table
  * stays as wide as the style's proportions made it. */
 void layout_columns_normalize(double *proportions, size_t count);
+/* Open the table of a block whose columns (column_count of them) are
+ * shown or left out: the header of the shown ones, titled with the words
+ * column_words names, their style's proportions scaled to add up to 1.
+ * header has room for column_count cells and stays valid until
+ * layout_table_end. */
+void layout_table_begin_shown(struct layout *lo, struct layout_table *table,
+			      const int *shown, size_t column_count,
+			      const char *const *column_words,
+			      const double *proportions,
+			      struct layout_cell *header, struct source_pos pos);
 
 /* layout_table.c's use of layout_table_widths.c: the widths start as the
  * style gives them (count of them, copied); table_widths_need widens

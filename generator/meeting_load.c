@@ -58,7 +58,7 @@ static char *paper_path(struct source_load *load, const xmlNode *paper,
 		.line = pos.line, .col = pos.col, .option = NULL,
 	};
 	const char *value = source_attr(paper, "src");
-	return paths_named(&naming, value ? value : "", SOURCE_MAX_BYTES, diags);
+	return paths_named(&naming, value ? value : "", source_max_bytes(), diags);
 }
 
 /* A paper's supplement= only where it follows a to-follow note, and

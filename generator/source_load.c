@@ -9,10 +9,32 @@
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct source_pos no_pos = { 0, 0 };
+
+static size_t max_bytes = SOURCE_MAX_BYTES;
+
+void source_set_max_bytes(size_t bytes)
+{
+	if (bytes >= 1 && bytes <= SOURCE_MAX_BYTES_CEILING)
+		max_bytes = bytes;
+}
+
+size_t source_max_bytes(void)
+{
+	return max_bytes;
+}
+
+/* "16 MiB", "1500 KiB", or "" for a limit in no whole unit. */
+static char *size_words(size_t bytes)
+{
+	if (bytes % (1024u * 1024u) == 0)
+		return mem_printf(" (%zu MiB)", bytes >> 20);
+	if (bytes % 1024u == 0)
+		return mem_printf(" (%zu KiB)", bytes >> 10);
+	return mem_strdup("");
+}
 
 /* Root <paper> in our namespace, else the schema would only say that it
  * has no declaration for it. */
@@ -62,10 +84,13 @@ static const struct source_kind paper_kind = {
 
 static void *load_bytes(struct source_load *load, const struct source_kind *kind)
 {
-	if (load->length > SOURCE_MAX_BYTES) {
-		source_error(load, no_pos, "the source is larger than %u bytes (%u MiB); "
-			     "sources are refused above that size", SOURCE_MAX_BYTES,
-			     SOURCE_MAX_BYTES >> 20);
+	if (load->length > max_bytes) {
+		char *words = size_words(max_bytes);
+		source_error(load, no_pos, "the source is larger than %zu bytes%s; "
+			     "sources are refused above that size unless "
+			     "--max-size allows more (such as --max-size 64M)",
+			     max_bytes, words);
+		free(words);
 		return NULL;
 	}
 	void *doc = NULL;
@@ -105,42 +130,6 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 	return load_bytes(&load, &paper_kind);
 }
 
-/* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
-static char *read_bounded(int fd, size_t *length, int *error)
-{
-	size_t capacity = 64 * 1024, n = 0;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
-		if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-			*length = (size_t)st.st_size;
-			return NULL;
-		}
-		capacity = (size_t)st.st_size + 1;
-	}
-	char *buf = mem_alloc(capacity);
-	for (;;) {
-		if (n == capacity) {
-			if (capacity > SOURCE_MAX_BYTES)
-				break;
-			capacity *= 2;
-			buf = mem_resize(buf, capacity, 1);
-		}
-		ssize_t got = read(fd, buf + n, capacity - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*error = errno;
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*length = n;
-	return buf;
-}
-
 void *source_load_kind(const char *path, const struct source_kind *source_kind,
 		       struct diag_list *diags)
 {
@@ -160,11 +149,13 @@ void *source_load_kind(const char *path, const struct source_kind *source_kind,
 		return NULL;
 	}
 	size_t length = 0;
-	int error = 0;
-	char *bytes = read_bounded(fd, &length, &error);
+	char *bytes = paths_read_bounded(fd, max_bytes, &length);
+	int error = bytes ? 0 : errno;
 	if (!from_stdin)
 		close(fd);
-	if (error) {
+	if (error == EFBIG)
+		length = max_bytes + 1u; /* load_bytes says so, as from memory */
+	else if (error) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(error));
 		return NULL;
 	}
