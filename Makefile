@@ -6,11 +6,12 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= build
 CC ?= cc
-PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib
+PKGS = libxml-2.0 pangocairo cairo fontconfig pangoft2 libqpdf zlib libzip xlsxwriter librsvg-2.0
 DEBIAN_PACKAGES = pkg-config libxml2-dev libxml2-utils libpango1.0-dev \
 	libcairo2-dev libfontconfig-dev libcmocka-dev fonts-liberation2 \
 	fonts-dejavu-core poppler-utils valgrind \
-	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf
+	libqpdf-dev zlib1g-dev qpdf icc-profiles-free python3-pikepdf \
+	libzip-dev libcsv-dev python3-openpyxl libxlsxwriter-dev librsvg2-dev
 
 # SAN=1 builds into build/san with AddressSanitizer and UBSan.
 ifeq ($(SAN),1)
@@ -24,7 +25,7 @@ endif
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	-MMD -MP $(SAN_FLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 LDFLAGS += $(SAN_FLAGS)
 
 LIB_SRC = $(filter-out generator/main.c, $(wildcard generator/*.c))
@@ -72,8 +73,9 @@ deps:
 
 samples: deps
 	$(MAKE) $(BIN)
-	@mkdir -p $(BUILD)/samples
+	@mkdir -p $(BUILD)/samples $(BUILD)/samples/workbooks
 	$(BIN) build --force -o $(BUILD)/samples samples/
+	$(BIN) build --force -o $(BUILD)/samples/workbooks samples/workbooks/
 
 check: deps
 	$(MAKE) check-unit check-e2e check-golden
@@ -132,7 +134,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/committee-pdf
 	install -m 644 generator/*.xsd $(DESTDIR)$(PREFIX)/share/committee-pdf/schema/
-	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
+	install -m 644 layouts/*.xml layouts/*.svg $(DESTDIR)$(PREFIX)/share/committee-pdf/layouts/
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/committee-pdf/fonts/
 	install -m 644 words/*.xml $(DESTDIR)$(PREFIX)/share/committee-pdf/words/
 	install -m 644 man/committee-pdf.1 $(DESTDIR)$(PREFIX)/share/man/man1/

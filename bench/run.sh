@@ -166,6 +166,20 @@ to_text "$OUT/assessment-5000.xml" "$OUT/assessment-5000.txt"
 floor_5000=$(median_ms "$OUT/floor" "$OUT/assessment-5000.txt" "$OUT/floor-5000.pdf")
 info "  floor: Pango+Cairo, same text" "$floor_5000" ms "(ours / floor $(ratio "$t_5000" "$floor_5000"))"
 
+# ---- the same 5,000 rows from a workbook ----
+if /usr/bin/python3 bench/gen_workbook.py "$OUT/assessment-5000.xml" \
+	"$OUT/assessment-5000-xlsx.xml" "$OUT/assessment-5000.xlsx" 2>/dev/null; then
+	fresh
+	t_xlsx=$(median_ms "$BIN" render "$OUT/assessment-5000-xlsx.xml" -o "$OUT/assessment-5000-xlsx.pdf")
+	t_xml=$(median_ms "$BIN" render "$OUT/assessment-5000.xml" -o "$OUT/assessment-5000.pdf")
+	info "render 5,000 rows from .xlsx" "$t_xlsx" ms "(the same rows in XML: $t_xml ms)"
+	verdict "  .xlsx / XML, 5,000 rows" "$(ratio "$t_xlsx" "$t_xml")" x "<=" 1.20
+	rss_xlsx=$(peak_kib "$BIN" render "$OUT/assessment-5000-xlsx.xml" -o "$OUT/assessment-5000-xlsx.pdf")
+	info "  peak RSS, 5,000 rows from .xlsx" "$(awk -v k="$rss_xlsx" 'BEGIN { printf "%.1f\n", k / 1024 }')" MiB
+else
+	echo "render 5,000 rows from .xlsx: needs python3-openpyxl, skipped"
+fi
+
 # ---- paper used: the 420-item assessment of issue 12 ----
 # Pages and table fill of 420 rated characteristics with no previous
 # ratings or owners; 151 pages before tables fitted their content (the

@@ -36,15 +36,17 @@ void batch_list_free(struct batch_list *list);
 char *batch_layout_path(const char *source_path, const char *layout_option);
 
 /* The files besides the source that its output is made from: its house
- * style (as batch_layout_path) and the previous quarters its performance
- * blocks name (previous-source, relative to the source's folder). Those
+ * style (as batch_layout_path), the previous quarters its performance
+ * blocks name (previous-source) and the workbooks holding its blocks' rows
+ * (src), both relative to the source's folder. Those
  * that cannot be found are left out. Fills *paths (caller frees each and
  * the array); returns the count. */
 size_t batch_inputs(const char *source_path, const char *layout_option,
 		    char ***paths);
 
 /* 1 when output exists and is newer than the source, its house style and
- * the previous quarters its performance blocks name (previous-source); 0
+ * the previous quarters and workbooks its blocks name (previous-source,
+ * src); 0
  * otherwise, including when any of them cannot be stat'ed. */
 int batch_up_to_date(const char *source_path, const char *output_path,
 		     const char *layout_option);

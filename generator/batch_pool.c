@@ -83,8 +83,7 @@ static void worker_main(const struct pool *pool, int task_fd, int answer_fd)
 		if (!opened) {
 			for (size_t i = 0; i < open_diags.count; i++) {
 				const struct diag *d = &open_diags.items[i];
-				diag_add(&diags, d->level, d->file, d->line,
-					 d->col, "%s", d->message);
+				diag_copy(&diags, d);
 			}
 		} else {
 			status = ops->run(state, j->source, j->output, &diags);
@@ -243,8 +242,7 @@ static void read_answer(struct pool *pool, struct worker *w)
 	j->elapsed_ms = batch_now_ms() - w->started_ms;
 	for (size_t i = 0; i < diags.count; i++) {
 		const struct diag *d = &diags.items[i];
-		diag_add(&j->diags, d->level, d->file, d->line, d->col, "%s",
-			 d->message);
+		diag_copy(&j->diags, d);
 	}
 	diag_list_free(&diags);
 	w->job = NO_JOB;

@@ -2,6 +2,7 @@
 #include "batch.h"
 #include "memory.h"
 #include "paths.h"
+#include "sheet.h" /* SHEET_MAX_FILE_BYTES */
 #include "source.h"
 #include "style.h"
 
@@ -108,12 +109,14 @@ static int newer(struct timespec a, struct timespec b)
 	       (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
 }
 
-/* The previous quarters a source compares with: each <performance>
- * block's previous-source, under the rule for files a source names
- * (paths_named). Reads the whole source (streaming, no network, no
- * entities). Appends paths to *paths; returns how many were refused. */
-static size_t previous_sources(const char *source_path, char ***paths,
-			       size_t *count, size_t *capacity)
+/* The files a source's blocks are made from: each <performance> block's
+ * previous-source (the previous quarter it compares with) and each
+ * <assessment> or <performance> block's src (the workbook holding its
+ * rows), under the rule for files a source names (paths_named). Reads the
+ * whole source (streaming, no network, no entities). Appends paths to
+ * *paths; returns how many were refused. */
+static size_t named_inputs(const char *source_path, char ***paths,
+			   size_t *count, size_t *capacity)
 {
 	int fd;
 	xmlTextReaderPtr reader = open_reader(source_path, &fd);
@@ -124,23 +127,30 @@ static size_t previous_sources(const char *source_path, char ***paths,
 	};
 	size_t refused = 0;
 	while (xmlTextReaderRead(reader) == 1) {
-		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT ||
-		    !xmlStrEqual(xmlTextReaderConstLocalName(reader),
-				 BAD_CAST "performance"))
+		if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
 			continue;
-		xmlChar *value = xmlTextReaderGetAttribute(
-			reader, BAD_CAST "previous-source");
-		char *path = value && *value
-				     ? paths_named(&naming, (const char *)value,
-						   SOURCE_MAX_BYTES, NULL)
-				     : NULL;
-		if (path) {
-			MEM_GROW(*paths, *count, *capacity);
-			(*paths)[(*count)++] = path;
-		} else if (value && *value) {
-			refused++;
+		const xmlChar *name = xmlTextReaderConstLocalName(reader);
+		int performance = xmlStrEqual(name, BAD_CAST "performance");
+		if (!performance && !xmlStrEqual(name, BAD_CAST "assessment"))
+			continue;
+		static const char *const named[] = { "src", "previous-source" };
+		static const size_t limits[] = { SHEET_MAX_FILE_BYTES, SOURCE_MAX_BYTES };
+		for (size_t i = 0; i < (performance ? 2u : 1u); i++) {
+			xmlChar *value = xmlTextReaderGetAttribute(reader,
+								   BAD_CAST named[i]);
+			naming.attribute = named[i];
+			char *path = value && *value
+					     ? paths_named(&naming, (const char *)value,
+							   limits[i], NULL)
+					     : NULL;
+			if (path) {
+				MEM_GROW(*paths, *count, *capacity);
+				(*paths)[(*count)++] = path;
+			} else if (value && *value) {
+				refused++;
+			}
+			xmlFree(value);
 		}
-		xmlFree(value);
 	}
 	xmlFreeTextReader(reader);
 	close(fd);
@@ -157,7 +167,7 @@ size_t batch_inputs(const char *source_path, const char *layout_option,
 		MEM_GROW(*paths, count, capacity);
 		(*paths)[count++] = layout;
 	}
-	previous_sources(source_path, paths, &count, &capacity);
+	named_inputs(source_path, paths, &count, &capacity);
 	return count;
 }
 
@@ -173,11 +183,12 @@ int batch_up_to_date(const char *source_path, const char *output_path,
 		    newer(out, input);
 	free(layout_path);
 	/* A quarterly report shows movement since the previous quarter, so
-	 * that quarter's source is an input as well. */
+	 * that quarter's source is an input as well, and so is every workbook
+	 * holding a block's rows. */
 	char **previous = NULL;
 	size_t count = 0, capacity = 0;
-	if (fresh && previous_sources(source_path, &previous, &count,
-				      &capacity) > 0)
+	if (fresh && named_inputs(source_path, &previous, &count,
+				  &capacity) > 0)
 		fresh = 0; /* a refused one: rendering says why */
 	for (size_t i = 0; i < count; i++) {
 		if (mtime(previous[i], &input) < 0 || !newer(out, input))

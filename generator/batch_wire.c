@@ -88,6 +88,9 @@ void batch_wire_encode(uint32_t job, int status, const struct diag_list *diags,
 		put_u32(&b, d->col);
 		put_string(&b, d->file);
 		put_string(&b, d->message);
+		put_u8(&b, d->where != NULL);
+		if (d->where)
+			put_string(&b, d->where);
 	}
 	uint32_t rest = (uint32_t)(b.size - 4);
 	unsigned char prefix[4] = { rest & 0xFF, (rest >> 8) & 0xFF,
@@ -143,19 +146,23 @@ int batch_wire_decode(const unsigned char *buf, size_t size, uint32_t *job,
 		return -1;
 	*status = (int)status_byte;
 	for (uint32_t i = 0; i < count; i++) {
-		unsigned level;
+		unsigned level, placed = 0;
 		uint32_t line, col;
-		char *file = NULL, *message = NULL;
+		char *file = NULL, *message = NULL, *where = NULL;
 		if (get_u8(&r, &level) < 0 || level > DIAG_ERROR ||
 		    get_u32(&r, &line) < 0 || get_u32(&r, &col) < 0 ||
-		    get_string(&r, &file) < 0 || get_string(&r, &message) < 0) {
+		    get_string(&r, &file) < 0 || get_string(&r, &message) < 0 ||
+		    get_u8(&r, &placed) < 0 || placed > 1 ||
+		    (placed && get_string(&r, &where) < 0)) {
 			free(file);
+			free(message);
 			return -1;
 		}
-		diag_add(diags, (enum diag_level)level, file, line, col, "%s",
-			 message);
+		diag_add_at(diags, (enum diag_level)level, file, where, line, col,
+			    "%s", message);
 		free(file);
 		free(message);
+		free(where);
 	}
 	return r.p == r.end ? 0 : -1;
 }

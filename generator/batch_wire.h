@@ -5,7 +5,8 @@
  *
  * Answer layout, all integers little-endian u32 except level and status:
  *   u32 size of the rest | u32 job | u8 status | u32 diag count |
- *   per diag: u8 level, u32 line, u32 col, u32 n, file[n], u32 n, msg[n] */
+ *   per diag: u8 level, u32 line, u32 col, u32 n, file[n], u32 n, msg[n],
+ *   u8 has_where, [u32 n, where[n]] */
 #ifndef BATCH_WIRE_H
 #define BATCH_WIRE_H
 

@@ -133,8 +133,7 @@ static size_t print_sorted(const struct diag_list *diags)
 	struct diag_list sorted = { 0 };
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct diag *d = &diags->items[i];
-		diag_add(&sorted, d->level, d->file, d->line, d->col, "%s",
-			 d->message);
+		diag_copy(&sorted, d);
 	}
 	diag_sort(&sorted);
 	diag_print(&sorted, stderr);

@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "image.h"
 #include "layout.h"
 #include "memory.h"
 #include "paths.h"
@@ -94,6 +95,7 @@ int cmd_validate(int argc, char **argv)
 		if (doc) {
 			rating_link_previous(doc, NULL, &diags);
 			validate_colours(doc, argv[i], &diags);
+			image_check_document(doc, &diags);
 		}
 		source_free(doc);
 		diag_sort(&diags);

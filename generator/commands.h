@@ -11,6 +11,7 @@ int cmd_build(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_layouts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_template(int argc, char **argv);
 
 /* Shared usage text for --help and usage errors. */
 void commands_usage(FILE *out);

@@ -5,19 +5,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-void diag_add(struct diag_list *list, enum diag_level level, const char *file,
-	      unsigned line, unsigned col, const char *fmt, ...)
+static struct diag *diag_push(struct diag_list *list, enum diag_level level,
+			      const char *file, const char *where, unsigned line,
+			      unsigned col)
 {
 	MEM_GROW(list->items, list->count, list->capacity);
 	struct diag *d = &list->items[list->count++];
 	d->file = mem_strdup(file ? file : "committee-pdf");
+	d->where = mem_strdup(where);
 	d->line = line;
 	d->col = col;
 	d->level = level;
+	return d;
+}
+
+void diag_add(struct diag_list *list, enum diag_level level, const char *file,
+	      unsigned line, unsigned col, const char *fmt, ...)
+{
+	struct diag *d = diag_push(list, level, file, NULL, line, col);
 	va_list ap;
 	va_start(ap, fmt);
 	d->message = mem_vprintf(fmt, ap);
 	va_end(ap);
+}
+
+void diag_add_at(struct diag_list *list, enum diag_level level, const char *file,
+		 const char *where, unsigned row, unsigned col, const char *fmt, ...)
+{
+	struct diag *d = diag_push(list, level, file, where, row, col);
+	va_list ap;
+	va_start(ap, fmt);
+	d->message = mem_vprintf(fmt, ap);
+	va_end(ap);
+}
+
+void diag_copy(struct diag_list *list, const struct diag *d)
+{
+	diag_push(list, d->level, d->file, d->where, d->line, d->col)->message =
+		mem_strdup(d->message);
 }
 
 size_t diag_count(const struct diag_list *list, enum diag_level level)
@@ -48,6 +73,7 @@ static int diag_compare(const struct diag *a, const struct diag *b)
 static void diag_free_fields(struct diag *d)
 {
 	free(d->file);
+	free(d->where);
 	free(d->message);
 }
 
@@ -68,6 +94,8 @@ void diag_sort(struct diag_list *list)
 		struct diag *d = &list->items[i];
 		if (kept && diag_compare(&list->items[kept - 1], d) == 0 &&
 		    list->items[kept - 1].level == d->level &&
+		    !list->items[kept - 1].where == !d->where &&
+		    (!d->where || strcmp(list->items[kept - 1].where, d->where) == 0) &&
 		    strcmp(list->items[kept - 1].message, d->message) == 0) {
 			diag_free_fields(d);
 			continue;
@@ -93,7 +121,10 @@ static const char *level_name(enum diag_level level)
 void diag_print_one(const struct diag *d, FILE *out)
 {
 	const char *file = strcmp(d->file, "-") == 0 ? "<stdin>" : d->file;
-	if (d->line)
+	if (d->where)
+		fprintf(out, "%s:%s: %s: %s\n", file, d->where,
+			level_name(d->level), d->message);
+	else if (d->line)
 		fprintf(out, "%s:%u:%u: %s: %s\n", file, d->line, d->col,
 			level_name(d->level), d->message);
 	else

@@ -14,6 +14,9 @@ struct diag {
 	unsigned col;   /* 1-based; 0 when unknown */
 	enum diag_level level;
 	char *message;  /* one sentence, no trailing newline */
+	char *where;    /* a place that is not LINE:COL, such as a workbook's
+	                   cell "Measures!D14", printed instead of them (line
+	                   and col still sort it); NULL for every text file */
 };
 
 struct diag_list {
@@ -25,13 +28,22 @@ void diag_add(struct diag_list *list, enum diag_level level, const char *file,
 	      unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* The same at a named place (struct diag's where); row and col sort it. */
+void diag_add_at(struct diag_list *list, enum diag_level level, const char *file,
+		 const char *where, unsigned row, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Append a copy of d, its place included. */
+void diag_copy(struct diag_list *list, const struct diag *d);
+
 size_t diag_count(const struct diag_list *list, enum diag_level level);
 int diag_has_errors(const struct diag_list *list);
 
 /* Sort by file, line, column (stable), drop exact repeats. */
 void diag_sort(struct diag_list *list);
 
-/* "FILE:LINE:COL: error: MESSAGE" per record. */
+/* "FILE:LINE:COL: error: MESSAGE" per record ("FILE:WHERE: …" at a named
+ * place). */
 void diag_print(const struct diag_list *list, FILE *out);
 void diag_print_one(const struct diag *d, FILE *out);
 

@@ -39,6 +39,7 @@ struct dl_private {
 	size_t node_capacity;
 	size_t font_capacity;
 	size_t outline_capacity;
+	size_t image_capacity;
 	PangoFont *last_font;    /* most runs reuse the previous run's font */
 	uint16_t last_font_index;
 };
@@ -102,12 +103,32 @@ void dl_finish(struct display_list *list)
 	p->node_capacity = list->node_count;
 }
 
+uint32_t dl_add_image(struct display_list *list, cairo_surface_t *pixels,
+		      void *svg, uint32_t width_px, uint32_t height_px)
+{
+	struct dl_private *p = list->private;
+	MEM_GROW(list->images, list->image_count, p->image_capacity);
+	struct dl_image *image = &list->images[list->image_count];
+	image->pixels = pixels;
+	image->svg = svg;
+	image->width_px = width_px;
+	image->height_px = height_px;
+	return (uint32_t)list->image_count++;
+}
+
 void dl_free(struct display_list *list)
 {
 	if (!list)
 		return;
 	for (size_t i = 0; i < list->font_count; i++)
 		g_object_unref(list->fonts[i]);
+	for (size_t i = 0; i < list->image_count; i++) {
+		if (list->images[i].pixels)
+			cairo_surface_destroy(list->images[i].pixels);
+		if (list->images[i].svg)
+			g_object_unref(list->images[i].svg);
+	}
+	free(list->images);
 	/* An unfinished list's open page has the scratch array. */
 	for (size_t p = 0; p < list->page_count; p++)
 		if (p != list->private->open_page)

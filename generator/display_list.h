@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "source_pos.h"
@@ -50,6 +51,8 @@ struct dl_node {
 	enum dl_role role;
 	uint32_t parent;      /* index of the parent node; 0 for the document's children */
 	uint8_t level;        /* headings: 1 … 3 */
+	uint16_t col_span;    /* table cells covering more than one column:
+	                         how many; else 0 */
 	const char *alt;      /* figures: text alternative; else NULL */
 	const char *lang;     /* only where it differs from the document's */
 	struct source_pos pos;/* where the node came from in the source */
@@ -64,6 +67,7 @@ enum dl_box_kind {
 	BOX_PATH,  /* open polyline (trend lines); points relative to page */
 	BOX_LINK,  /* clickable area: uri or internal destination */
 	BOX_DEST,  /* named destination (target of links and the outline) */
+	BOX_IMAGE, /* an image of the list's table scaled into the box */
 };
 
 #define DL_NO_COLOR 0xFFFFFFFFu /* "no fill" / "no stroke" */
@@ -119,6 +123,14 @@ struct dl_link {
 	const char *dest;         /* internal destination name, or NULL */
 };
 
+/* A decoded image, drawn by every BOX_IMAGE naming it (a logo on every
+ * page is one image, embedded once). Exactly one of pixels and svg. */
+struct dl_image {
+	uint32_t width_px, height_px;
+	cairo_surface_t *pixels;  /* a PNG's pixels (ARGB32) */
+	void *svg;                /* an SVG's RsvgHandle (a GObject) */
+};
+
 struct dl_box {
 	enum dl_box_kind kind;
 	uint32_t node;            /* structure node; its role says what the box is */
@@ -131,6 +143,7 @@ struct dl_box {
 		struct dl_path path;
 		struct dl_link link;
 		const char *dest;     /* BOX_DEST: its name */
+		uint32_t image;       /* BOX_IMAGE: index into images */
 	} u;
 };
 
@@ -157,6 +170,8 @@ struct display_list {
 	size_t font_count;
 	struct dl_outline *outline;
 	size_t outline_count;
+	struct dl_image *images;  /* on the heap; each released by dl_free */
+	size_t image_count;
 	/* Document metadata for the writer. */
 	const char *title, *author, *subject, *lang;
 	const char *create_date;  /* ISO 8601, from SOURCE_DATE_EPOCH or the source */
@@ -200,6 +215,11 @@ void dl_add_dest(struct display_list *list, size_t page_index, uint32_t node,
 /* A bookmark (title copied) on page page_index; returns its index. */
 int dl_add_outline(struct display_list *list, const char *title, int parent,
 		   size_t page_index, double y_pt);
+/* Add an image to the list's table, which takes the reference to pixels
+ * (a cairo image surface) or svg (an RsvgHandle) given; returns its index
+ * for BOX_IMAGE boxes. */
+uint32_t dl_add_image(struct display_list *list, cairo_surface_t *pixels,
+		      void *svg, uint32_t width_px, uint32_t height_px);
 /* Copies into the list's arena, borrowed until dl_free; NULL stays NULL
  * for dl_strdup. */
 char *dl_strdup(struct display_list *list, const char *s);

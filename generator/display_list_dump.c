@@ -93,6 +93,8 @@ static const char *kind_name(enum dl_box_kind kind)
 		return "link";
 	case BOX_DEST:
 		return "dest";
+	case BOX_IMAGE:
+		return "image";
 	}
 	return "unknown";
 }
@@ -124,6 +126,14 @@ static void dump_box(const struct display_list *list, const struct dl_box *b,
 		break;
 	case BOX_PATH:
 		fprintf(out, ",\"points\":%u", b->u.path.point_count);
+		break;
+	case BOX_IMAGE:
+		if (b->u.image < list->image_count) {
+			const struct dl_image *image = &list->images[b->u.image];
+			fprintf(out, ",\"image\":%u,\"format\":\"%s\",\"pixels\":\"%ux%u\"",
+				b->u.image, image->svg ? "svg" : "png",
+				image->width_px, image->height_px);
+		}
 		break;
 	case BOX_RECT:
 	case BOX_RULE:

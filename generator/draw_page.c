@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <hb.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include "memory.h"
@@ -75,6 +76,40 @@ static void paint_rule(cairo_t *cr, const struct dl_box *box)
 	cairo_move_to(cr, box->x_pt, box->y_pt);
 	cairo_line_to(cr, box->x_pt + box->width_pt, box->y_pt + box->height_pt);
 	stroke_with(cr, box->stroke, box->line_width_pt);
+}
+
+/* The image scaled into the box: pixels smoothly (a logo stays sharp in
+ * the PDF, where Cairo embeds them once however often they are painted),
+ * an SVG as vectors. Returns -1 when librsvg cannot draw it. */
+static int paint_image(cairo_t *cr, const struct display_list *list,
+		       const struct dl_box *box)
+{
+	if (box->u.image >= list->image_count || box->width_pt <= 0 ||
+	    box->height_pt <= 0)
+		return 0;
+	const struct dl_image *image = &list->images[box->u.image];
+	if (image->width_px == 0 || image->height_px == 0)
+		return 0;
+	int status = 0;
+	cairo_save(cr);
+	if (image->pixels) {
+		cairo_translate(cr, box->x_pt, box->y_pt);
+		cairo_scale(cr, box->width_pt / image->width_px,
+			    box->height_pt / image->height_px);
+		cairo_set_source_surface(cr, image->pixels, 0, 0);
+		cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+		cairo_rectangle(cr, 0, 0, image->width_px, image->height_px);
+		cairo_fill(cr);
+	} else if (image->svg) {
+		RsvgRectangle viewport = { box->x_pt, box->y_pt, box->width_pt,
+					   box->height_pt };
+		GError *error = NULL;
+		if (!rsvg_handle_render_document(image->svg, cr, &viewport, &error))
+			status = -1;
+		g_clear_error(&error);
+	}
+	cairo_restore(cr);
+	return status;
 }
 
 /* points_pt holds point_count (x, y) pairs in page coordinates. */
@@ -586,6 +621,14 @@ int draw_page(cairo_t *cr, const struct display_list *list, size_t page_index,
 			break;
 		case BOX_PATH:
 			paint_path(cr, box);
+			break;
+		case BOX_IMAGE:
+			if (paint_image(cr, list, box) != 0) {
+				diag_add(diags, DIAG_ERROR, out_path, 0, 0,
+					 "page %zu: an SVG image cannot be drawn",
+					 page_index + 1);
+				status = -1;
+			}
 			break;
 		case BOX_LINK:
 		case BOX_DEST:

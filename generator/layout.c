@@ -39,6 +39,21 @@ static void add_text_targets(struct flow *flow, const struct source_text *text)
 	}
 }
 
+static void add_row_targets(struct flow *flow, const struct source_row *row)
+{
+	for (size_t i = 0; row && i < row->cell_count; i++)
+		add_text_targets(flow, &row->cells[i].text);
+}
+
+static void add_table_targets(struct flow *flow, const struct source_table *t)
+{
+	add_text_targets(flow, &t->caption);
+	add_row_targets(flow, t->header);
+	for (size_t r = 0; r < t->row_count; r++)
+		add_row_targets(flow, &t->rows[r]);
+	add_row_targets(flow, t->totals);
+}
+
 static void add_block_targets(struct flow *flow, const struct source_block *b)
 {
 	switch (b->kind) {
@@ -48,6 +63,12 @@ static void add_block_targets(struct flow *flow, const struct source_block *b)
 	case BLOCK_LIST:
 		for (size_t i = 0; i < b->u.list.item_count; i++)
 			add_text_targets(flow, &b->u.list.items[i]);
+		break;
+	case BLOCK_TABLE:
+		add_table_targets(flow, &b->u.table);
+		break;
+	case BLOCK_FIGURE:
+		add_text_targets(flow, &b->u.figure.caption);
 		break;
 	case BLOCK_SIGN_OFF:
 	case BLOCK_ASSESSMENT:
@@ -84,14 +105,20 @@ static void collect_targets(struct flow *flow, const struct source_doc *doc)
 		      compare_strings);
 }
 
+/* id when some ref points at it, else NULL. */
+static const char *target_id(const struct flow *flow, const char *id)
+{
+	if (!id || !flow->target_count)
+		return NULL;
+	return bsearch(&id, flow->targets, flow->target_count,
+		       sizeof *flow->targets, compare_strings) ? id : NULL;
+}
+
 /* A destination where an id some ref points at is placed. */
 static void dest_if_target(struct layout *lo, const struct flow *flow,
 			   const char *id, double y_pt)
 {
-	if (!id || !flow->target_count)
-		return;
-	if (bsearch(&id, flow->targets, flow->target_count,
-		    sizeof *flow->targets, compare_strings))
+	if (target_id(flow, id))
 		layout_add_dest(lo, id, y_pt);
 }
 
@@ -200,6 +227,10 @@ static double lead_height(struct layout *lo, const struct flow *flow,
 	case BLOCK_SIGN_OFF:
 	case BLOCK_APPENDICES:
 		break;
+	case BLOCK_FIGURE:
+		/* Its image moves whole to the next page when it must. */
+		return 0;
+	case BLOCK_TABLE:
 	case BLOCK_ASSESSMENT:
 	case BLOCK_PERFORMANCE:
 		/* A table's header and first row: a few body lines. */
@@ -420,6 +451,19 @@ static void place_blocks(struct layout *lo, const struct flow *flow,
 			layout_ensure_space(lo, lead_height(lo, flow, b));
 			dest_if_target(lo, flow, b->id, lo->y_pt);
 			layout_performance(lo, &b->u.performance);
+			layout_paragraph_gap(lo);
+			break;
+		case BLOCK_TABLE:
+			layout_ensure_space(lo, lead_height(lo, flow, b));
+			dest_if_target(lo, flow, b->id, lo->y_pt);
+			layout_plain_table(lo, &b->u.table, flow->text_x_pt,
+					   flow->text_width_pt);
+			layout_paragraph_gap(lo);
+			break;
+		case BLOCK_FIGURE:
+			layout_figure(lo, &b->u.figure, target_id(flow, b->id),
+				      flow->text_x_pt,
+				      flow->text_width_pt);
 			layout_paragraph_gap(lo);
 			break;
 		case BLOCK_APPENDICES:

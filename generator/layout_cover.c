@@ -182,6 +182,7 @@ void layout_cover(struct layout *lo)
 	const struct source_cover *cover = &lo->doc->cover;
 	if (lo->list->page_count == 0)
 		layout_new_page(lo);
+	layout_logo_cover(lo);
 	place_masthead(lo, cover);
 
 	struct cover_rows rows;

@@ -102,7 +102,10 @@ static void place_header(struct layout *lo, const struct furniture *f,
 			 uint32_t node)
 {
 	const struct style_font *font = &lo->style->header_font;
-	double width_pt = lo->right_pt - lo->left_pt;
+	/* A logo takes the header's right end; the text keeps the rest. */
+	double logo_pt = layout_logo_header(lo, node);
+	double right_end_pt = lo->right_pt - (logo_pt > 0 ? logo_pt + FURNITURE_GAP_PT : 0);
+	double width_pt = right_end_pt - lo->left_pt;
 	struct layout_lines *right = measure_template(
 		lo, f, lo->style->header_right, font, width_pt / 2, ALIGN_RIGHT,
 		NULL);
@@ -114,7 +117,7 @@ static void place_header(struct layout *lo, const struct furniture *f,
 	/* Above the content, in the top margin, never off the page. */
 	double y_pt = fmax(lo->top_pt * 0.6 - height_pt, 2);
 	place(lo, left, lo->left_pt, y_pt, node);
-	place(lo, right, lo->right_pt - width_pt / 2, y_pt, node);
+	place(lo, right, right_end_pt - width_pt / 2, y_pt, node);
 }
 
 static void place_footer(struct layout *lo, const struct furniture *f,

@@ -30,6 +30,10 @@ struct layout {
 	 * xml:lang); the house style's labels come first (layout_words.c). */
 	const struct words *words;
 	struct layout_refs *refs; /* names of ref targets (layout_refs.c) */
+	/* The house style's logo in the list's image table, read when first
+	 * placed: 0 not yet, -1 none (or an error reported), else index + 1. */
+	long logo_image;
+	double logo_width_pt, logo_height_pt; /* its natural size */
 };
 
 /* ---- the layout's life (layout_page.c) ---- */
@@ -187,6 +191,10 @@ struct layout_cell {
 	uint32_t fill;                   /* DL_NO_COLOR: none */
 	uint32_t text_color;             /* DL_NO_COLOR: the font's colour */
 	enum layout_align align;
+	unsigned span;                   /* columns it covers; 0 or 1: one */
+	double trail_pt;                 /* kept free right of the text, so
+	                                    that right-aligned figures line
+	                                    up on their decimal points */
 };
 
 struct layout_table {
@@ -212,7 +220,9 @@ struct layout_table {
 void layout_table_begin(struct layout *lo, struct layout_table *table,
 			size_t column_count, const double *proportions,
 			const struct layout_cell *header, struct source_pos pos);
-/* A row; its first header_cells cells are TH (row headers), the rest TD.
+/* A row of cells covering the columns from the left, each as many as its
+ * span (so a row with spans has fewer cells than columns; the header too);
+ * its first header_cells cells are TH (row headers), the rest TD.
  * A row that does not fit moves whole to the next page when it fits there
  * and leaves a gap of no more than a few lines; otherwise it is split line
  * by line, as often as needed, with at least two lines of every text cell
@@ -310,6 +320,62 @@ void layout_key_scale(struct layout *lo, const struct source_scale *scale,
  * with free(). (layout_performance.c) */
 char *layout_performance_value(const struct source_value *value,
 			       const char *unit);
+
+/* A cell of a number or money column as councils print it
+ * (enum source_format): "1234567" as "1,234,567", money as "£1,234,567"
+ * and "(£1,250)", money-millions as "12.3" and "(0.4)"; a figure that
+ * rounds to zero is never negative. Text that is not a plain decimal
+ * (a dash for nil), and every text column, is returned as written. Caller
+ * frees with free(). (layout_number.c) */
+char *layout_format_number(const char *text, enum source_format format);
+
+/* A plain table (caption, heading row repeated on every page, body rows,
+ * totals kept with the last body row) at the cursor, in the text column
+ * from x_pt, width_pt wide. (layout_plain_table.c) */
+void layout_plain_table(struct layout *lo, const struct source_table *table,
+			double x_pt, double width_pt);
+
+/* A figure at the cursor: its image scaled to fit the text column from
+ * x_pt, width_pt wide (never enlarged), moved whole to the next page when
+ * it does not fit, its caption below; a Figure with the source's alt, or
+ * an artifact when alt is "". dest (may be NULL) names a destination at
+ * its top, the target of refs to it. The
+ * image is read here (image.h); a bad one is an error at its src. The
+ * house style's logo comes through layout_logo. (layout_figure.c) */
+void layout_figure(struct layout *lo, const struct source_figure *figure,
+		   const char *dest, double x_pt, double width_pt);
+
+/* What goes with an image placed by layout_place_image: its alternative
+ * text ("" or NULL: decorative, an artifact), caption (may be NULL or
+ * empty), destination (may be NULL), share of the column it may take
+ * (0: all of it) and where the source names it. */
+struct layout_figure_text {
+	const char *alt;
+	const struct source_text *caption;
+	const char *dest;
+	double share;
+	struct source_pos pos;
+};
+struct image;
+/* Place an image read already, which the display list takes over (it is
+ * freed here): the part of layout_figure after reading, for tests. */
+void layout_place_image(struct layout *lo, struct image *image,
+			const struct layout_figure_text *words,
+			double x_pt, double width_pt);
+/* image's natural size scaled down, keeping its proportions, to fit
+ * max_width_pt × max_height_pt; never enlarged. */
+void layout_image_size(const struct image *image, double max_width_pt,
+		       double max_height_pt, double *width_pt,
+		       double *height_pt);
+
+/* The house style's logo (style.h's style_logo), read from the layout's
+ * folder once per document (a bad file is one error at the <logo>):
+ * layout_logo_cover places it at the top right of the cover, moving the
+ * cursor below it, a Figure with its alt; layout_logo_header at the right
+ * of the running header, as furniture under node, and returns the width
+ * it takes (0 when the style places none there). (layout_logo.c) */
+void layout_logo_cover(struct layout *lo);
+double layout_logo_header(struct layout *lo, uint32_t node);
 
 /* ---- blocks owned by other files ---- */
 

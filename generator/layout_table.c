@@ -116,7 +116,7 @@ static void row_measure(struct layout *lo, struct table_row *row,
 			row->fonts[c].color = cell->text_color;
 		if (cell_is_empty(cell))
 			continue;
-		double inner_pt = row->width_pt[c] - 2 * padding_pt;
+		double inner_pt = row->width_pt[c] - 2 * padding_pt - cell->trail_pt;
 		if (inner_pt < 1)
 			inner_pt = 1;
 		if (cell->text)
@@ -134,23 +134,41 @@ static void row_measure(struct layout *lo, struct table_row *row,
 	row->height_pt = content_pt + 2 * padding_pt;
 }
 
+static size_t cell_span(const struct layout_cell *cell)
+{
+	return cell->span > 1 ? cell->span : 1;
+}
+
+/* How many of cells cover the table's columns, spans counted. */
+static size_t cells_covering(const struct layout_table *table,
+			     const struct layout_cell *cells)
+{
+	size_t count = 0;
+	for (size_t column = 0; column < table->column_count; count++)
+		column += cell_span(&cells[count]);
+	return count;
+}
+
 static struct table_row *row_from_cells(struct layout *lo,
 					const struct layout_table *table,
 					const struct layout_cell *cells,
 					int is_header, struct source_pos pos)
 {
 	const struct style_table *st = &lo->style->table;
-	struct table_row *row = row_new(table->column_count);
+	struct table_row *row = row_new(cells_covering(table, cells));
 	double x_pt = table->x_pt;
-	for (size_t c = 0; c < table->column_count; c++) {
+	size_t column = 0;
+	for (size_t c = 0; c < row->cell_count; c++) {
 		row->cells[c] = cells[c];
 		if (is_header && row->cells[c].fill == DL_NO_COLOR)
 			row->cells[c].fill = st->header_fill;
 		row->x_pt[c] = x_pt;
-		row->width_pt[c] = table->widths_pt[c];
-		x_pt += table->widths_pt[c];
+		for (size_t s = 0; s < cell_span(&cells[c]) &&
+				   column < table->column_count; s++)
+			row->width_pt[c] += table->widths_pt[column++];
+		x_pt += row->width_pt[c];
 	}
-	row->header_cells = is_header ? table->column_count : 0;
+	row->header_cells = is_header ? row->cell_count : 0;
 	row->pos = pos;
 	row_measure(lo, row, is_header ? &st->header_font : &st->cell_font);
 	return row;
@@ -362,12 +380,16 @@ static void row_make_nodes(struct layout *lo, struct table_row *row,
 	/* The row is closed again at once so that anything a page break adds
 	 * (furniture) never lands inside it. */
 	row->row_node = layout_open_node(lo, ROLE_TABLE_ROW, row->pos);
-	for (size_t c = 0; c < row->cell_count; c++)
+	for (size_t c = 0; c < row->cell_count; c++) {
 		row->cell_nodes[c] = layout_add_node(
 			lo,
 			c < row->header_cells ? ROLE_TABLE_HEADER
 					      : ROLE_TABLE_CELL,
 			row->pos);
+		if (cell_span(&row->cells[c]) > 1)
+			lo->list->nodes[row->cell_nodes[c]].col_span =
+				(uint16_t)cell_span(&row->cells[c]);
+	}
 	layout_close_node(lo, row->row_node);
 }
 
@@ -654,8 +676,12 @@ void layout_table_begin(struct layout *lo, struct layout_table *table,
 	layout_lines_free(line);
 	table->widths = table_widths_new(table->column_count, table->widths_pt);
 	if (header) {
-		for (size_t c = 0; c < table->column_count; c++) {
-			const struct layout_cell *cell = &header[c];
+		/* A spanning heading's words need no one column's room. */
+		for (size_t c = 0, i = 0; c < table->column_count;
+		     c += cell_span(&header[i++])) {
+			const struct layout_cell *cell = &header[i];
+			if (cell_span(cell) > 1)
+				continue;
 			table_widths_need(lo, table, c,
 					  cell->text ? cell->text->text : cell->plain,
 					  cell->font ? cell->font
@@ -670,9 +696,9 @@ void layout_table_row(struct layout *lo, struct layout_table *table,
 		      int keep_with_next, struct source_pos pos)
 {
 	size_t th = header_cells > 0 ? (size_t)header_cells : 0;
-	if (th > table->column_count)
-		th = table->column_count;
 	struct table_row *row = row_from_cells(lo, table, cells, 0, pos);
+	if (th > row->cell_count)
+		th = row->cell_count;
 	/* Measured with the cell font; only the tag differs for row headers. */
 	row->header_cells = th;
 	table_add_row(lo, table, row, keep_with_next);

@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{ "preview", cmd_preview },
 	{ "layouts", cmd_layouts },
 	{ "check", cmd_check },
+	{ "template", cmd_template },
 };
 
 void commands_usage(FILE *out)
@@ -30,6 +31,7 @@ void commands_usage(FILE *out)
 	      "  preview SOURCE [-o DIR]   PNG images of the pages\n"
 	      "  layouts                   list the house styles that can be found\n"
 	      "  check FILE.pdf...         report failed PDF/UA-1 and PDF/A-2 rules\n"
+	      "  template assessment|performance -o FILE.xlsx  a workbook to fill in\n"
 	      "\n"
 	      "Run 'committee-pdf COMMAND --help' for a command's options.\n",
 	      out);

@@ -17,12 +17,13 @@
 
 #define MAX_DEPTH 512 /* the draw stage nests at most 256 */
 
-/* Facts about table rows from the node list: cells per row, whether a row
- * holds data cells, its last cell, and each table's column count. */
+/* Facts about table rows from the node list: columns each row's cells
+ * cover, whether a row holds data cells, its last cell, and each table's
+ * column count. */
 struct table_facts {
-	uint32_t *cells;      /* TR: cells in the row */
+	uint32_t *cells;      /* TR: columns its cells cover, spans counted */
 	uint32_t *last_cell;  /* TR: its last cell */
-	uint32_t *columns;    /* Table: the most cells of any of its rows */
+	uint32_t *columns;    /* Table: the most columns any of its rows covers */
 	unsigned char *has_data; /* TR: a TD among its cells */
 };
 
@@ -57,7 +58,7 @@ static void table_facts_build(struct table_facts *t,
 		if (!is_cell(node) || row >= n ||
 		    list->nodes[row].role != ROLE_TABLE_ROW)
 			continue;
-		t->cells[row]++;
+		t->cells[row] += node->col_span > 1 ? node->col_span : 1;
 		t->last_cell[row] = (uint32_t)i;
 		if (node->role == ROLE_TABLE_CELL)
 			t->has_data[row] = 1;
@@ -91,9 +92,9 @@ static char *cell_attributes(const struct walk *w, uint32_t cell)
 		return NULL;
 	uint32_t table = w->list->nodes[row].parent;
 	uint32_t columns = table < w->list->node_count ? w->table.columns[table] : 0;
-	uint32_t span = 1;
+	uint32_t span = node->col_span > 1 ? node->col_span : 1;
 	if (w->table.last_cell[row] == cell && w->table.cells[row] < columns)
-		span = columns - w->table.cells[row] + 1;
+		span += columns - w->table.cells[row];
 	GString *a = g_string_new("<< /O /Table");
 	if (node->role == ROLE_TABLE_HEADER)
 		g_string_append(a, w->table.has_data[row] ? " /Scope /Row"

@@ -116,7 +116,7 @@ static const struct style *find_style(struct pipeline *pipeline,
 
 /* SOURCE_DATE_EPOCH, read here and nowhere else: the time a reproducible
  * build claims, or 0 when it is not set (or not a count of seconds). */
-static int source_date_epoch(time_t *t)
+int pipeline_source_date_epoch(time_t *t)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	if (!epoch || !*epoch)
@@ -178,7 +178,7 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 	/* A draft's footer shows when it was made: the reproducible time when
 	 * there is one, otherwise now, which is what a draft is for. */
 	time_t epoch = 0;
-	int reproducible = source_date_epoch(&epoch);
+	int reproducible = pipeline_source_date_epoch(&epoch);
 	char *build_time = NULL;
 	if (options->draft || doc->status == STATUS_DRAFT)
 		build_time = utc_text(reproducible ? epoch : time(NULL),

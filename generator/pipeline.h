@@ -7,6 +7,8 @@
 #ifndef PIPELINE_H
 #define PIPELINE_H
 
+#include <time.h>
+
 #include "diag.h"
 #include "layout.h"
 #include "source.h"
@@ -44,5 +46,10 @@ char *pipeline_output_path(const char *source_path, const char *out_dir,
 			   const char *ext);
 
 void pipeline_free(struct pipeline *pipeline);
+
+/* SOURCE_DATE_EPOCH into *t and 1, or 0 when it is not set (or not a
+ * count of seconds): the time every output of a reproducible build
+ * claims (PDF dates, a template's creation time). */
+int pipeline_source_date_epoch(time_t *t);
 
 #endif

@@ -95,8 +95,7 @@ static void cache_load(struct previous_cache *cache, const char *path,
 	if (!cache->doc || diag_has_errors(&own)) {
 		for (size_t i = 0; i < own.count; i++) {
 			const struct diag *d = &own.items[i];
-			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
-				 d->message);
+			diag_copy(diags, d);
 		}
 		source_free(cache->doc);
 		cache->doc = NULL;

@@ -85,6 +85,8 @@ enum source_block_kind {
 	BLOCK_SIGN_OFF,    /* "[LD/06022024/A]" under an implication */
 	BLOCK_ASSESSMENT,  /* a RAG self-assessment (appendices) */
 	BLOCK_PERFORMANCE, /* quarterly measures (appendices) */
+	BLOCK_TABLE,       /* a plain table: caption, heading and totals rows */
+	BLOCK_FIGURE,      /* an image with its text alternative */
 	BLOCK_APPENDICES,  /* <appendices/>: the list of the paper's appendices */
 };
 
@@ -197,6 +199,69 @@ struct source_performance {
 	const char *noun;        /* what the dashboard counts ("indicator"), or NULL */
 };
 
+/* ---- plain tables and figures ---- */
+
+/* How a column's cells print: text as written; numbers with thousands
+ * separators; money in whole pounds ("£1,234,567", negatives in brackets);
+ * money in millions of pounds to one decimal ("12.3", the heading says
+ * "£m"). Cells of number and money columns are decimals in the source. */
+enum source_format {
+	FORMAT_TEXT,
+	FORMAT_NUMBER,
+	FORMAT_MONEY,
+	FORMAT_MONEY_MILLIONS,
+};
+
+enum source_align {
+	SOURCE_ALIGN_AUTO,       /* text left; numbers right on the decimal point */
+	SOURCE_ALIGN_LEFT,
+	SOURCE_ALIGN_CENTER,
+	SOURCE_ALIGN_RIGHT,
+};
+
+struct source_column {
+	double width;            /* preferred share of the table (a weight);
+	                            0 when the content decides */
+	enum source_format format;
+	enum source_align align;
+	struct source_pos pos;
+};
+
+struct source_cell {
+	struct source_text text;
+	unsigned span;           /* columns it covers, at least 1 */
+	enum source_align align; /* AUTO: the column's */
+	struct source_pos pos;
+};
+
+struct source_row {
+	struct source_cell *cells;
+	size_t cell_count;       /* their spans add up to the column count */
+	struct source_pos pos;
+};
+
+struct source_table {
+	struct source_text caption; /* may be empty */
+	struct source_column *columns;
+	size_t column_count;
+	struct source_row *header;  /* the heading row, or NULL */
+	struct source_row *rows;    /* body rows */
+	size_t row_count;
+	struct source_row *totals;  /* printed after the last body row and
+	                               kept with it, or NULL */
+	int row_headings;           /* each row's first cell heads its row */
+	struct source_pos pos;
+};
+
+struct source_figure {
+	const char *src;            /* PNG or SVG, relative to the source */
+	struct source_pos src_pos;  /* of the attribute */
+	const char *alt;            /* "" for a decorative image (an artifact) */
+	struct source_text caption; /* may be empty */
+	double width;               /* share of the column, (0, 1]; 0: fit */
+	struct source_pos pos;
+};
+
 struct source_block {
 	enum source_block_kind kind;
 	struct source_pos pos;
@@ -208,6 +273,8 @@ struct source_block {
 		const char *sign_off;   /* "LD/06022024/A", without brackets */
 		struct source_assessment assessment;
 		struct source_performance performance;
+		struct source_table table;
+		struct source_figure figure;
 	} u;
 	unsigned number;            /* paragraphs: 1 for "1.1" (set by the
 	                               loader, counted within the section or

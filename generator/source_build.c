@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rating.h"
+#include "sheet_rows.h"
 #include "words.h"
 
 struct builder {
@@ -221,6 +222,154 @@ static void build_item(struct builder *b, const xmlNode *node,
 	item->see = attr(b, node, "see");
 }
 
+/* ---- rows from a workbook ---- */
+
+static const char *value_text(struct builder *b, const struct sheet_value *v)
+{
+	return v->present ? arena_strndup(b->arena, v->text, strlen(v->text)) : NULL;
+}
+
+/* Text as <characteristic> and its kin give it: "" when absent. */
+static void value_inline(struct builder *b, const struct sheet_value *v,
+			 struct source_pos pos, struct source_text *out)
+{
+	source_inline_text(b->arena, NULL, out);
+	if (v->present)
+		out->text = value_text(b, v);
+	out->pos = pos;
+}
+
+static struct source_value value_number(const struct sheet_value *v)
+{
+	return (struct source_value){ v->present, v->present ? v->number : 0 };
+}
+
+static void build_item_row(struct builder *b, const struct sheet_record *r,
+			   const struct source_scale *scale, struct source_pos pos,
+			   struct source_item *item)
+{
+	const struct sheet_value *v = r->values;
+	item->ref = value_text(b, &v[FIELD_REF]);
+	item->pos = pos;
+	value_inline(b, &v[FIELD_CHARACTERISTIC], pos, &item->characteristic);
+	item->rating = value_text(b, &v[FIELD_RATING]);
+	item->previous = value_text(b, &v[FIELD_PREVIOUS]);
+	item->rating_index = source_scale_find(scale, item->rating);
+	item->previous_index = source_scale_find(scale, item->previous);
+	value_inline(b, &v[FIELD_EVIDENCE], pos, &item->evidence);
+	value_inline(b, &v[FIELD_ACTIONS], pos, &item->actions);
+	item->owner = value_text(b, &v[FIELD_OWNER]);
+	item->due = value_text(b, &v[FIELD_DUE]);
+	item->see = value_text(b, &v[FIELD_SEE]);
+}
+
+static void build_theme_rows(struct builder *b, const struct source_workbook *w,
+			     struct source_assessment *a)
+{
+	const struct sheet_rows *rows = w->rows;
+	a->theme_count = rows->group_count;
+	a->themes = alloc_array(b, a->theme_count, sizeof *a->themes);
+	for (size_t t = 0; t < rows->group_count; t++) {
+		const struct sheet_group *g = &rows->groups[t];
+		struct source_theme *theme = &a->themes[t];
+		theme->ref = g->ref ? arena_strndup(b->arena, g->ref, strlen(g->ref)) : NULL;
+		theme->name = arena_strndup(b->arena, g->name, strlen(g->name));
+		theme->pos = a->pos;
+		inline_text(b, NULL, &theme->description);
+		if (g->description)
+			theme->description.text = arena_strndup(b->arena, g->description,
+								 strlen(g->description));
+		theme->item_count = g->count;
+		theme->items = alloc_array(b, g->count, sizeof *theme->items);
+		for (size_t i = 0; i < g->count; i++)
+			build_item_row(b, &rows->records[g->first + i], &a->scale, a->pos,
+				       &theme->items[i]);
+	}
+}
+
+static void build_measure_row(struct builder *b, const struct sheet_record *r,
+			      const struct source_scale *scale, struct source_pos pos,
+			      struct source_measure *m)
+{
+	const struct sheet_value *v = r->values;
+	m->ref = value_text(b, &v[FIELD_REF]);
+	m->pos = pos;
+	value_inline(b, &v[FIELD_NAME], pos, &m->name);
+	m->unit = value_text(b, &v[FIELD_UNIT]);
+	m->polarity = v[FIELD_POLARITY].present && strcmp(v[FIELD_POLARITY].text, "lower") == 0
+			      ? POLARITY_LOWER_IS_BETTER : POLARITY_HIGHER_IS_BETTER;
+	m->contextual = v[FIELD_KIND].present;
+	m->target = value_number(&v[FIELD_TARGET]);
+	m->tolerance = value_number(&v[FIELD_TOLERANCE]);
+	m->actual = value_number(&v[FIELD_ACTUAL]);
+	m->previous = value_number(&v[FIELD_PREVIOUS]);
+	m->stated_rating = value_text(b, &v[FIELD_RATING]);
+	m->previous_rating = value_text(b, &v[FIELD_PREVIOUS_RATING]);
+	m->rating_index = m->contextual ? -1 : source_scale_find(scale, m->stated_rating);
+	m->previous_index = source_scale_find(scale, m->previous_rating);
+	m->travel = TRAVEL_UNKNOWN;
+	value_inline(b, &v[FIELD_COMMENTARY], pos, &m->commentary);
+	m->owner = value_text(b, &v[FIELD_OWNER]);
+	m->history_count = r->history_count;
+	m->history = alloc_array(b, m->history_count, sizeof *m->history);
+	for (size_t i = 0; i < r->history_count; i++)
+		m->history[i] = (struct source_history_point){
+			arena_strndup(b->arena, r->history[i].period,
+				      strlen(r->history[i].period)),
+			r->history[i].value };
+}
+
+/* Ratings are computed as for XML measures, each measure numbered by its
+ * record while they are, so that what the computation says about a
+ * measure (a stated rating that disagrees) is reported at its cells. */
+static void rate_rows(struct builder *b, const struct source_workbook *w,
+		      struct source_performance *p)
+{
+	const struct sheet_rows *rows = w->rows;
+	size_t n = 0;
+	for (size_t g = 0; g < p->group_count; g++)
+		for (size_t i = 0; i < p->groups[g].measure_count; i++, n++)
+			p->groups[g].measures[i].pos = (struct source_pos){ (uint32_t)n + 1, 0 };
+	struct diag_list said = { 0 };
+	rating_compute_performance(p, b->load->name, &said);
+	for (size_t i = 0; i < said.count; i++) {
+		const struct diag *d = &said.items[i];
+		if (d->where || d->col != 0 || d->line == 0 || d->line > rows->record_count) {
+			diag_copy(b->load->diags, d);
+			continue;
+		}
+		const struct sheet_record *r = &rows->records[d->line - 1];
+		uint32_t col = r->values[FIELD_RATING].present ? r->values[FIELD_RATING].col
+							       : r->values[FIELD_REF].col;
+		sheet_report(rows->sheet, b->load->diags, d->level, r->row, col, "%s",
+			     d->message);
+	}
+	diag_list_free(&said);
+	for (size_t g = 0; g < p->group_count; g++)
+		for (size_t i = 0; i < p->groups[g].measure_count; i++)
+			p->groups[g].measures[i].pos = p->pos;
+}
+
+static void build_group_rows(struct builder *b, const struct source_workbook *w,
+			     struct source_performance *p)
+{
+	const struct sheet_rows *rows = w->rows;
+	p->group_count = rows->group_count;
+	p->groups = alloc_array(b, p->group_count, sizeof *p->groups);
+	for (size_t g = 0; g < rows->group_count; g++) {
+		const struct sheet_group *sg = &rows->groups[g];
+		struct source_measure_group *group = &p->groups[g];
+		group->name = arena_strndup(b->arena, sg->name, strlen(sg->name));
+		group->pos = p->pos;
+		group->measure_count = sg->count;
+		group->measures = alloc_array(b, sg->count, sizeof *group->measures);
+		for (size_t i = 0; i < sg->count; i++)
+			build_measure_row(b, &rows->records[sg->first + i], &p->scale, p->pos,
+					  &group->measures[i]);
+	}
+	rate_rows(b, w, p);
+}
+
 static void build_assessment(struct builder *b, const xmlNode *node,
 			     struct source_assessment *a)
 {
@@ -230,6 +379,11 @@ static void build_assessment(struct builder *b, const xmlNode *node,
 	a->noun = attr(b, node, "noun");
 	inline_text(b, source_child(node, "intro"), &a->intro);
 	build_scale(b, source_child(node, "scale"), &a->scale);
+	const struct source_workbook *w = source_workbook_of(b->load, node);
+	if (w && w->rows) {
+		build_theme_rows(b, w, a);
+		return;
+	}
 	a->theme_count = source_count(node, "theme");
 	a->themes = alloc_array(b, a->theme_count, sizeof *a->themes);
 	size_t t = 0;
@@ -302,6 +456,11 @@ static void build_performance(struct builder *b, const xmlNode *node,
 	p->default_tolerance = decimal(source_attr(node, "tolerance"));
 	inline_text(b, source_child(node, "intro"), &p->intro);
 	build_scale(b, source_child(node, "scale"), &p->scale);
+	const struct source_workbook *w = source_workbook_of(b->load, node);
+	if (w && w->rows) {
+		build_group_rows(b, w, p);
+		return;
+	}
 	p->group_count = source_count(node, "group");
 	p->groups = alloc_array(b, p->group_count, sizeof *p->groups);
 	size_t g = 0;
@@ -328,6 +487,7 @@ static size_t count_blocks(const xmlNode *parent)
 	for (const xmlNode *c = parent->children; c; c = c->next)
 		n += source_is(c, "para") || source_is(c, "list") || source_is(c, "sign-off") ||
 		     source_is(c, "assessment") || source_is(c, "performance") ||
+		     source_is(c, "table") || source_is(c, "figure") ||
 		     source_is(c, "appendices");
 	return n;
 }
@@ -369,6 +529,12 @@ static struct source_block *build_blocks(struct builder *b, const xmlNode *paren
 		} else if (source_is(c, "performance")) {
 			block->kind = BLOCK_PERFORMANCE;
 			build_performance(b, c, &block->u.performance);
+		} else if (source_is(c, "table")) {
+			block->kind = BLOCK_TABLE;
+			source_build_table(b->load, b->arena, c, &block->u.table);
+		} else if (source_is(c, "figure")) {
+			block->kind = BLOCK_FIGURE;
+			source_build_figure(b->load, b->arena, c, &block->u.figure);
 		} else if (source_is(c, "appendices")) {
 			block->kind = BLOCK_APPENDICES;
 		} else {

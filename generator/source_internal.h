@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "memory.h"
+#include "sheet.h"
 #include "source.h"
 
 /* Where one element's start tag begins in the source bytes. libxml2 nodes
@@ -38,6 +39,8 @@ struct source_load {
 	xmlDocPtr doc;             /* NULL until parsed */
 	size_t element_count;      /* elements numbered by source_number_elements */
 	size_t problems;           /* reported through source_error/_warning */
+	struct source_workbook *workbooks; /* blocks whose rows a workbook holds */
+	size_t workbook_count;
 };
 
 /* Whether the source has reached SOURCE_MAX_PROBLEMS (and said so). */
@@ -89,11 +92,43 @@ int source_vocabulary_has(const char *local_name);
 void source_schema_explain(struct source_load *load, const xmlNode *element,
 			   const char *attr, const char *msg);
 
+/* source_workbook.c: the rows of each <assessment src=…> and <performance
+ * src=…>, read after the schema and kept until the load ends; the rules
+ * and the build read them here. */
+struct source_workbook {
+	const xmlNode *block;      /* the <assessment> or <performance> */
+	char *path;                /* the workbook, beside the source */
+	struct sheet_origin origin; /* its src attribute */
+	struct sheet *sheet;       /* NULL when it could not be read */
+	struct sheet_rows *rows;   /* NULL when its header could not be mapped */
+	const char **codes, **labels; /* the block's scale, borrowed from the tree */
+};
+void source_workbooks_read(struct source_load *load);
+/* The workbook of block, or NULL when its rows are written in XML. */
+const struct source_workbook *source_workbook_of(const struct source_load *load,
+						 const xmlNode *block);
+void source_workbooks_free(struct source_load *load);
+
 /* source_rules.c: what the schema cannot say. Returns the number of errors. */
 size_t source_rules_check(struct source_load *load);
 
 /* source_build.c: the model from a valid document. */
 struct source_doc *source_build(struct source_load *load);
+
+/* source_build_table.c: plain tables and figures for source_build. */
+void source_build_table(struct source_load *load, struct arena *arena,
+			const xmlNode *node, struct source_table *table);
+void source_build_figure(struct source_load *load, struct arena *arena,
+			 const xmlNode *node, struct source_figure *figure);
+
+/* source_rules_table.c: the rules of one <table> or <figure> (spans that
+ * add up to the columns, numbers in number and money columns, alt on
+ * figures). Returns the number of errors reported. */
+size_t source_rules_table(struct source_load *load, const xmlNode *table);
+size_t source_rules_figure(struct source_load *load, const xmlNode *figure);
+/* Whether s is a plain decimal: -1250.50, 1234567 (white space around it
+ * allowed), as number and money cells are written. */
+int source_is_decimal(const char *s);
 
 /* source_text.c: whitespace-collapsed text. */
 struct source_doc_private {

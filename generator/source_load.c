@@ -52,6 +52,7 @@ static struct source_doc *load_bytes(struct source_load *load)
 		if (check_root(load) == 0) {
 			size_t before = diag_count(load->diags, DIAG_ERROR);
 			source_schema_validate(load);
+			source_workbooks_read(load);
 			source_rules_check(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
 				doc = source_build(load);
@@ -61,6 +62,7 @@ static struct source_doc *load_bytes(struct source_load *load)
 				source_free(doc);
 				doc = NULL;
 			}
+			source_workbooks_free(load);
 		}
 	}
 	xmlFreeDoc(load->doc);

@@ -18,9 +18,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sheet_rows.h"
+
+/* A ref given by a workbook row. */
+struct sheet_ref {
+	const struct source_workbook *workbook;
+	const struct sheet_record *record;
+};
+
 struct rules {
 	struct source_load *load;
 	xmlHashTablePtr ids;   /* id and ref values → element */
+	xmlHashTablePtr sheet_refs; /* refs of workbook rows → struct sheet_ref */
+	struct sheet_ref *sheet_ref_store;
 	size_t errors;
 	long meeting_day;      /* the meeting date as YYYYMMDD; 0 when unknown */
 	char meeting_iso[11];  /* and as written, when known */
@@ -36,6 +46,22 @@ static void rule_error(struct rules *r, struct source_pos pos, const char *fmt, 
 	char *message = mem_vprintf(fmt, ap);
 	va_end(ap);
 	source_error(r->load, pos, "%s", message);
+	free(message);
+	r->errors++;
+}
+
+static void sheet_rule_error(struct rules *r, const struct sheet *sheet, uint32_t row,
+			     uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void sheet_rule_error(struct rules *r, const struct sheet *sheet, uint32_t row,
+			     uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *message = mem_vprintf(fmt, ap);
+	va_end(ap);
+	sheet_report(sheet, r->load->diags, DIAG_ERROR, row, col, "%s", message);
 	free(message);
 	r->errors++;
 }
@@ -88,6 +114,50 @@ static void index_ids(struct rules *r, const xmlNode *node)
 			xmlHashAddEntry(r->ids, BAD_CAST id, (void *)node);
 		}
 		index_ids(r, node->children);
+	}
+}
+
+/* Refs of workbook rows share the paper's names with ids and refs written
+ * in XML: each is used once in the whole paper. (Repeats inside one sheet
+ * are the row mapper's to report.) */
+static void index_sheet_refs(struct rules *r)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < r->load->workbook_count; i++)
+		if (r->load->workbooks[i].rows)
+			total += r->load->workbooks[i].rows->record_count;
+	r->sheet_ref_store = mem_array(total ? total : 1, sizeof *r->sheet_ref_store);
+	size_t n = 0;
+	for (size_t i = 0; i < r->load->workbook_count; i++) {
+		const struct source_workbook *w = &r->load->workbooks[i];
+		for (size_t k = 0; w->rows && k < w->rows->record_count; k++) {
+			const struct sheet_record *rec = &w->rows->records[k];
+			const struct sheet_value *ref = &rec->values[FIELD_REF];
+			if (!ref->present)
+				continue;
+			const xmlNode *node = xmlHashLookup(r->ids, BAD_CAST ref->text);
+			const struct sheet_ref *other =
+				xmlHashLookup(r->sheet_refs, BAD_CAST ref->text);
+			char *quoted = source_quote(ref->text);
+			if (node) {
+				struct source_pos at = source_node_pos(r->load, node);
+				sheet_rule_error(r, w->rows->sheet, rec->row, ref->col,
+						 "ref \"%s\" is already used by <%s> at line %u:%u",
+						 quoted, (const char *)node->name, at.line, at.col);
+			} else if (other && other->workbook != w) {
+				char place[SHEET_PLACE_BYTES];
+				sheet_place(other->workbook->rows->sheet, other->record->row,
+					    other->record->values[FIELD_REF].col, place);
+				sheet_rule_error(r, w->rows->sheet, rec->row, ref->col,
+						 "ref \"%s\" is already used at %s of %s", quoted,
+						 place, other->workbook->path);
+			} else if (!other) {
+				r->sheet_ref_store[n] = (struct sheet_ref){ w, rec };
+				xmlHashAddEntry(r->sheet_refs, BAD_CAST ref->text,
+						&r->sheet_ref_store[n++]);
+			}
+			free(quoted);
+		}
 	}
 }
 
@@ -339,11 +409,17 @@ static void check_see(struct rules *r, const xmlNode *item)
 		return; /* not a name: the schema has said so */
 	struct source_pos pos = source_attr_pos(r->load, item, "see");
 	const xmlNode *target = xmlHashLookup(r->ids, BAD_CAST see);
+	const struct sheet_ref *row = xmlHashLookup(r->sheet_refs, BAD_CAST see);
 	char *shown_ref = quoted_ref(item);
 	char *shown_see = source_quote(see);
 	if (ref && strcmp(see, ref) == 0)
 		rule_error(r, pos, "item %s says see \"%s\": an item cannot answer itself",
 			   shown_ref, shown_see);
+	else if (!target && row && row->workbook->rows->table != SHEET_TABLE_ASSESSMENT)
+		rule_error(r, pos, "item %s says see \"%s\", which is a measure, not an "
+			   "item", shown_ref, shown_see);
+	else if (!target && row)
+		; /* an item of a workbook */
 	else if (!target)
 		rule_error(r, pos, "item %s says see \"%s\", but no item has that ref",
 			   shown_ref, shown_see);
@@ -354,8 +430,43 @@ static void check_see(struct rules *r, const xmlNode *item)
 	free(shown_see);
 }
 
+/* A workbook item's see: the same rule as check_see, at its cell. */
+static void check_sheet_see(struct rules *r, const struct sheet_rows *rows,
+			    const struct sheet_record *rec)
+{
+	const struct sheet_value *see = &rec->values[FIELD_SEE];
+	const struct sheet_value *ref = &rec->values[FIELD_REF];
+	if (!see->present || xmlValidateNCName(BAD_CAST see->text, 0) != 0)
+		return; /* not a name: the row mapper has said so */
+	const xmlNode *target = xmlHashLookup(r->ids, BAD_CAST see->text);
+	const struct sheet_ref *row = xmlHashLookup(r->sheet_refs, BAD_CAST see->text);
+	char *shown_ref = source_quote(ref->present ? ref->text : "");
+	char *shown_see = source_quote(see->text);
+	if (ref->present && strcmp(see->text, ref->text) == 0)
+		sheet_rule_error(r, rows->sheet, rec->row, see->col,
+				 "item %s says see \"%s\": an item cannot answer itself",
+				 shown_ref, shown_see);
+	else if (target && !source_is(target, "item"))
+		sheet_rule_error(r, rows->sheet, rec->row, see->col,
+				 "item %s says see \"%s\", which is a <%s>, not an item",
+				 shown_ref, shown_see, (const char *)target->name);
+	else if (!target && row && row->workbook->rows->table != SHEET_TABLE_ASSESSMENT)
+		sheet_rule_error(r, rows->sheet, rec->row, see->col,
+				 "item %s says see \"%s\", which is a measure, not an item",
+				 shown_ref, shown_see);
+	else if (!target && !row)
+		sheet_rule_error(r, rows->sheet, rec->row, see->col,
+				 "item %s says see \"%s\", but no item has that ref",
+				 shown_ref, shown_see);
+	free(shown_ref);
+	free(shown_see);
+}
+
 static void check_assessment(struct rules *r, const xmlNode *node)
 {
+	const struct source_workbook *w = source_workbook_of(r->load, node);
+	for (size_t i = 0; w && w->rows && i < w->rows->record_count; i++)
+		check_sheet_see(r, w->rows, &w->rows->records[i]);
 	struct scale_codes scale;
 	read_scale(r, source_child(node, "scale"), &scale);
 	for (const xmlNode *t = source_child(node, "theme"); t; t = source_next(t->next, "theme"))
@@ -404,6 +515,37 @@ static void check_performance(struct rules *r, const xmlNode *node)
 			    (!source_attr(m, "target") || !source_attr(m, "actual")))
 				first_without_data = m;
 		}
+	const struct source_workbook *w = source_workbook_of(r->load, node);
+	const struct sheet_record *row_without_data = NULL;
+	for (size_t i = 0; w && w->rows && i < w->rows->record_count; i++) {
+		const struct sheet_record *rec = &w->rows->records[i];
+		const struct sheet_value *v = rec->values;
+		if (v[FIELD_KIND].present) {
+			if (v[FIELD_RATING].present) {
+				char *ref = source_quote(v[FIELD_REF].present ? v[FIELD_REF].text : "");
+				sheet_report(w->rows->sheet, r->load->diags, DIAG_WARNING, rec->row,
+					     v[FIELD_RATING].col, "measure %s is a context measure "
+					     "and is never rated; its rating is ignored", ref);
+				free(ref);
+			}
+			continue;
+		}
+		rated++;
+		if (!row_without_data && (!v[FIELD_TARGET].present || !v[FIELD_ACTUAL].present))
+			row_without_data = rec;
+	}
+	if (row_without_data && !first_without_data && scale_node && !scale.standings[5]) {
+		const struct sheet_value *v = row_without_data->values;
+		int no_target = !v[FIELD_TARGET].present;
+		char *ref = source_quote(v[FIELD_REF].present ? v[FIELD_REF].text : "");
+		uint32_t col = v[no_target ? FIELD_TARGET : FIELD_ACTUAL].col;
+		sheet_rule_error(r, w->rows->sheet, row_without_data->row,
+				 col ? col : v[FIELD_REF].col,
+				 "measure %s has no %s, so it is rated no data, but the "
+				 "scale has no rating with standing=\"no-data\"", ref,
+				 no_target ? "target" : "actual");
+		free(ref);
+	}
 	/* Computed ratings need a rating for each outcome. */
 	static const int needed[] = { 1, 2, 3 };
 	for (size_t i = 0; rated && scale_node && i < 3; i++)
@@ -427,7 +569,8 @@ static void check_performance(struct rules *r, const xmlNode *node)
 static void check_ref(struct rules *r, const xmlNode *node)
 {
 	const char *to = source_attr(node, "to");
-	if (!to || xmlValidateNCName(BAD_CAST to, 0) != 0 || xmlHashLookup(r->ids, BAD_CAST to))
+	if (!to || xmlValidateNCName(BAD_CAST to, 0) != 0 || xmlHashLookup(r->ids, BAD_CAST to) ||
+	    xmlHashLookup(r->sheet_refs, BAD_CAST to))
 		return;
 	char *shown = source_quote(to);
 	rule_error(r, source_attr_pos(r->load, node, "to"),
@@ -537,18 +680,26 @@ static void walk(struct rules *r, const xmlNode *node)
 			check_performance(r, node);
 		else if (source_is(node, "section"))
 			check_sign_off(r, node);
+		else if (source_is(node, "table"))
+			r->errors += source_rules_table(r->load, node);
+		else if (source_is(node, "figure"))
+			r->errors += source_rules_figure(r->load, node);
 		walk(r, node->children);
 	}
 }
 
 size_t source_rules_check(struct source_load *load)
 {
-	struct rules r = { .load = load, .ids = xmlHashCreate(256) };
+	struct rules r = { .load = load, .ids = xmlHashCreate(256),
+			   .sheet_refs = xmlHashCreate(256) };
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
 	r.meeting_day = root ? meeting_day(root, r.meeting_iso) : 0;
 	index_ids(&r, root);
+	index_sheet_refs(&r);
 	check_exact_all(&r, root);
 	walk(&r, root);
 	xmlHashFree(r.ids, NULL);
+	xmlHashFree(r.sheet_refs, NULL);
+	free(r.sheet_ref_store);
 	return r.errors;
 }

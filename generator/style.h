@@ -74,6 +74,18 @@ struct style_table {
 	double cover_key_proportion; /* width of the cover table's key column */
 };
 
+/* The council's logo (<logo>): where it goes, the file as the layout
+ * names it (read by the layout stage through image.h, from the layout's
+ * folder), its text alternative ("" decorative) and widest size. */
+enum style_logo_place { LOGO_NONE, LOGO_COVER, LOGO_HEADER };
+struct style_logo {
+	enum style_logo_place place;
+	const char *src;
+	const char *alt;
+	double width_pt;
+	unsigned line, col;       /* of the <logo> element */
+};
+
 struct style {
 	const char *name;         /* "committee-report" */
 	const char *path;         /* file it was loaded from */
@@ -98,6 +110,7 @@ struct style {
 	/* The house style's own words (<labels>): catalogue key → text,
 	 * ending with a NULL name; looked up before the paper's catalogue. */
 	const struct style_field *labels;
+	struct style_logo logo;   /* place LOGO_NONE: no logo */
 	struct style_private *private;
 };
 

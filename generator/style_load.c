@@ -2,6 +2,7 @@
  * judged every value's form, so parsing here cannot meet a malformed one;
  * the semantic rules run afterwards in style_check.c. */
 #include "style_internal.h"
+#include "image.h"
 #include "paths.h"
 
 #include <stdlib.h>
@@ -303,6 +304,21 @@ static void read_labels(struct arena *arena, const xmlNode *labels,
 	style->labels = out;
 }
 
+static void read_logo(struct reader *r, const xmlNode *logo,
+		      struct style *style)
+{
+	if (!logo)
+		return;
+	const char *place = attr(logo, "place", "cover");
+	style->logo.place = strcmp(place, "header") == 0 ? LOGO_HEADER : LOGO_COVER;
+	style->logo.src = template(r->arena, logo, "src");
+	style->logo.alt = template(r->arena, logo, "alt");
+	style->logo.width_pt = style_length_pt(attr(logo, "width", "40mm"));
+	struct style_pos pos = style_doc_pos(r->doc, logo);
+	style->logo.line = pos.line;
+	style->logo.col = pos.col;
+}
+
 static struct style *style_from_doc(const struct style_doc *doc)
 {
 	struct style *style = mem_alloc(sizeof *style);
@@ -328,7 +344,23 @@ static struct style *style_from_doc(const struct style_doc *doc)
 	read_palette(arena, style_child(root, "palette"), style);
 	read_furniture(arena, style_child(root, "furniture"), style);
 	read_labels(arena, style_child(root, "labels"), style);
+	read_logo(&r, style_child(root, "logo"), style);
 	return style;
+}
+
+/* The logo is read now as the layout will read it, so that layouts
+ * --check and every render report a bad one at the <logo>. */
+static void check_logo(const struct style *style, struct diag_list *diags)
+{
+	if (style->logo.place == LOGO_NONE)
+		return;
+	struct paths_naming naming = {
+		.source = style->path,
+		.attribute = "src",
+		.line = style->logo.line,
+		.col = style->logo.col,
+	};
+	image_free(image_read(&naming, style->logo.src, diags));
 }
 
 struct style *style_load(const char *path, struct diag_list *diags)
@@ -348,6 +380,7 @@ struct style *style_load(const char *path, struct diag_list *diags)
 	struct style *style = style_from_doc(&doc);
 	size_t errors_before = diag_count(diags, DIAG_ERROR);
 	style_check(style, &doc, diags);
+	check_logo(style, diags);
 	style_doc_free(&doc);
 	if (diag_count(diags, DIAG_ERROR) > errors_before) {
 		style_free(style);

@@ -1,5 +1,6 @@
 /* Watch mode for render and preview: build once, then again each time the
- * source or its house style changes. Editors save by writing a new file and
+ * source, its house style or a workbook it names changes. Editors (and
+ * Excel and LibreOffice) save by writing a new file and
  * renaming it over the old one, so the folders are watched (inotify) and
  * events filtered by file name; a burst of events within WATCH_DEBOUNCE_MS
  * is one change. SIGINT, SIGTERM and SIGHUP are held back during a rebuild
@@ -19,9 +20,10 @@ typedef int (*watch_rebuild_fn)(void *ctx);
 /* Calls rebuild once, then after every change to source_path or to the
  * files it is made from (batch_inputs: its house style, chosen by
  * layout_option, --layout NAME|PATH or NULL for the source's own, and the
- * previous quarters it compares with; looked up again after each rebuild,
- * so a source that switches style is followed, while one that was deleted
- * stays watched until it is back). Returns 0 after max_rounds
+ * previous quarters it compares with and the workbooks holding its rows;
+ * looked up again after each rebuild, so a source that switches style is
+ * followed, while one that was deleted stays watched until it is back).
+ * Returns 0 after max_rounds
  * rebuilds (0: never), 1 with a diagnostic when the folders cannot be
  * watched. */
 int watch_run(const char *source_path, const char *layout_option,

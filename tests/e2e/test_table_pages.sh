@@ -30,6 +30,7 @@ adults-2024-q3 5
 adults-2024-q4 5
 best-value-2024-update 7
 best-value-2024 22
+budget-monitoring-2024-q2 4
 children-2024-q1 5
 children-2024-q2 5
 children-2024-q3 5
@@ -43,10 +44,11 @@ resources-2024-q1 5
 resources-2024-q2 5
 resources-2024-q3 6
 resources-2024-q4 5
+ward-review-2024 2
 COUNTS
 check "the samples take $total_now pages, fewer than $total_before" \
 	test "$total_now" -lt "$total_before"
-check "every sample was counted" test "$(ls samples/*.xml | wc -l)" -eq 19
+check "every sample was counted" test "$(ls samples/*.xml | wc -l)" -eq 21
 
 sh bench/gen_assessment.sh 420 "$work/assessment-420.xml" no-owners
 check "the 420-item assessment has no owners" \

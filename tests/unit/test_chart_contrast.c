@@ -147,6 +147,14 @@ static char *quarterly_variant(const char *name, const char *replacement)
 		p = hit + strlen(" chart=\"#rrggbb\"");
 	}
 	fclose(out);
+	/* the layout's logo goes with it, as with any copied layout */
+	char *logo = mem_printf("%.*s/sample-logo.svg",
+				(int)(strrchr(path, '/') - path), path);
+	out = fopen(logo, "wb");
+	assert_non_null(out);
+	fputs("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>", out);
+	fclose(out);
+	free(logo);
 	/* the layout's name must match its file name */
 	return path;
 }
@@ -156,6 +164,9 @@ static void remove_variant(char *path)
 	remove(path);
 	char *slash = strrchr(path, '/');
 	*slash = '\0';
+	char *logo = mem_printf("%s/sample-logo.svg", path);
+	remove(logo);
+	free(logo);
 	rmdir(path);
 	free(path);
 }

@@ -2,6 +2,7 @@
  * into the documented fields; text is collapsed, inline markup becomes
  * spans; sections, appendices and paragraphs are numbered; positions point
  * at start tags. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -113,6 +114,43 @@ static void test_format_recommendations(void **state)
 	diag_list_free(&diags);
 }
 
+static void test_format_table_and_figure(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	const struct source_section *s = &doc->sections[0];
+	assert_int_equal(s->blocks[5].kind, BLOCK_TABLE);
+	assert_string_equal(s->blocks[5].id, "budget");
+	const struct source_table *t = &s->blocks[5].u.table;
+	assert_string_equal(t->caption.text, "Table 1: Forecast outturn 2024-25");
+	assert_true(t->row_headings);
+	assert_int_equal(t->column_count, 4);
+	assert_true(t->columns[0].width == 3);
+	assert_int_equal(t->columns[0].format, FORMAT_TEXT);
+	assert_int_equal(t->columns[1].format, FORMAT_MONEY);
+	assert_int_equal(t->columns[3].format, FORMAT_MONEY_MILLIONS);
+	assert_int_equal(t->columns[3].align, SOURCE_ALIGN_RIGHT);
+	assert_non_null(t->header);
+	assert_int_equal(t->header->cell_count, 3);
+	assert_int_equal(t->header->cells[2].span, 2);
+	assert_int_equal(t->row_count, 2);
+	assert_string_equal(t->rows[0].cells[2].text.text, "-25000");
+	assert_int_equal(t->rows[1].cells[0].align, SOURCE_ALIGN_LEFT);
+	assert_non_null(t->totals);
+	assert_string_equal(t->totals->cells[0].text.text, "Total");
+	assert_int_equal(s->blocks[6].kind, BLOCK_FIGURE);
+	const struct source_figure *f = &s->blocks[6].u.figure;
+	assert_string_equal(f->src, "ward-map.svg");
+	assert_string_equal(f->alt, "Map of the borough's five wards, Central shaded darkest");
+	assert_true(fabs(f->width - 0.6) < 1e-9);
+	assert_string_equal(f->caption.text, "Figure 1: The borough's wards");
+	assert_true(f->src_pos.line > 0 && f->src_pos.col > 0);
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
 static void test_format_sections(void **state)
 {
 	(void)state;
@@ -125,7 +163,7 @@ static void test_format_sections(void **state)
 	assert_string_equal(s->id, "purpose");
 	assert_string_equal(s->heading, "Purpose");
 	assert_int_equal(s->implication, IMPLICATION_NONE);
-	assert_int_equal(s->block_count, 5);
+	assert_int_equal(s->block_count, 7);
 	assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
 	assert_true(s->blocks[0].numbered);
 	assert_int_equal(s->blocks[0].number, 1);
@@ -253,6 +291,38 @@ static void test_format_performance(void **state)
 	assert_true(context->contextual);
 	assert_int_equal(context->rating_index, -1);
 	assert_false(context->target.present);
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+/* The same paper's second performance block takes its rows from
+ * docs/source-format-measures.csv: the model XML groups would give. */
+static void test_format_workbook_rows(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	assert_int_equal(doc->appendices[2].block_count, 2);
+	const struct source_block *b = &doc->appendices[2].blocks[1];
+	assert_int_equal(b->kind, BLOCK_PERFORMANCE);
+	const struct source_performance *p = &b->u.performance;
+	assert_int_equal(p->group_count, 1);
+	assert_string_equal(p->groups[0].name, "Children's Services");
+	assert_int_equal(p->groups[0].measure_count, 2);
+	const struct source_measure *m = &p->groups[0].measures[0];
+	assert_string_equal(m->ref, "CS01");
+	assert_string_equal(m->name.text, "Children seen within 5 days");
+	assert_string_equal(m->stated_rating, "G"); /* written as its label */
+	assert_string_equal(m->commentary.text, "Ahead of plan"); /* <column> */
+	assert_int_equal(m->polarity, POLARITY_HIGHER_IS_BETTER);
+	assert_true(m->target.present && m->target.value == 90.0);
+	const struct source_measure *lower = &p->groups[0].measures[1];
+	assert_int_equal(lower->polarity, POLARITY_LOWER_IS_BETTER);
+	assert_null(lower->stated_rating);
+	assert_int_equal(lower->rating_index, 2); /* 47 days against 45, no tolerance: R */
+	/* Positions of workbook rows are the block's, in the source. */
+	assert_int_equal(m->pos.line, b->pos.line);
 	source_free(doc);
 	diag_list_free(&diags);
 }
@@ -560,8 +630,10 @@ int main(void)
 		cmocka_unit_test(test_format_cover),
 		cmocka_unit_test(test_format_recommendations),
 		cmocka_unit_test(test_format_sections),
+		cmocka_unit_test(test_format_table_and_figure),
 		cmocka_unit_test(test_format_assessment),
 		cmocka_unit_test(test_format_performance),
+		cmocka_unit_test(test_format_workbook_rows),
 		cmocka_unit_test(test_whitespace_and_nested_spans),
 		cmocka_unit_test(test_paragraph_numbering),
 		cmocka_unit_test(test_positions_count_characters),

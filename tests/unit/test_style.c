@@ -299,6 +299,10 @@ static void test_find(void **state)
 	assert_int_equal(mkdir(sub, 0700), 0);
 	char *text = shipped_text("quarterly-dashboard");
 	char *own = write_temp(sub, "quarterly-dashboard.xml", text);
+	/* its logo goes with it, as it must with any copied layout */
+	char *logo = write_temp(sub, "sample-logo.svg",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" "
+				"width=\"10\" height=\"10\"/>");
 	s = style_find("quarterly-dashboard", dir, &diags);
 	assert_non_null(s);
 	assert_string_equal(s->path, own);
@@ -351,6 +355,8 @@ static void test_find(void **state)
 	diag_list_free(&diags);
 
 	unlink(own);
+	unlink(logo);
+	free(logo);
 	unlink(paper);
 	rmdir(sub);
 	rmdir(dir);

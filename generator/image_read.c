@@ -1,0 +1,289 @@
+/* Reading an image under the rules for files a source names (image.h):
+ * bounded bytes, a format known by its signature, dimensions read from the
+ * header (PNG's IHDR, an SVG's intrinsic size) and refused above the limits
+ * before any pixel is decoded. */
+#include "image.h"
+
+#include <errno.h>
+#include <librsvg/rsvg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "memory.h"
+
+#define PNG_SIGNATURE "\x89PNG\r\n\x1a\n"
+#define CSS_PX_PER_PT (96.0 / 72.0)
+
+static void image_error(const struct paths_naming *naming, const char *value,
+			struct diag_list *diags, const char *problem)
+{
+	diag_add(diags, DIAG_ERROR, naming->source, naming->line, naming->col,
+		 "%s=\"%s\" %s", naming->attribute, value, problem);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Why these dimensions are refused, or NULL. Static text. */
+static char *size_problem(uint64_t width_px, uint64_t height_px)
+{
+	if (width_px == 0 || height_px == 0)
+		return mem_strdup("has no size: it is empty or damaged");
+	if (width_px > IMAGE_MAX_SIDE_PX || height_px > IMAGE_MAX_SIDE_PX ||
+	    width_px * height_px > IMAGE_MAX_PIXELS)
+		return mem_printf("is %llu × %llu pixels, more than the %u "
+				  "million pixels (and %u on a side) an image "
+				  "may have: save it smaller",
+				  (unsigned long long)width_px,
+				  (unsigned long long)height_px,
+				  IMAGE_MAX_PIXELS / 1000000u,
+				  IMAGE_MAX_SIDE_PX);
+	return NULL;
+}
+
+/* ---- PNG ---- */
+
+struct png_reader {
+	const unsigned char *bytes;
+	size_t length, offset;
+};
+
+static cairo_status_t png_read(void *closure, unsigned char *data,
+			       unsigned int length)
+{
+	struct png_reader *r = closure;
+	if (length > r->length - r->offset)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->bytes + r->offset, length);
+	r->offset += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Pixels per inch from a pHYs chunk before the image data, else 96. */
+static double png_dpi(const unsigned char *bytes, size_t length)
+{
+	size_t at = 8;
+	while (at + 12 <= length) {
+		uint32_t size = be32(bytes + at);
+		const unsigned char *type = bytes + at + 4;
+		if (size > length - at - 12)
+			break;
+		if (memcmp(type, "IDAT", 4) == 0)
+			break;
+		if (memcmp(type, "pHYs", 4) == 0 && size == 9 &&
+		    bytes[at + 16] == 1 && be32(bytes + at + 8) > 0) {
+			double dpi = be32(bytes + at + 8) * 0.0254;
+			/* A stated resolution outside this is a mistake. */
+			return dpi >= 36 && dpi <= 1200 ? dpi : 96;
+		}
+		at += 12 + (size_t)size;
+	}
+	return 96;
+}
+
+static struct image *png_decode(const struct paths_naming *naming,
+				const char *value, const unsigned char *bytes,
+				size_t length, struct diag_list *diags)
+{
+	if (length < 33 || memcmp(bytes + 12, "IHDR", 4) != 0) {
+		image_error(naming, value, diags,
+			    "is a damaged PNG image: its header is missing");
+		return NULL;
+	}
+	uint32_t width_px = be32(bytes + 16), height_px = be32(bytes + 20);
+	char *problem = size_problem(width_px, height_px);
+	if (problem) {
+		image_error(naming, value, diags, problem);
+		free(problem);
+		return NULL;
+	}
+	struct png_reader reader = { bytes, length, 0 };
+	cairo_surface_t *surface =
+		cairo_image_surface_create_from_png_stream(png_read, &reader);
+	cairo_status_t status = cairo_surface_status(surface);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(surface);
+		char *why = mem_printf("is a damaged PNG image that cannot be "
+				       "decoded (%s)",
+				       cairo_status_to_string(status));
+		image_error(naming, value, diags, why);
+		free(why);
+		return NULL;
+	}
+	struct image *image = mem_alloc(sizeof *image);
+	image->format = IMAGE_PNG;
+	image->width_px = (uint32_t)cairo_image_surface_get_width(surface);
+	image->height_px = (uint32_t)cairo_image_surface_get_height(surface);
+	double dpi = png_dpi(bytes, length);
+	image->width_pt = image->width_px * 72.0 / dpi;
+	image->height_pt = image->height_px * 72.0 / dpi;
+	image->pixels = surface;
+	return image;
+}
+
+/* ---- SVG ---- */
+
+/* Whether the bytes look like XML: optional byte order mark and white
+ * space, then '<'. */
+static int looks_like_xml(const unsigned char *bytes, size_t length)
+{
+	size_t at = 0;
+	if (length >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		at = 3;
+	while (at < length && strchr(" \t\r\n", bytes[at]) && bytes[at])
+		at++;
+	return at < length && bytes[at] == '<';
+}
+
+/* The SVG's size in CSS pixels: its width and height, or its viewBox;
+ * 0 when it states neither. */
+static void svg_size(RsvgHandle *handle, double *width_px, double *height_px)
+{
+	*width_px = *height_px = 0;
+	if (rsvg_handle_get_intrinsic_size_in_pixels(handle, width_px, height_px))
+		return;
+	gboolean has_width, has_height, has_viewbox;
+	RsvgLength width, height;
+	RsvgRectangle viewbox;
+	rsvg_handle_get_intrinsic_dimensions(handle, &has_width, &width,
+					     &has_height, &height,
+					     &has_viewbox, &viewbox);
+	if (has_viewbox) {
+		*width_px = viewbox.width;
+		*height_px = viewbox.height;
+	}
+}
+
+static struct image *svg_decode(const struct paths_naming *naming,
+				const char *value, const unsigned char *bytes,
+				size_t length, struct diag_list *diags)
+{
+	GError *error = NULL;
+	/* Without a base file, librsvg loads no other file an SVG names. */
+	RsvgHandle *handle = rsvg_handle_new_from_data(bytes, length, &error);
+	if (!handle) {
+		char *why = mem_printf("is not a PNG or SVG image that can be "
+				       "read: %s",
+				       error && error->message ? error->message
+							       : "not an SVG");
+		image_error(naming, value, diags, why);
+		free(why);
+		g_clear_error(&error);
+		return NULL;
+	}
+	double width_px, height_px;
+	svg_size(handle, &width_px, &height_px);
+	if (!(width_px > 0 && height_px > 0)) {
+		image_error(naming, value, diags,
+			    "is an SVG image with no size: give its <svg> a "
+			    "width and height or a viewBox");
+		g_object_unref(handle);
+		return NULL;
+	}
+	char *problem = size_problem((uint64_t)(width_px + 0.5),
+				     (uint64_t)(height_px + 0.5));
+	if (problem) {
+		image_error(naming, value, diags, problem);
+		free(problem);
+		g_object_unref(handle);
+		return NULL;
+	}
+	struct image *image = mem_alloc(sizeof *image);
+	image->format = IMAGE_SVG;
+	image->width_px = (uint32_t)(width_px + 0.5);
+	image->height_px = (uint32_t)(height_px + 0.5);
+	image->width_pt = width_px / CSS_PX_PER_PT;
+	image->height_pt = height_px / CSS_PX_PER_PT;
+	image->svg = handle;
+	return image;
+}
+
+/* ---- reading ---- */
+
+struct image *image_from_bytes(const struct paths_naming *naming,
+			       const char *value, const unsigned char *bytes,
+			       size_t length, struct diag_list *diags)
+{
+	if (length >= 8 && memcmp(bytes, PNG_SIGNATURE, 8) == 0)
+		return png_decode(naming, value, bytes, length, diags);
+	if (length >= 3 && memcmp(bytes, "\xFF\xD8\xFF", 3) == 0) {
+		image_error(naming, value, diags,
+			    "is a JPEG image, which is not supported: save it "
+			    "as PNG");
+		return NULL;
+	}
+	if (looks_like_xml(bytes, length))
+		return svg_decode(naming, value, bytes, length, diags);
+	image_error(naming, value, diags, length == 0
+			    ? "is empty, not an image"
+			    : "is not an image: only PNG and SVG images can be "
+			      "placed");
+	return NULL;
+}
+
+static unsigned char *read_whole(int fd, size_t *length)
+{
+	size_t capacity = 64 * 1024, n = 0;
+	unsigned char *buf = mem_alloc(capacity);
+	for (;;) {
+		if (n == capacity) {
+			if (capacity > IMAGE_MAX_BYTES) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			capacity *= 2;
+			buf = mem_resize(buf, capacity, 1);
+		}
+		ssize_t got = read(fd, buf + n, capacity - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*length = n;
+	return buf;
+}
+
+struct image *image_read(const struct paths_naming *naming, const char *value,
+			 struct diag_list *diags)
+{
+	char *path = paths_named(naming, value, IMAGE_MAX_BYTES, diags);
+	if (!path)
+		return NULL;
+	int fd = paths_open_regular(path, NULL);
+	size_t length = 0;
+	unsigned char *bytes = fd >= 0 ? read_whole(fd, &length) : NULL;
+	int error = errno;
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	if (!bytes) {
+		char *why = mem_printf("cannot be read: %s", strerror(error));
+		image_error(naming, value, diags, why);
+		free(why);
+		return NULL;
+	}
+	struct image *image = image_from_bytes(naming, value, bytes, length, diags);
+	free(bytes);
+	return image;
+}
+
+void image_free(struct image *image)
+{
+	if (!image)
+		return;
+	if (image->pixels)
+		cairo_surface_destroy(image->pixels);
+	if (image->svg)
+		g_object_unref(image->svg);
+	free(image);
+}
