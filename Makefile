@@ -182,7 +182,7 @@ fuzz: fuzz-build
 		echo "== fuzz_$$n for $(FUZZ_SECONDS) s"; \
 		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 		$(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 \
-			-max_len=65536 -artifact_prefix=$(BUILD)/fuzz/ $$dict \
+			-max_len=65536 -keep_seed=1 -artifact_prefix=$(BUILD)/fuzz/ $$dict \
 			$(BUILD)/fuzz/corpus_$$n tests/fuzz/corpus_$$n \
 			> $(BUILD)/fuzz/fuzz_$$n.log 2>&1 || \
 			{ tail -n 40 $(BUILD)/fuzz/fuzz_$$n.log; exit 1; }; \
