@@ -110,7 +110,8 @@ static int newer(struct timespec a, struct timespec b)
 }
 
 /* The files a source's blocks are made from: each <performance> block's
- * previous-source (the previous quarter it compares with) and each
+ * and <risks> register's previous-source (the previous quarter or review
+ * it compares with) and each
  * <assessment> or <performance> block's src (the workbook holding its
  * rows), under the rule for files a source names (paths_named). Reads the
  * whole source (streaming, no network, no entities). Appends paths to
@@ -131,11 +132,15 @@ static size_t named_inputs(const char *source_path, char ***paths,
 			continue;
 		const xmlChar *name = xmlTextReaderConstLocalName(reader);
 		int performance = xmlStrEqual(name, BAD_CAST "performance");
-		if (!performance && !xmlStrEqual(name, BAD_CAST "assessment"))
+		int risks = xmlStrEqual(name, BAD_CAST "risks");
+		if (!performance && !risks &&
+		    !xmlStrEqual(name, BAD_CAST "assessment"))
 			continue;
+		/* An assessment names only src, a register only previous-source. */
 		static const char *const named[] = { "src", "previous-source" };
 		static const size_t limits[] = { SHEET_MAX_FILE_BYTES, SOURCE_MAX_BYTES };
-		for (size_t i = 0; i < (performance ? 2u : 1u); i++) {
+		for (size_t i = risks ? 1u : 0u;
+		     i < (performance || risks ? 2u : 1u); i++) {
 			xmlChar *value = xmlTextReaderGetAttribute(reader,
 								   BAD_CAST named[i]);
 			naming.attribute = named[i];

@@ -73,6 +73,7 @@ static void add_block_targets(struct flow *flow, const struct source_block *b)
 	case BLOCK_SIGN_OFF:
 	case BLOCK_ASSESSMENT:
 	case BLOCK_PERFORMANCE:
+	case BLOCK_RISKS:
 		/* Tables place their own destinations. */
 		break;
 	case BLOCK_APPENDICES:
@@ -233,6 +234,7 @@ static double lead_height(struct layout *lo, const struct flow *flow,
 	case BLOCK_TABLE:
 	case BLOCK_ASSESSMENT:
 	case BLOCK_PERFORMANCE:
+	case BLOCK_RISKS:
 		/* A table's header and first row: a few body lines. */
 		return 4 * lo->style->body.size_pt * 1.2;
 	}
@@ -469,6 +471,12 @@ static void place_blocks(struct layout *lo, const struct flow *flow,
 		case BLOCK_APPENDICES:
 			place_appendices(lo, flow, b);
 			break;
+		case BLOCK_RISKS:
+			layout_ensure_space(lo, lead_height(lo, flow, b));
+			dest_if_target(lo, flow, b->id, lo->y_pt);
+			layout_risks(lo, &b->u.risks);
+			layout_paragraph_gap(lo);
+			break;
 		}
 	}
 }
@@ -542,7 +550,8 @@ static int appendix_has_table(const struct source_appendix *appendix)
 {
 	for (size_t i = 0; i < appendix->block_count; i++)
 		if (appendix->blocks[i].kind == BLOCK_ASSESSMENT ||
-		    appendix->blocks[i].kind == BLOCK_PERFORMANCE)
+		    appendix->blocks[i].kind == BLOCK_PERFORMANCE ||
+		    appendix->blocks[i].kind == BLOCK_RISKS)
 			return 1;
 	return 0;
 }

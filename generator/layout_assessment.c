@@ -273,6 +273,8 @@ void layout_assessment(struct layout *lo,
 		layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
 	}
 	layout_dashboard_assessment(lo, assessment);
+	if (assessment->heat_map)
+		layout_heatmap_assessment(lo, assessment);
 
 	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)

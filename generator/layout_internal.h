@@ -397,6 +397,16 @@ void layout_assessment(struct layout *lo,
 		       const struct source_assessment *assessment); /* layout_assessment.c */
 void layout_performance(struct layout *lo,
 			const struct source_performance *performance); /* layout_performance.c */
+void layout_risks(struct layout *lo, const struct source_risks *risks); /* layout_risks.c */
+
+/* Heat maps (layout_heatmap.c), each a Figure with a text alternative: a
+ * risk register's likelihood × impact grid, cells on their rating's
+ * colours holding the references of the risks currently there, then its
+ * data as a table; an assessment's references by theme on their ratings'
+ * colours (heat-map="yes"). The cursor ends below them. */
+void layout_heatmap_risks(struct layout *lo, const struct source_risks *risks);
+void layout_heatmap_assessment(struct layout *lo,
+			       const struct source_assessment *assessment);
 
 /* Dashboards at the head of an assessment or performance block: counts per
  * rating per theme or group with totals and a stacked bar chart (ROLE_FIGURE

@@ -85,7 +85,9 @@ void rating_apply_previous(struct source_performance *perf,
  * never followed (one level only), so a cycle cannot loop. A file that is
  * not a regular one (a FIFO, a device) is refused, before it is opened. Warnings of the previous source are dropped (they
  * belong to last quarter's report); its errors are kept, plus an error at
- * the block. Returns 0, or -1 when a previous source could not be loaded. */
+ * the block. Risk registers are linked with their last review the same way
+ * (rating_link_previous_risks). Returns 0, or -1 when a previous source
+ * could not be loaded. */
 int rating_link_previous(struct source_doc *doc, const char *previous_path,
 			 struct diag_list *diags);
 

@@ -1,6 +1,7 @@
 /* Linking a quarterly report with its previous quarter's source: the one
  * part of rating that loads a file (see rating_link_previous in rating.h). */
 #include "rating.h"
+#include "rating_risks.h"
 #include "memory.h"
 #include "paths.h"
 
@@ -143,5 +144,7 @@ int rating_link_previous(struct source_doc *doc, const char *previous_path,
 	}
 	cache_drop(&cache);
 	free(blocks);
+	if (rating_link_previous_risks(doc, previous_path, diags) != 0)
+		status = -1;
 	return status;
 }

@@ -88,6 +88,7 @@ enum source_block_kind {
 	BLOCK_TABLE,       /* a plain table: caption, heading and totals rows */
 	BLOCK_FIGURE,      /* an image with its text alternative */
 	BLOCK_APPENDICES,  /* <appendices/>: the list of the paper's appendices */
+	BLOCK_RISKS,       /* a risk register with its heat map (appendices) */
 };
 
 struct source_list {
@@ -129,6 +130,8 @@ struct source_assessment {
 	size_t theme_count;
 	const char *previous_date; /* date of the previous self-assessment, or NULL */
 	const char *noun;        /* what the dashboard counts ("risk"), or NULL */
+	int heat_map;            /* heat-map="yes": a grid of references by
+	                            theme, coloured by rating, after the dashboard */
 };
 
 enum measure_polarity { POLARITY_HIGHER_IS_BETTER, POLARITY_LOWER_IS_BETTER };
@@ -262,6 +265,104 @@ struct source_figure {
 	struct source_pos pos;
 };
 
+/* ---- risk registers ---- */
+
+/* One step of a likelihood or impact scale: "5", "Almost certain". */
+struct source_risk_level {
+	int code;                /* 1 … SOURCE_RISK_MAX_LEVEL, unique in its axis */
+	const char *label;
+	const char *meaning;     /* sentence for the key; may be "" */
+	struct source_pos pos;
+};
+
+#define SOURCE_RISK_MAX_LEVEL 10 /* the schema's bound on a level's code */
+
+struct source_risk_axis {
+	struct source_risk_level *levels; /* in the order the source lists them */
+	size_t level_count;
+};
+
+/* Scores from..to (both included) carry rating; from the source's <band>. */
+struct source_risk_band {
+	int from, to;
+	const char *rating;      /* code of the register's scale */
+	int rating_index;        /* into the scale, -1 if not in it */
+	struct source_pos pos;
+};
+
+/* Likelihood × impact at one point of a risk's life. */
+struct source_risk_score {
+	int present;             /* 0: not stated (only "previous" may be absent) */
+	int likelihood, impact;  /* level codes */
+	/* Filled by rating_compute_risks(): */
+	int score;               /* likelihood × impact; 0 when absent */
+	int rating_index;        /* into the scale by the bands or the matrix,
+	                            -1 when absent or uncovered */
+	struct source_pos pos;
+};
+
+struct source_risk_action {  /* a further action planned */
+	struct source_text text;
+	const char *owner;       /* may be NULL */
+	const char *due;         /* ISO date or NULL */
+	struct source_pos pos;
+};
+
+/* Since the last review, judged on the current score: lower is better. */
+enum risk_direction {
+	RISK_DIRECTION_UNKNOWN,   /* nothing to compare with */
+	RISK_DIRECTION_REDUCED,
+	RISK_DIRECTION_INCREASED,
+	RISK_DIRECTION_UNCHANGED,
+	RISK_DIRECTION_NEW,       /* not in the last review */
+};
+
+struct source_risk {
+	const char *ref;         /* "SR01", unique in the source; matches across reviews */
+	struct source_pos pos;
+	struct source_text title;
+	struct source_text description;
+	struct source_text cause;       /* may be empty */
+	struct source_text consequence; /* may be empty */
+	const char *owner;
+	struct source_risk_score inherent; /* before controls */
+	struct source_risk_score current;  /* residual, with controls */
+	struct source_risk_score target;   /* once the actions are done */
+	struct source_risk_score previous; /* current score at the last review:
+	                                      stated, or from previous-source */
+	struct source_text controls;       /* may be empty */
+	struct source_risk_action *actions;
+	size_t action_count;
+	const char *stated_rating;         /* code as written, or NULL */
+	struct source_pos stated_rating_pos;
+	enum risk_direction stated_direction; /* UNKNOWN when not stated */
+	struct source_pos stated_direction_pos;
+	enum risk_direction direction;     /* filled by rating_compute_risks */
+	const char *reviewed;              /* ISO date or NULL */
+};
+
+struct source_risks {
+	const char *id;
+	struct source_pos pos;
+	struct source_text intro;
+	struct source_scale scale;         /* the ratings the bands give */
+	struct source_risk_axis likelihood, impact;
+	/* The rating of a score: bands over likelihood × impact, or a matrix
+	 * the source spells out (then band_count is 0). */
+	struct source_risk_band *bands;
+	size_t band_count;
+	int *matrix;             /* likelihood.level_count × impact.level_count
+	                            scale indices (-1: not in the scale), rows
+	                            in the likelihood axis's order, columns in
+	                            the impact axis's; NULL with bands */
+	const char *previous_date;         /* of the last review, or NULL */
+	const char *previous_source;       /* path relative to this source, or NULL */
+	struct source_pos previous_source_pos; /* of the attribute */
+	int heat_map_arrows;     /* the heat map draws inherent → current arrows */
+	struct source_risk *risks;
+	size_t risk_count;
+};
+
 struct source_block {
 	enum source_block_kind kind;
 	struct source_pos pos;
@@ -275,6 +376,7 @@ struct source_block {
 		struct source_performance performance;
 		struct source_table table;
 		struct source_figure figure;
+		struct source_risks risks;
 	} u;
 	unsigned number;            /* paragraphs: 1 for "1.1" (set by the
 	                               loader, counted within the section or

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rating.h"
+#include "rating_risks.h"
 #include "sheet_rows.h"
 #include "words.h"
 
@@ -377,6 +378,7 @@ static void build_assessment(struct builder *b, const xmlNode *node,
 	a->pos = pos_of(b, node);
 	a->previous_date = attr(b, node, "previous-date");
 	a->noun = attr(b, node, "noun");
+	a->heat_map = attr_is(node, "heat-map", "yes");
 	inline_text(b, source_child(node, "intro"), &a->intro);
 	build_scale(b, source_child(node, "scale"), &a->scale);
 	const struct source_workbook *w = source_workbook_of(b->load, node);
@@ -479,6 +481,161 @@ static void build_performance(struct builder *b, const xmlNode *node,
 	rating_compute_performance(p, b->load->name, b->load->diags);
 }
 
+/* ---- risk registers ---- */
+
+/* A whole number attribute the schema has bounded (1 … 100); 0 when absent. */
+static int small_number(const xmlNode *node, const char *name)
+{
+	struct source_value v = decimal(source_attr(node, name));
+	return v.present && v.value >= 0 && v.value <= 1000 ? (int)v.value : 0;
+}
+
+static void build_axis(struct builder *b, const xmlNode *node,
+		       struct source_risk_axis *axis)
+{
+	axis->level_count = source_count(node, "level");
+	axis->levels = alloc_array(b, axis->level_count, sizeof *axis->levels);
+	size_t i = 0;
+	for (const xmlNode *l = source_child(node, "level"); l;
+	     l = source_next(l->next, "level"), i++)
+		axis->levels[i] = (struct source_risk_level){
+			.code = small_number(l, "code"),
+			.label = attr(b, l, "label"),
+			.meaning = plain(b, l),
+			.pos = pos_of(b, l),
+		};
+}
+
+static void build_bands(struct builder *b, const xmlNode *node,
+			struct source_risks *r)
+{
+	r->band_count = source_count(node, "band");
+	r->bands = alloc_array(b, r->band_count, sizeof *r->bands);
+	size_t i = 0;
+	for (const xmlNode *band = source_child(node, "band"); band;
+	     band = source_next(band->next, "band"), i++) {
+		const char *code = attr(b, band, "rating");
+		r->bands[i] = (struct source_risk_band){
+			.from = small_number(band, "from"),
+			.to = small_number(band, "to"),
+			.rating = code,
+			.rating_index = source_scale_find(&r->scale, code),
+			.pos = pos_of(b, band),
+		};
+	}
+}
+
+/* The spelled-out matrix: the rules have checked one row per likelihood of
+ * one code per impact; cells they could not fill stay -1. */
+static void build_matrix(struct builder *b, const xmlNode *node,
+			 struct source_risks *r)
+{
+	size_t rows = r->likelihood.level_count, columns = r->impact.level_count;
+	r->matrix = alloc_array(b, rows * columns, sizeof *r->matrix);
+	for (size_t i = 0; i < rows * columns; i++)
+		r->matrix[i] = -1;
+	for (const xmlNode *row = source_child(node, "row"); row;
+	     row = source_next(row->next, "row")) {
+		int li = rating_risk_level(&r->likelihood, small_number(row, "likelihood"));
+		const char *codes = plain(b, row);
+		if (li < 0 || !codes)
+			continue;
+		size_t column = 0;
+		for (const char *p = codes; *p && column < columns;) {
+			size_t n = strcspn(p, " ");
+			char *code = arena_strndup(b->arena, p, n);
+			r->matrix[(size_t)li * columns + column++] =
+				source_scale_find(&r->scale, code);
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+}
+
+static struct source_risk_score risk_score(struct builder *b, const xmlNode *node)
+{
+	if (!node)
+		return (struct source_risk_score){ .rating_index = -1 };
+	return (struct source_risk_score){
+		.present = 1,
+		.likelihood = small_number(node, "likelihood"),
+		.impact = small_number(node, "impact"),
+		.rating_index = -1,
+		.pos = pos_of(b, node),
+	};
+}
+
+static enum risk_direction stated_direction(const xmlNode *node)
+{
+	if (attr_is(node, "direction", "reduced"))
+		return RISK_DIRECTION_REDUCED;
+	if (attr_is(node, "direction", "increased"))
+		return RISK_DIRECTION_INCREASED;
+	if (attr_is(node, "direction", "unchanged"))
+		return RISK_DIRECTION_UNCHANGED;
+	if (attr_is(node, "direction", "new"))
+		return RISK_DIRECTION_NEW;
+	return RISK_DIRECTION_UNKNOWN;
+}
+
+static void build_risk(struct builder *b, const xmlNode *node, struct source_risk *risk)
+{
+	risk->ref = attr(b, node, "ref");
+	risk->pos = pos_of(b, node);
+	inline_text(b, source_child(node, "title"), &risk->title);
+	inline_text(b, source_child(node, "description"), &risk->description);
+	inline_text(b, source_child(node, "cause"), &risk->cause);
+	inline_text(b, source_child(node, "consequence"), &risk->consequence);
+	risk->owner = plain(b, source_child(node, "owner"));
+	risk->inherent = risk_score(b, source_child(node, "inherent"));
+	risk->current = risk_score(b, source_child(node, "current"));
+	risk->target = risk_score(b, source_child(node, "target"));
+	risk->previous = risk_score(b, source_child(node, "previous"));
+	inline_text(b, source_child(node, "controls"), &risk->controls);
+	risk->action_count = source_count(node, "action");
+	risk->actions = alloc_array(b, risk->action_count, sizeof *risk->actions);
+	size_t i = 0;
+	for (const xmlNode *a = source_child(node, "action"); a;
+	     a = source_next(a->next, "action"), i++) {
+		struct source_risk_action *action = &risk->actions[i];
+		inline_text(b, a, &action->text);
+		action->owner = attr(b, a, "owner");
+		action->due = attr(b, a, "due");
+		action->pos = pos_of(b, a);
+	}
+	risk->stated_rating = attr(b, node, "rating");
+	risk->stated_rating_pos = source_attr_pos(b->load, node, "rating");
+	risk->stated_direction = stated_direction(node);
+	risk->stated_direction_pos = source_attr_pos(b->load, node, "direction");
+	risk->direction = RISK_DIRECTION_UNKNOWN;
+	risk->reviewed = plain(b, source_child(node, "reviewed"));
+}
+
+static void build_risks(struct builder *b, const xmlNode *node, struct source_risks *r)
+{
+	r->id = attr(b, node, "id");
+	r->pos = pos_of(b, node);
+	r->previous_date = attr(b, node, "previous-date");
+	r->previous_source = attr(b, node, "previous-source");
+	r->previous_source_pos = source_attr_pos(b->load, node, "previous-source");
+	r->heat_map_arrows = attr_is(node, "arrows", "yes");
+	inline_text(b, source_child(node, "intro"), &r->intro);
+	build_scale(b, source_child(node, "scale"), &r->scale);
+	build_axis(b, source_child(node, "likelihood"), &r->likelihood);
+	build_axis(b, source_child(node, "impact"), &r->impact);
+	if (source_child(node, "matrix"))
+		build_matrix(b, source_child(node, "matrix"), r);
+	else
+		build_bands(b, source_child(node, "bands"), r);
+	r->risk_count = source_count(node, "risk");
+	r->risks = alloc_array(b, r->risk_count, sizeof *r->risks);
+	size_t i = 0;
+	for (const xmlNode *rn = source_child(node, "risk"); rn;
+	     rn = source_next(rn->next, "risk"))
+		build_risk(b, rn, &r->risks[i++]);
+	rating_compute_risks(r, b->load->name, b->load->diags);
+}
+
 /* ---- blocks ---- */
 
 static size_t count_blocks(const xmlNode *parent)
@@ -488,7 +645,8 @@ static size_t count_blocks(const xmlNode *parent)
 		n += source_is(c, "para") || source_is(c, "list") || source_is(c, "sign-off") ||
 		     source_is(c, "assessment") || source_is(c, "performance") ||
 		     source_is(c, "table") || source_is(c, "figure") ||
-		     source_is(c, "appendices");
+		     source_is(c, "appendices") ||
+		     source_is(c, "risks");
 	return n;
 }
 
@@ -537,6 +695,9 @@ static struct source_block *build_blocks(struct builder *b, const xmlNode *paren
 			source_build_figure(b->load, b->arena, c, &block->u.figure);
 		} else if (source_is(c, "appendices")) {
 			block->kind = BLOCK_APPENDICES;
+		} else if (source_is(c, "risks")) {
+			block->kind = BLOCK_RISKS;
+			build_risks(b, c, &block->u.risks);
 		} else {
 			continue;
 		}

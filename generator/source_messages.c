@@ -271,7 +271,8 @@ static int is_id_attr(const char *element, const char *attr)
 {
 	return attr && (strcmp(attr, "id") == 0 ||
 			(strcmp(attr, "ref") == 0 &&
-			 (strcmp(element, "item") == 0 || strcmp(element, "measure") == 0)));
+			 (strcmp(element, "item") == 0 || strcmp(element, "measure") == 0 ||
+			  strcmp(element, "risk") == 0)));
 }
 
 /* From the type libxml2 names, NULL when it names none we know. */
@@ -295,6 +296,10 @@ static char *type_problem(struct source_load *load, const char *msg, const char 
 		return mem_strdup("is not a language tag such as en-GB");
 	if (strncmp(type, "text'", 5) == 0)
 		return mem_strdup("is empty");
+	if (strncmp(type, "risk-level-code'", 16) == 0)
+		return mem_strdup("must be a whole number from 1 to 10");
+	if (strncmp(type, "risk-score'", 11) == 0)
+		return mem_strdup("must be a whole number from 1 to 100");
 	return NULL;
 }
 
@@ -326,6 +331,10 @@ static char *value_problem(struct source_load *load, const char *msg, const char
 			    mem_strdup("is too long");
 	} else if (strstr(msg, "[facet 'minInclusive']")) {
 		return mem_strdup("must be 0 or more");
+	} else if (strstr(msg, "[facet 'maxInclusive']")) {
+		const char *at = strstr(msg, "maximum value allowed ('");
+		return at ? mem_printf("is more than %d, the most allowed", atoi(at + 24))
+			  : mem_strdup("is too large");
 	} else {
 		char *words = type_problem(load, msg, value);
 		if (words)

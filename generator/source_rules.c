@@ -3,7 +3,8 @@
  * scales name each code once, cross-references resolve, a performance scale
  * has the standings its measures need, sign-offs sit under implications,
  * financial, legal and equalities implications have one, dated no later
- * than the meeting.
+ * than the meeting, and a risk register's bands or matrix give every score
+ * one rating and its risks' scores use the codes of its scales.
  * Runs over the tree, after schema validation, even when that failed, so
  * that one run reports every problem. */
 #include "source_internal.h"
@@ -103,7 +104,8 @@ static void index_ids(struct rules *r, const xmlNode *node)
 		if (!is_ours(node))
 			continue;
 		const char *id = source_attr(node, "id");
-		if (!id && (source_is(node, "item") || source_is(node, "measure")))
+		if (!id && (source_is(node, "item") || source_is(node, "measure") ||
+			    source_is(node, "risk")))
 			id = source_attr(node, "ref");
 		if (id && blank_at_an_end(id)) {
 			char *key = trimmed(id);
@@ -564,6 +566,266 @@ static void check_performance(struct rules *r, const xmlNode *node)
 	free_scale(&scale);
 }
 
+/* ---- risk registers ---- */
+
+enum { RISK_MAX_CODE = 10, RISK_MAX_SCORE = RISK_MAX_CODE * RISK_MAX_CODE };
+
+/* The codes of a likelihood or impact scale: present[c] for each code c. */
+struct risk_axis {
+	int present[RISK_MAX_CODE + 1];
+	int highest;
+	char *shown;  /* "1, 2, 3, 4, 5" */
+	size_t count;
+};
+
+/* A whole number attribute within 1 … limit, else 0 (the schema reports
+ * what is not). */
+static int whole_attr(const xmlNode *node, const char *name, int limit)
+{
+	const char *text = source_attr(node, name);
+	if (!text)
+		return 0;
+	text += strspn(text, " \t\r\n");
+	char *end;
+	long value = strtol(text, &end, 10);
+	if (end == text || strspn(end, " \t\r\n") != strlen(end) || value < 1 ||
+	    value > limit)
+		return 0;
+	return (int)value;
+}
+
+static void read_axis(struct rules *r, const xmlNode *node, const char *what,
+		      struct risk_axis *axis)
+{
+	memset(axis, 0, sizeof *axis);
+	axis->shown = mem_strdup("");
+	for (const xmlNode *l = source_child(node, "level"); l;
+	     l = source_next(l->next, "level")) {
+		int code = whole_attr(l, "code", RISK_MAX_CODE);
+		if (!code)
+			continue;
+		if (axis->present[code]) {
+			rule_error(r, source_attr_pos(r->load, l, "code"),
+				   "%s code %d appears twice in the %s scale", what, code,
+				   what);
+			continue;
+		}
+		axis->present[code] = 1;
+		axis->count++;
+		if (code > axis->highest)
+			axis->highest = code;
+		char *next = mem_printf("%s%s%d", axis->shown, *axis->shown ? ", " : "",
+					code);
+		free(axis->shown);
+		axis->shown = next;
+	}
+}
+
+/* A score's likelihood and impact are codes of their scales. */
+static void check_point(struct rules *r, const xmlNode *risk, const char *point,
+			const struct risk_axis *likelihood,
+			const struct risk_axis *impact)
+{
+	const xmlNode *node = source_child(risk, point);
+	if (!node)
+		return;
+	static const char *const names[2] = { "likelihood", "impact" };
+	const struct risk_axis *axes[2] = { likelihood, impact };
+	for (int a = 0; a < 2; a++) {
+		int code = whole_attr(node, names[a], RISK_MAX_CODE);
+		if (!code || axes[a]->present[code])
+			continue;
+		char *ref = quoted_ref(risk);
+		rule_error(r, source_attr_pos(r->load, node, names[a]),
+			   "%s %s %d of risk %s is not in the %s scale (%s)", point,
+			   names[a], code, ref, names[a], axes[a]->shown);
+		free(ref);
+	}
+}
+
+/* "12" or "13 to 14". Caller frees. */
+static char *score_range(int from, int to)
+{
+	return from == to ? mem_printf("score %d", from)
+			  : mem_printf("scores %d to %d", from, to);
+}
+
+/* A likelihood and impact of the scales making score, or 0. */
+static int made_by(const struct risk_axis *likelihood, const struct risk_axis *impact,
+		   int score, int *l_out)
+{
+	for (int l = 1; l <= RISK_MAX_CODE; l++)
+		if (likelihood->present[l] && score % l == 0 && score / l <= RISK_MAX_CODE &&
+		    impact->present[score / l]) {
+			*l_out = l;
+			return score / l;
+		}
+	return 0;
+}
+
+/* Each band's rating is in the scale, from ≤ to, no two bands share a
+ * score, and every score the scales can make is in a band. Scores no
+ * likelihood and impact can make (13 on a 5 × 5 grid) may fall between
+ * bands. */
+static void check_bands(struct rules *r, const xmlNode *bands,
+			const struct scale_codes *scale,
+			const struct risk_axis *likelihood,
+			const struct risk_axis *impact)
+{
+	const xmlNode *holder[RISK_MAX_SCORE + 1] = { NULL };
+	for (const xmlNode *b = source_child(bands, "band"); b;
+	     b = source_next(b->next, "band")) {
+		int from = whole_attr(b, "from", RISK_MAX_SCORE);
+		int to = whole_attr(b, "to", RISK_MAX_SCORE);
+		const char *code = source_attr(b, "rating");
+		if (code && *code && !strpbrk(code, " \t\r\n") && strlen(code) <= 16 &&
+		    !in_scale(scale, code)) {
+			char *quoted = source_quote(code);
+			rule_error(r, source_attr_pos(r->load, b, "rating"),
+				   "rating \"%s\" of band %d to %d is not in the risk "
+				   "register's scale (%s)", quoted, from, to, scale->shown);
+			free(quoted);
+		}
+		if (!from || !to)
+			continue;
+		if (from > to) {
+			rule_error(r, source_attr_pos(r->load, b, "to"),
+				   "band from %d to %d holds no score: from must not be "
+				   "above to", from, to);
+			continue;
+		}
+		int first_shared = 0, last_shared = 0;
+		const xmlNode *other = NULL;
+		for (int s = from; s <= to; s++) {
+			if (holder[s] && !other)
+				other = holder[s];
+			if (holder[s] && holder[s] == other) {
+				if (!first_shared)
+					first_shared = s;
+				last_shared = s;
+			}
+			if (!holder[s])
+				holder[s] = b;
+		}
+		if (other) {
+			char *range = score_range(first_shared, last_shared);
+			struct source_pos at = source_node_pos(r->load, other);
+			rule_error(r, source_node_pos(r->load, b),
+				   "band %d to %d overlaps the band at line %u:%u on %s: "
+				   "a score has one rating", from, to, at.line, at.col,
+				   range);
+			free(range);
+		}
+	}
+	int highest = likelihood->highest * impact->highest;
+	for (int s = 1; s <= highest; s++) {
+		if (holder[s])
+			continue;
+		int end = s;
+		while (end < highest && !holder[end + 1])
+			end++;
+		/* the first score of the run the scales can make, if any */
+		int l = 0, i = 0, made = 0;
+		for (int t = s; t <= end && !made; t++)
+			if ((i = made_by(likelihood, impact, t, &l)) != 0)
+				made = t;
+		if (made) {
+			char *range = score_range(s, end);
+			rule_error(r, source_node_pos(r->load, bands),
+				   "no band holds %s, which likelihood \u00d7 impact can "
+				   "make (%d \u00d7 %d = %d)", range, l, i, made);
+			free(range);
+		}
+		s = end;
+	}
+}
+
+/* One row per likelihood of the scale, each a rating of the scale for
+ * every impact. */
+static void check_matrix(struct rules *r, const xmlNode *matrix,
+			 const struct scale_codes *scale,
+			 const struct risk_axis *likelihood,
+			 const struct risk_axis *impact)
+{
+	const xmlNode *rows[RISK_MAX_CODE + 1] = { NULL };
+	for (const xmlNode *row = source_child(matrix, "row"); row;
+	     row = source_next(row->next, "row")) {
+		int code = whole_attr(row, "likelihood", RISK_MAX_CODE);
+		if (!code)
+			continue;
+		struct source_pos pos = source_attr_pos(r->load, row, "likelihood");
+		if (!likelihood->present[code]) {
+			rule_error(r, pos, "matrix row of likelihood %d: the likelihood "
+				   "scale has no such code (%s)", code, likelihood->shown);
+			continue;
+		}
+		if (rows[code]) {
+			struct source_pos at = source_node_pos(r->load, rows[code]);
+			rule_error(r, pos, "likelihood %d has a matrix row already, at "
+				   "line %u:%u", code, at.line, at.col);
+			continue;
+		}
+		rows[code] = row;
+		xmlChar *content = xmlNodeGetContent(row);
+		const char *text = content ? (const char *)content : "";
+		static const char spaces[] = " \t\r\n";
+		size_t count = 0;
+		for (const char *p = text + strspn(text, spaces); *p;
+		     p += strspn(p, spaces)) {
+			size_t n = strcspn(p, spaces);
+			char *word = mem_strndup(p, n);
+			count++;
+			if (n <= 16 && !in_scale(scale, word)) {
+				char *quoted = source_quote(word);
+				rule_error(r, source_text_pos(r->load, row),
+					   "rating \"%s\" in the matrix row of likelihood %d "
+					   "is not in the risk register's scale (%s)", quoted,
+					   code, scale->shown);
+				free(quoted);
+			}
+			free(word);
+			p += n;
+		}
+		xmlFree(content);
+		if (count && count != impact->count)
+			rule_error(r, source_text_pos(r->load, row),
+				   "the matrix row of likelihood %d has %zu ratings but the "
+				   "impact scale has %zu levels: one rating per impact",
+				   code, count, impact->count);
+	}
+	for (int code = 1; code <= RISK_MAX_CODE; code++)
+		if (likelihood->present[code] && !rows[code])
+			rule_error(r, source_node_pos(r->load, matrix),
+				   "the matrix has no row for likelihood %d", code);
+}
+
+static void check_risks(struct rules *r, const xmlNode *node)
+{
+	struct scale_codes scale;
+	read_scale(r, source_child(node, "scale"), &scale);
+	struct risk_axis likelihood, impact;
+	read_axis(r, source_child(node, "likelihood"), "likelihood", &likelihood);
+	read_axis(r, source_child(node, "impact"), "impact", &impact);
+	const xmlNode *bands = source_child(node, "bands");
+	const xmlNode *matrix = source_child(node, "matrix");
+	if (bands && likelihood.count && impact.count)
+		check_bands(r, bands, &scale, &likelihood, &impact);
+	if (matrix && likelihood.count && impact.count)
+		check_matrix(r, matrix, &scale, &likelihood, &impact);
+	static const char *const points[] = { "inherent", "current", "target",
+					      "previous" };
+	for (const xmlNode *risk = source_child(node, "risk"); risk;
+	     risk = source_next(risk->next, "risk")) {
+		check_code(r, risk, "rating", "rating", "risk", &scale,
+			   "risk register's");
+		for (size_t p = 0; p < sizeof points / sizeof *points; p++)
+			check_point(r, risk, points[p], &likelihood, &impact);
+	}
+	free(likelihood.shown);
+	free(impact.shown);
+	free(scale.shown);
+}
+
 /* ---- everything else ---- */
 
 static void check_ref(struct rules *r, const xmlNode *node)
@@ -678,6 +940,8 @@ static void walk(struct rules *r, const xmlNode *node)
 			check_assessment(r, node);
 		else if (source_is(node, "performance"))
 			check_performance(r, node);
+		else if (source_is(node, "risks"))
+			check_risks(r, node);
 		else if (source_is(node, "section"))
 			check_sign_off(r, node);
 		else if (source_is(node, "table"))

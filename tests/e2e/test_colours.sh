@@ -1,5 +1,5 @@
 #!/bin/sh
-# Colours by meaning (tests/layout/risk-register.xml: a High/Medium/Low/
+# Colours by meaning (tests/layout/council-scales.xml: a High/Medium/Low/
 # Closed risk register and a 1-5 maturity scale, codes no palette names)
 # under every shipped house style: no rating cell, key swatch or chart bar
 # in the fallback grey, High and 1 in the palette's red, Low and 5 in its
@@ -7,7 +7,7 @@
 # name the 1-5 ratings by label, not by bare number.
 set -u
 . tests/e2e/lib.sh
-paper=tests/layout/risk-register.xml
+paper=tests/layout/council-scales.xml
 
 # palette_colour LAYOUT_FILE CODE|fallback ATTRIBUTE
 palette_colour() {

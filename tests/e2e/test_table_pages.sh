@@ -28,6 +28,8 @@ adults-2024-q1 5
 adults-2024-q2 5
 adults-2024-q3 5
 adults-2024-q4 5
+audit-risk-2024-q1 9
+audit-risk-2024-q2 10
 best-value-2024-update 7
 best-value-2024 22
 budget-monitoring-2024-q2 4
@@ -48,7 +50,7 @@ ward-review-2024 2
 COUNTS
 check "the samples take $total_now pages, fewer than $total_before" \
 	test "$total_now" -lt "$total_before"
-check "every sample was counted" test "$(ls samples/*.xml | wc -l)" -eq 21
+check "every sample was counted" test "$(ls samples/*.xml | wc -l)" -eq 23
 
 sh bench/gen_assessment.sh 420 "$work/assessment-420.xml" no-owners
 check "the 420-item assessment has no owners" \

@@ -220,8 +220,8 @@ static void test_format_assessment(void **state)
 	struct diag_list diags = { 0 };
 	struct source_doc *doc = load_format(&diags);
 	assert_non_null(doc);
-	assert_int_equal(doc->appendix_count, 3);
-	for (unsigned i = 0; i < 3; i++)
+	assert_int_equal(doc->appendix_count, 4);
+	for (unsigned i = 0; i < 4; i++)
 		assert_int_equal(doc->appendices[i].number, i + 1);
 	assert_false(doc->appendices[0].landscape);
 	assert_true(doc->appendices[1].landscape);
@@ -232,6 +232,7 @@ static void test_format_assessment(void **state)
 	const struct source_assessment *as = &a->blocks[0].u.assessment;
 	assert_string_equal(as->id, "bv");
 	assert_string_equal(as->previous_date, "2023-07-01");
+	assert_true(as->heat_map);
 	assert_int_equal(as->scale.rating_count, 4);
 	assert_string_equal(as->scale.ratings[3].code, "B");
 	assert_string_equal(as->scale.ratings[3].label, "Blue");
@@ -251,6 +252,61 @@ static void test_format_assessment(void **state)
 	assert_null(t->items[1].rating);
 	assert_int_equal(t->items[1].rating_index, -1);
 	assert_string_equal(t->items[1].evidence.text, "");
+	source_free(doc);
+	diag_list_free(&diags);
+}
+
+static void test_format_risks(void **state)
+{
+	(void)state;
+	struct diag_list diags = { 0 };
+	struct source_doc *doc = load_format(&diags);
+	assert_non_null(doc);
+	const struct source_appendix *a = &doc->appendices[3];
+	assert_true(a->landscape);
+	assert_int_equal(a->blocks[0].kind, BLOCK_RISKS);
+	const struct source_risks *r = &a->blocks[0].u.risks;
+	assert_string_equal(r->id, "srr");
+	assert_string_equal(r->previous_date, "2024-03-31");
+	assert_null(r->previous_source);
+	assert_true(r->heat_map_arrows);
+	assert_string_equal(r->intro.text, "Risks are scored likelihood \u00d7 impact.");
+	assert_int_equal(r->scale.rating_count, 3);
+	assert_int_equal(r->likelihood.level_count, 3);
+	assert_int_equal(r->likelihood.levels[0].code, 1);
+	assert_string_equal(r->likelihood.levels[0].label, "Rare");
+	assert_string_equal(r->likelihood.levels[0].meaning, "Less than 5% chance in a year");
+	assert_string_equal(r->impact.levels[2].label, "Major");
+	assert_int_equal(r->band_count, 3);
+	assert_null(r->matrix);
+	assert_int_equal(r->bands[2].from, 6);
+	assert_int_equal(r->bands[2].to, 9);
+	assert_string_equal(r->bands[2].rating, "R");
+	assert_int_equal(r->bands[2].rating_index, 2);
+	assert_int_equal(r->risk_count, 1);
+	const struct source_risk *k = &r->risks[0];
+	assert_string_equal(k->ref, "SR01");
+	assert_string_equal(k->title.text, "Financial sustainability");
+	assert_string_equal(k->cause.text, "Demand rises faster than funding.");
+	assert_string_equal(k->consequence.text, "Services are cut at short notice.");
+	assert_string_equal(k->owner, "Director of Finance");
+	assert_true(k->inherent.present && k->inherent.score == 9);
+	assert_int_equal(k->inherent.rating_index, 2);
+	assert_true(k->current.likelihood == 2 && k->current.impact == 3);
+	assert_int_equal(k->current.score, 6);
+	assert_int_equal(k->current.rating_index, 2);
+	assert_int_equal(k->target.score, 3);
+	assert_int_equal(k->target.rating_index, 1);
+	assert_int_equal(k->previous.score, 9);
+	assert_string_equal(k->stated_rating, "R");
+	assert_int_equal(k->stated_direction, RISK_DIRECTION_REDUCED);
+	assert_int_equal(k->direction, RISK_DIRECTION_REDUCED);
+	assert_int_equal(k->action_count, 1);
+	assert_string_equal(k->actions[0].text.text, "Options to close the gap.");
+	assert_string_equal(k->actions[0].owner, "Head of Finance");
+	assert_string_equal(k->actions[0].due, "2024-09-30");
+	assert_string_equal(k->reviewed, "2024-06-28");
+	assert_int_equal(diags.count, 0);
 	source_free(doc);
 	diag_list_free(&diags);
 }
@@ -634,6 +690,7 @@ int main(void)
 		cmocka_unit_test(test_format_assessment),
 		cmocka_unit_test(test_format_performance),
 		cmocka_unit_test(test_format_workbook_rows),
+		cmocka_unit_test(test_format_risks),
 		cmocka_unit_test(test_whitespace_and_nested_spans),
 		cmocka_unit_test(test_paragraph_numbering),
 		cmocka_unit_test(test_positions_count_characters),
