@@ -31,14 +31,14 @@ void batch_list_free(struct batch_list *list);
 
 /* The house style file a source would be laid out with: layout_option
  * (--layout NAME|PATH) when not NULL, else the source's layout attribute,
- * else the default. NULL when it cannot be found; caller frees. Reads only
- * the source's root element, without network or entities. */
+ * else the default. NULL when it cannot be found; caller frees. The
+ * source is read by source_inputs_read. */
 char *batch_layout_path(const char *source_path, const char *layout_option);
 
 /* The files besides the source that its output is made from: its house
  * style (as batch_layout_path), the previous quarters its performance
  * blocks name (previous-source) and the workbooks holding its blocks' rows
- * (src), both relative to the source's folder. Those
+ * (src), as source_inputs_read finds them. Those
  * that cannot be found are left out. Fills *paths (caller frees each and
  * the array); returns the count. */
 size_t batch_inputs(const char *source_path, const char *layout_option,

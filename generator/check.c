@@ -172,6 +172,9 @@ int check_pdf_memory(const char *data, size_t len, struct check_report *report)
 	struct check_ctx ctx = {
 		.q = qpdf_init(), .report = report, .data = data, .len = len,
 		.annots_in_links = g_hash_table_new(NULL, NULL),
+		.link_mcids = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+						    g_free, NULL),
+		.links = g_array_new(FALSE, TRUE, sizeof(struct check_link)),
 		.fonts_seen = g_hash_table_new(NULL, NULL),
 		.forms_seen = g_hash_table_new(NULL, NULL),
 		.page_numbers = g_hash_table_new(NULL, NULL),
@@ -186,8 +189,11 @@ int check_pdf_memory(const char *data, size_t len, struct check_report *report)
 		drop_warnings(ctx.q);
 		qpdf_oh_release_all(ctx.q);
 		check_pages(&ctx);
+		check_link_words(&ctx);
 	}
 	g_hash_table_destroy(ctx.annots_in_links);
+	g_hash_table_destroy(ctx.link_mcids);
+	g_array_free(ctx.links, TRUE);
 	g_hash_table_destroy(ctx.fonts_seen);
 	g_hash_table_destroy(ctx.forms_seen);
 	g_hash_table_destroy(ctx.page_numbers);

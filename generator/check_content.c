@@ -35,6 +35,9 @@ struct scan {
 	qpdf_oh properties;     /* the page's /Resources /Properties */
 	unsigned char *covered; /* per open marked-content level: tagged or artifact */
 	int open_covered;       /* open levels that are covered */
+	size_t page_no;
+	guint *link;            /* per open level: 1 + the Link element (struct
+	                           check_link) it or a level around it is, or 0 */
 	struct matrix ctm[GSTATE_DEPTH];
 	int gdepth;
 	struct matrix tm, tlm;
@@ -170,14 +173,43 @@ static int marked_content_covered(struct scan *s, const struct pdf_op *op)
 	       qpdf_oh_has_key(s->ctx->q, list, "/MCID");
 }
 
+/* The Link element (1 + its index) whose marked content a BDC with an
+ * inline MCID begins, or 0. */
+static guint link_begun(struct scan *s, const struct pdf_op *op)
+{
+	const char *p = s->data + op->start;
+	size_t n = (size_t)(op->name - p);
+	if (!pdf_op_is(op, "BDC") || g_hash_table_size(s->ctx->link_mcids) == 0)
+		return 0;
+	for (size_t i = 0; i + 5 <= n; i++) {
+		if (memcmp(p + i, "/MCID", 5) != 0)
+			continue;
+		char *end;
+		long long mcid = strtoll(p + i + 5, &end, 10);
+		if (end == p + i + 5 || end > op->name)
+			return 0;
+		gint64 *key = check_link_key(s->page_no, mcid);
+		guint link = GPOINTER_TO_UINT(g_hash_table_lookup(s->ctx->link_mcids, key));
+		g_free(key);
+		return link;
+	}
+	return 0;
+}
+
 static void scan_op(struct scan *s, const struct pdf_op *op)
 {
 	if (pdf_op_is(op, "BDC") || pdf_op_is(op, "BMC")) {
 		int covered = marked_content_covered(s, op);
 		s->covered[op->depth] = (unsigned char)covered;
 		s->open_covered += covered;
+		guint link = link_begun(s, op);
+		s->link[op->depth] = link ? link : op->depth > 0 ? s->link[op->depth - 1] : 0;
 		return;
 	}
+	if (is_text_paint(op) && op->depth > 0 && s->link[op->depth - 1] &&
+	    s->link[op->depth - 1] <= s->ctx->links->len)
+		g_array_index(s->ctx->links, struct check_link,
+			      s->link[op->depth - 1] - 1).has_text = 1;
 	if (pdf_op_is(op, "EMC")) {
 		if (op->depth > 0)
 			s->open_covered -= s->covered[op->depth - 1];
@@ -281,6 +313,8 @@ void check_page_content(struct check_ctx *ctx, qpdf_oh page, size_t page_no)
 		.properties = qpdf_oh_get_key_if_dict(
 			ctx->q, qpdf_oh_get_key(ctx->q, page, "/Resources"), "/Properties"),
 		.covered = mem_alloc(PDF_CONTENT_MAX_DEPTH + 1),
+		.page_no = page_no,
+		.link = mem_array(PDF_CONTENT_MAX_DEPTH + 1, sizeof(guint)),
 		.ctm = { identity }, .tm = identity, .tlm = identity,
 	};
 	page_box(&s, page);
@@ -295,5 +329,6 @@ void check_page_content(struct check_ctx *ctx, qpdf_oh page, size_t page_no)
 			      "could only be checked up to the damage", page_no);
 	report(&s, page_no);
 	free(s.covered);
+	free(s.link);
 	free(data);
 }

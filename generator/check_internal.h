@@ -26,6 +26,11 @@ struct check_ctx {
 	int tagged;              /* a StructTreeRoot exists */
 	/* Object ids of annotations an OBJR in a Link element points at. */
 	GHashTable *annots_in_links;
+	/* Link elements' words: each Link's marked content by page and MCID
+	 * (check_link_key -> 1 + the Link's index), and per Link its page
+	 * and whether text is shown inside it (found while reading pages). */
+	GHashTable *link_mcids;
+	GArray *links;           /* struct check_link */
 	GHashTable *fonts_seen;  /* object ids of fonts already checked */
 	GHashTable *forms_seen;  /* object ids of form XObjects already read */
 	GHashTable *page_numbers; /* object id -> 1-based page number, 0 if none */
@@ -61,6 +66,15 @@ int check_object_id(struct check_ctx *ctx, qpdf_oh oh);
 /* Add id to set; 1 when it was new. */
 int check_mark_seen(GHashTable *set, int id);
 
+struct check_link {
+	size_t page;
+	int has_text;
+};
+
+/* The link_mcids key of marked content MCID on 1-based page; caller frees
+ * with g_free. */
+gint64 *check_link_key(size_t page, long long mcid);
+
 /* The stages, in the order check.c runs them. */
 void check_document(struct check_ctx *ctx);
 void check_xmp(struct check_ctx *ctx, const char *xml, size_t len);
@@ -69,5 +83,7 @@ void check_page_annotations(struct check_ctx *ctx, qpdf_oh page, size_t page_no)
 void check_page_content(struct check_ctx *ctx, qpdf_oh page, size_t page_no);
 void check_fonts_in(struct check_ctx *ctx, qpdf_oh resources, size_t page_no,
 		    int depth);
+/* After the pages: Link elements whose marked content shows no text. */
+void check_link_words(struct check_ctx *ctx);
 
 #endif

@@ -1,7 +1,7 @@
 /* The structure tree: tag types (mapped to standard ones), figures and
  * formulas with alternative text, heading levels, tables (header scope,
- * equal rows), and which annotations sit in Link elements (check_annots.c
- * asks). Walked depth-first with a bound on depth and on elements, and
+ * equal rows), links that hold their words, and which annotations sit in
+ * Link elements (check_annots.c asks). Walked depth-first with a bound on depth and on elements, and
  * each indirect element visited once, so a cyclic or huge tree ends. */
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +147,68 @@ static void note_link_annotations(struct walk *w, qpdf_oh link)
 		int id = check_object_id(w->ctx, qpdf_oh_get_key(q, kid, "/Obj"));
 		if (id)
 			check_mark_seen(w->ctx->annots_in_links, id);
+	}
+}
+
+gint64 *check_link_key(size_t page, long long mcid)
+{
+	gint64 *key = g_new(gint64, 1);
+	*key = (gint64)page << 32 | (gint64)(mcid & 0xFFFFFFFF);
+	return key;
+}
+
+/* A Link's words: a child element holds them (1), or its marked content,
+ * whose MCIDs are noted for the page step to look inside (0); -1 when it
+ * holds neither, only annotations. */
+static int link_content(struct walk *w, qpdf_oh link, size_t page)
+{
+	qpdf_data q = w->ctx->q;
+	qpdf_oh k = qpdf_oh_get_key(q, link, "/K");
+	int is_array = qpdf_oh_is_array(q, k);
+	int n = is_array ? qpdf_oh_get_array_n_items(q, k) : 1;
+	int result = -1;
+	guint index = w->ctx->links->len;
+	for (int i = 0; i < n && i < 10000 && result < 1; i++) {
+		qpdf_oh kid = is_array ? qpdf_oh_get_array_item(q, k, i) : k;
+		long long mcid = -1;
+		size_t mc_page = page;
+		if (qpdf_oh_is_integer(q, kid)) {
+			mcid = qpdf_oh_get_int_value(q, kid);
+		} else if (check_key_is_name(w->ctx, kid, "/Type", "/MCR")) {
+			mcid = qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, kid, "/MCID"));
+			mc_page = element_page(w, kid, page);
+		} else if (qpdf_oh_is_dictionary(q, kid) &&
+			   qpdf_oh_has_key(q, kid, "/S")) {
+			result = 1;
+		}
+		if (mcid >= 0 && mc_page) {
+			g_hash_table_insert(w->ctx->link_mcids,
+					    check_link_key(mc_page, mcid),
+					    GUINT_TO_POINTER(index + 1));
+			result = 0;
+		}
+		if (is_array)
+			qpdf_oh_release(q, kid);
+	}
+	qpdf_oh_release(q, k);
+	if (result == 0) {
+		struct check_link record = { .page = page };
+		g_array_append_val(w->ctx->links, record);
+	}
+	return result;
+}
+
+void check_link_words(struct check_ctx *ctx)
+{
+	for (guint i = 0; i < ctx->links->len; i++) {
+		const struct check_link *link =
+			&g_array_index(ctx->links, struct check_link, i);
+		if (!link->has_text)
+			check_fail(ctx, link->page, "7.18.5", "PDF/UA-1",
+				   "a link's words are not inside its Link element "
+				   "(nothing is shown in its marked content), so "
+				   "screen readers announce a link without saying "
+				   "what it is");
 	}
 }
 
@@ -300,8 +362,14 @@ static void check_element(struct walk *w, qpdf_oh elem, const char *type,
 			   "reader users cannot hear it");
 	else if (strcmp(type, "Table") == 0)
 		check_table(w, elem, page);
-	else if (strcmp(type, "Link") == 0)
+	else if (strcmp(type, "Link") == 0) {
 		note_link_annotations(w, elem);
+		if (link_content(w, elem, page) < 0)
+			check_fail(w->ctx, page, "7.18.5", "PDF/UA-1",
+				   "a link's words are not inside its Link element "
+				   "(it holds only the annotation), so screen readers "
+				   "announce a link without saying what it is");
+	}
 	check_heading(w, type, page);
 }
 

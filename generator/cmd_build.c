@@ -32,7 +32,8 @@ struct build_report {
 static void build_usage(FILE *out)
 {
 	fputs("usage: committee-pdf build [-j N] [-o DIR] [--force] [--layout NAME]\n"
-	      "                           [--draft] [--allow-dir DIR]... SOURCE|DIR...\n"
+	      "                           [--draft] [--allow-dir DIR]... [--max-size SIZE]\n"
+	      "                           SOURCE|DIR...\n"
 	      "\n"
 	      "Render many sources to PDF in parallel; a folder stands for its *.xml\n"
 	      "files. Sources whose PDF is newer than the source, its house style and\n"
@@ -44,6 +45,7 @@ static void build_usage(FILE *out)
 	      "  --layout NAME     house style name or path, for every source\n"
 	      "  --draft           draft watermark and build time on every page\n"
 	      "  --allow-dir DIR   files the sources name may also lie in DIR (repeatable)\n"
+	      "  --max-size SIZE   read sources up to SIZE (such as 64M; default 16M)\n"
 	      "  -h, --help        this text\n",
 	      out);
 }
@@ -192,7 +194,7 @@ static const struct command_spec build_command = { "build", build_usage };
 static int parse_options(int argc, char **argv, struct build_settings *s)
 {
 	const struct command_spec *cmd = &build_command;
-	enum { OPT_LAYOUT = 256, OPT_DRAFT, OPT_ALLOW_DIR };
+	enum { OPT_LAYOUT = 256, OPT_DRAFT, OPT_ALLOW_DIR, OPT_MAX_SIZE };
 	static const struct option options[] = {
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
@@ -200,6 +202,7 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "draft", no_argument, NULL, OPT_DRAFT },
 		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -226,6 +229,10 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 			break;
 		case OPT_ALLOW_DIR:
 			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
+		case OPT_MAX_SIZE:
+			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
 				return rc;
 			break;
 		case 'h':

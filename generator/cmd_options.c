@@ -1,13 +1,18 @@
 /* One way to read options for every command: getopt_long with its own
  * messages off, each problem said once in the program's words, and the
  * exit statuses of --help and usage errors decided here. */
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "commands.h"
 #include "paths.h"
+#include "source.h"
 
 int command_next_option(const struct command_spec *cmd, int argc,
 			char **argv, const char *shortopts,
@@ -59,5 +64,43 @@ int command_allow_dir(const struct command_spec *cmd, const char *dir)
 	if (paths_allow_dir(dir) != 0)
 		return command_usage_error(
 			cmd, "--allow-dir needs a folder that exists: %s", dir);
+	return COMMAND_GO_ON;
+}
+
+/* "64M", "1500K", "1G", "20000000": bytes, or 0 when it is not a size.
+ * Units are powers of 1024 (K, M, G, also written KiB, MiB, GiB). */
+static unsigned long long size_bytes(const char *text)
+{
+	if (!isdigit((unsigned char)text[0]))
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(text, &end, 10);
+	if (errno)
+		return 0;
+	unsigned shift = 0;
+	switch (toupper((unsigned char)*end)) {
+	case 'K': shift = 10; break;
+	case 'M': shift = 20; break;
+	case 'G': shift = 30; break;
+	case '\0': return n;
+	default: return 0;
+	}
+	end++;
+	if (*end && strcasecmp(end, "iB") != 0)
+		return 0;
+	if (n > (~0ull >> shift))
+		return 0;
+	return n << shift;
+}
+
+int command_max_size(const struct command_spec *cmd, const char *size)
+{
+	unsigned long long bytes = size_bytes(size);
+	if (bytes < 1 || bytes > SOURCE_MAX_BYTES_CEILING)
+		return command_usage_error(
+			cmd, "--max-size wants a size from 1 byte to 1G, such as 64M, not '%s'",
+			size);
+	source_set_max_bytes((size_t)bytes);
 	return COMMAND_GO_ON;
 }

@@ -37,7 +37,7 @@ static void preview_usage(FILE *out)
 {
 	fputs("usage: committee-pdf preview SOURCE [-o DIR] [--dpi N] [--pages LIST]\n"
 	      "                             [--layout NAME] [--draft] [--watch]\n"
-	      "                             [--allow-dir DIR]...\n"
+	      "                             [--allow-dir DIR]... [--max-size SIZE]\n"
 	      "\n"
 	      "Draw the pages as PNG images named BASE-N.png (N from 1) and print\n"
 	      "the names of the files written.\n"
@@ -48,6 +48,7 @@ static void preview_usage(FILE *out)
 	      "  --layout NAME     house style name or path (default: the source's own)\n"
 	      "  --draft           draft watermark and build time on every page\n"
 	      "  --allow-dir DIR   files the source names may also lie in DIR (repeatable)\n"
+	      "  --max-size SIZE   read sources up to SIZE (such as 64M; default 16M)\n"
 	      "  --watch           draw again each time the source or its house style\n"
 	      "                    changes, until interrupted\n"
 	      "  -h, --help        this text\n",
@@ -130,7 +131,8 @@ static const struct command_spec preview_command = { "preview", preview_usage };
 static int parse_options(int argc, char **argv, struct preview *p)
 {
 	const struct command_spec *cmd = &preview_command;
-	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH, OPT_ALLOW_DIR };
+	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH, OPT_ALLOW_DIR,
+	       OPT_MAX_SIZE };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "dpi", required_argument, NULL, OPT_DPI },
@@ -139,6 +141,7 @@ static int parse_options(int argc, char **argv, struct preview *p)
 		{ "draft", no_argument, NULL, OPT_DRAFT },
 		{ "watch", no_argument, NULL, OPT_WATCH },
 		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -170,6 +173,10 @@ static int parse_options(int argc, char **argv, struct preview *p)
 			break;
 		case OPT_ALLOW_DIR:
 			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
+		case OPT_MAX_SIZE:
+			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
 				return rc;
 			break;
 		case 'h':

@@ -29,7 +29,7 @@ static void render_usage(FILE *out)
 {
 	fputs("usage: committee-pdf render SOURCE [-o OUT.pdf] [--layout NAME|PATH]\n"
 	      "                            [--draft] [--previous FILE] [--dump-layout]\n"
-	      "                            [--allow-dir DIR]...\n"
+	      "                            [--allow-dir DIR]... [--max-size SIZE]\n"
 	      "\n"
 	      "Typeset one committee paper source (XML) to a tagged PDF.\n"
 	      "\n"
@@ -44,6 +44,7 @@ static void render_usage(FILE *out)
 	      "  --allow-dir DIR       files the source names (layout=, previous-source=)\n"
 	      "                        may also lie in DIR, not only in the source's\n"
 	      "                        folder; may be given more than once\n"
+	      "  --max-size SIZE       read sources up to SIZE (such as 64M; default 16M)\n"
 	      "  --dump-layout         print the laid-out pages as JSON instead of\n"
 	      "                        writing a PDF\n"
 	      "  --watch               render again each time the source or its house\n"
@@ -64,7 +65,7 @@ static const struct command_spec render_command = { "render", render_usage };
 static int parse_args(int argc, char **argv, struct render_args *args)
 {
 	enum { OPT_LAYOUT = 256, OPT_PREVIOUS, OPT_DRAFT, OPT_DUMP_LAYOUT,
-	       OPT_WATCH, OPT_CHECK, OPT_ALLOW_DIR };
+	       OPT_WATCH, OPT_CHECK, OPT_ALLOW_DIR, OPT_MAX_SIZE };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
@@ -74,6 +75,7 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 		{ "watch", no_argument, NULL, OPT_WATCH },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -105,6 +107,10 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 			break;
 		case OPT_ALLOW_DIR:
 			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
+		case OPT_MAX_SIZE:
+			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
 				return rc;
 			break;
 		case 'h':

@@ -5,11 +5,13 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
 #include "diag.h"
 #include "image.h"
 #include "layout.h"
+#include "meeting.h"
 #include "memory.h"
 #include "paths.h"
 #include "rating.h"
@@ -17,17 +19,20 @@
 
 static void validate_usage(FILE *out)
 {
-	fputs("usage: committee-pdf validate [--allow-dir DIR]... [--help] FILE...\n"
+	fputs("usage: committee-pdf validate [--allow-dir DIR]... [--max-size SIZE]\n"
+	      "                              [--help] FILE...\n"
 	      "\n"
 	      "Checks committee paper sources against the schema and the rules a\n"
 	      "schema cannot say (ratings in their scale, references that resolve),\n"
 	      "and a quarterly report against the previous quarter its\n"
-	      "previous-source names, as render does.\n"
+	      "previous-source names, as render does. A meeting file (root\n"
+	      "<meeting>) is checked with every paper it names.\n"
 	      "Prints every problem as FILE:LINE:COL: error: MESSAGE, then a count.\n"
 	      "FILE '-' reads standard input.\n"
 	      "\n"
 	      "  --allow-dir DIR  files a source names (previous-source=) may also lie\n"
 	      "                   in DIR, not only in its folder; repeatable\n"
+	      "  --max-size SIZE  read sources up to SIZE (such as 64M; default 16M)\n"
 	      "  -h, --help       show this help\n"
 	      "\n"
 	      "Exit status: 0 all valid, 1 a file has errors, 2 usage error.\n",
@@ -67,6 +72,7 @@ int cmd_validate(int argc, char **argv)
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "allow-dir", required_argument, NULL, 'A' },
+		{ "max-size", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &validate_command;
@@ -76,6 +82,10 @@ int cmd_validate(int argc, char **argv)
 		switch (c) {
 		case 'h':
 			return command_help(cmd);
+		case 'M':
+			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
 		case 'A':
 			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
 				return rc;
@@ -89,6 +99,10 @@ int cmd_validate(int argc, char **argv)
 	size_t errors = 0, warnings = 0;
 	for (int i = optind; i < argc; i++) {
 		struct diag_list diags = { 0 };
+		if (strcmp(argv[i], "-") != 0 && meeting_is_meeting_file(argv[i])) {
+			meeting_validate(argv[i], &diags);
+			goto report;
+		}
 		struct source_doc *doc = source_load(argv[i], &diags);
 		/* As render does: a quarterly report is checked against the
 		 * previous quarter its previous-source names. */
@@ -98,6 +112,7 @@ int cmd_validate(int argc, char **argv)
 			image_check_document(doc, &diags);
 		}
 		source_free(doc);
+	report:
 		diag_sort(&diags);
 		diag_print(&diags, stderr);
 		errors += diag_count(&diags, DIAG_ERROR);

@@ -11,6 +11,7 @@ int cmd_build(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_layouts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_pack(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 
 /* Shared usage text for --help and usage errors. */
@@ -51,5 +52,10 @@ int command_help(const struct command_spec *cmd);
 /* --allow-dir DIR, which every command that reads sources takes:
  * COMMAND_GO_ON, or 2 after a usage error when DIR is not a folder. */
 int command_allow_dir(const struct command_spec *cmd, const char *dir);
+
+/* --max-size SIZE (64M, 1500K, 1G or bytes), which every command that
+ * reads sources takes: sets source_max_bytes() and returns COMMAND_GO_ON,
+ * or 2 after a usage error when SIZE is not a size from 1 byte to 1G. */
+int command_max_size(const struct command_spec *cmd, const char *size);
 
 #endif

@@ -39,9 +39,12 @@ struct dl_private {
 	size_t node_capacity;
 	size_t font_capacity;
 	size_t outline_capacity;
+	size_t label_capacity;
 	size_t image_capacity;
 	PangoFont *last_font;    /* most runs reuse the previous run's font */
 	uint16_t last_font_index;
+	struct arena **adopted;  /* arenas of appended lists (dl_append), heap */
+	size_t adopted_count, adopted_capacity;
 };
 
 /* Grow an arena array so one more item fits; returns the (new) array. */
@@ -135,6 +138,9 @@ void dl_free(struct display_list *list)
 			free(list->pages[p].boxes);
 	free(list->private->scratch);
 	free(list->nodes);
+	for (size_t i = 0; i < list->private->adopted_count; i++)
+		arena_free(list->private->adopted[i]);
+	free(list->private->adopted);
 	arena_free(list->arena);
 	free(list);
 }
@@ -280,6 +286,23 @@ int dl_add_outline(struct display_list *list, const char *title, int parent,
 	return (int)list->outline_count++;
 }
 
+void dl_set_page_label(struct display_list *list, size_t page_index,
+		       const char *prefix, unsigned start)
+{
+	struct dl_page_label *last =
+		list->label_count ? &list->labels[list->label_count - 1] : NULL;
+	if (!last || last->page != page_index) {
+		list->labels = arena_grow(list->arena, list->labels,
+					  list->label_count,
+					  &list->private->label_capacity,
+					  sizeof *list->labels);
+		last = &list->labels[list->label_count++];
+	}
+	last->page = (uint32_t)page_index;
+	last->prefix = dl_strdup(list, prefix ? prefix : "");
+	last->start = start;
+}
+
 char *dl_strdup(struct display_list *list, const char *s)
 {
 	return s ? arena_strndup(list->arena, s, strlen(s)) : NULL;
@@ -324,6 +347,8 @@ const char *dl_role_name(const struct dl_node *node)
 	switch (node->role) {
 	case ROLE_DOCUMENT:
 		return "Document";
+	case ROLE_PART:
+		return "Part";
 	case ROLE_SECTION:
 		return "Sect";
 	case ROLE_HEADING:
@@ -357,4 +382,116 @@ const char *dl_role_name(const struct dl_node *node)
 		return "Span";
 	}
 	return "Artifact";
+}
+
+/* ---- joining lists ---- */
+
+static const char *prefixed(struct display_list *list, const char *prefix,
+			    const char *name)
+{
+	if (!name || !prefix || !*prefix)
+		return name;
+	char *joined = mem_printf("%s%s", prefix, name);
+	const char *kept = dl_strdup(list, joined);
+	free(joined);
+	return kept;
+}
+
+static void move_boxes(struct display_list *list, struct dl_page *page,
+		       uint32_t node_base, const uint16_t *font_map,
+		       uint32_t image_base, const char *dest_prefix)
+{
+	for (size_t i = 0; i < page->box_count; i++) {
+		struct dl_box *box = &page->boxes[i];
+		box->node = box->node ? box->node + node_base : node_base;
+		switch (box->kind) {
+		case BOX_TEXT:
+			for (uint32_t r = 0; r < box->u.text.run_count; r++)
+				box->u.text.runs[r].font =
+					font_map[box->u.text.runs[r].font];
+			break;
+		case BOX_LINK:
+			box->u.link.dest =
+				prefixed(list, dest_prefix, box->u.link.dest);
+			break;
+		case BOX_DEST:
+			box->u.dest = prefixed(list, dest_prefix, box->u.dest);
+			break;
+		case BOX_IMAGE:
+			box->u.image += image_base;
+			break;
+		case BOX_RECT:
+		case BOX_RULE:
+		case BOX_PATH:
+			break;
+		}
+	}
+}
+
+size_t dl_append(struct display_list *list, struct display_list *part,
+		 enum dl_role role, int outline_parent, const char *dest_prefix)
+{
+	dl_finish(part);
+	settle_open_page(list, FURNITURE_ROOM);
+	/* Part's document node becomes one of role; its nodes follow list's. */
+	uint32_t node_base = dl_add_node(list, role, 0, part->nodes[0].pos);
+	if (part->lang && (!list->lang || strcmp(part->lang, list->lang) != 0))
+		list->nodes[node_base].lang = dl_strdup(list, part->lang);
+	for (size_t n = 1; n < part->node_count; n++) {
+		struct dl_node node = part->nodes[n];
+		node.parent = node.parent ? node.parent + node_base : node_base;
+		MEM_GROW(list->nodes, list->node_count,
+			 list->private->node_capacity);
+		list->nodes[list->node_count++] = node;
+	}
+	uint16_t *font_map = mem_array(part->font_count + 1, sizeof *font_map);
+	for (size_t f = 0; f < part->font_count; f++)
+		font_map[f] = dl_font_index(list, part->fonts[f]);
+	/* Part's images join list's table, their references with them. */
+	uint32_t image_base = (uint32_t)list->image_count;
+	for (size_t i = 0; i < part->image_count; i++) {
+		const struct dl_image *image = &part->images[i];
+		dl_add_image(list, image->pixels, image->svg, image->width_px,
+			     image->height_px);
+	}
+	part->image_count = 0;
+	size_t first_page = list->page_count;
+	for (size_t p = 0; p < part->page_count; p++) {
+		list->pages = arena_grow(list->arena, list->pages,
+					 list->page_count,
+					 &list->private->page_capacity,
+					 sizeof *list->pages);
+		struct dl_page *page = &list->pages[list->page_count++];
+		*page = part->pages[p];
+		move_boxes(list, page, node_base, font_map, image_base,
+			   dest_prefix);
+	}
+	free(font_map);
+	if (!part->label_count)
+		dl_set_page_label(list, first_page, NULL, 1);
+	for (size_t l = 0; l < part->label_count; l++)
+		dl_set_page_label(list, first_page + part->labels[l].page,
+				  part->labels[l].prefix, part->labels[l].start);
+	int outline_base = (int)list->outline_count;
+	for (size_t o = 0; o < part->outline_count; o++) {
+		const struct dl_outline *entry = &part->outline[o];
+		int parent = entry->parent < 0 ? outline_parent :
+						 entry->parent + outline_base;
+		dl_add_outline(list, entry->title, parent,
+			       first_page + entry->page, entry->y_pt);
+	}
+	/* The boxes now belong to list; part's arena holds their glyphs. */
+	part->page_count = 0;
+	struct dl_private *p = list->private, *q = part->private;
+	for (size_t a = 0; a < q->adopted_count; a++) {
+		MEM_GROW(p->adopted, p->adopted_count, p->adopted_capacity);
+		p->adopted[p->adopted_count++] = q->adopted[a];
+	}
+	q->adopted_count = 0;
+	MEM_GROW(p->adopted, p->adopted_count, p->adopted_capacity);
+	p->adopted[p->adopted_count++] = part->arena;
+	/* part->private lives in that arena, still alive for dl_free. */
+	part->arena = arena_new();
+	dl_free(part);
+	return first_page;
 }

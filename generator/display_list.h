@@ -26,6 +26,7 @@ struct arena;
 
 enum dl_role {
 	ROLE_DOCUMENT,
+	ROLE_PART,         /* Part: one item of a reports pack (dl_append) */
 	ROLE_SECTION,      /* Sect: a numbered section or an appendix */
 	ROLE_HEADING,      /* level in dl_node.level (1 … 3) */
 	ROLE_PARAGRAPH,
@@ -161,6 +162,15 @@ struct dl_outline {
 	double y_pt;
 };
 
+/* A page label range (PDF /PageLabels): from page on, until the next
+ * range, pages are labelled prefix followed by start, start + 1 … in
+ * decimal, as their running footer numbers them ("12", "A2-1"). */
+struct dl_page_label {
+	uint32_t page;            /* 0-based first page of the range */
+	const char *prefix;       /* "" for none */
+	uint32_t start;           /* the first page's number, from 1 */
+};
+
 struct display_list {
 	struct dl_page *pages;
 	size_t page_count;
@@ -170,6 +180,9 @@ struct display_list {
 	size_t font_count;
 	struct dl_outline *outline;
 	size_t outline_count;
+	struct dl_page_label *labels; /* ranges by ascending page; none: the
+	                                 reader counts 1, 2, 3 … */
+	size_t label_count;
 	struct dl_image *images;  /* on the heap; each released by dl_free */
 	size_t image_count;
 	/* Document metadata for the writer. */
@@ -215,6 +228,10 @@ void dl_add_dest(struct display_list *list, size_t page_index, uint32_t node,
 /* A bookmark (title copied) on page page_index; returns its index. */
 int dl_add_outline(struct display_list *list, const char *title, int parent,
 		   size_t page_index, double y_pt);
+/* Start a page label range at page_index (prefix copied; NULL is ""),
+ * replacing one that starts there. Ranges are set in page order. */
+void dl_set_page_label(struct display_list *list, size_t page_index,
+		       const char *prefix, unsigned start);
 /* Add an image to the list's table, which takes the reference to pixels
  * (a cairo image surface) or svg (an RsvgHandle) given; returns its index
  * for BOX_IMAGE boxes. */
@@ -229,6 +246,18 @@ uint16_t dl_font_index(struct display_list *list, PangoFont *font);
 /* Done building: each page's boxes in an array of their exact size, the
  * nodes trimmed. Boxes may still be added afterwards. */
 void dl_finish(struct display_list *list);
+
+/* Move every page of part (finished) to the end of list, for a document
+ * made of several (the reports pack): part's document node becomes a node
+ * of role (ROLE_PART, ROLE_SECTION) under list's, numbered as list's
+ * node_count was before the call; its page labels come along (a part
+ * without any is labelled 1, 2, 3 …); its bookmarks go under outline_parent
+ * (-1: top level), its destination names and links take dest_prefix (NULL
+ * or "": none) so papers' ids cannot collide, and its fonts and images
+ * join list's tables. part is freed (its arena kept by list). Returns the index of
+ * part's first page in list. */
+size_t dl_append(struct display_list *list, struct display_list *part,
+		 enum dl_role role, int outline_parent, const char *dest_prefix);
 
 /* ---- using a list ---- */
 

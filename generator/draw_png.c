@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "draw_internal.h"
 #include "memory.h"
@@ -12,12 +13,23 @@
 
 #define DRAW_MAX_PIXELS 16384 /* per side: larger previews are refused */
 
+/* A test hook: COMMITTEE_PDF_PAUSE_IN_IMAGE=1 waits (up to a minute, or
+ * until a signal) with each image's temporary file open, so that a test's
+ * signal finds one open whatever the machine's load. */
+static void pause_for_tests(void)
+{
+	const char *value = getenv("COMMITTEE_PDF_PAUSE_IN_IMAGE");
+	if (value && *value && *value != '0')
+		sleep(60);
+}
+
 static cairo_status_t write_png(cairo_surface_t *image, const char *path,
 				struct diag_list *diags)
 {
 	struct file_atomic *file = file_atomic_open(path, diags);
 	if (!file)
 		return CAIRO_STATUS_WRITE_ERROR;
+	pause_for_tests();
 	cairo_status_t status =
 		cairo_surface_write_to_png_stream(image, draw_write_atomic, file);
 	if (status != CAIRO_STATUS_SUCCESS) {

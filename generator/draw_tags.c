@@ -19,7 +19,13 @@
  * catalog, and link text inside its Link element (a Link element here holds
  * the annotation only and follows the paragraph it belongs to, because
  * Cairo 1.16 drops an element's own content once it has child elements, and
- * a line of text is one box). */
+ * a line of text is one box). Link text the layout split off into boxes of
+ * its Link node is drawn inside the Link element, which then holds both
+ * the words and the annotation (its OBJR); only a link whose words were not
+ * split off follows its paragraph. For the same reason a paragraph with
+ * Span or Link children has its own words drawn inside anonymous Span
+ * elements around them (OWN_TEXT), so that the Spans can carry their /Lang
+ * and the Links their words without the paragraph losing the rest. */
 #include "draw_internal.h"
 
 #include <math.h>
@@ -31,6 +37,10 @@
 #include "memory.h"
 
 #define MAX_DEPTH 256 /* deeper chains are cut: the source allows 64 */
+
+/* A chain or open-stack entry with this bit is not node n itself but the
+ * anonymous Span holding n's own words beside its Span and Link children. */
+#define OWN_TEXT 0x80000000u
 
 struct draw_tags {
 	const struct display_list *list;
@@ -48,6 +58,12 @@ struct draw_tags {
 	uint32_t *subtree_end;    /* one past the node's last descendant */
 	uint32_t *last_child;     /* highest child index emitted so far */
 	unsigned char *emitted;   /* its element exists */
+	unsigned char *has_inline;/* per node: a Span or Link child (its own
+	                             words go into OWN_TEXT elements) */
+	size_t *linked_page;      /* per Link node: 1 + the page whose Link
+	                             element holds its words, else 0 */
+	unsigned char *link_began;/* per Link node: its words' element is a
+	                             Link (else a Span: no box to click) */
 	/* For the finishing pass: every structure tag begun, in order, and
 	 * every destination emitted. */
 	struct pdf_element *elements;
@@ -65,6 +81,11 @@ static void begin_element(struct draw_tags *tags, cairo_t *cr,
 	MEM_GROW(tags->elements, tags->element_count, tags->element_capacity);
 	tags->elements[tags->element_count++] = element;
 	cairo_tag_begin(cr, name, attributes);
+}
+
+static uint32_t entry_node(uint32_t entry)
+{
+	return entry & ~OWN_TEXT;
 }
 
 static void begin_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
@@ -85,6 +106,9 @@ struct draw_tags *draw_tags_new(const struct display_list *list)
 	tags->subtree_end = mem_array(n + 1, sizeof *tags->subtree_end);
 	tags->last_child = mem_array(n + 1, sizeof *tags->last_child);
 	tags->emitted = mem_alloc(n + 1);
+	tags->has_inline = mem_alloc(n + 1);
+	tags->linked_page = mem_array(n + 1, sizeof *tags->linked_page);
+	tags->link_began = mem_alloc(n + 1);
 	/* Nodes come in document order, each after its parent, so a subtree
 	 * is the run of indices up to its last descendant. */
 	for (size_t i = 0; i < n; i++) {
@@ -95,6 +119,9 @@ struct draw_tags *draw_tags_new(const struct display_list *list)
 		uint32_t parent = list->nodes[i].parent;
 		if (parent < i && tags->subtree_end[parent] < tags->subtree_end[i])
 			tags->subtree_end[parent] = tags->subtree_end[i];
+		if (parent < i && (list->nodes[i].role == ROLE_SPAN ||
+				   list->nodes[i].role == ROLE_LINK))
+			tags->has_inline[parent] = 1;
 	}
 	return tags;
 }
@@ -109,6 +136,9 @@ void draw_tags_free(struct draw_tags *tags)
 	free(tags->subtree_end);
 	free(tags->last_child);
 	free(tags->emitted);
+	free(tags->has_inline);
+	free(tags->linked_page);
+	free(tags->link_began);
 	free(tags->elements);
 	free(tags->dests_drawn);
 	free(tags);
@@ -119,19 +149,18 @@ static uint32_t valid_node(const struct display_list *list, uint32_t node)
 	return node < list->node_count ? node : 0;
 }
 
-/* tags->chain = node's ancestors from the document down to node. A parent
- * index out of range or a loop ends the walk at the document. */
+/* tags->chain = node's ancestors from the document down to node, then
+ * node's OWN_TEXT entry when it has Span or Link children. A parent index
+ * out of range or a loop ends the walk at the document. */
 static void build_chain(struct draw_tags *tags, uint32_t node)
 {
 	const struct display_list *list = tags->list;
 	uint32_t reversed[MAX_DEPTH];
 	size_t n = 0;
 	node = valid_node(list, node);
-	/* Cairo 1.16 can say no element's language and keeps a paragraph's
-	 * own text only while it has no child element: a Span's words are
-	 * tagged as its parent's. */
-	if (list->nodes[node].role == ROLE_SPAN)
-		node = valid_node(list, list->nodes[node].parent);
+	if (tags->has_inline[node] && list->nodes[node].role != ROLE_SPAN &&
+	    list->nodes[node].role != ROLE_LINK)
+		reversed[n++] = node | OWN_TEXT;
 	reversed[n++] = node;
 	while (node != 0 && n < MAX_DEPTH - 1) {
 		uint32_t parent = list->nodes[node].parent;
@@ -150,7 +179,7 @@ static void build_chain(struct draw_tags *tags, uint32_t node)
 static int chain_has_role(const struct draw_tags *tags, enum dl_role role)
 {
 	for (size_t i = 0; i < tags->chain_length; i++)
-		if (tags->list->nodes[tags->chain[i]].role == role)
+		if (tags->list->nodes[entry_node(tags->chain[i])].role == role)
 			return 1;
 	return 0;
 }
@@ -215,6 +244,12 @@ static int link_target(GString *out, const struct dl_box *box)
 	return 0;
 }
 
+static int has_target(const struct dl_box *box)
+{
+	return (box->u.link.uri && *box->u.link.uri) ||
+	       (box->u.link.dest && *box->u.link.dest);
+}
+
 static void append_rect(GString *out, const struct dl_box *box)
 {
 	append_number(out, box->x_pt);
@@ -258,10 +293,20 @@ static void emit_empty_cells(struct draw_tags *tags, cairo_t *cr,
 	}
 }
 
+static int begin_link_text(struct draw_tags *tags, cairo_t *cr, uint32_t node);
+
 static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 {
 	if (tags->open_count >= MAX_DEPTH)
 		return;
+	if (node & OWN_TEXT) {
+		struct pdf_element element = { .node = entry_node(node),
+					       .kind = PDF_ELEMENT_OWN_TEXT };
+		begin_element(tags, cr, "Span", NULL, element);
+		tags->open[tags->open_count++] = node;
+		tags->marking = 1;
+		return;
+	}
 	uint32_t parent = tags->list->nodes[node].parent;
 	if (node != 0 && parent < node) {
 		emit_empty_cells(tags, cr, parent, tags->last_child[parent] + 1,
@@ -270,7 +315,12 @@ static void open_node(struct draw_tags *tags, cairo_t *cr, uint32_t node)
 			tags->last_child[parent] = node;
 	}
 	tags->emitted[node] = 1;
-	begin_node(tags, cr, node);
+	if (tags->list->nodes[node].role != ROLE_LINK)
+		begin_node(tags, cr, node);
+	else if (!begin_link_text(tags, cr, node))
+		begin_element(tags, cr, "Span", NULL,
+			      (struct pdf_element){ .node = node,
+						    .kind = PDF_ELEMENT_OWN_TEXT });
 	tags->open[tags->open_count++] = node;
 	tags->marking = 1;
 }
@@ -345,12 +395,29 @@ static int same_target(const struct dl_box *a, const struct dl_box *b)
 	       g_strcmp0(a->u.link.dest, b->u.link.dest) == 0;
 }
 
+/* The record of a Link element for node going where link box `link` goes:
+ * a URI, else a destination. */
+static struct pdf_element link_element(uint32_t node, const struct dl_box *link)
+{
+	struct pdf_element element = { .node = node,
+				       .kind = PDF_ELEMENT_LINK,
+				       .uri = link->u.link.uri,
+				       .dest = link->u.link.dest };
+	if (element.uri && !*element.uri)
+		element.uri = NULL;
+	if (element.uri)
+		element.dest = NULL;
+	return element;
+}
+
 /* One Link element for queued link box `first` and every other queued box
  * of the same node and target: one annotation with a rectangle per line
  * the link covers. Emitted boxes leave the queue. */
 static void emit_link(struct draw_tags *tags, cairo_t *cr, size_t first)
 {
 	const struct dl_box *link = page_box(tags, tags->pending_links[first]);
+	int in_text = link->node < tags->list->node_count &&
+		      tags->linked_page[link->node] == tags->page + 1;
 	GString *attrs = g_string_new("rect=[");
 	size_t kept = 0;
 	int rects = 0;
@@ -367,20 +434,51 @@ static void emit_link(struct draw_tags *tags, cairo_t *cr, size_t first)
 		}
 	}
 	tags->pending_count = kept;
+	if (in_text) { /* its Link element already holds words and rects */
+		g_string_free(attrs, TRUE);
+		return;
+	}
 	g_string_append_c(attrs, ']');
 	link_target(attrs, link);
-	struct pdf_element element = { .node = link->node,
-				       .kind = PDF_ELEMENT_LINK,
-				       .uri = link->u.link.uri,
-				       .dest = link->u.link.dest };
-	if (element.uri && !*element.uri)
-		element.uri = NULL;
-	if (element.uri)
-		element.dest = NULL;
-	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str, element);
+	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str,
+		      link_element(link->node, link));
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
 	tags->marking = 0;
 	g_string_free(attrs, TRUE);
+}
+
+/* Begin Link node `node`'s element around its words: one annotation with
+ * a rectangle per link box of the node on this page. 0 when the page has
+ * none (nothing to click: the words are then the Link's own). */
+static int begin_link_text(struct draw_tags *tags, cairo_t *cr, uint32_t node)
+{
+	const struct dl_page *page = &tags->list->pages[tags->page];
+	const struct dl_box *link = NULL;
+	GString *attrs = g_string_new("rect=[");
+	for (size_t i = 0; i < page->box_count; i++) {
+		const struct dl_box *box = &page->boxes[i];
+		if (box->kind != BOX_LINK || box->node != node ||
+		    (link && !same_target(box, link)))
+			continue;
+		if (!link && !has_target(box))
+			continue;
+		if (link)
+			g_string_append_c(attrs, ' ');
+		link = link ? link : box;
+		append_rect(attrs, box);
+	}
+	if (!link) {
+		g_string_free(attrs, TRUE);
+		return 0;
+	}
+	g_string_append_c(attrs, ']');
+	link_target(attrs, link);
+	begin_element(tags, cr, CAIRO_TAG_LINK, attrs->str,
+		      link_element(node, link));
+	tags->linked_page[node] = tags->page + 1;
+	tags->link_began[node] = 1;
+	g_string_free(attrs, TRUE);
+	return 1;
 }
 
 /* The node a link box's element goes under: its own node, or the parent of
@@ -408,9 +506,17 @@ static void emit_links_of(struct draw_tags *tags, cairo_t *cr, uint32_t owner)
 static void close_innermost(struct draw_tags *tags, cairo_t *cr)
 {
 	uint32_t node = tags->open[tags->open_count - 1];
+	if (node & OWN_TEXT) {
+		cairo_tag_end(cr, "Span");
+		tags->open_count--;
+		tags->marking = 0;
+		return;
+	}
 	emit_empty_cells(tags, cr, node, tags->last_child[node] + 1,
 			 tags->subtree_end[node]);
-	cairo_tag_end(cr, dl_role_name(&tags->list->nodes[node]));
+	const struct dl_node *closed = &tags->list->nodes[node];
+	cairo_tag_end(cr, closed->role == ROLE_LINK && !tags->link_began[node]
+				  ? "Span" : dl_role_name(closed));
 	tags->open_count--;
 	tags->marking = 0;
 	/* Cairo 1.16 writes an element's own content only while it has no
@@ -420,10 +526,7 @@ static void close_innermost(struct draw_tags *tags, cairo_t *cr)
 
 static void queue_link(struct draw_tags *tags, size_t box_index)
 {
-	GString *probe = g_string_new(NULL);
-	int has_target = link_target(probe, page_box(tags, box_index));
-	g_string_free(probe, TRUE);
-	if (!has_target)
+	if (!has_target(page_box(tags, box_index)))
 		return;
 	MEM_GROW(tags->pending_links, tags->pending_count,
 		 tags->pending_capacity);
@@ -462,7 +565,7 @@ static enum pdf_artifact furniture_kind(const struct draw_tags *tags,
 					const struct dl_box *box)
 {
 	if (tags->chain_length < 2 ||
-	    tags->list->nodes[tags->chain[1]].role != ROLE_ARTIFACT)
+	    tags->list->nodes[entry_node(tags->chain[1])].role != ROLE_ARTIFACT)
 		return PDF_ARTIFACT_NONE;
 	if (box->kind == BOX_TEXT && isfinite(box->u.text.angle_deg) &&
 	    box->u.text.angle_deg != 0)
@@ -542,6 +645,13 @@ int draw_tags_box(struct draw_tags *tags, cairo_t *cr, size_t page_index,
 
 void draw_tags_page_end(struct draw_tags *tags, cairo_t *cr)
 {
+	/* A Link element's annotation lies on the page it began on. */
+	for (size_t i = 0; i < tags->open_count; i++)
+		if (!(tags->open[i] & OWN_TEXT) &&
+		    tags->list->nodes[tags->open[i]].role == ROLE_LINK) {
+			close_to(tags, cr, i);
+			break;
+		}
 	end_furniture(tags, cr);
 	while (tags->pending_count > 0)
 		emit_link(tags, cr, 0);

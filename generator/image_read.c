@@ -224,44 +224,37 @@ struct image *image_from_bytes(const struct paths_naming *naming,
 	return NULL;
 }
 
-static unsigned char *read_whole(int fd, size_t *length)
+/* "https://…", "file:///…": a URL's scheme, letters first, then "://". */
+static int is_url(const char *value)
 {
-	size_t capacity = 64 * 1024, n = 0;
-	unsigned char *buf = mem_alloc(capacity);
-	for (;;) {
-		if (n == capacity) {
-			if (capacity > IMAGE_MAX_BYTES) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			capacity *= 2;
-			buf = mem_resize(buf, capacity, 1);
-		}
-		ssize_t got = read(fd, buf + n, capacity - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*length = n;
-	return buf;
+	const char *c = value;
+	if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')))
+		return 0;
+	while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+	       (*c >= '0' && *c <= '9') || *c == '+' || *c == '-' || *c == '.')
+		c++;
+	return strncmp(c, "://", 3) == 0;
 }
 
 struct image *image_read(const struct paths_naming *naming, const char *value,
 			 struct diag_list *diags)
 {
+	/* Said plainly, rather than "no file ./https:/…" from the path rule. */
+	if (is_url(value)) {
+		image_error(naming, value, diags,
+			    "is an address (URL), not a file name: images are read "
+			    "only from files, never from the network; save the "
+			    "image in the same folder and give its file name");
+		return NULL;
+	}
 	char *path = paths_named(naming, value, IMAGE_MAX_BYTES, diags);
 	if (!path)
 		return NULL;
 	int fd = paths_open_regular(path, NULL);
 	size_t length = 0;
-	unsigned char *bytes = fd >= 0 ? read_whole(fd, &length) : NULL;
+	unsigned char *bytes = fd >= 0 ? (unsigned char *)paths_read_bounded(
+						 fd, IMAGE_MAX_BYTES, &length)
+				       : NULL;
 	int error = errno;
 	if (fd >= 0)
 		close(fd);

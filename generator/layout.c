@@ -642,36 +642,151 @@ static void check_printable_area(struct layout *lo)
 	}
 }
 
+/* The exempt entry for appendix number (0: the whole paper), or NULL. */
+static const struct layout_exempt *exempt_part(const struct layout *lo,
+					       unsigned number)
+{
+	for (size_t i = 0; i < lo->options->exempt_count; i++)
+		if (lo->options->exempt[i].appendix == number)
+			return &lo->options->exempt[i];
+	return NULL;
+}
+
+static void mark_pages(struct layout *lo, size_t first, size_t end)
+{
+	MEM_GROW(lo->marked, lo->marked_count, lo->marked_capacity);
+	lo->marked[lo->marked_count].first = first;
+	lo->marked[lo->marked_count++].end = end;
+}
+
+/* In the public pack an exempt appendix is a page saying so: its title
+ * stays (the agenda names it), not a word of its content. */
+static void place_withheld_appendix(struct layout *lo, struct flow *flow,
+				    const struct source_appendix *appendix,
+				    const char *paragraph)
+{
+	layout_set_landscape(lo, lo->style->page.landscape);
+	layout_new_page(lo);
+	set_text_column(lo, flow, 0);
+	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
+	char number[16];
+	snprintf(number, sizeof number, "%u", appendix->number);
+	const struct words_field fields[] = {
+		{ "number", number },
+		{ "title", appendix->title ? appendix->title : "" },
+		{ NULL, NULL },
+	};
+	char *title = layout_format(lo, "appendix.title", fields);
+	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[1], 1,
+				      appendix->pos, 0);
+	/* Links to the appendix land on the page that stands for it. */
+	if (flow->appendices_listed)
+		layout_add_dest(lo, appendix_dest(lo, appendix), top_pt);
+	else
+		dest_if_target(lo, flow, appendix->id, top_pt);
+	layout_add_outline(lo, title, -1, top_pt);
+	free(title);
+	struct source_text text = { 0 };
+	char *statement = layout_exempt_statement(lo, "agenda.withheld-appendix",
+						    paragraph);
+	text.text = statement;
+	text.pos = appendix->pos;
+	place_paragraph(lo, flow, &text, NULL, NULL, appendix->pos);
+	free(statement);
+	layout_close_node(lo, node);
+}
+
+static void place_appendix_parts(struct layout *lo, struct flow *flow)
+{
+	const struct source_doc *doc = lo->doc;
+	for (size_t i = 0; i < doc->appendix_count; i++) {
+		const struct source_appendix *appendix = &doc->appendices[i];
+		const struct layout_exempt *exempt =
+			exempt_part(lo, appendix->number);
+		if (exempt && lo->options->withhold_exempt) {
+			place_withheld_appendix(lo, flow, appendix,
+						exempt->paragraph);
+			continue;
+		}
+		size_t first = lo->list->page_count;
+		place_appendix(lo, flow, appendix);
+		if (exempt)
+			mark_pages(lo, first, lo->list->page_count);
+	}
+}
+
+struct layout_paper *layout_paginate(const struct source_doc *doc,
+				     const struct style *style,
+				     PangoContext *context,
+				     const struct layout_options *options,
+				     struct diag_list *diags)
+{
+	static const struct layout_options no_options = { 0 };
+	struct layout_paper *paper = mem_alloc(sizeof *paper);
+	struct layout *lo = &paper->lo;
+	size_t errors_before = diag_count(diags, DIAG_ERROR);
+	layout_check_colours(doc, style, diags);
+	layout_begin(lo, doc, style, context, options ? options : &no_options,
+		     diags);
+	struct flow flow = { 0 };
+	collect_targets(&flow, doc);
+	lo->refs = layout_refs_new(lo);
+
+	layout_new_page(lo);
+	layout_cover(lo);
+	for (size_t i = 0; i < doc->recommendation_count; i++)
+		place_recommendations(lo, &flow, &doc->recommendations[i], i == 0);
+	for (size_t i = 0; i < doc->section_count; i++)
+		place_section(lo, &flow, &doc->sections[i]);
+	place_appendix_parts(lo, &flow);
+	free(flow.targets);
+	check_printable_area(lo);
+	if (exempt_part(lo, 0))
+		mark_pages(lo, 0, lo->list->page_count);
+
+	if (diag_count(diags, DIAG_ERROR) > errors_before) {
+		layout_paper_free(paper);
+		return NULL;
+	}
+	return paper;
+}
+
+size_t layout_paper_page_count(const struct layout_paper *paper)
+{
+	return paper->lo.list->page_count;
+}
+
+struct display_list *layout_paper_finish(struct layout_paper *paper,
+					 size_t first_page, size_t total_pages)
+{
+	struct layout *lo = &paper->lo;
+	lo->first_page = first_page;
+	lo->total_pages = total_pages;
+	layout_furniture(lo);
+	set_metadata(lo);
+	struct display_list *list = layout_end(lo);
+	layout_paper_free(paper);
+	return list;
+}
+
+void layout_paper_free(struct layout_paper *paper)
+{
+	if (!paper)
+		return;
+	if (paper->lo.list)
+		layout_abandon(&paper->lo);
+	free(paper->lo.marked);
+	free(paper->owned_doc);
+	free(paper);
+}
+
 struct display_list *layout_document(const struct source_doc *doc,
 				     const struct style *style,
 				     PangoContext *context,
 				     const struct layout_options *options,
 				     struct diag_list *diags)
 {
-	static const struct layout_options no_options = { 0, NULL, NULL };
-	struct layout lo;
-	size_t errors_before = diag_count(diags, DIAG_ERROR);
-	layout_check_colours(doc, style, diags);
-	layout_begin(&lo, doc, style, context, options ? options : &no_options,
-		     diags);
-	struct flow flow = { 0 };
-	collect_targets(&flow, doc);
-	lo.refs = layout_refs_new(&lo);
-
-	layout_new_page(&lo);
-	layout_cover(&lo);
-	for (size_t i = 0; i < doc->recommendation_count; i++)
-		place_recommendations(&lo, &flow, &doc->recommendations[i], i == 0);
-	for (size_t i = 0; i < doc->section_count; i++)
-		place_section(&lo, &flow, &doc->sections[i]);
-	for (size_t i = 0; i < doc->appendix_count; i++)
-		place_appendix(&lo, &flow, &doc->appendices[i]);
-	free(flow.targets);
-	check_printable_area(&lo);
-
-	if (diag_count(diags, DIAG_ERROR) > errors_before)
-		return layout_abandon(&lo);
-	layout_furniture(&lo);
-	set_metadata(&lo);
-	return layout_end(&lo);
+	struct layout_paper *paper =
+		layout_paginate(doc, style, context, options, diags);
+	return paper ? layout_paper_finish(paper, 1, 0) : NULL;
 }

@@ -214,17 +214,6 @@ static void theme_row(struct layout *lo, struct layout_table *table,
 	free(title);
 }
 
-/* The table column of a shown column, or -1 when it is left out. */
-static int table_column(const int *shown, size_t column)
-{
-	if (!shown[column])
-		return -1;
-	int index = 0;
-	for (size_t c = 0; c < column; c++)
-		index += shown[c] != 0;
-	return index;
-}
-
 /* Columns sized from the items they will hold. A rating label is never
  * broken: every label of the scale is fitted whole, used or not. */
 static void size_columns(struct layout *lo, struct layout_table *table,
@@ -242,8 +231,8 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 				layout_table_content(lo, table, c, &cells[c]);
 			free(owner);
 		}
-	int rating = table_column(shown, COL_RATING);
-	int previous = table_column(shown, COL_PREVIOUS);
+	int rating = layout_columns_index(shown, COL_RATING);
+	int previous = layout_columns_index(shown, COL_PREVIOUS);
 	for (size_t r = 0; r < assessment->scale.rating_count; r++) {
 		const char *label = assessment->scale.ratings[r].label;
 		layout_table_fit_label(lo, table, (size_t)rating, label);
@@ -276,20 +265,11 @@ void layout_assessment(struct layout *lo,
 	if (assessment->heat_map)
 		layout_heatmap_assessment(lo, assessment);
 
-	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
-	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		all_titles[c] = layout_plain_cell(layout_word(lo, column_words[c]),
-						  ALIGN_LEFT);
-	double proportions[COLUMN_COUNT];
-	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
-					    header, sizeof *header);
-	layout_columns_shown(shown, COLUMN_COUNT,
-			     lo->style->table.assessment_columns, proportions,
-			     sizeof *proportions);
-	layout_columns_normalize(proportions, count);
+	struct layout_cell header[COLUMN_COUNT];
 	struct layout_table table;
-	layout_table_begin(lo, &table, count, proportions, header,
-			   assessment->pos);
+	layout_table_begin_shown(lo, &table, shown, COLUMN_COUNT, column_words,
+				 lo->style->table.assessment_columns, header,
+				 assessment->pos);
 	size_columns(lo, &table, assessment, shown);
 	for (size_t t = 0; t < assessment->theme_count; t++) {
 		const struct source_theme *theme = &assessment->themes[t];

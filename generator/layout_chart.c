@@ -290,12 +290,12 @@ static double widest_word(struct layout *lo, const char *text,
 static void header_cells(const struct layout *lo, const struct chart_data *data,
 			 struct layout_cell *cells);
 
-/* Natural column widths: the name column as wide as the longest name (up
- * to CHART_NAME_MAX_PT, never narrower than its longest word), the others
- * as wide as their header on one line — or, when that would make the table
- * wider than max_pt, as their header's longest word (the header then takes
- * two lines) — and never narrower than the largest number. Returns the
- * table's width. */
+/* Natural column widths: the name column as wide as the longest name or
+ * the totals row's label (up to CHART_NAME_MAX_PT, never narrower than its
+ * longest word), the others as wide as their header on one line — or,
+ * when that would make the table wider than max_pt, as their header's
+ * longest word (the header then takes two lines) — and never narrower than
+ * the largest number. Returns the table's width. */
 static double table_widths(struct layout *lo, const struct chart_data *data,
 			   double max_pt, double *widths_pt)
 {
@@ -311,6 +311,10 @@ static double table_widths(struct layout *lo, const struct chart_data *data,
 	snprintf(number, sizeof number, "%zu", grand_total);
 	double number_pt = chart_text_width(lo, number, &st->header_font);
 	double name_pt = widest_word(lo, cells[0].plain, &st->header_font);
+	/* The totals row's label is a name too: Welsh "Cyfanswm" is wider
+	 * than "Thema" and than short theme names. */
+	const char *total_word = layout_word(lo, "dashboard.total");
+	name_pt = fmax(name_pt, chart_text_width(lo, total_word, &lo->strong_font));
 	double name_word_pt = name_pt;
 	for (size_t s = 0; s < data->series_count; s++) {
 		name_pt = fmax(name_pt, chart_text_width(lo, data->series[s].name, &st->cell_font));

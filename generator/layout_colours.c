@@ -121,6 +121,8 @@ static void check_blocks(const struct source_doc *doc, const struct style *style
 			check_scale(doc, style, &blocks[i].u.assessment.scale, diags);
 		else if (blocks[i].kind == BLOCK_PERFORMANCE)
 			check_scale(doc, style, &blocks[i].u.performance.scale, diags);
+		else if (blocks[i].kind == BLOCK_RISKS)
+			check_scale(doc, style, &blocks[i].u.risks.scale, diags);
 }
 
 void layout_check_colours(const struct source_doc *doc,

@@ -26,7 +26,9 @@ struct furniture {
 static void set_fields(struct layout *lo, struct furniture *f)
 {
 	const struct source_cover *cover = &lo->doc->cover;
-	snprintf(f->pages, sizeof f->pages, "%zu", lo->list->page_count);
+	/* In the reports pack the pages count through the pack. */
+	snprintf(f->pages, sizeof f->pages, "%zu",
+		 lo->total_pages ? lo->total_pages : lo->list->page_count);
 	const struct words_field marking[] = {
 		{ "marking", cover->marking ? cover->marking : "" }, { NULL, NULL },
 	};
@@ -98,6 +100,14 @@ static double height_of(const struct layout_lines *lines)
 	return lines ? lines->height_pt : 0;
 }
 
+static int page_marked(const struct layout *lo, size_t p)
+{
+	for (size_t i = 0; i < lo->marked_count; i++)
+		if (p >= lo->marked[i].first && p < lo->marked[i].end)
+			return 1;
+	return 0;
+}
+
 static void place_header(struct layout *lo, const struct furniture *f,
 			 uint32_t node)
 {
@@ -112,7 +122,8 @@ static void place_header(struct layout *lo, const struct furniture *f,
 	double right_pt = right ? right->width_pt + FURNITURE_GAP_PT : 0;
 	struct layout_lines *left = measure_template(
 		lo, f, lo->style->header_left, font, width_pt - right_pt,
-		ALIGN_LEFT, NULL);
+		ALIGN_LEFT, page_marked(lo, lo->page) ?
+			layout_word(lo, "furniture.not-for-publication") : NULL);
 	double height_pt = fmax(height_of(left), height_of(right));
 	/* Above the content, in the top margin, never off the page. */
 	double y_pt = fmax(lo->top_pt * 0.6 - height_pt, 2);
@@ -224,11 +235,16 @@ void layout_furniture(struct layout *lo)
 	f.draft = (lo->doc && lo->doc->status == STATUS_DRAFT) ||
 		  (lo->options && lo->options->draft);
 	set_fields(lo, &f);
+	/* The PDF's page labels say what the footers print. */
+	if (lo->list->page_count)
+		dl_set_page_label(lo->list, 0, NULL,
+				  lo->first_page ? (unsigned)lo->first_page : 1);
 	uint32_t saved_node = lo->node;
 	struct source_pos pos = { 0, 0 };
 	for (size_t p = 0; p < lo->list->page_count; p++) {
 		use_page(lo, p);
-		snprintf(f.page, sizeof f.page, "%zu", p + 1);
+		snprintf(f.page, sizeof f.page, "%zu",
+			 (lo->first_page ? lo->first_page : 1) + p);
 		const struct words_field numbers[] = {
 			{ "page", f.page }, { "pages", f.pages }, { NULL, NULL },
 		};

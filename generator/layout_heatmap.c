@@ -19,19 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The fixed words of this file, in one place. */
-static const struct {
-	const char *likelihood, *impact, *score, *rating, *risks;
-	const char *none;
-} words = {
-	.likelihood = "Likelihood",
-	.impact = "Impact",
-	.score = "Score",
-	.rating = "Rating",
-	.risks = "Risks",
-	.none = "none",
-};
-
 #define HEATMAP_MAX_WIDTH_PT 560.0 /* wider grids only spread the refs out */
 #define HEATMAP_MIN_CELL_PT 30.0   /* a cell is never shorter */
 #define HEATMAP_LABEL_SHARE 0.28   /* widest the row labels may be */
@@ -172,7 +159,8 @@ static void grid_measure(struct layout *lo, struct grid *g, double x_pt,
 	g->small_line_pt = chart_text_height(lo, "0", &g->small, 100);
 	g->x_pt = x_pt;
 	g->width_pt = fmin(width_pt, HEATMAP_MAX_WIDTH_PT);
-	double label_pt = chart_text_width(lo, words.likelihood, &lo->strong_font);
+	double label_pt = chart_text_width(lo, layout_word(lo, "risks.likelihood"),
+					   &lo->strong_font);
 	for (size_t r = 0; r < g->rows; r++) {
 		char *text = level_text(row_level(g, r));
 		label_pt = fmax(label_pt, chart_text_width(lo, text, font));
@@ -236,34 +224,59 @@ static void grid_begin(struct grid *g, const struct source_risks *risks)
 	grid_refs(g);
 }
 
-/* The text alternative: what the grid is, then every occupied cell from
- * the highest likelihood and impact down. Caller frees. */
-static char *grid_alt(const struct grid *g)
+/* The alternative's opening: what the grid is and which way it runs.
+ * Caller frees. */
+static char *grid_alt_intro(const struct layout *lo, const struct grid *g)
 {
-	struct text_buffer b = { 0 };
 	size_t placed = 0;
 	for (size_t i = 0; i < g->rows * g->columns; i++)
 		if (g->refs[i])
 			for (const char *p = g->refs[i]; p; p = strchr(p + 1, ' '))
 				placed++;
-	chart_buffer_add(&b, "Heat map of the current scores of %zu %s: likelihood "
-			 "from %d at the top to %d, impact from %d at the left to %d.",
-			 placed, placed == 1 ? "risk" : "risks",
-			 g->rows ? row_level(g, 0)->code : 0,
-			 g->rows ? row_level(g, g->rows - 1)->code : 0,
-			 g->columns ? column_level(g, 0)->code : 0,
-			 g->columns ? column_level(g, g->columns - 1)->code : 0);
+	char n[24], top[16], bottom[16], left[16], right[16];
+	snprintf(n, sizeof n, "%zu", placed);
+	snprintf(top, sizeof top, "%d", g->rows ? row_level(g, 0)->code : 0);
+	snprintf(bottom, sizeof bottom, "%d", g->rows ? row_level(g, g->rows - 1)->code : 0);
+	snprintf(left, sizeof left, "%d", g->columns ? column_level(g, 0)->code : 0);
+	snprintf(right, sizeof right, "%d",
+		 g->columns ? column_level(g, g->columns - 1)->code : 0);
+	const char *one, *many;
+	layout_noun(lo, NULL, "risk", &one, &many);
+	const struct words_field fields[] = {
+		{ "n", n }, { "one", one }, { "many", many }, { "top", top },
+		{ "bottom", bottom }, { "left", left }, { "right", right },
+		{ NULL, NULL },
+	};
+	return layout_format(lo, placed == 1 ? "risks.heat-map-alt.one"
+					     : "risks.heat-map-alt.many", fields);
+}
+
+/* The text alternative: what the grid is, then every occupied cell from
+ * the highest likelihood and impact down. Caller frees. */
+static char *grid_alt(const struct layout *lo, const struct grid *g)
+{
+	struct text_buffer b = { 0 };
+	char *intro = grid_alt_intro(lo, g);
+	chart_buffer_add(&b, "%s", intro);
+	free(intro);
 	for (size_t r = 0; r < g->rows; r++)
 		for (size_t c = g->columns; c-- > 0;) {
 			const char *refs = g->refs[cell_index(g, r, c)];
 			if (!refs)
 				continue;
+			char *likelihood = level_text(row_level(g, r));
+			char *impact = level_text(column_level(g, c));
 			char *title = cell_title(g, r, c);
-			chart_buffer_add(&b, " Likelihood %d %s, impact %d %s, score %s: %s.",
-					 row_level(g, r)->code, row_level(g, r)->label,
-					 column_level(g, c)->code, column_level(g, c)->label,
-					 title, refs);
+			const struct words_field fields[] = {
+				{ "likelihood", likelihood }, { "impact", impact },
+				{ "score", title }, { "refs", refs }, { NULL, NULL },
+			};
+			char *cell = layout_format(lo, "risks.heat-map-alt-cell", fields);
+			chart_buffer_add(&b, " %s", cell);
+			free(cell);
 			free(title);
+			free(impact);
+			free(likelihood);
 		}
 	return b.text;
 }
@@ -317,7 +330,8 @@ static void grid_column_labels(struct layout *lo, const struct grid *g,
 	}
 	lo->y_pt += g->column_label_h_pt;
 	double grid_x_pt = g->x_pt + g->label_w_pt;
-	lo->y_pt += chart_place_text(lo, words.impact, &lo->strong_font, grid_x_pt,
+	lo->y_pt += chart_place_text(lo, layout_word(lo, "risks.impact"),
+				     &lo->strong_font, grid_x_pt,
 				     lo->y_pt, g->width_pt - g->label_w_pt,
 				     ALIGN_CENTER, figure);
 }
@@ -381,11 +395,11 @@ static void grid_table(struct layout *lo, const struct grid *g)
 {
 	static const double columns[5] = { 0.16, 0.16, 0.08, 0.14, 0.46 };
 	struct layout_cell header[5] = {
-		layout_plain_cell(words.likelihood, ALIGN_LEFT),
-		layout_plain_cell(words.impact, ALIGN_LEFT),
-		layout_plain_cell(words.score, ALIGN_RIGHT),
-		layout_plain_cell(words.rating, ALIGN_CENTER),
-		layout_plain_cell(words.risks, ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "risks.likelihood"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "risks.impact"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "risks.heat-map.score"), ALIGN_RIGHT),
+		layout_plain_cell(layout_word(lo, "key.rating"), ALIGN_CENTER),
+		layout_plain_cell(layout_word(lo, "risks.heat-map.risks"), ALIGN_LEFT),
 	};
 	double share = g->width_pt / layout_content_width(lo);
 	double proportions[5];
@@ -424,7 +438,8 @@ static void grid_table(struct layout *lo, const struct grid *g)
 			free(score);
 		}
 	if (!any) {
-		struct layout_cell cell = layout_plain_cell(words.none, ALIGN_LEFT);
+		struct layout_cell cell = layout_plain_cell(layout_word(lo, "chart.none"),
+							    ALIGN_LEFT);
 		layout_table_span_row(lo, &table, &cell, 0, g->risks->pos);
 	}
 	layout_table_end(lo, &table);
@@ -439,12 +454,13 @@ void layout_heatmap_risks(struct layout *lo, const struct source_risks *risks)
 	if (total_pt <= lo->bottom_pt - lo->top_pt)
 		layout_ensure_space(lo, total_pt);
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, risks->pos);
-	char *alt = grid_alt(&g);
+	char *alt = grid_alt(lo, &g);
 	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	size_t first_page = lo->page;
 	layout_ensure_space(lo, g.line_pt + (g.rows ? g.row_h_pt[0] : 0));
-	lo->y_pt += chart_place_text(lo, words.likelihood, &lo->strong_font, g.x_pt,
+	lo->y_pt += chart_place_text(lo, layout_word(lo, "risks.likelihood"),
+				     &lo->strong_font, g.x_pt,
 				     lo->y_pt, g.label_w_pt, ALIGN_LEFT, figure);
 	double *centre_y_pt = mem_array(g.rows ? g.rows : 1, sizeof *centre_y_pt);
 	for (size_t r = 0; r < g.rows; r++) {
@@ -475,11 +491,19 @@ static char *chip_text(const struct source_assessment *a, const struct source_it
 	return mem_printf("%s\u00a0%s", item->ref ? item->ref : "?", code);
 }
 
-static char *assessment_alt(const struct source_assessment *a)
+/* "Heat map of the characteristics by theme, …", then each theme and its
+ * references with their ratings' names. Caller frees. */
+static char *assessment_alt(const struct layout *lo, const struct source_assessment *a)
 {
 	struct text_buffer b = { 0 };
-	chart_buffer_add(&b, "Heat map of the characteristics by theme, each "
-			 "reference coloured by its rating.");
+	const char *one, *many;
+	layout_noun(lo, a->noun, "characteristic", &one, &many);
+	const struct words_field fields[] = {
+		{ "one", one }, { "many", many }, { NULL, NULL },
+	};
+	char *intro = layout_format(lo, "assessment.heat-map-alt", fields);
+	chart_buffer_add(&b, "%s", intro);
+	free(intro);
 	for (size_t t = 0; t < a->theme_count; t++) {
 		const struct source_theme *theme = &a->themes[t];
 		chart_buffer_add(&b, " %s:", theme->name ? theme->name : "");
@@ -490,9 +514,10 @@ static char *assessment_alt(const struct source_assessment *a)
 					 item->ref ? item->ref : "?",
 					 index >= 0 && (size_t)index < a->scale.rating_count
 						 ? chart_rating_name(&a->scale.ratings[index])
-						 : "not rated");
+						 : layout_word(lo, "dashboard.not-rated"));
 		}
-		chart_buffer_add(&b, "%s.", theme->item_count ? "" : " none");
+		chart_buffer_add(&b, "%s%s.", theme->item_count ? "" : " ",
+				 theme->item_count ? "" : layout_word(lo, "chart.none"));
 	}
 	return b.text;
 }
@@ -521,7 +546,7 @@ void layout_heatmap_assessment(struct layout *lo, const struct source_assessment
 	double chips_x_pt = lo->left_pt + name_w_pt;
 	size_t per_line = (size_t)fmax(1, floor((width_pt - name_w_pt) / chip_w_pt));
 	uint32_t figure = layout_add_node(lo, ROLE_FIGURE, a->pos);
-	char *alt = assessment_alt(a);
+	char *alt = assessment_alt(lo, a);
 	lo->list->nodes[figure].alt = dl_strdup(lo->list, alt);
 	free(alt);
 	for (size_t t = 0; t < a->theme_count; t++) {

@@ -26,6 +26,12 @@ struct layout {
 	 * labels on unfilled ground: the header's own colour is chosen for the
 	 * header fill and may vanish on white. */
 	struct style_font strong_font;
+	/* The reports pack: the number printed on the first page (0: 1), the
+	 * pack's page count (0: this list's), and pages [first, end) whose
+	 * running header says "NOT FOR PUBLICATION" (exempt parts). */
+	size_t first_page, total_pages;
+	struct layout_page_range { size_t first, end; } *marked;
+	size_t marked_count, marked_capacity;
 	/* The paper's catalogue of words (English when none fits its
 	 * xml:lang); the house style's labels come first (layout_words.c). */
 	const struct words *words;
@@ -35,6 +41,21 @@ struct layout {
 	long logo_image;
 	double logo_width_pt, logo_height_pt; /* its natural size */
 };
+
+/* A paper paginated and not yet finished (layout.h); the agenda and the
+ * exemption pages make one about a document of their own. */
+struct layout_paper {
+	struct layout lo;
+	struct source_doc *owned_doc; /* NULL, or the one lo describes: freed
+	                                 with free(), its strings borrowed */
+};
+
+/* "This appendix is not for publication by virtue of paragraph 3 of
+ * Schedule 12A …": the catalogue's key (agenda.withheld-item or
+ * agenda.withheld-appendix) with the paragraph and its reason. Caller
+ * frees. (layout_agenda.c) */
+char *layout_exempt_statement(const struct layout *lo, const char *key,
+			      const char *paragraph);
 
 /* ---- the layout's life (layout_page.c) ---- */
 
@@ -277,9 +298,22 @@ void layout_table_size_columns(struct layout *lo, struct layout_table *table,
  * the columns none of its rows fills so. */
 size_t layout_columns_shown(const int *shown, size_t column_count,
 			    const void *all, void *out, size_t size);
+/* The table column a block's column is drawn in when some are left out
+ * (its place among the shown ones), or -1 when it is left out itself. */
+int layout_columns_index(const int *shown, size_t column);
 /* Scale the proportions of the columns kept to add up to 1: the table
  * stays as wide as the style's proportions made it. */
 void layout_columns_normalize(double *proportions, size_t count);
+/* Open the table of a block whose columns (column_count of them) are
+ * shown or left out: the header of the shown ones, titled with the words
+ * column_words names, their style's proportions scaled to add up to 1.
+ * header has room for column_count cells and stays valid until
+ * layout_table_end. */
+void layout_table_begin_shown(struct layout *lo, struct layout_table *table,
+			      const int *shown, size_t column_count,
+			      const char *const *column_words,
+			      const double *proportions,
+			      struct layout_cell *header, struct source_pos pos);
 
 /* layout_table.c's use of layout_table_widths.c: the widths start as the
  * style gives them (count of them, copied); table_widths_need widens

@@ -200,17 +200,6 @@ static void measure_row(struct layout *lo, struct layout_table *table,
 	measure_texts_free(&texts);
 }
 
-/* The table column of a shown column, or -1 when it is left out. */
-static int table_column(const int *shown, size_t column)
-{
-	if (!shown[column])
-		return -1;
-	int index = 0;
-	for (size_t c = 0; c < column; c++)
-		index += shown[c] != 0;
-	return index;
-}
-
 /* Columns sized from the measures they will hold. A rating label is
  * never broken, nor a travel word inside a word: every label of the scale
  * and every direction is fitted, used or not. */
@@ -228,13 +217,13 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 				layout_table_content(lo, table, c, &cells[c]);
 			measure_texts_free(&texts);
 		}
-	size_t rating = (size_t)table_column(shown, COL_RATING);
+	size_t rating = (size_t)layout_columns_index(shown, COL_RATING);
 	for (size_t r = 0; r < perf->scale.rating_count; r++)
 		layout_table_fit_label(lo, table, rating,
 				       perf->scale.ratings[r].label);
 	layout_table_fit_label(lo, table, rating,
 			       layout_word(lo, "performance.context"));
-	int travel = table_column(shown, COL_TRAVEL);
+	int travel = layout_columns_index(shown, COL_TRAVEL);
 	static const enum direction_of_travel travels[] = {
 		TRAVEL_UNKNOWN, TRAVEL_IMPROVING, TRAVEL_DECLINING,
 		TRAVEL_UNCHANGED, TRAVEL_NEW,
@@ -279,20 +268,11 @@ void layout_performance(struct layout *lo,
 	layout_key_paragraph(lo, &note, &lo->style->body, note.pos);
 	layout_dashboard_performance(lo, performance);
 
-	struct layout_cell all_titles[COLUMN_COUNT], header[COLUMN_COUNT];
-	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		all_titles[c] = layout_plain_cell(layout_word(lo, column_words[c]),
-						  ALIGN_LEFT);
-	double proportions[COLUMN_COUNT];
-	size_t count = layout_columns_shown(shown, COLUMN_COUNT, all_titles,
-					    header, sizeof *header);
-	layout_columns_shown(shown, COLUMN_COUNT,
-			     lo->style->table.performance_columns, proportions,
-			     sizeof *proportions);
-	layout_columns_normalize(proportions, count);
+	struct layout_cell header[COLUMN_COUNT];
 	struct layout_table table;
-	layout_table_begin(lo, &table, count, proportions, header,
-			   performance->pos);
+	layout_table_begin_shown(lo, &table, shown, COLUMN_COUNT, column_words,
+				 lo->style->table.performance_columns, header,
+				 performance->pos);
 	size_columns(lo, &table, performance, shown);
 	for (size_t g = 0; g < performance->group_count; g++) {
 		const struct source_measure_group *group =

@@ -28,33 +28,11 @@ enum {
 	COLUMN_COUNT
 };
 
-/* The fixed words of this file, in one place. */
-static const char *const column_titles[COLUMN_COUNT] = {
-	"Ref",    "Risk",   "Owner",     "Inherent",
-	"Current", "Target", "Direction", "Controls and further actions",
-};
-static const struct {
-	const char *cause, *consequence, *controls, *actions, *reviewed, *by;
-	const char *key_rating, *key_scores, *key_meaning, *matrix_scores;
-	const char *risk_one, *risk_many, *since_last;
-	const char *level, *likelihood, *impact;
-} words = {
-	.cause = "Cause: ",
-	.consequence = "Consequence: ",
-	.controls = "Controls: ",
-	.actions = "Further actions:",
-	.reviewed = "Reviewed ",
-	.by = "by ",
-	.key_rating = "Rating",
-	.key_scores = "Scores",
-	.key_meaning = "Meaning",
-	.matrix_scores = "Likelihood \u00d7 impact",
-	.risk_one = "risk",
-	.risk_many = "risks",
-	.since_last = "the last review",
-	.level = "Level",
-	.likelihood = "Likelihood",
-	.impact = "Impact",
+/* The catalogue keys of the register's column titles (words/). */
+static const char *const column_keys[COLUMN_COUNT] = {
+	"risks.column.ref",     "risks.column.risk",   "risks.column.owner",
+	"risks.column.inherent", "risks.column.current", "risks.column.target",
+	"risks.column.direction", "risks.column.controls",
 };
 
 /* Register columns as proportions of the content width. */
@@ -99,6 +77,13 @@ static void rich_plain(struct rich *r, const char *text, int strong)
 	if (strong && r->length > start)
 		rich_span(r, (struct source_span){ start, (uint32_t)r->length,
 						   SPAN_STRONG, NULL, NULL, 0 });
+}
+
+/* A catalogue word in bold, "Cause:", and the space after it. */
+static void rich_lead(struct rich *r, const struct layout *lo, const char *key)
+{
+	rich_plain(r, layout_word(lo, key), 1);
+	rich_append(r, " ", 1);
 }
 
 /* Styled source text, its spans shifted along. */
@@ -163,22 +148,39 @@ static const struct source_text *risk_text(struct layout *lo,
 		rich_span(&r, (struct source_span){ 0, title_end, SPAN_STRONG, NULL, NULL, 0 });
 	rich_text(&r, &risk->title);
 	const struct {
-		const char *lead;
+		const char *lead_key;
 		const struct source_text *text;
 	} parts[] = {
 		{ NULL, &risk->description },
-		{ words.cause, &risk->cause },
-		{ words.consequence, &risk->consequence },
+		{ "risks.cause", &risk->cause },
+		{ "risks.consequence", &risk->consequence },
 	};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		if (!has_text(parts[i].text))
 			continue;
 		rich_break(&r);
-		if (parts[i].lead)
-			rich_plain(&r, parts[i].lead, 1);
+		if (parts[i].lead_key)
+			rich_lead(&r, lo, parts[i].lead_key);
 		rich_text(&r, parts[i].text);
 	}
 	return rich_finish(lo, &r, risk->pos);
+}
+
+/* "Head of Finance, by 30 September 2024", either half alone, or NULL.
+ * Caller frees. */
+static char *action_owner_due(const struct layout *lo,
+			      const struct source_risk_action *action)
+{
+	if (!action->due)
+		return action->owner ? mem_strdup(action->owner) : NULL;
+	char *date = dates_long_text(action->due, lo->words);
+	const struct words_field fields[] = {
+		{ "owner", action->owner }, { "date", date }, { NULL, NULL },
+	};
+	char *text = layout_format(lo, action->owner ? "risks.action-owner-due"
+						     : "risks.action-due", fields);
+	free(date);
+	return text;
 }
 
 static const struct source_text *controls_text(struct layout *lo,
@@ -186,26 +188,24 @@ static const struct source_text *controls_text(struct layout *lo,
 {
 	struct rich r = { 0 };
 	if (has_text(&risk->controls)) {
-		rich_plain(&r, words.controls, 1);
+		rich_lead(&r, lo, "risks.controls");
 		rich_text(&r, &risk->controls);
 	}
 	if (risk->action_count) {
 		rich_break(&r);
-		rich_plain(&r, words.actions, 1);
+		rich_plain(&r, layout_word(lo, "risks.actions"), 1);
 	}
 	for (size_t i = 0; i < risk->action_count; i++) {
 		const struct source_risk_action *action = &risk->actions[i];
 		rich_plain(&r, "\n\u2022 ", 0);
 		rich_text(&r, &action->text);
-		char *date = action->due ? dates_long_text(action->due, lo->words) : NULL;
-		if (action->owner || date) {
-			char *who = mem_printf(" (%s%s%s%s)", action->owner ? action->owner : "",
-					       action->owner && date ? ", " : "",
-					       date ? words.by : "", date ? date : "");
-			rich_plain(&r, who, 0);
-			free(who);
+		char *who = action_owner_due(lo, action);
+		if (who) {
+			char *aside = mem_printf(" (%s)", who);
+			rich_plain(&r, aside, 0);
+			free(aside);
 		}
-		free(date);
+		free(who);
 	}
 	return rich_finish(lo, &r, risk->pos);
 }
@@ -234,15 +234,25 @@ static struct layout_cell score_cell(struct layout *lo,
 				  ALIGN_CENTER);
 }
 
-/* "↓ Reduced", capitalised. Caller frees. */
-static char *direction_text(enum risk_direction direction)
+/* The catalogue key of a direction as the register's column prints it. */
+static const char *direction_key(enum risk_direction direction)
 {
-	const char *arrow = rating_risk_direction_arrow(direction);
-	char *text = mem_printf("%s\u00a0%s", arrow, rating_risk_direction_word(direction));
-	char *word = text + strlen(arrow) + strlen("\u00a0");
-	if (*word >= 'a' && *word <= 'z')
-		*word = (char)(*word - 'a' + 'A');
-	return text;
+	switch (direction) {
+	case RISK_DIRECTION_REDUCED: return "risks.direction.reduced";
+	case RISK_DIRECTION_INCREASED: return "risks.direction.increased";
+	case RISK_DIRECTION_UNCHANGED: return "risks.direction.unchanged";
+	case RISK_DIRECTION_NEW: return "risks.direction.new";
+	case RISK_DIRECTION_UNKNOWN: break;
+	}
+	return "risks.direction.unknown";
+}
+
+/* "↓ Reduced": the arrow, a no-break space and the catalogue's word.
+ * Caller frees. */
+static char *direction_text(const struct layout *lo, enum risk_direction direction)
+{
+	return mem_printf("%s\u00a0%s", rating_risk_direction_arrow(direction),
+			  layout_word(lo, direction_key(direction)));
 }
 
 /* text with each space a no-break space (U+00A0). Caller frees. */
@@ -269,8 +279,11 @@ static char *owner_text(const struct layout *lo, const struct source_risk *risk)
 	if (!risk->reviewed)
 		return mem_strdup(risk->owner ? risk->owner : "");
 	char *date = dates_long_text(risk->reviewed, lo->words);
-	char *text = mem_printf("%s%s%s%s", risk->owner ? risk->owner : "",
-				risk->owner ? "\n" : "", words.reviewed, date);
+	const struct words_field fields[] = { { "date", date }, { NULL, NULL } };
+	char *reviewed = layout_format(lo, "risks.reviewed", fields);
+	char *text = mem_printf("%s%s%s", risk->owner ? risk->owner : "",
+				risk->owner ? "\n" : "", reviewed);
+	free(reviewed);
 	free(date);
 	/* "Reviewed 31 March 2024" is one unbroken line: the column is as
 	 * wide as it, rather than a share that wraps it unevenly. */
@@ -293,7 +306,7 @@ struct risk_cells {
 static void risk_cells(struct layout *lo, const struct source_risks *risks,
 		       const struct source_risk *risk, struct risk_cells *rc)
 {
-	rc->direction = direction_text(risk->direction);
+	rc->direction = direction_text(lo, risk->direction);
 	rc->owner = owner_text(lo, risk);
 	struct layout_cell *cells = rc->cells;
 	cells[COL_REF] = layout_plain_cell(risk->ref, ALIGN_LEFT);
@@ -330,6 +343,18 @@ static void size_columns(struct layout *lo, struct layout_table *table,
 	layout_table_size_columns(lo, table, flexible);
 }
 
+/* Columns from the cells of every row (count rows of columns cells each),
+ * before the first is placed: for the key and the levels' tables. */
+static void size_columns_of(struct layout *lo, struct layout_table *table,
+			    const struct layout_cell *rows, size_t count,
+			    size_t columns, const int *flexible)
+{
+	for (size_t i = 0; i < count; i++)
+		for (size_t c = 0; c < columns; c++)
+			layout_table_content(lo, table, c, &rows[i * columns + c]);
+	layout_table_size_columns(lo, table, flexible);
+}
+
 /* References, direction words and the rating labels a score column
  * prints are never broken (scores are kept whole by no-break spaces). */
 static void fit_words(struct layout *lo, struct layout_table *table,
@@ -358,7 +383,7 @@ static void fit_words(struct layout *lo, struct layout_table *table,
 		}
 	}
 	for (int d = RISK_DIRECTION_UNKNOWN; d <= RISK_DIRECTION_NEW; d++) {
-		char *text = direction_text((enum risk_direction)d);
+		char *text = direction_text(lo, (enum risk_direction)d);
 		layout_table_fit_word(lo, table, COL_DIRECTION, text, NULL);
 		free(text);
 	}
@@ -366,9 +391,25 @@ static void fit_words(struct layout *lo, struct layout_table *table,
 
 /* ---- before the register ---- */
 
+/* "15 to 25", after a comma when b holds a band already. */
+static void band_range(const struct layout *lo, struct text_buffer *b,
+		       const struct source_risk_band *band)
+{
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%d", band->from);
+	snprintf(to, sizeof to, "%d", band->to);
+	const struct words_field fields[] = {
+		{ "from", from }, { "to", to }, { NULL, NULL },
+	};
+	char *range = layout_format(lo, "risks.band", fields);
+	chart_buffer_add(b, "%s%s", b->length ? ", " : "", range);
+	free(range);
+}
+
 /* "15 to 25" for each band of the rating; with a matrix, its cells as
  * "4 × 2, 4 × 3", likelihood first. Caller frees. */
-static char *band_scores(const struct source_risks *risks, size_t rating)
+static char *band_scores(const struct layout *lo, const struct source_risks *risks,
+			 size_t rating)
 {
 	struct text_buffer b = { 0 };
 	if (risks->matrix) {
@@ -387,8 +428,7 @@ static char *band_scores(const struct source_risks *risks, size_t rating)
 		if (band->from == band->to)
 			chart_buffer_add(&b, "%s%d", b.length ? ", " : "", band->from);
 		else
-			chart_buffer_add(&b, "%s%d to %d", b.length ? ", " : "", band->from,
-					 band->to);
+			band_range(lo, &b, band);
 	}
 	if (!b.text)
 		chart_buffer_add(&b, "\u2013");
@@ -400,26 +440,37 @@ static void risk_key(struct layout *lo, const struct source_risks *risks)
 	if (risks->scale.rating_count == 0)
 		return;
 	struct layout_cell header[3] = {
-		layout_plain_cell(words.key_rating, ALIGN_LEFT),
-		layout_plain_cell(risks->matrix ? words.matrix_scores : words.key_scores,
+		layout_plain_cell(layout_word(lo, "key.rating"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, risks->matrix ? "risks.key-matrix"
+								: "risks.key-scores"),
 				  ALIGN_LEFT),
-		layout_plain_cell(words.key_meaning, ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "key.meaning"), ALIGN_LEFT),
 	};
 	struct layout_table table;
 	layout_table_begin(lo, &table, 3, key_columns, header, risks->pos);
-	for (size_t i = 0; i < risks->scale.rating_count; i++) {
+	size_t count = risks->scale.rating_count;
+	char **texts = mem_array(2 * count, sizeof *texts);
+	struct layout_cell *rows = mem_array(3 * count, sizeof *rows);
+	for (size_t i = 0; i < count; i++) {
 		const struct source_rating *rating = &risks->scale.ratings[i];
-		char *swatch = mem_printf("%s (%s)", rating->label, rating->code);
-		char *scores = band_scores(risks, i);
-		struct layout_cell cells[3] = {
-			layout_rating_cell(lo, &risks->scale, i, swatch, ALIGN_LEFT),
-			layout_plain_cell(scores, ALIGN_LEFT),
-			layout_plain_cell(rating->meaning, ALIGN_LEFT),
-		};
-		layout_table_row(lo, &table, cells, 1, 0, rating->pos);
-		free(swatch);
-		free(scores);
+		texts[2 * i] = mem_printf("%s (%s)", rating->label, rating->code);
+		texts[2 * i + 1] = band_scores(lo, risks, i);
+		rows[3 * i] = layout_rating_cell(lo, &risks->scale, i, texts[2 * i],
+						 ALIGN_LEFT);
+		rows[3 * i + 1] = layout_plain_cell(texts[2 * i + 1], ALIGN_LEFT);
+		rows[3 * i + 2] = layout_plain_cell(rating->meaning, ALIGN_LEFT);
 	}
+	/* The swatch and the scores as wide as they print, the meaning the rest. */
+	static const int flexible[3] = { 0, 0, 1 };
+	size_columns_of(lo, &table, rows, count, 3, flexible);
+	for (size_t i = 0; i < count; i++) {
+		layout_table_row(lo, &table, &rows[3 * i], 1, 0,
+				 risks->scale.ratings[i].pos);
+		free(texts[2 * i]);
+		free(texts[2 * i + 1]);
+	}
+	free(texts);
+	free(rows);
 	layout_table_end(lo, &table);
 	layout_paragraph_gap(lo);
 }
@@ -450,52 +501,75 @@ static void levels_key(struct layout *lo, const struct source_risks *risks)
 	if (!axis_has_meanings(&risks->likelihood) && !axis_has_meanings(&risks->impact))
 		return;
 	struct layout_cell header[3] = {
-		layout_plain_cell(words.level, ALIGN_RIGHT),
-		layout_plain_cell(words.likelihood, ALIGN_LEFT),
-		layout_plain_cell(words.impact, ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "risks.level"), ALIGN_RIGHT),
+		layout_plain_cell(layout_word(lo, "risks.likelihood"), ALIGN_LEFT),
+		layout_plain_cell(layout_word(lo, "risks.impact"), ALIGN_LEFT),
 	};
 	struct layout_table table;
 	layout_table_begin(lo, &table, 3, level_columns, header, risks->pos);
+	char numbers[SOURCE_RISK_MAX_LEVEL][8], *texts[2 * SOURCE_RISK_MAX_LEVEL];
+	struct layout_cell rows[3 * SOURCE_RISK_MAX_LEVEL];
+	struct source_pos where[SOURCE_RISK_MAX_LEVEL];
+	size_t count = 0;
 	for (int code = SOURCE_RISK_MAX_LEVEL; code >= 1; code--) {
 		int li = rating_risk_level(&risks->likelihood, code);
 		int ii = rating_risk_level(&risks->impact, code);
 		if (li < 0 && ii < 0)
 			continue;
-		char number[8];
-		snprintf(number, sizeof number, "%d", code);
-		char *likelihood = level_words(&risks->likelihood, code);
-		char *impact = level_words(&risks->impact, code);
-		struct layout_cell cells[3] = {
-			layout_plain_cell(number, ALIGN_RIGHT),
-			layout_plain_cell(likelihood, ALIGN_LEFT),
-			layout_plain_cell(impact, ALIGN_LEFT),
-		};
-		struct source_pos pos = li >= 0 ? risks->likelihood.levels[li].pos
-						: risks->impact.levels[ii].pos;
-		layout_table_row(lo, &table, cells, 1, 0, pos);
-		free(likelihood);
-		free(impact);
+		snprintf(numbers[count], sizeof numbers[count], "%d", code);
+		texts[2 * count] = level_words(&risks->likelihood, code);
+		texts[2 * count + 1] = level_words(&risks->impact, code);
+		rows[3 * count] = layout_plain_cell(numbers[count], ALIGN_RIGHT);
+		rows[3 * count + 1] = layout_plain_cell(texts[2 * count], ALIGN_LEFT);
+		rows[3 * count + 2] = layout_plain_cell(texts[2 * count + 1], ALIGN_LEFT);
+		where[count] = li >= 0 ? risks->likelihood.levels[li].pos
+				       : risks->impact.levels[ii].pos;
+		count++;
+	}
+	/* The code as wide as it prints, the two meanings the rest. */
+	static const int flexible[3] = { 0, 1, 1 };
+	size_columns_of(lo, &table, rows, count, 3, flexible);
+	for (size_t i = 0; i < count; i++) {
+		layout_table_row(lo, &table, &rows[3 * i], 1, 0, where[i]);
+		free(texts[2 * i]);
+		free(texts[2 * i + 1]);
 	}
 	layout_table_end(lo, &table);
 	layout_paragraph_gap(lo);
 }
 
-/* "16 risks: 4 High, 8 Medium, 4 Low. Since the review of 2024-03-31: 3
- * reduced, 2 increased, 10 unchanged, 1 new." Caller frees. */
-static char *summary_sentence(const struct layout *lo,
-			      const struct source_risks *risks)
+static void add_words(struct text_buffer *b, const struct layout *lo,
+		      const char *key, const struct words_field *fields)
+{
+	char *text = layout_format(lo, key, fields);
+	chart_buffer_add(b, "%s", text);
+	free(text);
+}
+
+/* "16 risks: 4 High, 8 Medium, 4 Low. Since the review of 31 March 2024:
+ * 3 reduced, 2 increased, 10 unchanged, 1 new." in the paper's language.
+ * Caller frees. */
+static char *summary_sentence(struct layout *lo, const struct source_risks *risks)
 {
 	struct text_buffer b = { 0 };
 	size_t slots = risks->scale.rating_count;
 	size_t *counts = mem_array(slots + 1, sizeof *counts);
 	rating_count_risks(risks, counts);
-	chart_buffer_add(&b, "%zu %s", risks->risk_count,
-			 risks->risk_count == 1 ? words.risk_one : words.risk_many);
-	const char *separator = ": ";
+	const char *one, *many;
+	layout_noun(lo, NULL, "risk", &one, &many);
+	char n[24];
+	struct words_field fields[] = {
+		{ "n", n }, { "one", one }, { "many", many }, { "rating", NULL },
+		{ NULL, NULL },
+	};
+	snprintf(n, sizeof n, "%zu", risks->risk_count);
+	add_words(&b, lo, risks->risk_count == 1 ? "risks.count.one" : "risks.count.many",
+		  fields);
 	for (size_t r = 0; r < slots; r++) {
-		chart_buffer_add(&b, "%s%zu %s", separator, counts[r],
-				 chart_rating_name(&risks->scale.ratings[r]));
-		separator = ", ";
+		snprintf(n, sizeof n, "%zu", counts[r]);
+		fields[3].value = chart_rating_name(&risks->scale.ratings[r]);
+		chart_buffer_add(&b, "%s", r ? ", " : ": ");
+		add_words(&b, lo, "risks.count-rating", fields);
 	}
 	chart_buffer_add(&b, ".");
 	free(counts);
@@ -504,13 +578,25 @@ static char *summary_sentence(const struct layout *lo,
 		moved[risks->risks[i].direction]++;
 	if (moved[RISK_DIRECTION_UNKNOWN] == risks->risk_count)
 		return b.text;
-	char *since = risks->previous_date ? dates_long_text(risks->previous_date, lo->words) : NULL;
-	chart_buffer_add(&b, " Since %s%s: %zu reduced, %zu increased, %zu unchanged",
-			 since ? "the review of " : words.since_last, since ? since : "",
-			 moved[RISK_DIRECTION_REDUCED], moved[RISK_DIRECTION_INCREASED],
-			 moved[RISK_DIRECTION_UNCHANGED]);
+	const struct words_field date[] = {
+		{ "date", layout_date_text(lo, risks->previous_date) }, { NULL, NULL },
+	};
+	char *since = layout_format(lo, risks->previous_date ? "risks.since-review-date"
+							     : "risks.since-review",
+				    date);
+	char reduced[24], increased[24], unchanged[24], added[24];
+	snprintf(reduced, sizeof reduced, "%zu", moved[RISK_DIRECTION_REDUCED]);
+	snprintf(increased, sizeof increased, "%zu", moved[RISK_DIRECTION_INCREASED]);
+	snprintf(unchanged, sizeof unchanged, "%zu", moved[RISK_DIRECTION_UNCHANGED]);
+	snprintf(added, sizeof added, "%zu", moved[RISK_DIRECTION_NEW]);
+	const struct words_field travel[] = {
+		{ "since", since }, { "reduced", reduced }, { "increased", increased },
+		{ "unchanged", unchanged }, { "new", added }, { NULL, NULL },
+	};
+	chart_buffer_add(&b, " ");
+	add_words(&b, lo, "risks.travel", travel);
 	if (moved[RISK_DIRECTION_NEW])
-		chart_buffer_add(&b, ", %zu new", moved[RISK_DIRECTION_NEW]);
+		add_words(&b, lo, "risks.travel-new", travel);
 	chart_buffer_add(&b, ".");
 	free(since);
 	return b.text;
@@ -541,7 +627,7 @@ void layout_risks(struct layout *lo, const struct source_risks *risks)
 
 	struct layout_cell header[COLUMN_COUNT];
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		header[c] = layout_plain_cell(column_titles[c], ALIGN_LEFT);
+		header[c] = layout_plain_cell(layout_word(lo, column_keys[c]), ALIGN_LEFT);
 	struct layout_table table;
 	layout_table_begin(lo, &table, COLUMN_COUNT, register_columns, header,
 			   risks->pos);

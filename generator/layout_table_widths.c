@@ -10,6 +10,7 @@
 #include "layout_internal.h"
 
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Added to a measured width so that text measured at exactly its own width
@@ -338,6 +339,16 @@ size_t layout_columns_shown(const int *shown, size_t column_count,
 	return kept;
 }
 
+int layout_columns_index(const int *shown, size_t column)
+{
+	if (!shown[column])
+		return -1;
+	int index = 0;
+	for (size_t c = 0; c < column; c++)
+		index += shown[c] != 0;
+	return index;
+}
+
 void layout_columns_normalize(double *proportions, size_t count)
 {
 	double sum = 0;
@@ -345,4 +356,23 @@ void layout_columns_normalize(double *proportions, size_t count)
 		sum += proportions[c] > 0 ? proportions[c] : 0;
 	for (size_t c = 0; sum > 0 && c < count; c++)
 		proportions[c] = proportions[c] > 0 ? proportions[c] / sum : 0;
+}
+
+void layout_table_begin_shown(struct layout *lo, struct layout_table *table,
+			      const int *shown, size_t column_count,
+			      const char *const *column_words,
+			      const double *proportions,
+			      struct layout_cell *header, struct source_pos pos)
+{
+	double *kept = mem_array(column_count, sizeof *kept);
+	size_t count = 0;
+	for (size_t c = 0; c < column_count; c++)
+		if (shown[c]) {
+			header[count] = layout_plain_cell(
+				layout_word(lo, column_words[c]), ALIGN_LEFT);
+			kept[count++] = proportions[c];
+		}
+	layout_columns_normalize(kept, count);
+	layout_table_begin(lo, table, count, kept, header, pos);
+	free(kept);
 }

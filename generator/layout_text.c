@@ -700,14 +700,48 @@ static int language_span_at(const struct layout *lo,
 	return found;
 }
 
-/* The Span nodes of one placement: a span in another language gets a Span
- * node (its lang set) under the text's node, and its runs a text box of
- * their own under it, so the list says which words are in which language. */
+/* The Span and Link nodes of one placement: a span in another language
+ * gets a Span node (its lang set) under the text's node, a link or ref a
+ * Link node, and their runs text boxes of their own under them, so the
+ * list says which words are in which language and which words a link
+ * holds. */
 struct language_nodes {
 	uint32_t node;            /* the text's node */
 	uint32_t *span_nodes;     /* per span, 0 until made; NULL: no span has
-	                             a language */
+	                             a language or is a link */
+	uint32_t *link_nodes;     /* per span, its Link node, 0 until made */
 };
+
+static int is_link_span(const struct source_span *span)
+{
+	return (span->kind == SPAN_LINK || span->kind == SPAN_REF) &&
+	       span->target && span->start < span->end;
+}
+
+/* The innermost link span that holds byte offset of the whole text, or -1. */
+static int link_span_at(const struct source_text *source, ptrdiff_t offset)
+{
+	int found = -1;
+	for (size_t i = 0; source && i < source->span_count; i++)
+		if (is_link_span(&source->spans[i]) &&
+		    (ptrdiff_t)source->spans[i].start <= offset &&
+		    offset < (ptrdiff_t)source->spans[i].end)
+			found = (int)i;
+	return found;
+}
+
+static uint32_t link_node(struct layout *lo, struct language_nodes *nodes,
+			  size_t span)
+{
+	if (!nodes->link_nodes[span]) {
+		uint32_t saved = lo->node;
+		lo->node = nodes->node;
+		nodes->link_nodes[span] = layout_add_node(
+			lo, ROLE_LINK, lo->list->nodes[nodes->node].pos);
+		lo->node = saved;
+	}
+	return nodes->link_nodes[span];
+}
 
 static uint32_t language_node(struct layout *lo, struct language_nodes *nodes,
 			      const struct source_text *source, int span)
@@ -805,28 +839,33 @@ static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 			   line->runs, NULL, 0, 1);
 		return;
 	}
-	/* Runs in visual order, grouped by the language span they are in:
-	 * Pango itemizes by language, so no run straddles a span's edge. */
+	/* Runs in visual order, grouped by the node they belong to (a link,
+	 * a span in another language or the text's own): Pango itemizes by
+	 * language and splits runs where a link's colour begins and ends, so
+	 * no run straddles an edge. */
 	GSList *group = line->runs;
-	int group_span = -2;
+	uint32_t group_node = 0;
 	int64_t x_pu = 0, group_x_pu = 0;
 	for (GSList *l = line->runs;; l = l->next) {
 		const PangoGlyphItem *run = l ? l->data : NULL;
-		int span = run && run->item ?
-				   language_span_at(lo, lines->source,
-						    run->item->offset + base) :
-				   -3;
-		if (l && group_span == -2)
-			group_span = span;
-		if (!l || span != group_span) {
-			place_runs(lo, impl, index, x_pt, y_pt,
-				   language_node(lo, nodes, lines->source,
-						 group_span),
+		uint32_t run_node = group_node;
+		if (run && run->item) {
+			ptrdiff_t offset = run->item->offset + base;
+			int link = link_span_at(lines->source, offset);
+			run_node = link >= 0 ? link_node(lo, nodes, (size_t)link)
+					     : language_node(lo, nodes, lines->source,
+							     language_span_at(lo, lines->source,
+									      offset));
+		}
+		if (l && l == line->runs)
+			group_node = run_node;
+		if (!l || run_node != group_node) {
+			place_runs(lo, impl, index, x_pt, y_pt, group_node,
 				   text, line, group, l, group_x_pu, 0);
 			if (!l)
 				break;
 			group = l;
-			group_span = span;
+			group_node = run_node;
 			group_x_pu = x_pu;
 		}
 		if (run && run->glyphs)
@@ -837,13 +876,12 @@ static void place_line_text(struct layout *lo, const struct lines_impl *impl,
 /* Link and ref spans: a Link node with a clickable box and an underline
  * over the span's extent on each placed line. */
 static void place_span_links(struct layout *lo, const struct lines_impl *impl,
-			     const struct source_span *span, size_t first,
-			     size_t count, double x_pt, double y0_pt,
-			     uint32_t node)
+			     struct language_nodes *nodes, size_t span_index,
+			     size_t first, size_t count, double x_pt,
+			     double y0_pt)
 {
 	const struct layout_lines *lines = &impl->lines;
-	uint32_t link_node = 0;
-	int have_node = 0;
+	const struct source_span *span = &lines->source->spans[span_index];
 	for (size_t i = first; i < first + count; i++) {
 		const char *text;
 		ptrdiff_t base;
@@ -873,15 +911,8 @@ static void place_span_links(struct layout *lo, const struct lines_impl *impl,
 				right = line_right;
 			if (right <= left)
 				continue;
-			if (!have_node) {
-				uint32_t saved = lo->node;
-				lo->node = node;
-				link_node = layout_add_node(lo, ROLE_LINK,
-							    lo->list->nodes[node].pos);
-				lo->node = saved;
-				have_node = 1;
-			}
-			struct dl_box *box = layout_add_box(lo, BOX_LINK, link_node);
+			struct dl_box *box = layout_add_box(
+				lo, BOX_LINK, link_node(lo, nodes, span_index));
 			box->x_pt = x_pt + left;
 			box->y_pt = top;
 			box->width_pt = right - left;
@@ -893,7 +924,8 @@ static void place_span_links(struct layout *lo, const struct lines_impl *impl,
 			double size_pt = lines->font->size_pt > 0 ?
 						 lines->font->size_pt : 10;
 			double under_pt = top + impl->baseline_pt[i] + size_pt * 0.12;
-			layout_add_rule(lo, link_node, x_pt + left, under_pt,
+			layout_add_rule(lo, link_node(lo, nodes, span_index),
+					x_pt + left, under_pt,
 					right - left, 0, lo->style->link_color,
 					size_pt * 0.06);
 		}
@@ -911,28 +943,28 @@ double layout_place_lines(struct layout *lo, const struct layout_lines *lines,
 		count = lines->line_count - first;
 	const struct lines_impl *impl = (const struct lines_impl *)lines;
 	const struct source_text *source = lines->source;
-	struct language_nodes nodes = { node, NULL };
+	struct language_nodes nodes = { node, NULL, NULL };
 	if (source && other_language(lo, source->lang) && node &&
 	    !lo->list->nodes[node].lang)
 		lo->list->nodes[node].lang = dl_strdup(lo->list, source->lang);
 	for (size_t s = 0; source && s < source->span_count; s++)
-		if (source->spans[s].lang && !nodes.span_nodes)
+		if ((source->spans[s].lang || is_link_span(&source->spans[s])) &&
+		    !nodes.span_nodes) {
 			nodes.span_nodes = mem_array(source->span_count,
 						     sizeof *nodes.span_nodes);
+			nodes.link_nodes = mem_array(source->span_count,
+						     sizeof *nodes.link_nodes);
+		}
 	double top0 = lines->line_top_pt[first];
 	for (size_t i = first; i < first + count; i++)
 		place_line_text(lo, impl, i, x_pt,
 				y_pt + lines->line_top_pt[i] - top0, &nodes);
+	for (size_t s = 0; source && s < source->span_count; s++)
+		if (is_link_span(&source->spans[s]))
+			place_span_links(lo, impl, &nodes, s, first, count, x_pt,
+					 y_pt);
 	free(nodes.span_nodes);
-	if (lines->source) {
-		for (size_t s = 0; s < lines->source->span_count; s++) {
-			const struct source_span *span = &lines->source->spans[s];
-			if ((span->kind == SPAN_LINK || span->kind == SPAN_REF) &&
-			    span->target && span->start < span->end)
-				place_span_links(lo, impl, span, first, count, x_pt,
-						 y_pt, node);
-		}
-	}
+	free(nodes.link_nodes);
 	size_t last = first + count - 1;
 	return lines->line_top_pt[last] + lines->line_height_pt[last] - top0;
 }

@@ -1,5 +1,6 @@
 /* The words the layout prints that the source does not give: the house
- * style's labels first, then the paper's catalogue (words.h). Every fixed
+ * style's labels first (one for the paper's language before one for
+ * every language), then the paper's catalogue (words.h). Every fixed
  * word of layout_*.c comes through here. */
 #include "layout_internal.h"
 
@@ -8,7 +9,8 @@
 
 const char *layout_word(const struct layout *lo, const char *key)
 {
-	const char *label = lo->style ? style_label(lo->style, key) : NULL;
+	const char *lang = lo->doc ? lo->doc->lang : NULL;
+	const char *label = lo->style ? style_label(lo->style, key, lang) : NULL;
 	return label ? label : words_get(lo->words, key);
 }
 

@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{ "preview", cmd_preview },
 	{ "layouts", cmd_layouts },
 	{ "check", cmd_check },
+	{ "pack", cmd_pack },
 	{ "template", cmd_template },
 };
 
@@ -31,6 +32,7 @@ void commands_usage(FILE *out)
 	      "  preview SOURCE [-o DIR]   PNG images of the pages\n"
 	      "  layouts                   list the house styles that can be found\n"
 	      "  check FILE.pdf...         report failed PDF/UA-1 and PDF/A-2 rules\n"
+	      "  pack MEETING [-o DIR]     a meeting's agenda and reports packs\n"
 	      "  template assessment|performance -o FILE.xlsx  a workbook to fill in\n"
 	      "\n"
 	      "Run 'committee-pdf COMMAND --help' for a command's options.\n",

@@ -158,6 +158,49 @@ FILE *paths_fopen_regular(const char *path)
 	return f;
 }
 
+char *paths_read_bounded(int fd, size_t max_bytes, size_t *length)
+{
+	size_t capacity = 64 * 1024, n = 0;
+	struct stat st;
+	/* A regular file says its size: one too big is refused unread, and
+	 * one of the right size is read into a buffer of the right size. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+		if ((unsigned long long)st.st_size > max_bytes) {
+			errno = EFBIG;
+			return NULL;
+		}
+		capacity = (size_t)st.st_size + 1;
+	}
+	char *buf = mem_alloc(capacity);
+	for (;;) {
+		if (n == capacity) {
+			if (n > max_bytes)
+				break;
+			capacity *= 2;
+			buf = mem_resize(buf, capacity, 1);
+		}
+		ssize_t got = read(fd, buf + n, capacity - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int error = errno;
+			free(buf);
+			errno = error;
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	if (n > max_bytes) {
+		free(buf);
+		errno = EFBIG;
+		return NULL;
+	}
+	*length = n;
+	return buf;
+}
+
 /* A folder as two absolute forms: as named (made absolute, "." and ".."
  * taken away by their text) and as the kernel resolves it. A path may lie
  * under either. */

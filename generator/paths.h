@@ -43,6 +43,12 @@ int paths_open_regular(const char *path, const char **kind);
 /* The same as a stdio stream, for readers that use one ("rb"). */
 FILE *paths_fopen_regular(const char *path);
 
+/* The whole of fd (as paths_open_regular opens it), reading no further than
+ * max_bytes + 1: NULL with errno EFBIG when it holds more than max_bytes,
+ * NULL with read's errno when reading fails. Caller frees; *length is how
+ * many bytes it holds. */
+char *paths_read_bounded(int fd, size_t max_bytes, size_t *length);
+
 /* --allow-dir DIR: a folder that files named in sources may lie in besides
  * their own. Called while reading options, before any worker or thread
  * starts; kept for the life of the process. 0, or -1 with errno when DIR

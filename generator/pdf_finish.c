@@ -79,13 +79,18 @@ int pdf_finish(const struct pdf_finish_input *in, const unsigned char *pdf,
 		pdf_finish_qpdf_failed(&f, "cannot read what Cairo wrote");
 	} else {
 		index_pages(&f);
-		pdf_finish_catalog(&f);
-		if (!f.error)
-			pdf_finish_structure(&f);
-		if (!f.error)
-			pdf_finish_content(&f);
-		if (!f.error)
-			pdf_finish_fonts(&f);
+		static void (*const steps[])(struct pdf_finish *) = {
+			pdf_finish_catalog, pdf_finish_labels, pdf_finish_structure,
+			pdf_finish_content, pdf_finish_fonts,
+		};
+		for (size_t i = 0; i < G_N_ELEMENTS(steps) && !f.error; i++) {
+			steps[i](&f);
+			/* The C API keeps every handle a step asked for until
+			 * released: tens of thousands over a long paper's
+			 * structure tree, which only cost memory once the step
+			 * is done. */
+			qpdf_oh_release_all(f.qpdf);
+		}
 		if (!f.error && !pdf_finish_qpdf_failed(&f, "cannot edit"))
 			status = write_out(&f, file);
 	}

@@ -27,6 +27,9 @@ enum pdf_element_kind {
 	PDF_ELEMENT_ARTIFACT, /* a placeholder around page furniture: its
 	                         marked content becomes /Artifact, the
 	                         element leaves the tree */
+	PDF_ELEMENT_OWN_TEXT, /* a Span holding node `node`'s own words beside
+	                         its Span children, which Cairo 1.16 would
+	                         otherwise drop */
 };
 
 enum pdf_artifact {

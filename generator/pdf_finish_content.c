@@ -24,31 +24,51 @@ enum op_class {
 	OP_BREAK,   /* q, Q, marked content and anything unknown */
 };
 
-static int name_in(const struct pdf_op *op, const char *const *names)
+/* By the operator's bytes rather than by comparing it with every name in
+ * turn: it is asked of each of the millions of operators a long paper
+ * draws. Graphic: m l c v y h re S s f F f* B B* b b* n W W* BT ET Tj TJ ' "
+ * Td TD Tm T* sh Do BI. State: cm w J j M d ri i gs CS cs SC SCN sc scn G g
+ * RG rg K k Tc Tw Tz TL Tf Tr Ts. */
+static int one_of(char c, const char *set)
 {
-	for (; *names; names++)
-		if (pdf_op_is(op, *names))
-			return 1;
-	return 0;
+	return c && strchr(set, c);
 }
 
 static enum op_class classify(const struct pdf_op *op)
 {
-	static const char *const graphic[] = {
-		"m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*",
-		"B", "B*", "b", "b*", "n", "W", "W*", "BT", "ET", "Tj", "TJ",
-		"'", "\"", "Td", "TD", "Tm", "T*", "sh", "Do", "BI", NULL
-	};
-	static const char *const state[] = {
-		"cm", "w", "J", "j", "M", "d", "ri", "i", "gs", "CS", "cs",
-		"SC", "SCN", "sc", "scn", "G", "g", "RG", "rg", "K", "k",
-		"Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", NULL
-	};
-	if (name_in(op, graphic))
-		return OP_GRAPHIC;
-	if (name_in(op, state))
-		return OP_STATE;
-	return OP_BREAK;
+	const char *n = op->name;
+	char a = op->name_length > 0 ? n[0] : 0;
+	char b = op->name_length > 1 ? n[1] : 0;
+	switch (op->name_length) {
+	case 1:
+		if (one_of(a, "mlcvyhSsfFBbnW'\""))
+			return OP_GRAPHIC;
+		if (one_of(a, "wJjMdiGgKk"))
+			return OP_STATE;
+		return OP_BREAK;
+	case 2:
+		if ((a == 'r' && b == 'e') || (b == '*' && one_of(a, "fBbWT")) ||
+		    (a == 'B' && (b == 'T' || b == 'I')) ||
+		    (a == 'E' && b == 'T') || (a == 's' && b == 'h') ||
+		    (a == 'D' && b == 'o') ||
+		    (a == 'T' && one_of(b, "jJdDm")))
+			return OP_GRAPHIC;
+		if ((a == 'c' && (b == 'm' || b == 's')) ||
+		    (a == 'r' && (b == 'i' || b == 'g')) ||
+		    (a == 'g' && b == 's') || (a == 'C' && b == 'S') ||
+		    (a == 'S' && b == 'C') || (a == 's' && b == 'c') ||
+		    (a == 'R' && b == 'G') ||
+		    (a == 'T' && one_of(b, "cwzLfrs")))
+			return OP_STATE;
+		return OP_BREAK;
+	case 3:
+		if ((a == 'S' && b == 'C' && n[2] == 'N') ||
+		    (a == 's' && b == 'c' && n[2] == 'n'))
+			return OP_STATE;
+		return OP_BREAK;
+	default:
+		return OP_BREAK;
+	}
 }
 
 static void append(GByteArray *out, const char *bytes, size_t length)

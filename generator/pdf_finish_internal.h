@@ -31,6 +31,8 @@ int pdf_finish_qpdf_failed(struct pdf_finish *f, const char *what);
 /* Catalog /Lang, /ViewerPreferences, /MarkInfo, the Info dictionary, XMP
  * /Metadata and the sRGB /OutputIntents. */
 void pdf_finish_catalog(struct pdf_finish *f);
+/* The display list's page label ranges as /PageLabels (pdf_finish_labels.c). */
+void pdf_finish_labels(struct pdf_finish *f);
 /* Attributes of structure elements from their display-list nodes,
  * placeholders out of the tree, links' /Contents, pages' /Tabs. */
 void pdf_finish_structure(struct pdf_finish *f);

@@ -10,10 +10,12 @@
 #include "pdf_finish_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "memory.h"
+#include "words.h"
 
 #define MAX_DEPTH 512 /* the draw stage nests at most 256 */
 
@@ -158,19 +160,24 @@ static const char *dest_title(const struct display_list *list,
 	return NULL;
 }
 
-/* Words for a screen reader: where activating the link goes. */
+/* Words for a screen reader: where activating the link goes, in the
+ * paper's language (words/: link.*). */
 static char *link_contents(const struct walk *w, const struct pdf_element *e)
 {
-	if (e->uri)
-		return mem_printf("Link to %s", e->uri);
+	const struct words *words = words_for(w->list->lang);
+	if (!words)
+		words = words_default();
 	const struct pdf_dest *dest = e->dest ? find_dest(w->f->in, e->dest) : NULL;
-	if (!dest)
-		return mem_printf("Link to %s in this document",
-				  e->dest ? e->dest : "a place");
-	const char *title = dest_title(w->list, dest);
-	if (title)
-		return mem_printf("Go to %s, page %u", title, dest->page + 1);
-	return mem_printf("Go to page %u", dest->page + 1);
+	const char *title = dest ? dest_title(w->list, dest) : NULL;
+	char page[16];
+	snprintf(page, sizeof page, "%u", dest ? dest->page + 1 : 0);
+	const struct words_field fields[] = {
+		{ "uri", e->uri }, { "name", e->dest ? e->dest : "" },
+		{ "title", title }, { "page", page }, { NULL, NULL },
+	};
+	const char *key = e->uri ? "link.uri" : !dest ? "link.name" :
+			  title ? "link.title-page" : "link.page";
+	return words_format(words, key, fields);
 }
 
 static int is_type(struct walk *w, qpdf_oh dict, const char *type)
@@ -330,6 +337,8 @@ static const char *expected_name(const struct walk *w,
 		return "Link";
 	case PDF_ELEMENT_ARTIFACT:
 		return PDF_FINISH_PLACEHOLDER_TAG;
+	case PDF_ELEMENT_OWN_TEXT:
+		return "Span";
 	default:
 		return record->node < w->list->node_count
 			       ? dl_role_name(&w->list->nodes[record->node])
@@ -408,6 +417,8 @@ static int visit(struct walk *w, qpdf_oh element, int depth)
 		return 1;
 	case PDF_ELEMENT_LINK:
 		finish_link(w, element, record);
+		break;
+	case PDF_ELEMENT_OWN_TEXT:
 		break;
 	default:
 		finish_node(w, element, record->node);

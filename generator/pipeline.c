@@ -138,24 +138,51 @@ static char *utc_text(time_t t, const char *format)
 	return mem_strdup(buffer);
 }
 
-struct display_list *pipeline_layout(struct pipeline *pipeline,
-				     const char *source_path,
-				     const struct pipeline_options *options,
-				     char **layout_path,
-				     struct diag_list *diags)
+/* A paper loaded with its house style and the layout's options, then
+ * paginated and finished. The style is the cache's (borrowed) for one
+ * paper at a time, or the paper's own when papers wait side by side for
+ * the pack's numbering: a layout file changed meanwhile must not free a
+ * style that a paper still waiting uses. */
+struct pipeline_paper {
+	struct pipeline *pipeline;
+	struct source_doc *doc;
+	const struct style *style;
+	struct style *owned_style;
+	char *build_time, *create_date;
+	struct layout_options layout_options;
+	struct layout_paper *layout;
+};
+
+void pipeline_paper_free(struct pipeline_paper *paper)
+{
+	if (!paper)
+		return;
+	layout_paper_free(paper->layout);
+	style_free(paper->owned_style);
+	free(paper->build_time);
+	free(paper->create_date);
+	source_free(paper->doc);
+	free(paper);
+}
+
+static struct pipeline_paper *paper_load(struct pipeline *pipeline,
+					 const char *source_path,
+					 const struct pipeline_options *options,
+					 int own_style, struct diag_list *diags)
 {
 	static const struct pipeline_options no_options;
 	if (!options)
 		options = &no_options;
-	if (layout_path)
-		*layout_path = NULL;
 	size_t errors_before = diag_count(diags, DIAG_ERROR);
 	struct source_doc *doc = source_load(source_path, diags);
 	if (!doc)
 		return NULL;
-	struct display_list *list = NULL;
+	struct pipeline_paper *paper = mem_alloc(sizeof *paper);
+	paper->pipeline = pipeline;
+	paper->doc = doc;
 	char *source_dir = paths_dirname(source_path);
 	char *layout_name = NULL;
+	int ok = 0;
 	/* An error anywhere means no output: the loader and the layout give
 	 * nothing with one, and the previous quarter's is caught here. */
 	if (rating_link_previous(doc, options->previous, diags) != 0 ||
@@ -171,35 +198,102 @@ struct display_list *pipeline_layout(struct pipeline *pipeline,
 			goto done;
 	} else
 		layout_name = mem_strdup(STYLE_DEFAULT_LAYOUT);
-	const struct style *style =
-		find_style(pipeline, layout_name, source_dir, diags);
-	if (!style || fonts_check_style(pipeline->fonts, style, diags) != 0)
+	if (own_style)
+		paper->style = paper->owned_style =
+			style_find(layout_name, source_dir, diags);
+	else
+		paper->style = find_style(pipeline, layout_name, source_dir, diags);
+	if (!paper->style ||
+	    fonts_check_style(pipeline->fonts, paper->style, diags) != 0)
 		goto done;
 	/* A draft's footer shows when it was made: the reproducible time when
 	 * there is one, otherwise now, which is what a draft is for. */
 	time_t epoch = 0;
 	int reproducible = pipeline_source_date_epoch(&epoch);
-	char *build_time = NULL;
 	if (options->draft || doc->status == STATUS_DRAFT)
-		build_time = utc_text(reproducible ? epoch : time(NULL),
-				      "%Y-%m-%d %H:%M UTC");
-	char *create_date =
+		paper->build_time = utc_text(reproducible ? epoch : time(NULL),
+					     "%Y-%m-%d %H:%M UTC");
+	paper->create_date =
 		reproducible ? utc_text(epoch, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-	struct layout_options layout_options = {
-		.draft = options->draft,
-		.build_time = build_time,
-		.create_date = create_date,
-	};
-	list = layout_document(doc, style, fonts_context(pipeline->fonts),
-			       &layout_options, diags);
-	free(build_time);
-	free(create_date);
-	if (list && layout_path)
-		*layout_path = mem_strdup(style->path);
+	paper->layout_options.draft = options->draft;
+	paper->layout_options.build_time = paper->build_time;
+	paper->layout_options.create_date = paper->create_date;
+	ok = 1;
 done:
 	free(layout_name);
 	free(source_dir);
-	source_free(doc);
+	if (!ok) {
+		pipeline_paper_free(paper);
+		return NULL;
+	}
+	return paper;
+}
+
+struct pipeline_paper *pipeline_paper_load(struct pipeline *pipeline,
+					   const char *source_path,
+					   const struct pipeline_options *options,
+					   struct diag_list *diags)
+{
+	return paper_load(pipeline, source_path, options, 1, diags);
+}
+
+const struct source_doc *pipeline_paper_doc(const struct pipeline_paper *paper)
+{
+	return paper->doc;
+}
+
+int pipeline_paper_paginate(struct pipeline_paper *paper,
+			    const struct layout_exempt *exempt,
+			    size_t exempt_count, int withhold_exempt,
+			    struct diag_list *diags)
+{
+	paper->layout_options.exempt = exempt;
+	paper->layout_options.exempt_count = exempt_count;
+	paper->layout_options.withhold_exempt = withhold_exempt;
+	paper->layout = layout_paginate(paper->doc, paper->style,
+					fonts_context(paper->pipeline->fonts),
+					&paper->layout_options, diags);
+	return paper->layout ? 0 : 1;
+}
+
+size_t pipeline_paper_page_count(const struct pipeline_paper *paper)
+{
+	return paper->layout ? layout_paper_page_count(paper->layout) : 0;
+}
+
+struct display_list *pipeline_paper_finish(struct pipeline_paper *paper,
+					   size_t first_page,
+					   size_t total_pages)
+{
+	struct layout_paper *layout = paper->layout;
+	paper->layout = NULL;
+	return layout ? layout_paper_finish(layout, first_page, total_pages) :
+			NULL;
+}
+
+PangoContext *pipeline_context(struct pipeline *pipeline)
+{
+	return fonts_context(pipeline->fonts);
+}
+
+struct display_list *pipeline_layout(struct pipeline *pipeline,
+				     const char *source_path,
+				     const struct pipeline_options *options,
+				     char **layout_path,
+				     struct diag_list *diags)
+{
+	if (layout_path)
+		*layout_path = NULL;
+	struct pipeline_paper *paper =
+		paper_load(pipeline, source_path, options, 0, diags);
+	if (!paper)
+		return NULL;
+	struct display_list *list = NULL;
+	if (pipeline_paper_paginate(paper, NULL, 0, 0, diags) == 0)
+		list = pipeline_paper_finish(paper, 1, 0);
+	if (list && layout_path)
+		*layout_path = mem_strdup(paper->style->path);
+	pipeline_paper_free(paper);
 	return list;
 }
 

@@ -45,6 +45,32 @@ int pipeline_render_pdf(struct pipeline *pipeline, const char *source_path,
 char *pipeline_output_path(const char *source_path, const char *out_dir,
 			   const char *ext);
 
+/* One paper of a reports pack, in steps, since the pack numbers its pages
+ * through every paper: load (the source, its previous quarter and its own
+ * house style), paginate (with the pack's exempt parts, borrowed until
+ * finished), count the pages, finish with pages numbered first_page of
+ * total_pages (the list: caller frees with dl_free). NULL or 1 with
+ * diagnostics on errors. The paper is freed with pipeline_paper_free. */
+struct pipeline_paper;
+struct pipeline_paper *pipeline_paper_load(struct pipeline *pipeline,
+					   const char *source_path,
+					   const struct pipeline_options *options,
+					   struct diag_list *diags);
+const struct source_doc *pipeline_paper_doc(const struct pipeline_paper *paper);
+int pipeline_paper_paginate(struct pipeline_paper *paper,
+			    const struct layout_exempt *exempt,
+			    size_t exempt_count, int withhold_exempt,
+			    struct diag_list *diags);
+size_t pipeline_paper_page_count(const struct pipeline_paper *paper);
+struct display_list *pipeline_paper_finish(struct pipeline_paper *paper,
+					   size_t first_page,
+					   size_t total_pages);
+void pipeline_paper_free(struct pipeline_paper *paper); /* NULL is ignored */
+
+/* The measuring context, for pages the pack lays out itself. Borrowed
+ * until pipeline_free. */
+PangoContext *pipeline_context(struct pipeline *pipeline);
+
 void pipeline_free(struct pipeline *pipeline);
 
 /* SOURCE_DATE_EPOCH into *t and 1, or 0 when it is not set (or not a

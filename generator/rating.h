@@ -91,6 +91,20 @@ void rating_apply_previous(struct source_performance *perf,
 int rating_link_previous(struct source_doc *doc, const char *previous_path,
 			 struct diag_list *diags);
 
+/* For rating_link_previous and rating_link_previous_risks alike. The file
+ * a block compares with: previous_path as given when not NULL, else its
+ * previous_source (written at pos) under paths_named; NULL when there is
+ * none, and NULL with *refused set after an error at the attribute. Caller
+ * frees. */
+char *rating_previous_path(const struct source_doc *doc,
+			   const char *previous_source, struct source_pos pos,
+			   const char *previous_path, int *refused,
+			   struct diag_list *diags);
+
+/* The previous source's model, or NULL with its errors copied to diags
+ * (its warnings belong to its own report). Caller frees with source_free. */
+struct source_doc *rating_load_previous(const char *path, struct diag_list *diags);
+
 /* Counts per scale rating (index) for one group, or the whole block when
  * group is NULL. counts has perf->scale.rating_count + 1 slots; the last
  * counts unrated (contextual) measures. */

@@ -43,31 +43,42 @@ match_block(const struct source_performance *perf, size_t index,
 	return index < previous_count ? previous[index] : NULL;
 }
 
-/* The file to compare perf with: --previous FILE as given, else its
- * previous-source under the rule for files a source names. NULL with
- * *refused set after an error at the attribute; NULL alone when there is
- * nothing to compare with. */
-static char *resolve_previous(const struct source_doc *doc,
-			      const struct source_performance *perf,
-			      const char *previous_path, int *refused,
-			      struct diag_list *diags)
+char *rating_previous_path(const struct source_doc *doc,
+			   const char *previous_source, struct source_pos pos,
+			   const char *previous_path, int *refused,
+			   struct diag_list *diags)
 {
 	*refused = 0;
 	if (previous_path)
 		return mem_strdup(previous_path);
-	if (!perf->previous_source)
+	if (!previous_source)
 		return NULL;
 	struct paths_naming naming = {
 		.source = doc->path ? doc->path : "-",
 		.attribute = "previous-source",
-		.line = perf->previous_source_pos.line,
-		.col = perf->previous_source_pos.col,
+		.line = pos.line,
+		.col = pos.col,
 		.option = "--previous",
 	};
-	char *path = paths_named(&naming, perf->previous_source,
-				 SOURCE_MAX_BYTES, diags);
+	char *path = paths_named(&naming, previous_source, source_max_bytes(),
+				 diags);
 	*refused = path == NULL;
 	return path;
+}
+
+struct source_doc *rating_load_previous(const char *path, struct diag_list *diags)
+{
+	struct diag_list own = { 0 };
+	struct source_doc *doc = source_load(path, &own);
+	if (!doc || diag_has_errors(&own)) {
+		for (size_t i = 0; i < own.count; i++)
+			if (own.items[i].level == DIAG_ERROR)
+				diag_copy(diags, &own.items[i]);
+		source_free(doc);
+		doc = NULL;
+	}
+	diag_list_free(&own);
+	return doc;
 }
 
 /* The previous source, loaded once per distinct path. */
@@ -91,19 +102,9 @@ static void cache_load(struct previous_cache *cache, const char *path,
 {
 	cache_drop(cache);
 	cache->path = mem_strdup(path);
-	struct diag_list own = { 0 };
-	cache->doc = source_load(path, &own);
-	if (!cache->doc || diag_has_errors(&own)) {
-		for (size_t i = 0; i < own.count; i++) {
-			const struct diag *d = &own.items[i];
-			diag_copy(diags, d);
-		}
-		source_free(cache->doc);
-		cache->doc = NULL;
-	} else {
+	cache->doc = rating_load_previous(path, diags);
+	if (cache->doc)
 		cache->blocks = performance_blocks(cache->doc, &cache->block_count);
-	}
-	diag_list_free(&own);
 }
 
 int rating_link_previous(struct source_doc *doc, const char *previous_path,
@@ -116,8 +117,9 @@ int rating_link_previous(struct source_doc *doc, const char *previous_path,
 	for (size_t i = 0; i < count; i++) {
 		struct source_performance *perf = blocks[i];
 		int refused;
-		char *path = resolve_previous(doc, perf, previous_path,
-					      &refused, diags);
+		char *path = rating_previous_path(doc, perf->previous_source,
+						  perf->previous_source_pos,
+						  previous_path, &refused, diags);
 		if (refused)
 			status = -1;
 		if (!path)

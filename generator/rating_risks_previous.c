@@ -1,8 +1,8 @@
 /* Linking a risk register with the last review's: the part of risk
  * ratings that loads a file (see rating_link_previous_risks). */
+#include "rating.h"
 #include "rating_risks.h"
 #include "memory.h"
-#include "paths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,49 +35,6 @@ static const struct source_risks *match_register(const struct source_risks *risk
 	return index < previous_count ? previous[index] : NULL;
 }
 
-/* --previous FILE as given, else previous-source under paths_named. NULL
- * with *refused set after an error at the attribute. */
-static char *resolve(const struct source_doc *doc, const struct source_risks *risks,
-		     const char *previous_path, int *refused, struct diag_list *diags)
-{
-	*refused = 0;
-	if (previous_path)
-		return mem_strdup(previous_path);
-	if (!risks->previous_source)
-		return NULL;
-	struct paths_naming naming = {
-		.source = doc->path ? doc->path : "-",
-		.attribute = "previous-source",
-		.line = risks->previous_source_pos.line,
-		.col = risks->previous_source_pos.col,
-		.option = "--previous",
-	};
-	char *path = paths_named(&naming, risks->previous_source, SOURCE_MAX_BYTES,
-				 diags);
-	*refused = path == NULL;
-	return path;
-}
-
-/* The previous source's errors are kept (its warnings belong to the last
- * review); NULL when it has any. */
-static struct source_doc *load_previous(const char *path, struct diag_list *diags)
-{
-	struct diag_list own = { 0 };
-	struct source_doc *doc = source_load(path, &own);
-	if (!doc || diag_has_errors(&own)) {
-		for (size_t i = 0; i < own.count; i++) {
-			const struct diag *d = &own.items[i];
-			if (d->level == DIAG_ERROR)
-				diag_add(diags, d->level, d->file, d->line, d->col,
-					 "%s", d->message);
-		}
-		source_free(doc);
-		doc = NULL;
-	}
-	diag_list_free(&own);
-	return doc;
-}
-
 int rating_link_previous_risks(struct source_doc *doc, const char *previous_path,
 			       struct diag_list *diags)
 {
@@ -90,7 +47,9 @@ int rating_link_previous_risks(struct source_doc *doc, const char *previous_path
 	size_t previous_count = 0;
 	for (size_t i = 0; i < count; i++) {
 		int refused;
-		char *path = resolve(doc, blocks[i], previous_path, &refused, diags);
+		char *path = rating_previous_path(doc, blocks[i]->previous_source,
+						  blocks[i]->previous_source_pos,
+						  previous_path, &refused, diags);
 		if (refused)
 			status = -1;
 		if (!path)
@@ -100,7 +59,7 @@ int rating_link_previous_risks(struct source_doc *doc, const char *previous_path
 			free(previous);
 			source_free(loaded);
 			loaded_path = mem_strdup(path);
-			loaded = load_previous(path, diags);
+			loaded = rating_load_previous(path, diags);
 			previous = loaded ? risk_blocks(loaded, &previous_count) : NULL;
 			if (!loaded)
 				previous_count = 0;

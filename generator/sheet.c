@@ -209,6 +209,21 @@ int sheet_begin_row(struct sheet *sheet, uint32_t row, int hidden)
 	return 0;
 }
 
+/* An error at a cell that stops the reader. */
+static int refuse_at(struct sheet *sheet, uint32_t row, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int refuse_at(struct sheet *sheet, uint32_t row, uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *message = mem_vprintf(fmt, ap);
+	va_end(ap);
+	sheet_report(sheet, sheet->private->diags, DIAG_ERROR, row, col, "%s", message);
+	free(message);
+	sheet->private->failed = 1;
+	return -1;
+}
+
 int sheet_add_cell(struct sheet *sheet, uint32_t col, enum sheet_cell_kind kind,
 		   const char *text, size_t length, double number, int percent)
 {
@@ -220,28 +235,25 @@ int sheet_add_cell(struct sheet *sheet, uint32_t col, enum sheet_cell_kind kind,
 		if (blank == length)
 			return 0; /* white space only: an empty cell */
 	}
-	if (length > SHEET_MAX_CELL_BYTES) {
-		sheet_report(sheet, p->diags, DIAG_ERROR, p->row, col,
-			     "the cell holds more than %u bytes; cells are refused above "
-			     "that size", SHEET_MAX_CELL_BYTES);
-		p->failed = 1;
-		return -1;
-	}
-	if (col > SHEET_MAX_COLUMNS) {
-		sheet_report(sheet, p->diags, DIAG_ERROR, p->row, col,
-			     "the sheet has content beyond column %u; sheets are refused "
-			     "with more than %u columns", SHEET_MAX_COLUMNS,
-			     SHEET_MAX_COLUMNS);
-		p->failed = 1;
-		return -1;
-	}
-	if (p->cell_count == 0 && sheet->row_count >= SHEET_MAX_ROWS) {
-		sheet_report(sheet, p->diags, DIAG_ERROR, p->row, col,
-			     "the sheet has more than %u rows; sheets are refused above "
-			     "that", SHEET_MAX_ROWS);
-		p->failed = 1;
-		return -1;
-	}
+	if (length > SHEET_MAX_CELL_BYTES)
+		return refuse_at(sheet, p->row, col, "the cell holds more than %u bytes; cells "
+				 "are refused above that size", SHEET_MAX_CELL_BYTES);
+	if (col > SHEET_MAX_COLUMNS)
+		return refuse_at(sheet, p->row, col, "the sheet has content beyond column %u; "
+				 "sheets are refused with more than %u columns",
+				 SHEET_MAX_COLUMNS, SHEET_MAX_COLUMNS);
+	if (p->cell_count == 0 && sheet->row_count >= SHEET_MAX_ROWS)
+		return refuse_at(sheet, p->row, col, "the sheet has more than %u rows; sheets "
+				 "are refused above that", SHEET_MAX_ROWS);
+	if (p->cells_held >= SHEET_MAX_CELLS)
+		return refuse_at(sheet, p->row, col, "the sheet has more than %u cells with "
+				 "content; sheets are refused above that", SHEET_MAX_CELLS);
+	if (length > SHEET_MAX_TEXT_BYTES - p->text_held)
+		return refuse_at(sheet, p->row, col, "the sheet holds more than %u MiB of "
+				 "text; sheets are refused above that",
+				 SHEET_MAX_TEXT_BYTES >> 20);
+	p->cells_held++;
+	p->text_held += length;
 	MEM_GROW(p->cells, p->cell_count, p->cell_capacity);
 	p->cells[p->cell_count++] = (struct sheet_cell){
 		.col = col,
@@ -314,41 +326,55 @@ const struct sheet_cell *sheet_cell_at(const struct sheet_row *row, uint32_t col
 	return NULL;
 }
 
-static struct sheet_row *row_numbered(struct sheet *sheet, uint32_t number)
+/* The index of the first row numbered number or later. */
+static size_t rows_from(const struct sheet *sheet, uint32_t number)
 {
 	size_t lo = 0, hi = sheet->row_count;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (sheet->rows[mid].row < number)
 			lo = mid + 1;
-		else if (sheet->rows[mid].row > number)
-			hi = mid;
 		else
-			return &sheet->rows[mid];
+			hi = mid;
 	}
-	return NULL;
+	return lo;
+}
+
+static struct sheet_row *row_numbered(struct sheet *sheet, uint32_t number)
+{
+	size_t i = rows_from(sheet, number);
+	return i < sheet->row_count && sheet->rows[i].row == number ? &sheet->rows[i] : NULL;
 }
 
 /* Each cell of the range shows the first cell's value, in the rows that
- * have content of their own (a merged range never adds rows). */
-static void fill_merge(struct sheet *sheet, const struct sheet_merge *m)
+ * have content of their own (a merged range never adds rows). Every cell
+ * looked at counts against *budget, so that ranges drawn over each other
+ * cannot cost rows times columns each. */
+static int fill_merge(struct sheet *sheet, const struct sheet_merge *m, size_t *budget)
 {
 	struct sheet_private *p = sheet->private;
 	struct sheet_row *first = row_numbered(sheet, m->first_row);
 	const struct sheet_cell *value = first ? sheet_cell_at(first, m->first_col) : NULL;
-	if (!value)
-		return;
 	uint32_t last_col = m->last_col < SHEET_MAX_COLUMNS ? m->last_col : SHEET_MAX_COLUMNS;
+	if (!value || last_col < m->first_col)
+		return 0;
+	size_t width = last_col - m->first_col + 1;
 	struct sheet_cell shown = *value;
-	for (size_t i = 0; i < sheet->row_count; i++) {
+	int too_many = 0;
+	for (size_t i = rows_from(sheet, m->first_row);
+	     i < sheet->row_count && sheet->rows[i].row <= m->last_row; i++) {
 		struct sheet_row *row = &sheet->rows[i];
-		if (row->row < m->first_row || row->row > m->last_row)
-			continue;
 		size_t missing = 0;
+		if ((too_many = width > *budget))
+			break;
+		*budget -= width;
 		for (uint32_t c = m->first_col; c <= last_col; c++)
 			missing += sheet_cell_at(row, c) == NULL;
 		if (!missing)
 			continue;
+		if ((too_many = missing > SHEET_MAX_CELLS - p->cells_held))
+			break;
+		p->cells_held += missing;
 		struct sheet_cell *cells = arena_alloc(
 			p->arena, (row->cell_count + missing) * sizeof *cells);
 		memcpy(cells, row->cells, row->cell_count * sizeof *cells);
@@ -362,14 +388,23 @@ static void fill_merge(struct sheet *sheet, const struct sheet_merge *m)
 		row->cells = cells;
 		row->cell_count = n;
 	}
+	if (too_many)
+		return refuse_at(sheet, m->first_row, m->first_col, "the merged ranges "
+				 "would fill more than %u cells; sheets are refused above "
+				 "that", SHEET_MAX_CELLS);
+	return 0;
 }
 
-void sheet_finish(struct sheet *sheet)
+struct sheet *sheet_finish(struct sheet *sheet)
 {
 	struct sheet_private *p = sheet->private;
 	sheet_end_row(sheet);
+	size_t budget = 2 * (size_t)SHEET_MAX_CELLS;
 	for (size_t i = 0; i < p->merge_count; i++)
-		fill_merge(sheet, &p->merges[i]);
+		if (fill_merge(sheet, &p->merges[i], &budget) != 0) {
+			sheet_free(sheet);
+			return NULL;
+		}
 	if (p->hidden_rows) {
 		const struct sheet_row *row = row_numbered(sheet, p->first_hidden);
 		sheet_report(sheet, p->diags, DIAG_NOTE, p->first_hidden,
@@ -378,6 +413,7 @@ void sheet_finish(struct sheet *sheet)
 			     p->hidden_rows, p->hidden_rows == 1 ? "" : "s",
 			     p->hidden_rows == 1 ? "is" : "are");
 	}
+	return sheet;
 }
 
 void sheet_free(struct sheet *sheet)

@@ -28,6 +28,11 @@
 #define SHEET_MAX_ROWS 100000u                /* rows with content */
 #define SHEET_MAX_COLUMNS 256u                /* columns with content (A … IV) */
 #define SHEET_MAX_CELL_BYTES 32767u           /* Excel's own limit for a cell */
+/* What a sheet holds once read: a few bytes of a sheet can say "this 30 KB
+ * string, 256 columns by 100,000 rows" (an .ods repeat, an .xlsx shared
+ * string, a merged range), so the cells are bounded, not only the file. */
+#define SHEET_MAX_CELLS 4000000u              /* cells with content, merges filled */
+#define SHEET_MAX_TEXT_BYTES (128u << 20)     /* the text of all those cells */
 #define SHEET_MAX_STRINGS 1000000u            /* an .xlsx shared strings table */
 #define SHEET_MAX_STYLES 65536u               /* an .xlsx cell formats table */
 #define SHEET_MAX_MERGES 10000u               /* merged ranges in a sheet */

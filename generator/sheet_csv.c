@@ -177,6 +177,5 @@ struct sheet *sheet_read_csv(const char *path, const struct sheet_origin *origin
 		sheet_free(sheet);
 		return NULL;
 	}
-	sheet_finish(sheet);
-	return sheet;
+	return sheet_finish(sheet);
 }

@@ -27,6 +27,8 @@ struct sheet_private {
 	uint32_t first_hidden;
 	struct sheet_merge *merges;
 	size_t merge_count, merge_capacity;
+	size_t cells_held;        /* cells kept so far, against SHEET_MAX_CELLS */
+	size_t text_held;         /* their text, against SHEET_MAX_TEXT_BYTES */
 	int failed;               /* an error was reported */
 };
 
@@ -40,8 +42,10 @@ int sheet_add_cell(struct sheet *sheet, uint32_t col, enum sheet_cell_kind kind,
 void sheet_end_row(struct sheet *sheet);
 /* A merged range whose first cell's value the others show. */
 int sheet_add_merge(struct sheet *sheet, struct sheet_merge merge);
-/* After the last row: merged ranges filled, hidden rows noted. */
-void sheet_finish(struct sheet *sheet);
+/* After the last row: merged ranges filled, hidden rows noted. Returns
+ * sheet, or NULL after an error (the ranges would fill past
+ * SHEET_MAX_CELLS) with the sheet freed. */
+struct sheet *sheet_finish(struct sheet *sheet);
 char *sheet_strdup(struct sheet *sheet, const char *s);
 
 /* An error about the workbook as a whole, at the source's src attribute,

@@ -6,6 +6,7 @@
 #include "sheet_internal.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -96,7 +97,7 @@ static void begin_cell(struct ods *o, xmlTextReaderPtr r)
 	} else if (type && (strcmp(type, "float") == 0 || strcmp(type, "currency") == 0 ||
 			    strcmp(type, "percentage") == 0) && value) {
 		c->number = g_ascii_strtod(value, &end);
-		if (end != value && !*end) {
+		if (end != value && !*end && isfinite(c->number)) {
 			char shown[G_ASCII_DTOSTR_BUF_SIZE];
 			g_ascii_formatd(shown, sizeof shown, "%.15g", c->number);
 			c->kind = SHEET_CELL_NUMBER;
@@ -308,6 +309,5 @@ struct sheet *sheet_read_ods(const char *path, const char *sheet_name,
 		sheet_free(sheet);
 		return NULL;
 	}
-	sheet_finish(sheet);
-	return sheet;
+	return sheet_finish(sheet);
 }

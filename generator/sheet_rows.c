@@ -364,6 +364,19 @@ static int read_date(struct row_context *c, const struct sheet_field_def *def,
 	return -1;
 }
 
+/* A tolerance is a percent of the target, 0 or more, as in XML. */
+static int check_tolerance(struct row_context *c, const struct sheet_field_def *def,
+			   const struct sheet_cell *cell, const struct sheet_value *v)
+{
+	if (def->field != FIELD_TOLERANCE || v->number >= 0)
+		return 0;
+	char *quoted = shown(cell->text);
+	cell_error(c->m, c->row->row, v->col, "tolerance \"%s\" of %s must be 0 or more "
+		   "(a percent of the target)", quoted, c->ref);
+	free(quoted);
+	return -1;
+}
+
 /* A percentage cell holds a fraction: 85% is 0.85. Tolerances are always
  * percent, other values when their unit is "%". */
 static int read_number(struct row_context *c, const struct sheet_field_def *def,
@@ -376,10 +389,10 @@ static int read_number(struct row_context *c, const struct sheet_field_def *def,
 				 (unit->present && strcmp(unit->text, "%") == 0);
 		if (cell->percent && in_percent)
 			v->number = cell->number * 100;
-		return 0;
+		return check_tolerance(c, def, cell, v);
 	}
 	if (cell->kind != SHEET_CELL_DATE && text_number(v->text, &v->number) == 0)
-		return 0;
+		return check_tolerance(c, def, cell, v);
 	char *quoted = shown(cell->text);
 	cell_error(c->m, c->row->row, v->col, "%s \"%s\" of %s is not a number",
 		   value_word(def), quoted, c->ref);

@@ -5,6 +5,7 @@
 #include "sheet_internal.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -389,7 +390,9 @@ static int add_number(struct xlsx *x, const struct cell_reading *c, const char *
 {
 	char *end;
 	double number = g_ascii_strtod(v, &end);
-	if (end == v || *end) /* not a number: keep it as the text it is */
+	/* Not a number (nor "nan" or "inf", which strtod reads and no
+	 * spreadsheet writes): keep it as the text it is. */
+	if (end == v || *end || !isfinite(number))
 		return sheet_add_cell(x->sheet, c->col, SHEET_CELL_TEXT, v, strlen(v), 0, 0);
 	enum number_look look = c->style < x->look_count ? x->looks[c->style] : LOOK_NUMBER;
 	char iso[11];
@@ -617,6 +620,5 @@ struct sheet *sheet_read_xlsx(const char *path, const char *sheet_name,
 		diag_add(diags, DIAG_NOTE, origin->file, origin->line, origin->col,
 			 "sheet \"%s\" of %s is hidden; it is read like any other",
 			 sheet->name, path);
-	sheet_finish(sheet);
-	return sheet;
+	return sheet_finish(sheet);
 }

@@ -14,7 +14,9 @@
 #include "source_pos.h" /* where a node came from, kept by later stages */
 
 #define SOURCE_NAMESPACE "urn:committee-pdf:paper:1"
-#define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused */
+#define SOURCE_MAX_BYTES (16u * 1024u * 1024u) /* larger sources are refused,
+                                                   unless --max-size says more */
+#define SOURCE_MAX_BYTES_CEILING (1024u * 1024u * 1024u) /* libxml2 reads an int */
 #define SOURCE_MAX_DEPTH 64                     /* deeper nesting is refused */
 #define SOURCE_MAX_TEXT_BYTES (1024u * 1024u)   /* longest text run or tag */
 
@@ -485,6 +487,13 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 
 void source_free(struct source_doc *doc);
 
+/* The size above which a source (or a previous quarter's) is refused:
+ * SOURCE_MAX_BYTES until --max-size sets it, from 1 to
+ * SOURCE_MAX_BYTES_CEILING. One limit for the process, set while reading
+ * the options, before any source is loaded (build's workers inherit it). */
+void source_set_max_bytes(size_t bytes);
+size_t source_max_bytes(void);
+
 /* What a file's root element says it is, read without loading the file
  * (for a build over a folder, which holds house styles beside papers):
  * UNKNOWN when it cannot be read or is not well-formed up to its root, which
@@ -492,5 +501,27 @@ void source_free(struct source_doc *doc);
  * frees with free(). */
 enum source_root { SOURCE_ROOT_UNKNOWN, SOURCE_ROOT_PAPER, SOURCE_ROOT_OTHER };
 enum source_root source_root_of(const char *path, char **root_name);
+
+/* The files a source names, read without building it (for build's
+ * up-to-date check and --watch): the source is read as source_load reads
+ * it (a regular file of at most SOURCE_MAX_BYTES, the same scan, no
+ * network, no entities) but with no schema, rules or model, and silently:
+ * loading it reports its problems.
+ *
+ * Ownership: filled by source_inputs_read, freed with source_inputs_free. */
+struct source_inputs {
+	char *layout;      /* the root's layout= as written, or NULL */
+	char **paths;      /* each <performance>'s and <risks>'s previous-source
+	                      and each <assessment>'s and <performance>'s src,
+	                      in document order, as paths_named resolves them */
+	size_t count;
+	size_t refused;    /* named, but refused by paths_named */
+	size_t capacity;   /* of paths, private */
+};
+
+/* 0 with *inputs filled; -1 with *inputs empty when the source cannot be
+ * read or is not well-formed XML. */
+int source_inputs_read(const char *path, struct source_inputs *inputs);
+void source_inputs_free(struct source_inputs *inputs);
 
 #endif

@@ -1,6 +1,7 @@
-/* Private to the load stage (source_*.c): the state of one load, shared by
- * the scan, parse, schema, rules and build steps. Nothing outside
- * generator/source_*.c includes this. */
+/* Private to the load stage (source_*.c, and meeting_load.c, which reads
+ * meeting files with the same guards): the state of one load, shared by
+ * the scan, parse, schema, rules and build steps. Nothing else includes
+ * this. */
 #ifndef SOURCE_INTERNAL_H
 #define SOURCE_INTERNAL_H
 
@@ -42,6 +43,24 @@ struct source_load {
 	struct source_workbook *workbooks; /* blocks whose rows a workbook holds */
 	size_t workbook_count;
 };
+
+/* What a file of the vocabulary is: the root element it must have, how it
+ * is named in messages, its rules beyond the schema, and how its model is
+ * built from a valid tree and freed. */
+struct source_kind {
+	const char *root;       /* "paper", "meeting" */
+	const char *what;       /* "a committee paper's" */
+	const char *plural;     /* "committee papers" */
+	void (*rules)(struct source_load *load);
+	void *(*build)(struct source_load *load);
+	void (*discard)(void *model);
+};
+
+/* source_load.c: read path (a regular file or "-", bounded), scan, parse,
+ * check the root, validate against the schema, apply the kind's rules and
+ * build: its model, or NULL with errors in diags. */
+void *source_load_kind(const char *path, const struct source_kind *kind,
+		       struct diag_list *diags);
 
 /* Whether the source has reached SOURCE_MAX_PROBLEMS (and said so). */
 int source_too_many(const struct source_load *load);

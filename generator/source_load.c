@@ -9,57 +9,105 @@
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct source_pos no_pos = { 0, 0 };
 
+static size_t max_bytes = SOURCE_MAX_BYTES;
+
+void source_set_max_bytes(size_t bytes)
+{
+	if (bytes >= 1 && bytes <= SOURCE_MAX_BYTES_CEILING)
+		max_bytes = bytes;
+}
+
+size_t source_max_bytes(void)
+{
+	return max_bytes;
+}
+
+/* "16 MiB", "1500 KiB", or "" for a limit in no whole unit. */
+static char *size_words(size_t bytes)
+{
+	if (bytes % (1024u * 1024u) == 0)
+		return mem_printf(" (%zu MiB)", bytes >> 20);
+	if (bytes % 1024u == 0)
+		return mem_printf(" (%zu KiB)", bytes >> 10);
+	return mem_strdup("");
+}
+
 /* Root <paper> in our namespace, else the schema would only say that it
  * has no declaration for it. */
-static int check_root(struct source_load *load)
+static int check_root(struct source_load *load, const struct source_kind *kind)
 {
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
 	struct source_pos pos = source_node_pos(load, root);
 	const char *ns = root->ns ? (const char *)root->ns->href : NULL;
-	if (strcmp((const char *)root->name, "paper") != 0) {
-		source_error(load, pos, "the root element is <%s>; a committee paper's "
-			     "root element is <paper>", (const char *)root->name);
+	if (strcmp((const char *)root->name, kind->root) != 0) {
+		source_error(load, pos, "the root element is <%s>; %s "
+			     "root element is <%s>", (const char *)root->name,
+			     kind->what, kind->root);
 		return -1;
 	}
 	if (!ns || strcmp(ns, SOURCE_NAMESPACE) != 0) {
 		if (ns)
-			source_error(load, pos, "<paper> is in namespace \"%s\"; committee "
-				     "papers use xmlns=\"%s\"", ns, SOURCE_NAMESPACE);
+			source_error(load, pos, "<%s> is in namespace \"%s\"; %s "
+				     "use xmlns=\"%s\"", kind->root, ns,
+				     kind->plural, SOURCE_NAMESPACE);
 		else
-			source_error(load, pos, "<paper> has no namespace; add xmlns=\"%s\"",
-				     SOURCE_NAMESPACE);
+			source_error(load, pos, "<%s> has no namespace; add xmlns=\"%s\"",
+				     kind->root, SOURCE_NAMESPACE);
 		return -1;
 	}
 	return 0;
 }
 
-static struct source_doc *load_bytes(struct source_load *load)
+static void paper_rules(struct source_load *load)
 {
-	if (load->length > SOURCE_MAX_BYTES) {
-		source_error(load, no_pos, "the source is larger than %u bytes (%u MiB); "
-			     "sources are refused above that size", SOURCE_MAX_BYTES,
-			     SOURCE_MAX_BYTES >> 20);
+	source_rules_check(load);
+}
+
+static void *build_paper(struct source_load *load)
+{
+	return source_build(load);
+}
+
+static void discard_paper(void *model)
+{
+	source_free(model);
+}
+
+static const struct source_kind paper_kind = {
+	"paper", "a committee paper's", "committee papers", paper_rules,
+	build_paper, discard_paper,
+};
+
+static void *load_bytes(struct source_load *load, const struct source_kind *kind)
+{
+	if (load->length > max_bytes) {
+		char *words = size_words(max_bytes);
+		source_error(load, no_pos, "the source is larger than %zu bytes%s; "
+			     "sources are refused above that size unless "
+			     "--max-size allows more (such as --max-size 64M)",
+			     max_bytes, words);
+		free(words);
 		return NULL;
 	}
-	struct source_doc *doc = NULL;
+	void *doc = NULL;
 	if (source_scan(load) == 0 && source_parse(load) == 0) {
 		source_number_elements(load);
-		if (check_root(load) == 0) {
+		if (check_root(load, kind) == 0) {
 			size_t before = diag_count(load->diags, DIAG_ERROR);
 			source_schema_validate(load);
+			/* Only a paper's blocks name workbooks. */
 			source_workbooks_read(load);
-			source_rules_check(load);
+			kind->rules(load);
 			if (diag_count(load->diags, DIAG_ERROR) == before)
-				doc = source_build(load);
+				doc = kind->build(load);
 			/* Building computes ratings, which may still find an
 			 * error the rules did not: then there is no model. */
 			if (doc && diag_count(load->diags, DIAG_ERROR) != before) {
-				source_free(doc);
+				kind->discard(doc);
 				doc = NULL;
 			}
 			source_workbooks_free(load);
@@ -79,46 +127,11 @@ struct source_doc *source_load_memory(const char *bytes, size_t length,
 		.length = bytes ? length : 0,
 		.diags = diags,
 	};
-	return load_bytes(&load);
+	return load_bytes(&load, &paper_kind);
 }
 
-/* Reads at most SOURCE_MAX_BYTES + 1 bytes: enough to know it is too big. */
-static char *read_bounded(int fd, size_t *length, int *error)
-{
-	size_t capacity = 64 * 1024, n = 0;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
-		if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-			*length = (size_t)st.st_size;
-			return NULL;
-		}
-		capacity = (size_t)st.st_size + 1;
-	}
-	char *buf = mem_alloc(capacity);
-	for (;;) {
-		if (n == capacity) {
-			if (capacity > SOURCE_MAX_BYTES)
-				break;
-			capacity *= 2;
-			buf = mem_resize(buf, capacity, 1);
-		}
-		ssize_t got = read(fd, buf + n, capacity - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*error = errno;
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*length = n;
-	return buf;
-}
-
-struct source_doc *source_load(const char *path, struct diag_list *diags)
+void *source_load_kind(const char *path, const struct source_kind *source_kind,
+		       struct diag_list *diags)
 {
 	int from_stdin = strcmp(path, "-") == 0;
 	const char *kind = NULL;
@@ -136,20 +149,27 @@ struct source_doc *source_load(const char *path, struct diag_list *diags)
 		return NULL;
 	}
 	size_t length = 0;
-	int error = 0;
-	char *bytes = read_bounded(fd, &length, &error);
+	char *bytes = paths_read_bounded(fd, max_bytes, &length);
+	int error = bytes ? 0 : errno;
 	if (!from_stdin)
 		close(fd);
-	if (error) {
+	if (error == EFBIG)
+		length = max_bytes + 1u; /* load_bytes says so, as from memory */
+	else if (error) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(error));
 		return NULL;
 	}
 	struct source_load load = {
 		.name = path, .bytes = bytes ? bytes : "", .length = length, .diags = diags,
 	};
-	struct source_doc *doc = load_bytes(&load);
+	void *doc = load_bytes(&load, source_kind);
 	free(bytes);
 	return doc;
+}
+
+struct source_doc *source_load(const char *path, struct diag_list *diags)
+{
+	return source_load_kind(path, &paper_kind, diags);
 }
 
 void source_free(struct source_doc *doc)

@@ -1,11 +1,13 @@
 /* Parsing with libxml2 as if every source were hostile: no network, no DTD
- * loading, no entity substitution, no XML_PARSE_HUGE, and an external entity
- * loader that refuses whatever a source asks for (source_guard.c). The scan (source_scan.c)
- * has already refused entity declarations, external DTDs, deep nesting and
- * oversized text, so libxml2 only ever sees plain markup. */
+ * loading, no entity substitution, XML_PARSE_HUGE only for the sizes that
+ * need it, and an external entity loader that refuses whatever a source asks
+ * for (source_guard.c). The scan (source_scan.c) has already refused entity
+ * declarations, external DTDs, deep nesting and oversized text, so libxml2
+ * only ever sees plain markup. */
 #include "source_internal.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
 #include <string.h>
@@ -103,7 +105,7 @@ static void source_silent(void *ctx, const char *msg, ...)
 int source_parse(struct source_load *load)
 {
 	if (load->length > INT_MAX)
-		return -1; /* SOURCE_MAX_BYTES already refused it */
+		return -1; /* the size limit (at most 1 GiB) already refused it */
 	source_guard_install();
 	struct parse_state state = { load, 0 };
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -121,6 +123,12 @@ int source_parse(struct source_load *load)
 
 	source_guard_sources(load);
 	int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+	/* libxml2 2.9 halts on "Huge input lookup" near the end of a document
+	 * larger than its lookup limit (10 MB) unless told it may be huge; the
+	 * limits that option lifts (depth, text, names, entities) the scan has
+	 * already enforced, so only such sizes need it. */
+	if (load->length > XML_MAX_LOOKUP_LIMIT)
+		options |= XML_PARSE_HUGE;
 	/* No URL: nothing is resolved against it, and libxml2 2.9 walks every
 	 * preceding node on each error of a document that has one. */
 	load->doc = xmlCtxtReadMemory(ctxt, load->bytes, (int)load->length,

@@ -108,8 +108,11 @@ struct style {
 	const char *header_left, *header_right;
 	const char *footer_left, *footer_center, *footer_right;
 	/* The house style's own words (<labels>): catalogue key → text,
-	 * ending with a NULL name; looked up before the paper's catalogue. */
+	 * ending with a NULL name; looked up before the paper's catalogue.
+	 * label_langs[i]: the language labels[i] is for (its xml:lang), NULL
+	 * for every language; label_langs NULL: all are for every language. */
 	const struct style_field *labels;
+	const char *const *label_langs;
 	struct style_logo logo;   /* place LOGO_NONE: no logo */
 	struct style_private *private;
 };
@@ -193,8 +196,11 @@ style_rgb style_rating_chart(const struct style *style,
  * code is the same). */
 struct style_rating_key style_rating_code(const char *code);
 
-/* The house style's label for a catalogue key, or NULL. */
-const char *style_label(const struct style *style, const char *key);
+/* The house style's label for a catalogue key in a paper of language lang
+ * (may be NULL): one written for that language (its primary subtag: "cy"
+ * serves "cy-GB"), else one for every language, else NULL. Borrowed. */
+const char *style_label(const struct style *style, const char *key,
+			const char *lang);
 
 /* Expand a furniture template; unknown fields are left as written.
  * fields is an array of name/value pairs ending with a NULL name.

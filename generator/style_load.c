@@ -292,6 +292,7 @@ static void read_labels(struct arena *arena, const xmlNode *labels,
 	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next)
 		count += is_label(c);
 	struct style_field *out = arena_alloc(arena, (count + 1) * sizeof *out);
+	const char **langs = arena_alloc(arena, (count + 1) * sizeof *langs);
 	size_t n = 0;
 	for (const xmlNode *c = labels ? labels->children : NULL; c; c = c->next) {
 		if (!is_label(c))
@@ -299,9 +300,14 @@ static void read_labels(struct arena *arena, const xmlNode *labels,
 		const char *key = attr(c, "key", "");
 		out[n].name = arena_strndup(arena, key, strlen(key));
 		out[n].value = text_of(arena, c);
+		xmlChar *lang = xmlGetNsProp(c, BAD_CAST "lang", XML_XML_NAMESPACE);
+		langs[n] = lang ? arena_strndup(arena, (const char *)lang,
+						strlen((const char *)lang)) : NULL;
+		xmlFree(lang);
 		n++;
 	}
 	style->labels = out;
+	style->label_langs = langs;
 }
 
 static void read_logo(struct reader *r, const xmlNode *logo,

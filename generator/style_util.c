@@ -5,13 +5,33 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-const char *style_label(const struct style *style, const char *key)
+/* Whether a label written for label_lang serves a paper in lang. */
+static int lang_serves(const char *label_lang, const char *lang)
 {
-	for (const struct style_field *f = style->labels; f && f->name; f++)
-		if (strcmp(f->name, key) == 0)
-			return f->value;
-	return NULL;
+	if (!lang)
+		return 0;
+	size_t n = strcspn(label_lang, "-");
+	return strcasecmp(label_lang, lang) == 0 ||
+	       (strncasecmp(label_lang, lang, n) == 0 &&
+		(lang[n] == '\0' || lang[n] == '-') && label_lang[n] == '\0');
+}
+
+const char *style_label(const struct style *style, const char *key,
+			const char *lang)
+{
+	const char *general = NULL;
+	for (size_t i = 0; style->labels && style->labels[i].name; i++) {
+		if (strcmp(style->labels[i].name, key) != 0)
+			continue;
+		const char *label_lang = style->label_langs ? style->label_langs[i] : NULL;
+		if (!label_lang)
+			general = general ? general : style->labels[i].value;
+		else if (lang_serves(label_lang, lang))
+			return style->labels[i].value;
+	}
+	return general;
 }
 
 char *style_expand(const char *template_text, const struct style_field *fields)

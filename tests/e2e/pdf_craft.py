@@ -5,7 +5,8 @@ Run with Debian's /usr/bin/python3 (python3-pikepdf):
     pdf_craft.py fix IN.pdf OUT.pdf          every checked rule holds
     pdf_craft.py break KIND IN.pdf OUT.pdf   IN (a fixed file) with one rule broken
 
-KIND is one of: no-lang, footer, th-scope, figure-alt, link-contents.
+KIND is one of: no-lang, footer, th-scope, figure-alt, link-contents,
+link-text.
 
 `fix` is a blunt stand-in for the finishing pass, made only so that the
 tests have a file on which check passes: it wraps everything Cairo left
@@ -161,6 +162,11 @@ def break_rule(pdf, kind):
     elif kind == "link-contents":
         page = next(p for p in pdf.pages if p.obj.get("/Annots"))
         del page.obj.Annots[0].Contents
+    elif kind == "link-text":
+        # The first Link keeps its annotation (OBJR) and loses its words.
+        link = first(root, Name.Link)
+        link.K = Array([k for k in link.K if isinstance(k, Dictionary)
+                        and k.get("/Type") == Name.OBJR])
     else:
         sys.exit("unknown kind: " + kind)
 

@@ -65,6 +65,7 @@ figure_page=$("$BIN" render --dump-layout samples/best-value-2024.xml |
 	sed -n 's/.*"page":\([0-9]*\),.*"role":"Figure".*/\1/p' | head -n 1)
 breaks figure-alt "7.3-1 (Matterhorn 13-004)" "page $figure_page: " "no alternative text"
 breaks link-contents "7.18.5-2 (Matterhorn 28-012)" "page 1: " "no description"
+breaks link-text "7.18.5 (PDF/UA-1)" "page 1: " "words are not inside its Link element"
 
 # ---- damaged, encrypted and garbage files ----
 unreadable() { # name what-the-message-says

@@ -65,4 +65,24 @@ for path in layouts/*.xml; do
 	check "$layout: legend names Excellent" grep -qx 'Excellent' "$work/labels"
 	check "$layout: codes that are words stay" grep -q '^H 1 · M 2' "$work/labels"
 done
+
+# A house style whose palette names codes only (no standing, no position):
+# none of the council's ratings, in the risk register or the assessment,
+# can be coloured, and each is a warning at its <rating>; the PDF is
+# still written.
+mkdir -p "$work/own"
+sed -e 's/ standing="[a-z-]*"//; s/ position="[0-9.]*"//' layouts/committee-report.xml \
+	> "$work/own/committee-report.xml"
+check "the palette lost its standings" sh -c "! grep -q 'standing=' '$work/own/committee-report.xml'"
+sed 's|layout="committee-report"|layout="committee-report.xml"|' "$paper" > "$work/own/paper.xml"
+"$BIN" validate "$work/own/paper.xml" > /dev/null 2> "$work/own.err"
+check "codes only: validate exits 0" test $? -eq 0
+for at in "31:9: warning: rating \"H\" (High)" "34:9: warning: rating \"C\" (Closed)" \
+	"60:9: warning: rating \"1\" (Very weak)" "64:9: warning: rating \"5\" (Excellent)"; do
+	grep -qF "$work/own/paper.xml:$at would print in the fallback grey: house style 'committee-report' has no colour for code" "$work/own.err" ||
+		fail "codes only: no warning $at"
+done
+check "codes only: one warning per rating" grep -qx '0 errors, 9 warnings' "$work/own.err"
+"$BIN" render "$work/own/paper.xml" -o "$work/own.pdf" 2> /dev/null
+check "codes only: the PDF is written" test -s "$work/own.pdf"
 finish

@@ -52,6 +52,38 @@ $b/measures-bad.xlsx:Measures!E2: error: target "n/a" of H01 is not a number
 EOF2
 check "a polarity in no known words, a target that is no number" says "$b/measures-bad.xml" "$work/expected"
 
+assessment_paper "$b/value-errors.xml" 'src="value-errors.xlsx"'
+sed -i 's|<para>The appendix reads its rows from a workbook.</para>|<para>See <ref to="NOPE">this</ref>.</para>|' "$b/value-errors.xml"
+cat > "$work/expected" <<EOF2
+$b/value-errors.xlsx:Assessment!H1: note: columns not used: "Notes" (H1), "Comments" (I1)
+$b/value-errors.xlsx:Assessment!E2: error: previous rating "Purple" of CI001 is not in the scale (R, A, G, B)
+$b/value-errors.xlsx:Assessment!G2: error: item CI001 says see "CI009", but no item has that ref
+$b/value-errors.xlsx:Assessment!F3: error: due date "2024-13-01" of CI002 is not a real date (type a date, or write it as YYYY-MM-DD)
+$b/value-errors.xml:17:20: error: <ref to="NOPE"> points to nothing: no id or ref in this paper is "NOPE"
+4 errors, 0 warnings
+EOF2
+check "a previous rating, a see= and a date wrong, the source's own error beside them, unused columns in one note" \
+	says "$b/value-errors.xml" "$work/expected"
+
+performance_paper "$b/measure-errors.xml" 'src="measure-errors.xlsx"'
+cat > "$work/expected" <<EOF2
+$b/measure-errors.xlsx:Measures!E2: error: kind "sometimes" of H01 is not context (leave it empty for a rated measure)
+$b/measure-errors.xlsx:Measures!G2: error: tolerance "-5" of H01 must be 0 or more (a percent of the target)
+$b/measure-errors.xlsx:Measures!I2: error: previous rating "Gren" of H01 is not in the scale (G, A, R, ND)
+$b/measure-errors.xlsx:Measures!J2: error: history value "lots" of H01 is not a number
+4 errors, 0 warnings
+EOF2
+check "a kind, a negative tolerance (as XML refuses it), a previous rating, a history value" \
+	says "$b/measure-errors.xml" "$work/expected"
+
+performance_paper "$b/not-finite.xml" 'src="not-finite.xlsx" sheet="Assessment"'
+cat > "$work/expected" <<EOF2
+$b/not-finite.xlsx:Assessment!E2: error: target "nan" of H01 is not a number
+$b/not-finite.xlsx:Assessment!F2: error: actual "-inf" of H01 is not a number
+2 errors, 0 warnings
+EOF2
+check "nan and inf in number cells are no numbers" says "$b/not-finite.xml" "$work/expected"
+
 assessment_paper "$b/missing-column.xml" 'src="missing-column.xlsx"'
 cat > "$work/expected" <<EOF2
 $b/missing-column.xlsx:Assessment!A1: error: no column gives the characteristic (headed "Characteristic" or "Characteristics"); the headings found are "Theme", "Reference", "RAG"

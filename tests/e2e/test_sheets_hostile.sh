@@ -38,6 +38,43 @@ $b/too-many-columns.xlsx:Assessment!IW2: error: the sheet has content beyond col
 EOF2
 check "content past the last column allowed" says "$b/too-many-columns.xml" "$work/expected"
 
+# A few hundred bytes can say "this cell, a million times": what a sheet
+# holds once read is bounded, and refused past the bound, not out of memory.
+assessment_paper "$b/text-bomb.xml" 'src="text-bomb.ods" sheet="Measures"'
+cat > "$work/expected" <<EOF2
+$b/text-bomb.ods:Measures!DR19: error: the sheet holds more than 128 MiB of text; sheets are refused above that
+1 error, 0 warnings
+EOF2
+check "a 30,000-byte cell repeated over the sheet (.ods)" says "$b/text-bomb.xml" "$work/expected"
+
+assessment_paper "$b/string-bomb.xml" 'src="string-bomb.xlsx"'
+cat > "$work/expected" <<EOF2
+$b/string-bomb.xlsx:Assessment!BV46: error: the sheet holds more than 128 MiB of text; sheets are refused above that
+1 error, 0 warnings
+EOF2
+check "a 30,000-byte shared string in every cell (.xlsx)" says "$b/string-bomb.xml" "$work/expected"
+
+assessment_paper "$b/cell-bomb.xml" 'src="cell-bomb.ods" sheet="Measures"'
+cat > "$work/expected" <<EOF2
+$b/cell-bomb.ods:Measures!IS15626: error: the sheet has more than 4000000 cells with content; sheets are refused above that
+1 error, 0 warnings
+EOF2
+check "a small cell repeated past the cell limit" says "$b/cell-bomb.xml" "$work/expected"
+
+assessment_paper "$b/merge-bomb.xml" 'src="merge-bomb.ods" sheet="Measures"'
+cat > "$work/expected" <<EOF2
+$b/merge-bomb.ods:Measures!A2: error: the merged ranges would fill more than 4000000 cells; sheets are refused above that
+1 error, 0 warnings
+EOF2
+check "a merged range that would fill past the cell limit" says "$b/merge-bomb.xml" "$work/expected"
+# Refused at the bound, within 1 GB of address space (the sanitizers'
+# shadow memory needs more than that, so not under them).
+if ! ldd "$BIN" 2> /dev/null | grep -q libasan; then
+	( ulimit -v 1000000; "$BIN" validate "$b/text-bomb.xml" > /dev/null 2> "$work/bomb.err" )
+	check "the repeated cell is refused within 1 GB of memory" \
+		grep -q "more than 128 MiB of text" "$work/bomb.err"
+fi
+
 assessment_paper "$b/doctype.xml" 'src="doctype.xlsx"'
 cat > "$work/expected" <<EOF2
 $b/doctype.xml:21:27: error: $b/doctype.xlsx holds xl/worksheets/sheet1.xml, which has a DOCTYPE; workbooks with DTDs or entities are refused
@@ -177,6 +214,20 @@ $b/escape.xml:21:27: error: src="../outside/rows.csv" leads out of the source's 
 1 error, 0 warnings
 EOF2
 check "a workbook outside the source's folder is not read" says "$b/escape.xml" "$work/expected"
+
+# What src= names is opened only when it is a regular file under the limit.
+mkfifo "$b/pipe.csv"
+truncate -s 65M "$b/big.xlsx"
+mkdir "$b/folder.ods"
+for named in "pipe.csv:is a FIFO, not a regular file" \
+	"big.xlsx:is larger than 67108864 bytes; files named in a source are refused above that size" \
+	"folder.ods:is a folder, not a regular file"; do
+	file=${named%%:*}
+	assessment_paper "$b/named.xml" "src=\"$file\""
+	printf '%s\n' "$b/named.xml:21:27: error: src=\"$file\" ${named#*:}" \
+		"1 error, 0 warnings" > "$work/expected"
+	check "src= naming $file" says "$b/named.xml" "$work/expected"
+done
 
 # Quickly: the bomb is refused before it is inflated.
 start=$(date +%s)

@@ -80,6 +80,16 @@ performance_paper "$b/measures-csv.xml" 'src="measures.csv"'
 check "measures.csv (BOM, CRLF, quoted line break) gives the XML's display list" \
 	same_dump "$b/measures-csv.xml" "$b/measures-xml.xml"
 
+assessment_paper "$b/dates-ods.xml" 'src="dates.ods" sheet="Measures"'
+assessment_paper "$b/dates-ods-xml.xml" '' '
+      <theme name="Gov">
+        <item ref="CI001" rating="G"><characteristic>Open</characteristic><due>2024-06-30</due></item>
+        <item ref="CI002" rating="A"><characteristic>Shut</characteristic><due>2025-03-31</due></item>
+        <item ref="CI003" rating="R"><characteristic>Ajar</characteristic><due>2024-12-31</due></item>
+      </theme>'
+check "dates.ods (date cells with and without a time, a typed date) as the XML" \
+	same_dump "$b/dates-ods.xml" "$b/dates-ods-xml.xml"
+
 # ---- parts openpyxl does not write ----
 assessment_paper "$b/parts.xml" 'src="parts.xlsx"'
 assessment_paper "$b/parts-xml.xml" '' '

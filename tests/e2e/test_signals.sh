@@ -49,12 +49,14 @@ grew past the file size limit (ulimit -f); the unfinished output was removed" "$
 check "file size limit: no temporary file" no_temporaries
 check "file size limit: the old PDF is intact" old_intact
 
-# preview writes one PNG after another, each through its own temporary.
+# preview writes one PNG after another, each through its own temporary;
+# the test hook holds it with the first one open (else, under load, it
+# could finish every page before the signal came).
 mkdir -p "$work/png"
-"$BIN" preview "$big" -o "$work/png" > /dev/null 2> "$work/err" &
+COMMITTEE_PDF_PAUSE_IN_IMAGE=1 "$BIN" preview "$big" -o "$work/png" > /dev/null 2> "$work/err" &
 pid=$!
-png_started() { ls -A "$work/png" | grep -q .; }
-check "preview TERM: drawing has begun" wait_for 60 png_started
+png_writing() { ls -A "$work/png" | grep -q '\.tmp$'; }
+check "preview TERM: an image is being written" wait_for 60 png_writing
 kill -TERM "$pid"
 wait "$pid"
 status=$?
@@ -62,6 +64,7 @@ pid=
 check "preview TERM: exit status 143" [ "$status" -eq 143 ]
 check "preview TERM: says so" grep -q "^committee-pdf: stopped by SIGTERM" "$work/err"
 check "preview TERM: no temporary file" [ -z "$(ls -A "$work/png" | grep '\.tmp$')" ]
+check "preview TERM: stopped in its first image" [ -z "$(ls -A "$work/png")" ]
 (ulimit -f 20; exec "$BIN" preview "$big" --pages 1 -o "$work/png") > /dev/null 2> "$work/err"
 status=$?
 check "preview file size limit: exit status 153" [ "$status" -eq 153 ]

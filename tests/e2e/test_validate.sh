@@ -152,10 +152,10 @@ grep -q 'does-not-exist.xml: error: cannot open: No such file or directory' "$wo
 [ "$(wc -c < "$work/oversized.xml")" -eq 16777217 ] || fail "oversized.xml has the wrong size"
 run_validate "$work/oversized.xml"
 [ "$status" -eq 1 ] || fail "oversized: exit $status"
-echo "$work/oversized.xml: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size" > "$work/expected"
+echo "$work/oversized.xml: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size unless --max-size allows more (such as --max-size 64M)" > "$work/expected"
 check_diagnostics "$work/expected" "oversized file"
 timeout 20 "$BIN" validate - < "$work/oversized.xml" 2> "$work/err"
-echo "<stdin>: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size" > "$work/expected"
+echo "<stdin>: error: the source is larger than 16777216 bytes (16 MiB); sources are refused above that size unless --max-size allows more (such as --max-size 64M)" > "$work/expected"
 check_diagnostics "$work/expected" "oversized stdin"
 
 # A text node one byte over SOURCE_MAX_TEXT_BYTES (1 MiB).

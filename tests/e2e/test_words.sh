@@ -51,6 +51,35 @@ pdftotext "$work/parts.pdf" - | tr '\n' ' ' |
 	fail "the Welsh span's words are not read in place"
 pdfinfo "$work/parts.pdf" | grep -q '^Tagged: *yes' || fail "the paper with Welsh spans is not tagged"
 
+# Each Welsh phrase is a Span element with /Lang cy holding its own words,
+# read by pikepdf (the languages of the Spans in tree order) beside poppler
+# (the words of the Spans in the same order); the English words around it
+# stay in the paragraph, in Spans with no /Lang.
+/usr/bin/python3 - "$work/parts.pdf" > "$work/span-langs" <<'PY'
+import sys
+import pikepdf
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        for kid in e:
+            walk(kid)
+    elif isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == pikepdf.Name.Span:
+            print(str(e.get("/Lang", "-")))
+        walk(e.get("/K"))
+walk(pikepdf.open(sys.argv[1]).Root.StructTreeRoot.K)
+PY
+pdfinfo -struct-text "$work/parts.pdf" | grep -A1 '^ *Span' | grep '"' |
+	sed 's/^ *"\(.*\)"$/\1/' > "$work/span-words"
+paste -d' ' "$work/span-langs" "$work/span-words" > "$work/spans"
+for span in "cy Cynllun Croeso" "cy Gorau chwarae cyd chwarae" \
+	"- 1.1 The scheme's Welsh name, " "- , is used on every sign, and its motto is "; do
+	check "the span \"$span\" has its language" grep -qxF -e "$span" "$work/spans"
+done
+check "only the Welsh phrases are Spans in Welsh" \
+	test "$(grep -c '^cy ' "$work/spans")" -eq 2
+"$BIN" check "$work/parts.pdf" > "$work/parts-check" 2>&1
+check "the paper with Welsh spans passes check" test $? -eq 0
+
 # ---- generated cross-references, as links ----
 "$BIN" render --dump-layout tests/layout/generated-refs.xml > "$work/refs.json"
 "$BIN" render tests/layout/generated-refs.xml -o "$work/refs.pdf"
@@ -111,8 +140,8 @@ grep -o 'key="[^"]*"' words/cy.xml | sort > "$work/cy.keys"
 check "both catalogues hold the same keys" cmp -s "$work/en.keys" "$work/cy.keys"
 # Every key a layout_word/layout_format call names literally, and the keys
 # built from tables of them, is in the catalogue.
-grep -ohE '"(word|cover|recommendations|appendix|ref|key|assessment|performance|table|travel|dashboard|chart|trend|furniture|noun|month|date)\.[a-z0-9.-]+"' \
-	generator/*.c | tr -d '"' | grep -v '\.$' | sort -u > "$work/used.keys"
+grep -ohE '"(word|cover|recommendations|appendix|ref|key|assessment|performance|table|travel|dashboard|chart|trend|furniture|noun|month|date|agenda|risks|link)\.[a-z0-9.-]+"' \
+	generator/*.c | tr -d '"' | grep -v '\.$' | grep -v '\.pdf$' | sort -u > "$work/used.keys"
 check "the program asks for some keys" test "$(wc -l < "$work/used.keys")" -gt 60
 # A prefix such as dashboard.unrated takes ".one" and ".many".
 while read -r key; do
@@ -132,7 +161,7 @@ done
 grep '<word ' words/cy.xml | grep -v 'source="' > "$work/unsourced"
 check "every Welsh word names its source" test ! -s "$work/unsourced"
 # No English word the source does not give is left in the layout's C.
-grep -nE '"(Report title|Recommendations|Appendix|Rating|Meaning|Context|Ref|Characteristic|Previous|Evidence|Actions|Owner|Measure|Target|Actual|Commentary|Total|Theme|Group|New|See|By|Page|DRAFT|Draft|Final|Yes|No|None|Tel|Email)[ "%:]' \
+grep -nE '"(Report title|Recommendations|Appendix|Rating|Meaning|Context|Ref|Characteristic|Previous|Evidence|Actions|Owner|Measure|Target|Actual|Commentary|Total|Theme|Group|New|See|By|Page|DRAFT|Draft|Final|Yes|No|None|Tel|Email|Cause|Consequence|Controls|Further actions|Reviewed|Likelihood|Impact|Inherent|Current|Direction|Score|Scores|Level|Risks|Heat map|Since)[ "%:]' \
 	generator/layout*.c | grep -vE '/\*|:[0-9]+:\s*\*' > "$work/literals"
 check "no fixed English word is left in layout_*.c" test ! -s "$work/literals"
 [ -s "$work/literals" ] && sed 's/^/    /' "$work/literals"

@@ -111,6 +111,17 @@ def error_workbooks():
            ["Group", "Ref", "Measure", "Polarity", "Target", "Actual"],
            [["Housing", "H01", "Repairs", "sideways", "n/a", 5]],
            sheet="Measures")
+    # Each kind of value wrong once, beside two columns nobody reads.
+    simple("value-errors.xlsx", ["Theme", "Ref", "Characteristic", "Rating",
+                                 "Previous rating", "Due", "See", "Notes",
+                                 "Comments"], [
+        ["Gov", "CI001", "Open", "G", "Purple", None, "CI009", "x", "y"],
+        [None, "CI002", "Closed", "A", None, "2024-13-01", None, None, None]])
+    simple("measure-errors.xlsx",
+           ["Group", "Ref", "Measure", "Polarity", "Kind", "Target", "Tolerance",
+            "Actual", "Previous rating", "History 2024-Q1"],
+           [["Housing", "H01", "Repairs", "higher", "sometimes", 90, -5, 80,
+             "Gren", "lots"]], sheet="Measures")
     simple("custom-heading.xlsx", ["Theme", "Ref", "Characteristic", "RAG Status (Q2)"], [
         ["Governance", "CI001", "Open decisions", "Green"]])
     simple("duplicate-of-xml.xlsx", HEADER, [
@@ -188,6 +199,13 @@ def raw_workbooks():
     raw_xlsx("formula-error.xlsx", HEADER_ROW + '<row r="2">' + inline("A2", "Gov") +
              inline("B2", "GV001") + inline("C2", "Open") +
              '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>')
+    # "nan" and "inf" are numbers to strtod, to no spreadsheet.
+    raw_xlsx("not-finite.xlsx", '<row r="1">' + "".join(
+        inline("%s1" % c, t) for c, t in zip("ABCDEF", (
+            "Group", "Ref", "Measure", "Polarity", "Target", "Actual"))) +
+        '</row><row r="2">' + inline("A2", "Housing") + inline("B2", "H01") +
+        inline("C2", "Repairs") + inline("D2", "higher") +
+        '<c r="E2"><v>nan</v></c><c r="F2"><v>-inf</v></c></row>')
     raw_xlsx("doctype.xlsx", HEADER_ROW,
              doctype='<!DOCTYPE worksheet [<!ENTITY lol "lol">]>')
     raw_xlsx("dotdot.xlsx", HEADER_ROW, extra=[("../../outside.xml", "<x/>")])
@@ -206,6 +224,12 @@ def raw_workbooks():
     many = "".join('<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i)
                    for i in range(2, 100003))
     raw_xlsx("too-many-rows.xlsx", HEADER_ROW + many)
+    # One 30,000-byte shared string in every cell: the text limit (128 MiB)
+    # is passed in a part of a few kilobytes.
+    cells = '<c t="s"><v>0</v></c>' * 100
+    raw_xlsx("string-bomb.xlsx", HEADER_ROW + "".join(
+        '<row r="%d">%s</row>' % (i, cells) for i in range(2, 52)),
+        "<si><t>%s</t></si>" % ("y" * 30000))
     # Not workbooks, whatever their names say.
     with open(path("text.xlsx"), "w") as f:
         f.write("Theme,Ref\nGovernance,CI001\n")
@@ -263,6 +287,26 @@ def ods(name, header, rows, encrypted=False):
         z.writestr("content.xml", ODS_CONTENT % (header, rows))
 
 
+def ods_bombs():
+    """A few hundred bytes that say "this cell, a million times": the text
+    repeated past the text limit, small cells past the cell limit, and a
+    merged range that would fill past it."""
+    header = "".join(text_cell(t) for t in ("Theme", "Ref", "Characteristic",
+                                            "Rating"))
+    many = ' table:number-columns-repeated="256"'
+    ods("text-bomb.ods", header,
+        '<table:table-row table:number-rows-repeated="99990">%s</table:table-row>'
+        % text_cell("x" * 30000, many))
+    ods("cell-bomb.ods", header,
+        '<table:table-row table:number-rows-repeated="99990">%s</table:table-row>'
+        % text_cell("x", many))
+    ods("merge-bomb.ods", header,
+        '<table:table-row>%s</table:table-row>'
+        '<table:table-row table:number-rows-repeated="29999">%s</table:table-row>'
+        % (text_cell("Gov", ' table:number-columns-spanned="256"'
+                     ' table:number-rows-spanned="30000"'), text_cell("x")))
+
+
 def ods_workbooks():
     header = "".join(text_cell(t) for t in (
         "Directorate", "Ref", "Measure", "Unit", "Polarity", "Kind", "Target",
@@ -295,6 +339,20 @@ def ods_workbooks():
     body += '<table:table-row>%s</table:table-row>' % rows[3]
     ods("measures.ods", header, body)
     ods("encrypted.ods", header, "", encrypted=True)
+    # Dates as LibreOffice saves them: a date cell (with or without a time)
+    # whatever it shows, or text an officer typed.
+    def date_cell(value, shown):
+        return ('<table:table-cell office:value-type="date" office:date-value="%s">'
+                '<text:p>%s</text:p></table:table-cell>' % (value, shown))
+    ods("dates.ods", "".join(text_cell(t) for t in (
+        "Theme", "Ref", "Characteristic", "Rating", "Due")),
+        '<table:table-row>%s</table:table-row>' * 3 % (
+            text_cell("Gov") + text_cell("CI001") + text_cell("Open") +
+            text_cell("Green") + date_cell("2024-06-30", "30/06/2024"),
+            empty + text_cell("CI002") + text_cell("Shut") + text_cell("a") +
+            date_cell("2025-03-31T00:00:00", "31/03/25"),
+            empty + text_cell("CI003") + text_cell("Ajar") + text_cell("R") +
+            text_cell("31/12/2024")))
     # An ODS named .xlsx.
     os.link(path("measures.ods"), path("ods-named.xlsx"))
 
@@ -305,3 +363,4 @@ measures_xlsx()
 error_workbooks()
 raw_workbooks()
 ods_workbooks()
+ods_bombs()

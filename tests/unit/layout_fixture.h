@@ -105,4 +105,19 @@ static inline void layout_fixture_free(struct layout_fixture *f)
 	free(f);
 }
 
+/* Whether a box of box_node holds words of node's text: node's own, or
+ * those of a Link or Span child (a link's words and a phrase in another
+ * language are boxes of their own node under the text's). */
+static inline int words_of_node(const struct display_list *list,
+				uint32_t box_node, uint32_t node)
+{
+	if (box_node == node)
+		return 1;
+	if (box_node >= list->node_count)
+		return 0;
+	const struct dl_node *n = &list->nodes[box_node];
+	return n->parent == node &&
+	       (n->role == ROLE_LINK || n->role == ROLE_SPAN);
+}
+
 #endif

@@ -17,35 +17,18 @@
 
 #include "check.h"
 #include "memory.h"
+#include "test_files.h"
 
 #define CORPUS "tests/fuzz/corpus_check"
-
-static char *read_all(const char *path, size_t *length)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	size_t capacity = 4096, n = 0, got;
-	char *bytes = mem_alloc(capacity);
-	while ((got = fread(bytes + n, 1, capacity - n, f)) > 0) {
-		n += got;
-		if (n == capacity) {
-			capacity *= 2;
-			bytes = mem_resize(bytes, capacity, 1);
-		}
-	}
-	fclose(f);
-	*length = n;
-	return bytes;
-}
 
 static void check_seed(const char *name, struct check_report *report)
 {
 	char *path = mem_printf("%s/%s", CORPUS, name);
 	size_t length;
-	char *bytes = read_all(path, &length);
+	char *bytes = read_whole(path, &length);
 	int status = check_pdf_memory(bytes, length, report);
 	assert_int_equal(status, report->count || report->damaged);
-	free(bytes);
+	g_free(bytes);
 	free(path);
 }
 
@@ -137,7 +120,7 @@ static void test_every_prefix(void **state)
 {
 	(void)state;
 	size_t length;
-	char *bytes = read_all(CORPUS "/tagged.pdf", &length);
+	char *bytes = read_whole(CORPUS "/tagged.pdf", &length);
 	for (size_t n = 0; n <= length; n += 61) {
 		char *copy = mem_alloc(n ? n : 1);
 		memcpy(copy, bytes, n);
@@ -148,7 +131,7 @@ static void test_every_prefix(void **state)
 		check_report_free(&r);
 		free(copy);
 	}
-	free(bytes);
+	g_free(bytes);
 }
 
 int main(void)

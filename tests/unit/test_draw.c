@@ -277,15 +277,6 @@ static void test_pdf_text_is_real(void **state)
 	free(dir);
 }
 
-static char *read_all(const char *path, size_t *length)
-{
-	char *bytes = NULL;
-	gsize n = 0;
-	assert_true(g_file_get_contents(path, &bytes, &n, NULL));
-	*length = n;
-	return bytes;
-}
-
 static void test_pdf_outline_links_and_dests(void **state)
 {
 	(void)state;
@@ -298,7 +289,7 @@ static void test_pdf_outline_links_and_dests(void **state)
 	g_free(run_tool("qpdf", "--qdf", "--object-streams=disable", path, qdf,
 			NULL));
 	size_t length;
-	char *pdf = read_all(qdf, &length);
+	char *pdf = read_whole(qdf, &length);
 	g_free(qdf);
 	/* The outline: two entries at the top, one below the second. */
 	assert_non_null(find_bytes(pdf, length, "/Type /Outlines", 15));
@@ -328,7 +319,7 @@ static void test_pdf_bytes_repeat(void **state)
 	char *first = write_sample(dir, "first.pdf", list);
 	char *second = write_sample(dir, "second.pdf", list);
 	size_t a_length, b_length;
-	char *a = read_all(first, &a_length), *b = read_all(second, &b_length);
+	char *a = read_whole(first, &a_length), *b = read_whole(second, &b_length);
 	assert_int_equal(a_length, b_length);
 	assert_memory_equal(a, b, a_length);
 	g_free(a);
@@ -355,7 +346,7 @@ static void test_pdf_failure_keeps_old_file(void **state)
 	assert_true(diag_has_errors(&diags));
 	assert_string_equal(diags.items[0].file, path);
 	size_t length;
-	char *bytes = read_all(path, &length);
+	char *bytes = read_whole(path, &length);
 	assert_int_equal(length, 9);
 	assert_memory_equal(bytes, "%PDF-good", 9);
 	g_free(bytes);

@@ -4,7 +4,8 @@
  * the Figure's alternative text names every occupied cell; its data table
  * follows with header cells; arrows run from inherent to current cells;
  * the register's score cells are on their ratings' colours; an
- * assessment's grid puts each reference on its rating's colours. */
+ * assessment's grid puts each reference on its rating's colours; a Welsh
+ * paper's heat maps say all of it in Welsh. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,46 +18,7 @@
 
 #include "fonts.h"
 #include "layout_internal.h"
-
-struct fixture {
-	struct fonts *fonts;
-	struct style *style;
-	struct source_doc *doc;
-	struct display_list *list;
-	struct diag_list diags;
-};
-
-static struct fixture *fixture_new(const char *source)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	f->fonts = fonts_open("fonts/fonts.conf", &f->diags);
-	f->style = style_load("layouts/committee-report.xml", &f->diags);
-	f->doc = source_load(source, &f->diags);
-	if (!f->fonts || !f->style || !f->doc)
-		diag_print(&f->diags, stderr);
-	assert_non_null(f->fonts);
-	assert_non_null(f->style);
-	assert_non_null(f->doc);
-	f->list = layout_document(f->doc, f->style, fonts_context(f->fonts), NULL,
-				  &f->diags);
-	assert_non_null(f->list);
-	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
-	return f;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	if (!f)
-		return 0;
-	dl_free(f->list);
-	source_free(f->doc);
-	style_free(f->style);
-	fonts_close(f->fonts);
-	diag_list_free(&f->diags);
-	free(f);
-	return 0;
-}
+#include "sample_fixture.h"
 
 /* The n-th figure whose alternative text starts with prefix. */
 static uint32_t figure_with(const struct display_list *list, const char *prefix)
@@ -111,7 +73,7 @@ static struct style_rating_look code_look(const struct style *style,
 }
 
 /* The references text in the cell, its rectangle's colours and the text's. */
-static void check_cell(const struct fixture *f, uint32_t figure, const char *refs,
+static void check_cell(const struct sample_fixture *f, uint32_t figure, const char *refs,
 		       const char *title, const char *code)
 {
 	size_t page;
@@ -141,7 +103,7 @@ static void check_cell(const struct fixture *f, uint32_t figure, const char *ref
 
 static void test_risk_heat_map_cells(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the current scores");
 	/* likelihood 5 × impact 3 = 15, the lowest High */
@@ -167,7 +129,7 @@ static void test_risk_heat_map_cells(void **state)
 
 static void test_risk_heat_map_alt_and_table(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the current scores");
 	const char *alt = f->list->nodes[figure].alt;
@@ -227,7 +189,7 @@ static void test_risk_heat_map_alt_and_table(void **state)
 
 static void test_risk_heat_map_arrows(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the current scores");
 	/* R06 stays in its cell; the five others move */
@@ -246,7 +208,7 @@ static void test_risk_heat_map_arrows(void **state)
 /* The register's score cells: each on its rating's colours. */
 static void test_register_scores(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/risk-register.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/risk-register.xml");
 	*state = f;
 	static const struct {
 		const char *text, *code;
@@ -275,7 +237,7 @@ static void test_register_scores(void **state)
 
 static void test_assessment_heat_map(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/assessment-heat-map.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/assessment-heat-map.xml");
 	*state = f;
 	uint32_t figure = figure_with(f->list, "Heat map of the characteristics by theme");
 	const char *alt = f->list->nodes[figure].alt;
@@ -307,22 +269,56 @@ static void test_assessment_heat_map(void **state)
 /* A heat map that is not asked for is not there. */
 static void test_no_assessment_heat_map_unasked(void **state)
 {
-	struct fixture *f = fixture_new("tests/layout/five-point-scale.xml");
+	struct sample_fixture *f = sample_fixture_new("tests/layout/five-point-scale.xml");
 	*state = f;
 	for (uint32_t i = 0; i < f->list->node_count; i++)
 		if (f->list->nodes[i].alt)
 			assert_null(strstr(f->list->nodes[i].alt, "Heat map"));
 }
 
+/* A Welsh paper's alternative texts come from words/cy.xml, with no fixed
+ * English left in them. */
+static void test_welsh_heat_map_alt(void **state)
+{
+	struct sample_fixture *f = sample_fixture_new("tests/layout/welsh-risks.xml");
+	*state = f;
+	uint32_t risks = figure_with(f->list, "Map gwres o sgorau presennol 5 risg: "
+					      "tebygolrwydd o 5 ar y brig i 1, effaith o 1 "
+					      "ar y chwith i 5.");
+	const char *alt = f->list->nodes[risks].alt;
+	assert_non_null(strstr(alt, " Tebygolrwydd 5 Bron yn sicr, effaith 3 Cymedrol, "
+				    "sgôr 15 Uchel: CR01."));
+	assert_non_null(strstr(alt, " Tebygolrwydd 1 Prin, effaith 1 Dibwys, sgôr 1 "
+				    "Isel: CR05."));
+	uint32_t assessment = figure_with(f->list, "Map gwres o’r nodweddion fesul thema");
+	assert_non_null(strstr(f->list->nodes[assessment].alt,
+			       " Gwelliant Parhaus: GP001 Gwyrdd, GP002 heb sgôr."));
+	static const char *const english[] = {
+		"Heat map", "Likelihood", "likelihood", "impact", "score", "risks",
+		"not rated", "theme",
+	};
+	for (size_t i = 0; i < sizeof english / sizeof *english; i++) {
+		if (strstr(alt, english[i]) ||
+		    strstr(f->list->nodes[assessment].alt, english[i]))
+			fail_msg("a Welsh heat map's text alternative says \"%s\"",
+				 english[i]);
+	}
+	/* the grid's axes and its data table's header, in Welsh */
+	assert_non_null(text_of(f->list, risks, "Tebygolrwydd", NULL));
+	assert_non_null(text_of(f->list, risks, "Effaith", NULL));
+	assert_null(text_of(f->list, risks, "Likelihood", NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_risk_heat_map_cells, teardown),
-		cmocka_unit_test_teardown(test_risk_heat_map_alt_and_table, teardown),
-		cmocka_unit_test_teardown(test_risk_heat_map_arrows, teardown),
-		cmocka_unit_test_teardown(test_register_scores, teardown),
-		cmocka_unit_test_teardown(test_assessment_heat_map, teardown),
-		cmocka_unit_test_teardown(test_no_assessment_heat_map_unasked, teardown),
+		cmocka_unit_test_teardown(test_risk_heat_map_cells, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_risk_heat_map_alt_and_table, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_risk_heat_map_arrows, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_register_scores, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_assessment_heat_map, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_no_assessment_heat_map_unasked, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_welsh_heat_map_alt, sample_fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

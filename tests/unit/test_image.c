@@ -2,7 +2,8 @@
  * decoded; formats known by their first bytes; natural sizes from a PNG's
  * stated resolution and an SVG's CSS pixels; figures scaled into their
  * column (never enlarged, never across a page break), a Figure with its
- * alternative text or, with alt="", an artifact. */
+ * alternative text or, with alt="", an artifact; an SVG draws no other
+ * file nor anything from the network that it names. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include <librsvg/rsvg.h>
 
 #include "image.h"
 #include "layout_fixture.h"
@@ -227,6 +230,61 @@ static void test_decorative_is_artifact(void **state)
 	layout_fixture_free(f);
 }
 
+/* A blue pixel, inline: the one image an SVG may show. */
+#define BLUE_PIXEL_PNG "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQ" \
+	"d1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC"
+
+/* Alpha of the ARGB32 pixel at x, y. */
+static unsigned alpha_at(cairo_surface_t *surface, int x, int y)
+{
+	const unsigned char *data = cairo_image_surface_get_data(surface);
+	int stride = cairo_image_surface_get_stride(surface);
+	uint32_t pixel;
+	memcpy(&pixel, data + y * stride + x * 4, sizeof pixel);
+	return pixel >> 24;
+}
+
+/* Images an SVG names by a file path, a file: URL or a network URL stay
+ * blank (the sources' folder rule is not bypassed through an SVG); the
+ * inline one beside them is drawn, so blank means refused. */
+static void test_svg_names_no_other_file(void **state)
+{
+	(void)state;
+	char *absolute = realpath("tests/layout/bars.png", NULL);
+	assert_non_null(absolute);
+	char *svg = mem_printf(
+		"<svg xmlns='http://www.w3.org/2000/svg' "
+		"xmlns:xlink='http://www.w3.org/1999/xlink' width='40' height='10'>"
+		"<image x='0' width='10' height='10' preserveAspectRatio='none' "
+		"xlink:href='" BLUE_PIXEL_PNG "'/>"
+		"<image x='10' width='10' height='10' preserveAspectRatio='none' "
+		"xlink:href='file://%s'/>"
+		"<image x='20' width='10' height='10' preserveAspectRatio='none' "
+		"xlink:href='tests/layout/bars.png'/>"
+		"<image x='30' width='10' height='10' preserveAspectRatio='none' "
+		"xlink:href='http://127.0.0.1:9/bars.png'/></svg>",
+		absolute);
+	free(absolute);
+	struct diag_list diags = { 0 };
+	struct image *image = from_bytes(svg, strlen(svg), &diags);
+	free(svg);
+	assert_non_null(image);
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 10);
+	cairo_t *cr = cairo_create(surface);
+	RsvgRectangle viewport = { 0, 0, 40, 10 };
+	rsvg_handle_render_document(image->svg, cr, &viewport, NULL);
+	cairo_destroy(cr);
+	cairo_surface_flush(surface);
+	assert_int_equal(alpha_at(surface, 5, 5), 255);
+	for (int x = 10; x < 40; x++)
+		for (int y = 0; y < 10; y++)
+			if (alpha_at(surface, x, y))
+				fail_msg("the SVG drew the image it names at %d, %d", x, y);
+	cairo_surface_destroy(surface);
+	image_free(image);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +295,7 @@ int main(void)
 		cmocka_unit_test(test_never_enlarged_and_share),
 		cmocka_unit_test(test_tall_image_fits_one_page),
 		cmocka_unit_test(test_decorative_is_artifact),
+		cmocka_unit_test(test_svg_names_no_other_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

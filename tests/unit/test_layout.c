@@ -161,7 +161,7 @@ static char *node_text(const struct display_list *list, uint32_t node,
 		size_t lines = 0;
 		for (size_t i = 0; i < list->pages[p].box_count; i++) {
 			const struct dl_box *b = &list->pages[p].boxes[i];
-			if (b->kind != BOX_TEXT || b->node != node)
+			if (b->kind != BOX_TEXT || !words_of_node(list, b->node, node))
 				continue;
 			/* Skip a paragraph's number, alone in its column. */
 			if (b->x_pt + b->width_pt < number_column_end_pt &&

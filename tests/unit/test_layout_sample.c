@@ -141,7 +141,7 @@ static char *node_text(const struct display_list *list, uint32_t node,
 	for (size_t p = 0; p < list->page_count; p++)
 		for (size_t i = 0; i < list->pages[p].box_count; i++) {
 			const struct dl_box *b = &list->pages[p].boxes[i];
-			if (b->kind != BOX_TEXT || b->node != node)
+			if (b->kind != BOX_TEXT || !words_of_node(list, b->node, node))
 				continue;
 			if (b->x_pt + b->width_pt < number_column_end_pt &&
 			    strspn(b->u.text.text, "0123456789.") == strlen(b->u.text.text))

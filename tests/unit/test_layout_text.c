@@ -33,7 +33,7 @@ static char *runs_text(const struct display_list *list, uint32_t node)
 	const struct dl_page *page = &list->pages[0];
 	for (size_t i = 0; i < page->box_count; i++) {
 		const struct dl_box *b = &page->boxes[i];
-		if (b->kind != BOX_TEXT || b->node != node)
+		if (b->kind != BOX_TEXT || !words_of_node(list, b->node, node))
 			continue;
 		for (uint32_t r = 0; r < b->u.text.run_count; r++) {
 			const struct dl_run *run = &b->u.text.runs[r];

@@ -291,6 +291,40 @@ static void test_open_regular(void **state)
 	free(none);
 }
 
+/* Reading a whole file no larger than a limit: one byte more is refused,
+ * from a file (by its size) and from a pipe (by what it reads). */
+static void test_read_bounded(void **state)
+{
+	(void)state;
+	make_file("src/ten.txt", 10);
+	char *path = in_dir("src/ten.txt");
+	size_t length = 0;
+	int fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	char *bytes = paths_read_bounded(fd, 10, &length);
+	assert_non_null(bytes);
+	assert_int_equal(length, 10);
+	assert_memory_equal(bytes, "xxxxxxxxxx", 10);
+	free(bytes);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	errno = 0;
+	assert_null(paths_read_bounded(fd, 9, &length));
+	assert_int_equal(errno, EFBIG);
+	close(fd);
+	free(path);
+
+	int pipe_fds[2];
+	assert_int_equal(pipe(pipe_fds), 0);
+	static char chunk[4096]; /* within a pipe's buffer: no reader needed */
+	memset(chunk, 'y', sizeof chunk);
+	assert_int_equal(write(pipe_fds[1], chunk, sizeof chunk), (ssize_t)sizeof chunk);
+	close(pipe_fds[1]);
+	errno = 0;
+	assert_null(paths_read_bounded(pipe_fds[0], sizeof chunk - 1, &length));
+	assert_int_equal(errno, EFBIG);
+	close(pipe_fds[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_allowed_folder),
 		cmocka_unit_test(test_standard_input),
 		cmocka_unit_test(test_open_regular),
+		cmocka_unit_test(test_read_bounded),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -215,6 +215,44 @@ static void test_missing_previous_is_an_error_at_the_block(void **state)
 	free(q2);
 }
 
+/* A previous quarter that cannot be used: its errors are reported, its
+ * warnings are not (they belong to last quarter's report), as for a risk
+ * register's last review. */
+static void test_broken_previous_keeps_only_its_errors(void **state)
+{
+	struct fixture *f = *state;
+	char *q1_text = mem_strdup(q1_measures);
+	char *q1_broken = mem_printf(
+		"        <measure ref=\"ASC09\" kind=\"context\" rating=\"G\" "
+		"unit=\"%%\" polarity=\"higher\" actual=\"80\">\n"
+		"          <name>Context</name></measure>\n"
+		"        <measure ref=\"ASC10\" unit=\"%%\" polarity=\"sideways\" "
+		"target=\"50\" actual=\"60\">\n"
+		"          <name>Broken</name></measure>\n%s", q1_text);
+	char *q1 = write_source(f, "q1.xml",
+				"    <performance id=\"q1\" period=\"2024-Q1\" tolerance=\"5\">",
+				q1_broken);
+	char *q2 = write_source(f, "q2.xml",
+				"    <performance id=\"q2\" period=\"2024-Q2\" "
+				"previous-source=\"q1.xml\" tolerance=\"5\">",
+				q2_measures);
+	struct source_doc *doc = load_valid(f, q2);
+	assert_int_equal(rating_link_previous(doc, NULL, &f->diags), -1);
+	int previous_error = 0;
+	for (size_t i = 0; i < f->diags.count; i++) {
+		const struct diag *d = &f->diags.items[i];
+		assert_int_not_equal(d->level, DIAG_WARNING);
+		if (strcmp(d->file, q1) == 0 && d->level == DIAG_ERROR)
+			previous_error = 1;
+	}
+	assert_true(previous_error);
+	source_free(doc);
+	free(q1_broken);
+	free(q1_text);
+	free(q1);
+	free(q2);
+}
+
 /* How every refusal of a file outside the source's folder ends. */
 #define OUTSIDE_TAIL                                                        \
 	"; a source may name only files in its own folder (name the file "  \
@@ -304,6 +342,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_previous_option_overrides, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_missing_previous_is_an_error_at_the_block,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_previous_keeps_only_its_errors,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_previous_source_stays_in_its_folder,
 						setup, teardown),

@@ -15,24 +15,7 @@
 
 #include "../fuzz/fuzz_sheet.h"
 #include "memory.h"
-
-static unsigned char *read_all(const char *path, size_t *length)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	size_t capacity = 4096, n = 0, got;
-	unsigned char *bytes = mem_alloc(capacity);
-	while ((got = fread(bytes + n, 1, capacity - n, f)) > 0) {
-		n += got;
-		if (n == capacity) {
-			capacity *= 2;
-			bytes = mem_resize(bytes, capacity, 1);
-		}
-	}
-	fclose(f);
-	*length = n;
-	return bytes;
-}
+#include "test_files.h"
 
 static size_t replay(const char *folder, const char *name)
 {
@@ -45,12 +28,12 @@ static size_t replay(const char *folder, const char *name)
 			continue;
 		char *path = mem_printf("%s/%s", folder, entry->d_name);
 		size_t length;
-		unsigned char *bytes = read_all(path, &length);
+		unsigned char *bytes = (unsigned char *)read_whole(path, &length);
 		fuzz_sheet_one(bytes, length, name);
 		size_t step = length / 23 + 1;
 		for (size_t n = 0; n < length; n += step)
 			fuzz_sheet_one(bytes, n, name);
-		free(bytes);
+		g_free(bytes);
 		free(path);
 		files++;
 	}

@@ -13,28 +13,10 @@
 #include <cmocka.h>
 
 #include "memory.h"
+#include "test_files.h"
 #include "source.h"
 
 #define CORPUS "tests/fuzz/corpus_source"
-
-static char *read_all(const char *path, size_t *length)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	size_t capacity = 4096, n = 0;
-	char *bytes = mem_alloc(capacity);
-	size_t got;
-	while ((got = fread(bytes + n, 1, capacity - n, f)) > 0) {
-		n += got;
-		if (n == capacity) {
-			capacity *= 2;
-			bytes = mem_resize(bytes, capacity, 1);
-		}
-	}
-	fclose(f);
-	*length = n;
-	return bytes;
-}
 
 static void test_corpus_replays(void **state)
 {
@@ -48,7 +30,7 @@ static void test_corpus_replays(void **state)
 			continue;
 		char *path = mem_printf("%s/%s", CORPUS, entry->d_name);
 		size_t length;
-		char *bytes = read_all(path, &length);
+		char *bytes = read_whole(path, &length);
 		struct diag_list diags = { 0 };
 		struct source_doc *doc = source_load_memory(bytes, length, entry->d_name, &diags);
 		assert_int_equal(doc != NULL, !diag_has_errors(&diags));
@@ -60,7 +42,7 @@ static void test_corpus_replays(void **state)
 		files++;
 		source_free(doc);
 		diag_list_free(&diags);
-		free(bytes);
+		g_free(bytes);
 		free(path);
 	}
 	closedir(dir);
@@ -74,7 +56,7 @@ static void test_every_prefix(void **state)
 {
 	(void)state;
 	size_t length;
-	char *bytes = read_all(CORPUS "/small-paper.xml", &length);
+	char *bytes = read_whole(CORPUS "/small-paper.xml", &length);
 	for (size_t n = 0; n <= length; n += 7) {
 		struct diag_list diags = { 0 };
 		struct source_doc *doc = source_load_memory(bytes, n, "prefix.xml", &diags);
@@ -82,7 +64,7 @@ static void test_every_prefix(void **state)
 		source_free(doc);
 		diag_list_free(&diags);
 	}
-	free(bytes);
+	g_free(bytes);
 }
 
 int main(void)

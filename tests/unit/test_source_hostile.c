@@ -60,6 +60,35 @@ static void test_oversized_refused_before_parsing(void **state)
 	free(bytes);
 }
 
+/* A limit set for the process (--max-size) is the one held and stated, at
+ * its edge; one out of range is ignored. */
+static void test_max_bytes_set(void **state)
+{
+	(void)state;
+	static const char head[] = "<paper " NS ">";
+	size_t limit = 4096;
+	char *bytes = mem_alloc(limit + 1);
+	memset(bytes, ' ', limit + 1);
+	memcpy(bytes, head, sizeof head - 1);
+	memcpy(bytes + limit + 1 - 8, "</paper>", 8);
+	source_set_max_bytes(limit);
+	assert_int_equal(source_max_bytes(), limit);
+	assert_null(load(bytes, limit + 1));
+	assert_one_error(0, 0, "the source is larger than 4096 bytes (4 KiB); "
+			 "sources are refused above that size unless --max-size allows more");
+	diag_list_free(&diags);
+	/* At the limit it is read: whatever it says, not its size. */
+	memcpy(bytes + limit - 8, "</paper>", 8);
+	source_free(load(bytes, limit));
+	for (size_t i = 0; i < diags.count; i++)
+		assert_null(strstr(diags.items[i].message, "larger than"));
+	source_set_max_bytes(0);
+	source_set_max_bytes((size_t)SOURCE_MAX_BYTES_CEILING + 1);
+	assert_int_equal(source_max_bytes(), limit);
+	source_set_max_bytes(SOURCE_MAX_BYTES);
+	free(bytes);
+}
+
 /* <paper><section><para> then em nested to the given total depth. */
 static char *nested(int depth)
 {
@@ -266,6 +295,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_oversized_refused_before_parsing, reset),
+		cmocka_unit_test_teardown(test_max_bytes_set, reset),
 		cmocka_unit_test_teardown(test_depth_limit_edge, reset),
 		cmocka_unit_test_teardown(test_text_limit_edge, reset),
 		cmocka_unit_test_teardown(test_billion_laughs, reset),

@@ -19,34 +19,11 @@
 #include "layout_internal.h"
 #include "rating.h"
 #include "table_checks.h"
+#include "test_files.h"
 
 /* Slack of the engine (a measured width plus 1 pt never wraps) and of
  * the dump's rounding. */
 #define FIT_SLACK_PT 1.05
-
-static size_t xml_files(const char *dir, char ***paths)
-{
-	struct dirent **entries;
-	int n = scandir(dir, &entries, NULL, alphasort);
-	assert_true(n > 0);
-	*paths = calloc((size_t)n, sizeof **paths);
-	size_t count = 0;
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(entries[i]->d_name);
-		if (len > 4 && strcmp(entries[i]->d_name + len - 4, ".xml") == 0)
-			(*paths)[count++] = mem_printf("%s/%s", dir, entries[i]->d_name);
-		free(entries[i]);
-	}
-	free(entries);
-	return count;
-}
-
-static void free_paths(char **paths, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		free(paths[i]);
-	free(paths);
-}
 
 struct laid_out {
 	struct fonts *fonts;

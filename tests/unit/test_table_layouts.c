@@ -18,6 +18,7 @@
 #include "fonts.h"
 #include "layout_internal.h"
 #include "table_checks.h"
+#include "test_files.h"
 
 static const char *const assessment_titles[7] = {
 	"Ref", "Characteristic", "Rating", "Previous", "Evidence", "Actions",
@@ -27,30 +28,6 @@ static const char *const performance_titles[8] = {
 	"Ref",      "Measure", "Target",              "Actual",
 	"Previous", "Rating",  "Direction of travel", "Commentary",
 };
-
-static size_t xml_files(const char *dir, char ***paths)
-{
-	struct dirent **entries;
-	int n = scandir(dir, &entries, NULL, alphasort);
-	assert_true(n > 0);
-	*paths = calloc((size_t)n, sizeof **paths);
-	size_t count = 0;
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(entries[i]->d_name);
-		if (len > 4 && strcmp(entries[i]->d_name + len - 4, ".xml") == 0)
-			(*paths)[count++] = mem_printf("%s/%s", dir, entries[i]->d_name);
-		free(entries[i]);
-	}
-	free(entries);
-	return count;
-}
-
-static void free_paths(char **paths, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		free(paths[i]);
-	free(paths);
-}
 
 /* Widest word of title in the header font. */
 static double widest_word_pt(struct layout *lo, const char *title)

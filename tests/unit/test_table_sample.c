@@ -15,47 +15,11 @@
 
 #include "fonts.h"
 #include "layout_internal.h"
+#include "sample_fixture.h"
 #include "rating.h"
 #include "table_checks.h"
 
-struct fixture {
-	struct fonts *fonts;
-	struct style *style;
-	struct source_doc *doc;
-	struct display_list *list;
-	struct diag_list diags;
-};
-
-static struct fixture *fixture_new(const char *source)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	f->fonts = fonts_open("fonts/fonts.conf", &f->diags);
-	f->style = style_load("layouts/committee-report.xml", &f->diags);
-	f->doc = source_load(source, &f->diags);
-	if (!f->fonts || !f->style || !f->doc)
-		diag_print(&f->diags, stderr);
-	assert_non_null(f->fonts);
-	assert_non_null(f->style);
-	assert_non_null(f->doc);
-	f->list = layout_document(f->doc, f->style, fonts_context(f->fonts),
-				  NULL, &f->diags);
-	assert_non_null(f->list);
-	return f;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	dl_free(f->list);
-	source_free(f->doc);
-	style_free(f->style);
-	fonts_close(f->fonts);
-	diag_list_free(&f->diags);
-	free(f);
-	return 0;
-}
-
-static void check_rating(const struct fixture *f, uint32_t cell,
+static void check_rating(const struct sample_fixture *f, uint32_t cell,
 			 const struct source_scale *scale, int index)
 {
 	uint32_t fill, color;
@@ -75,7 +39,7 @@ static void check_rating(const struct fixture *f, uint32_t cell,
 }
 
 /* The table checks every laid-out block must pass. */
-static void check_table(const struct fixture *f, uint32_t any_cell)
+static void check_table(const struct sample_fixture *f, uint32_t any_cell)
 {
 	uint32_t table = table_node_of(f->list, any_cell);
 	assert_true(table > 0);
@@ -86,7 +50,7 @@ static void check_table(const struct fixture *f, uint32_t any_cell)
 
 /* No box of any table outside the margins (the page furniture lives in
  * them, so only table boxes are looked at). */
-static void check_tables_inside(const struct fixture *f)
+static void check_tables_inside(const struct sample_fixture *f)
 {
 	const struct style_page *sp = &f->style->page;
 	for (size_t p = 0; p < f->list->page_count; p++) {
@@ -110,7 +74,7 @@ static void check_tables_inside(const struct fixture *f)
 
 static void test_best_value_sample(void **state)
 {
-	struct fixture *f = fixture_new("samples/best-value-2024.xml");
+	struct sample_fixture *f = sample_fixture_new("samples/best-value-2024.xml");
 	*state = f;
 	size_t items = 0, sees = 0;
 	for (size_t a = 0; a < f->doc->appendix_count; a++) {
@@ -156,7 +120,7 @@ static void test_best_value_sample(void **state)
 
 static void test_quarterly_sample(void **state)
 {
-	struct fixture *f = fixture_new("samples/adults-2024-q2.xml");
+	struct sample_fixture *f = sample_fixture_new("samples/adults-2024-q2.xml");
 	*state = f;
 	size_t measures = 0, contextual = 0;
 	for (size_t a = 0; a < f->doc->appendix_count; a++) {
@@ -286,8 +250,8 @@ static void test_table_follows_dashboard(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_best_value_sample, teardown),
-		cmocka_unit_test_teardown(test_quarterly_sample, teardown),
+		cmocka_unit_test_teardown(test_best_value_sample, sample_fixture_teardown),
+		cmocka_unit_test_teardown(test_quarterly_sample, sample_fixture_teardown),
 		cmocka_unit_test(test_table_follows_dashboard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

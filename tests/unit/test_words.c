@@ -90,6 +90,24 @@ static void test_labels_first(void **state)
 	assert_string_equal(many, "mesurau");
 	assert_string_equal(layout_date_text(&lo, "2024-02-22"), "22 Chwefror 2024");
 	dl_free(layout_end(&lo));
+	/* A label for the paper's language comes before one for every
+	 * language; one for another language is passed over. */
+	const struct style_field both[] = {
+		{ "key.rating", "RAG status" }, { "key.rating", "Statws RAG" },
+		{ "key.meaning", "Meaning here" }, { NULL, NULL },
+	};
+	const char *const langs[] = { NULL, "cy", "en" };
+	style.labels = both;
+	style.label_langs = langs;
+	layout_begin(&lo, &doc, &style, context, NULL, &diags);
+	assert_string_equal(layout_word(&lo, "key.rating"), "Statws RAG");
+	assert_string_equal(layout_word(&lo, "key.meaning"), "Ystyr");
+	dl_free(layout_end(&lo));
+	doc.lang = "en-GB";
+	layout_begin(&lo, &doc, &style, context, NULL, &diags);
+	assert_string_equal(layout_word(&lo, "key.rating"), "RAG status");
+	assert_string_equal(layout_word(&lo, "key.meaning"), "Meaning here");
+	dl_free(layout_end(&lo));
 	g_object_unref(context);
 	diag_list_free(&diags);
 }

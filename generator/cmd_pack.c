@@ -1,0 +1,533 @@
+/* committee-pdf pack MEETING.xml [-o DIR] [--members]: a meeting's
+ * publication. DIR/agenda.pdf is the front sheet alone; DIR/reports-pack.pdf
+ * is one display list, drawn and finished (PDF/UA, PDF/A) as one document:
+ * the front sheet, then each item's paper in order, pages numbered through
+ * the whole pack, a bookmark per item with the paper's own under it. The
+ * public pack replaces exempt items and appendices by a page saying why;
+ * --members also writes DIR/reports-pack-members.pdf, which keeps them,
+ * marked "NOT FOR PUBLICATION" in the running header. Every edition is laid
+ * out before any file is written: any error, no file at all. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "batch.h"
+#include "commands.h"
+#include "dates.h"
+#include "diag.h"
+#include "draw.h"
+#include "file_atomic.h"
+#include "meeting.h"
+#include "memory.h"
+#include "paths.h"
+#include "pipeline.h"
+#include "style.h"
+#include "words.h"
+
+static void pack_usage(FILE *out)
+{
+	fputs("usage: committee-pdf pack [OPTIONS] MEETING.xml\n"
+	      "\n"
+	      "Typesets a meeting's publication into DIR: agenda.pdf, the agenda\n"
+	      "front sheet with the pack page where each item starts, and\n"
+	      "reports-pack.pdf, the front sheet then every paper its items name, in\n"
+	      "item order, with page numbers that count through the whole pack and a\n"
+	      "bookmark per item. Exempt items and appendices (Schedule 12A) are left\n"
+	      "out of both, each with a page saying why.\n"
+	      "\n"
+	      "  -o, --output DIR   where the files go, created if missing (default:\n"
+	      "                     the meeting's path without .xml)\n"
+	      "  --members          also reports-pack-members.pdf, the members' pack:\n"
+	      "                     exempt parts included, marked NOT FOR PUBLICATION\n"
+	      "                     in the running header\n"
+	      "  --force            lay out and write even when every file is newer\n"
+	      "                     than the meeting, its papers and what they read\n"
+	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
+	      "                     members' pack with --members); no file is written\n"
+	      "  --allow-dir DIR    papers (and files they name) may also lie in DIR;\n"
+	      "                     repeatable\n"
+	      "  -h, --help         show this help\n"
+	      "\n"
+	      "Exit status: 0 written, 1 invalid input or failed output, 2 usage error.\n",
+	      out);
+}
+
+struct pack_args {
+	const char *meeting, *out_dir;
+	int members, dump_layout, force;
+};
+
+static const struct command_spec pack_command = { "pack", pack_usage };
+
+/* COMMAND_GO_ON, or the exit status: 0 after --help, 2 on a usage error. */
+static int parse_args(int argc, char **argv, struct pack_args *args)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "members", no_argument, NULL, 'M' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "dump-layout", no_argument, NULL, 'D' },
+		{ "allow-dir", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command_spec *cmd = &pack_command;
+	optind = 1;
+	int c, rc;
+	while ((c = command_next_option(cmd, argc, argv, "ho:", options)) != -1) {
+		switch (c) {
+		case 'h':
+			return command_help(cmd);
+		case 'o':
+			args->out_dir = optarg;
+			break;
+		case 'M':
+			args->members = 1;
+			break;
+		case 'f':
+			args->force = 1;
+			break;
+		case 'D':
+			args->dump_layout = 1;
+			break;
+		case 'A':
+			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
+				return rc;
+			break;
+		default:
+			return 2;
+		}
+	}
+	if (optind >= argc)
+		return command_usage_error(cmd, "no MEETING given");
+	if (optind + 1 != argc)
+		return command_usage_error(cmd, "one MEETING at a time");
+	args->meeting = argv[optind];
+	if (args->out_dir && !*args->out_dir)
+		return command_usage_error(cmd, "empty output folder name");
+	return COMMAND_GO_ON;
+}
+
+/* One item on its way into the pack. */
+struct pack_item {
+	struct pipeline_paper *paper;   /* its paper, or NULL */
+	struct layout_paper *notice;    /* the public pack's exemption page */
+	struct layout_exempt *exempt;   /* the parts of it that are exempt */
+	size_t exempt_count;
+	struct layout_item_pages pages;
+	size_t page_count;
+	char paragraph[8];              /* pages.exempt_paragraph's text: it
+	                                   outlives a paper left unread */
+};
+
+struct pack {
+	const struct pack_args *args;
+	int members;                    /* the edition being laid out */
+	struct meeting *meeting;
+	struct pipeline *pipeline;
+	struct style *style;            /* the agenda's house style */
+	struct pack_item *items;
+	struct diag_list *diags;
+};
+
+/* The exempt parts of an item whose paper is loaded: the whole paper (the
+ * item's or the paper's own marking), and each exempt appendix, which
+ * must be one the paper has. */
+static void find_exempt(struct pack *pack, const struct meeting_item *item,
+			struct pack_item *out)
+{
+	const struct source_doc *doc = pipeline_paper_doc(out->paper);
+	out->exempt = mem_array(item->exempt_appendix_count + 1,
+				sizeof *out->exempt);
+	const char *whole = item->exempt_paragraph ? item->exempt_paragraph :
+						     doc->cover.exempt_paragraph;
+	if (whole) {
+		snprintf(out->paragraph, sizeof out->paragraph, "%s", whole);
+		out->pages.exempt_paragraph = out->paragraph;
+		out->exempt[out->exempt_count++] =
+			(struct layout_exempt){ 0, out->paragraph };
+	}
+	for (size_t e = 0; e < item->exempt_appendix_count; e++) {
+		const struct meeting_exempt_appendix *x =
+			&item->exempt_appendices[e];
+		if (x->number > doc->appendix_count) {
+			diag_add(pack->diags, DIAG_ERROR, pack->meeting->path,
+				 x->pos.line, x->pos.col,
+				 "appendix %u is exempt, but %s has %zu "
+				 "appendix%s", x->number, item->paper,
+				 doc->appendix_count,
+				 doc->appendix_count == 1 ? "" : "es");
+			continue;
+		}
+		out->exempt[out->exempt_count++] =
+			(struct layout_exempt){ x->number, x->paragraph };
+	}
+}
+
+/* Load and paginate every item's paper (or make its exemption page),
+ * reporting the problems of all of them. 0 when there is none. */
+static int paginate_items(struct pack *pack)
+{
+	size_t errors_before = diag_count(pack->diags, DIAG_ERROR);
+	for (size_t i = 0; i < pack->meeting->item_count; i++) {
+		const struct meeting_item *item = &pack->meeting->items[i];
+		struct pack_item *out = &pack->items[i];
+		if (item->kind != MEETING_ITEM_PAPER) {
+			if (item->exempt_paragraph)
+				out->pages.exempt_paragraph = item->exempt_paragraph;
+			continue;
+		}
+		out->paper = pipeline_paper_load(pack->pipeline, item->paper,
+						 NULL, pack->diags);
+		if (!out->paper)
+			continue;
+		find_exempt(pack, item, out);
+		int withhold = !pack->members;
+		if (out->pages.exempt_paragraph && withhold) {
+			/* Not a word of it is laid out. */
+			pipeline_paper_free(out->paper);
+			out->paper = NULL;
+			out->notice = layout_exempt_item(
+				pack->meeting, item, out->pages.exempt_paragraph,
+				pack->style, pipeline_context(pack->pipeline), NULL,
+				pack->diags);
+			out->page_count = layout_paper_page_count(out->notice);
+			continue;
+		}
+		if (pipeline_paper_paginate(out->paper, out->exempt,
+					    out->exempt_count, withhold,
+					    pack->diags) == 0)
+			out->page_count = pipeline_paper_page_count(out->paper);
+	}
+	return diag_count(pack->diags, DIAG_ERROR) == errors_before ? 0 : 1;
+}
+
+/* Each item's pack pages when the front sheet takes agenda_pages. */
+static size_t number_items(struct pack *pack, size_t agenda_pages)
+{
+	size_t next = agenda_pages + 1;
+	for (size_t i = 0; i < pack->meeting->item_count; i++) {
+		struct pack_item *item = &pack->items[i];
+		item->pages.first = item->page_count ? next : 0;
+		item->pages.last = item->page_count ? next + item->page_count - 1 : 0;
+		next += item->page_count;
+	}
+	return next - 1;
+}
+
+/* The front sheet, laid out until the page ranges it prints agree with
+ * its own length (a longer range could push it onto another page). */
+static struct layout_paper *agenda(struct pack *pack, int link_items,
+				   size_t *total)
+{
+	size_t agenda_pages = 1;
+	for (int round = 0; round < 4; round++) {
+		*total = number_items(pack, agenda_pages);
+		struct layout_item_pages *pages =
+			mem_array(pack->meeting->item_count + 1, sizeof *pages);
+		for (size_t i = 0; i < pack->meeting->item_count; i++)
+			pages[i] = pack->items[i].pages;
+		struct layout_paper *sheet = layout_agenda(
+			pack->meeting, pages, link_items, pack->style,
+			pipeline_context(pack->pipeline), NULL, pack->diags);
+		free(pages);
+		size_t count = layout_paper_page_count(sheet);
+		if (count == agenda_pages)
+			return sheet;
+		layout_paper_free(sheet);
+		agenda_pages = count;
+	}
+	diag_add(pack->diags, DIAG_ERROR, pack->meeting->path, 0, 0,
+		 "the agenda's length does not settle");
+	return NULL;
+}
+
+/* A word of the pack's own (its title, the items' bookmarks) as the
+ * layout finds one: the agenda house style's label, else the catalogue of
+ * the meeting's language. Caller frees. */
+static char *pack_format(const struct pack *pack, const char *key,
+			 const struct words_field *fields)
+{
+	const char *label = style_label(pack->style, key, pack->meeting->lang);
+	const struct words *words = words_for(pack->meeting->lang);
+	if (!words)
+		words = words_default();
+	return words_expand(label ? label : words_get(words, key), fields, NULL,
+			    NULL, NULL);
+}
+
+/* A file's title, "Scrutiny Board, 12 March 2024: agenda", by key. */
+static void set_title(const struct pack *pack, struct display_list *list,
+		      const char *key)
+{
+	const struct meeting *m = pack->meeting;
+	const struct words *words = words_for(m->lang);
+	char *date = dates_long_text(m->date, words ? words : words_default());
+	const struct words_field fields[] = {
+		{ "committee", m->committee }, { "date", date }, { NULL, NULL },
+	};
+	char *title = pack_format(pack, key, fields);
+	list->title = dl_strdup(list, title);
+	free(title);
+	free(date);
+}
+
+/* agenda.pdf: the front sheet alone, numbered as a document of its own
+ * while its items name the pages of the pack laid out last. */
+static struct display_list *agenda_alone(struct pack *pack)
+{
+	size_t total = 0;
+	struct layout_paper *sheet = agenda(pack, 0, &total);
+	if (!sheet)
+		return NULL;
+	struct display_list *list = layout_paper_finish(sheet, 1, 0);
+	set_title(pack, list, "agenda.agenda-title");
+	return list;
+}
+
+static struct display_list *assemble(struct pack *pack)
+{
+	size_t total = 0;
+	struct layout_paper *sheet = agenda(pack, 1, &total);
+	if (!sheet)
+		return NULL;
+	const struct meeting *m = pack->meeting;
+	struct display_list *front = layout_paper_finish(sheet, 1, total);
+	struct display_list *list = dl_new();
+	set_title(pack, list, pack->members ? "agenda.members-pack-title" :
+					      "agenda.pack-title");
+	list->author = dl_strdup(list, m->authority);
+	list->subject = dl_strdup(list, front->subject);
+	list->lang = dl_strdup(list, m->lang);
+	list->create_date = dl_strdup(list, front->create_date);
+	/* The front sheet's links name the items' destinations as they are. */
+	dl_append(list, front, ROLE_PART, -1, NULL);
+	for (size_t i = 0; i < m->item_count; i++) {
+		struct pack_item *item = &pack->items[i];
+		struct display_list *part = NULL;
+		if (item->notice) {
+			part = layout_paper_finish(item->notice, item->pages.first,
+						   total);
+			item->notice = NULL;
+		} else if (item->paper)
+			part = pipeline_paper_finish(item->paper,
+						     item->pages.first, total);
+		if (!part)
+			continue;
+		char number[24];
+		snprintf(number, sizeof number, "%u", m->items[i].number);
+		const struct words_field entry_fields[] = {
+			{ "number", number }, { "title", m->items[i].title },
+			{ NULL, NULL },
+		};
+		char *entry = pack_format(pack, "agenda.item-heading",
+					  entry_fields);
+		int parent = dl_add_outline(list, entry, -1, list->page_count, 0);
+		free(entry);
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "item%u-", m->items[i].number);
+		uint32_t node = (uint32_t)list->node_count;
+		size_t first = dl_append(list, part, ROLE_PART, parent, prefix);
+		dl_add_dest(list, first, node,
+			    layout_agenda_dest(list, m->items[i].number), 0, 0);
+	}
+	dl_finish(list);
+	return list;
+}
+
+/* The agenda's house style: the meeting's layout= as a paper's is found. */
+static struct style *agenda_style(const struct meeting *m,
+				  struct diag_list *diags)
+{
+	char *name = m->layout ? style_source_layout(m->path, m->layout,
+						     m->layout_pos.line,
+						     m->layout_pos.col, diags) :
+				 mem_strdup(STYLE_DEFAULT_LAYOUT);
+	if (!name)
+		return NULL;
+	char *dir = paths_dirname(m->path);
+	struct style *style = style_find(name, dir, diags);
+	free(dir);
+	free(name);
+	return style;
+}
+
+static void free_items(struct pack *pack)
+{
+	if (!pack->items)
+		return;
+	for (size_t i = 0; i < pack->meeting->item_count; i++) {
+		pipeline_paper_free(pack->items[i].paper);
+		layout_paper_free(pack->items[i].notice);
+		free(pack->items[i].exempt);
+	}
+	free(pack->items);
+	pack->items = NULL;
+}
+
+/* One edition laid out whole: the pack, and (agenda not NULL) the front
+ * sheet alone. 0, or 1 with the reasons in the pack's diagnostics. */
+static int lay_out_edition(struct pack *pack, int members,
+			   struct display_list **list,
+			   struct display_list **agenda)
+{
+	pack->members = members;
+	pack->items = mem_array(pack->meeting->item_count + 1, sizeof *pack->items);
+	int status = paginate_items(pack);
+	if (status == 0 && agenda)
+		status = (*agenda = agenda_alone(pack)) ? 0 : 1;
+	if (status == 0)
+		status = (*list = assemble(pack)) ? 0 : 1;
+	free_items(pack);
+	return status;
+}
+
+/* The members' edition reads every paper again: its warnings were said
+ * with the public one's, so only errors are kept. */
+static int lay_out_members(struct pack *pack, struct display_list **list)
+{
+	struct diag_list *diags = pack->diags, again = { 0 };
+	pack->diags = &again;
+	int status = lay_out_edition(pack, 1, list, NULL);
+	pack->diags = diags;
+	for (size_t i = 0; i < again.count; i++) {
+		const struct diag *d = &again.items[i];
+		if (d->level == DIAG_ERROR)
+			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
+				 d->message);
+	}
+	diag_list_free(&again);
+	return status;
+}
+
+static char *default_dir(const char *meeting)
+{
+	size_t n = strlen(meeting);
+	if (n > 4 && strcmp(meeting + n - 4, ".xml") == 0)
+		n -= 4;
+	return mem_printf("%.*s%s", (int)n, meeting,
+			  n == strlen(meeting) ? ".pack" : "");
+}
+
+/* Each list drawn into DIR/NAME (written whole or not at all) and freed. */
+static int write_files(struct pack *pack, const char *dir,
+		       struct display_list **lists, const char *const *names,
+		       size_t count)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		diag_add(pack->diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot create the output folder: %s", strerror(errno));
+		return 1;
+	}
+	int status = 0;
+	for (size_t i = 0; i < count; i++) {
+		char *path = mem_printf("%s/%s", dir, names[i]);
+		if (status == 0)
+			status = draw_pdf_releasing(lists[i], path, pack->diags);
+		dl_free(lists[i]);
+		lists[i] = NULL;
+		free(path);
+	}
+	return status;
+}
+
+static int dump(struct display_list *list)
+{
+	dl_dump_json(list, stdout);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}
+
+static int newer_than(const char *output, const char *input)
+{
+	struct stat out, in;
+	if (stat(output, &out) != 0 || stat(input, &in) != 0)
+		return 0;
+	return out.st_mtim.tv_sec > in.st_mtim.tv_sec ||
+	       (out.st_mtim.tv_sec == in.st_mtim.tv_sec &&
+		out.st_mtim.tv_nsec > in.st_mtim.tv_nsec);
+}
+
+/* Whether every file to write is newer than the meeting, the agenda's
+ * house style and each paper with all it reads (batch_up_to_date: its
+ * layout, previous quarters and workbooks), as build judges a paper. */
+static int up_to_date(const struct pack *pack, const char *dir,
+		      const char *const *names, size_t count)
+{
+	int fresh = 1;
+	for (size_t i = 0; fresh && i < count; i++) {
+		char *out = mem_printf("%s/%s", dir, names[i]);
+		fresh = newer_than(out, pack->meeting->path) &&
+			newer_than(out, pack->style->path);
+		for (size_t k = 0; fresh && k < pack->meeting->item_count; k++) {
+			const struct meeting_item *item = &pack->meeting->items[k];
+			if (item->kind == MEETING_ITEM_PAPER)
+				fresh = batch_up_to_date(item->paper, out, NULL);
+		}
+		free(out);
+	}
+	return fresh;
+}
+
+static int run(struct pack *pack, const char *dir)
+{
+	static const char *const names[] = {
+		"agenda.pdf", "reports-pack.pdf", "reports-pack-members.pdf",
+	};
+	struct display_list *lists[3] = { NULL, NULL, NULL };
+	const struct pack_args *args = pack->args;
+	if (!args->dump_layout && !args->force &&
+	    up_to_date(pack, dir, names, args->members ? 3 : 2))
+		return 0;
+	int status;
+	if (args->dump_layout && args->members)
+		status = lay_out_edition(pack, 1, &lists[2], NULL);
+	else
+		status = lay_out_edition(pack, 0, &lists[1],
+					 args->dump_layout ? NULL : &lists[0]);
+	if (status == 0 && args->members && !args->dump_layout)
+		status = lay_out_members(pack, &lists[2]);
+	if (status == 0 && args->dump_layout)
+		status = dump(lists[args->members ? 2 : 1]);
+	else if (status == 0)
+		status = write_files(pack, dir, lists, names,
+				     args->members ? 3 : 2);
+	for (size_t i = 0; i < 3; i++)
+		dl_free(lists[i]);
+	return status;
+}
+
+int cmd_pack(int argc, char **argv)
+{
+	struct pack_args args = { 0 };
+	int parsed = parse_args(argc, argv, &args);
+	if (parsed != COMMAND_GO_ON)
+		return parsed;
+	file_atomic_remove_on_signals();
+	struct diag_list diags = { 0 };
+	struct pack pack = { .args = &args, .diags = &diags };
+	char *dir = args.out_dir ? mem_strdup(args.out_dir) :
+		    default_dir(args.meeting);
+	int status = 1;
+	pack.meeting = meeting_load(args.meeting, &diags);
+	if (!pack.meeting)
+		goto done;
+	pack.pipeline = pipeline_new(&diags);
+	if (!pack.pipeline)
+		goto done;
+	pack.style = agenda_style(pack.meeting, &diags);
+	if (!pack.style)
+		goto done;
+	status = run(&pack, dir);
+done:
+	style_free(pack.style);
+	pipeline_free(pack.pipeline);
+	meeting_free(pack.meeting);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	free(dir);
+	return status;
+}
