@@ -38,7 +38,7 @@ REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
 SAMPLES = $(wildcard samples/*.xml)
 BIN = $(BUILD)/committee-pdf
 
-.PHONY: all deps deps-fuzz check check-unit check-e2e check-golden golden check-san check-valgrind samples bench install clean fuzz
+.PHONY: all deps deps-fuzz check check-unit check-e2e check-golden golden check-san check-valgrind samples bench install clean fuzz fuzz-build fuzz-clang
 
 all: $(BIN)
 
@@ -152,25 +152,37 @@ FUZZ_DEBIAN_PACKAGES = clang libclang-rt-14-dev
 deps-fuzz:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(FUZZ_DEBIAN_PACKAGES)"
 
-fuzz: $(FUZZ_SRC)
+# The library is compiled once for every target (fuzzer-no-link), each
+# target then linked with libFuzzer's main; `make fuzz-build` stops there.
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -std=c11 \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+fuzz-clang:
 	@if ! command -v $(FUZZ_CC) > /dev/null 2>&1; then \
 		echo "make fuzz needs clang (libFuzzer): run make deps-fuzz"; exit 1; \
 	fi
-	@mkdir -p $(BUILD)/fuzz
-	@set -e; for n in $(FUZZ_NAMES); do \
-		echo "$(FUZZ_CC) tests/fuzz/fuzz_$$n.c"; \
-		$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
-		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
-		$(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-		-o $(BUILD)/fuzz/fuzz_$$n tests/fuzz/fuzz_$$n.c $(LIB_SRC) $(LDLIBS); \
-	done
+
+$(BUILD)/fuzz/obj/%.o: generator/%.c | fuzz-clang
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz-build: $(FUZZ_BIN)
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz: fuzz-build
 	@set -e; for n in $(FUZZ_NAMES); do \
 		mkdir -p $(BUILD)/fuzz/corpus_$$n; \
 		dict=""; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
 		echo "== fuzz_$$n for $(FUZZ_SECONDS) s"; \
 		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
-		$(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
-			-max_len=65536 -artifact_prefix=$(BUILD)/fuzz/ $$dict \
+		$(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 \
+			-max_len=65536 -keep_seed=1 -artifact_prefix=$(BUILD)/fuzz/ $$dict \
 			$(BUILD)/fuzz/corpus_$$n tests/fuzz/corpus_$$n \
 			> $(BUILD)/fuzz/fuzz_$$n.log 2>&1 || \
 			{ tail -n 40 $(BUILD)/fuzz/fuzz_$$n.log; exit 1; }; \
@@ -180,4 +192,4 @@ fuzz: $(FUZZ_SRC)
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d $(UNIT_BIN:=.d) $(FUZZ_OBJ:.o=.d)

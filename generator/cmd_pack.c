@@ -5,8 +5,13 @@
  * the whole pack, a bookmark per item with the paper's own under it. The
  * public pack replaces exempt items and appendices by a page saying why;
  * --members also writes DIR/reports-pack-members.pdf, which keeps them,
- * marked "NOT FOR PUBLICATION" in the running header. Every edition is laid
- * out before any file is written: any error, no file at all. */
+ * marked "NOT FOR PUBLICATION" in the running header and by a watermark.
+ * --supplement N writes DIR/supplement-N.pdf instead: the supplementary
+ * agenda and the papers that followed into supplement N, numbered on from
+ * the reports pack and the supplements before it (which the reports pack
+ * still calls "to follow"), so every page number once printed stays true.
+ * Every edition is laid out before any file is written: any error, no file
+ * at all. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -42,7 +47,11 @@ static void pack_usage(FILE *out)
 	      "                     the meeting's path without .xml)\n"
 	      "  --members          also reports-pack-members.pdf, the members' pack:\n"
 	      "                     exempt parts included, marked NOT FOR PUBLICATION\n"
-	      "                     in the running header\n"
+	      "                     in the running header and by a watermark\n"
+	      "  --supplement N     write supplement-N.pdf (with --members also\n"
+	      "                     supplement-N-members.pdf) instead: the papers\n"
+	      "                     that followed into supplement N, pages numbered\n"
+	      "                     on from the pack and the supplements before it\n"
 	      "  --force            lay out and write even when every file is newer\n"
 	      "                     than the meeting, its papers and what they read\n"
 	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
@@ -58,7 +67,19 @@ static void pack_usage(FILE *out)
 struct pack_args {
 	const char *meeting, *out_dir;
 	int members, dump_layout, force;
+	unsigned supplement;            /* 0: the agenda and reports pack */
 };
+
+/* --supplement's number: 1 to 1000, else 0. */
+static unsigned supplement_number(const char *text)
+{
+	char *end = NULL;
+	errno = 0;
+	unsigned long n = strtoul(text, &end, 10);
+	if (errno || end == text || *end || text[0] == '-' || n < 1 || n > 1000)
+		return 0;
+	return (unsigned)n;
+}
 
 static const struct command_spec pack_command = { "pack", pack_usage };
 
@@ -71,6 +92,7 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		{ "members", no_argument, NULL, 'M' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "dump-layout", no_argument, NULL, 'D' },
+		{ "supplement", required_argument, NULL, 'S' },
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -92,6 +114,12 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 			break;
 		case 'D':
 			args->dump_layout = 1;
+			break;
+		case 'S':
+			if (!(args->supplement = supplement_number(optarg)))
+				return command_usage_error(
+					cmd, "--supplement wants a number from 1 "
+					"to 1000, not '%s'", optarg);
 			break;
 		case 'A':
 			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
@@ -125,7 +153,9 @@ struct pack_item {
 
 struct pack {
 	const struct pack_args *args;
-	int members;                    /* the edition being laid out */
+	int members;                    /* the edition being laid out: */
+	unsigned edition;               /* 0 the pack, else its supplement */
+	size_t base;                    /* pages of the editions before it */
 	struct meeting *meeting;
 	struct pipeline *pipeline;
 	struct style *style;            /* the agenda's house style */
@@ -167,6 +197,21 @@ static void find_exempt(struct pack *pack, const struct meeting_item *item,
 	}
 }
 
+/* Whether the edition takes the item's paper: the reports pack each one
+ * but those that followed, a supplement those that followed into it. */
+static int takes_paper(const struct pack *pack, const struct meeting_item *item)
+{
+	return item->kind == MEETING_ITEM_PAPER &&
+	       item->supplement == pack->edition;
+}
+
+/* Whether the edition's front sheet lists the item: the agenda every one,
+ * a supplementary agenda its own papers only. */
+static int lists_item(const struct pack *pack, const struct meeting_item *item)
+{
+	return pack->edition == 0 || takes_paper(pack, item);
+}
+
 /* Load and paginate every item's paper (or make its exemption page),
  * reporting the problems of all of them. 0 when there is none. */
 static int paginate_items(struct pack *pack)
@@ -175,7 +220,8 @@ static int paginate_items(struct pack *pack)
 	for (size_t i = 0; i < pack->meeting->item_count; i++) {
 		const struct meeting_item *item = &pack->meeting->items[i];
 		struct pack_item *out = &pack->items[i];
-		if (item->kind != MEETING_ITEM_PAPER) {
+		if (!takes_paper(pack, item)) {
+			out->pages.note = item->note;
 			if (item->exempt_paragraph)
 				out->pages.exempt_paragraph = item->exempt_paragraph;
 			continue;
@@ -205,10 +251,11 @@ static int paginate_items(struct pack *pack)
 	return diag_count(pack->diags, DIAG_ERROR) == errors_before ? 0 : 1;
 }
 
-/* Each item's pack pages when the front sheet takes agenda_pages. */
+/* Each item's pack pages when the front sheet takes agenda_pages after
+ * the editions before this one; the edition's last page. */
 static size_t number_items(struct pack *pack, size_t agenda_pages)
 {
-	size_t next = agenda_pages + 1;
+	size_t next = pack->base + agenda_pages + 1;
 	for (size_t i = 0; i < pack->meeting->item_count; i++) {
 		struct pack_item *item = &pack->items[i];
 		item->pages.first = item->page_count ? next : 0;
@@ -226,14 +273,26 @@ static struct layout_paper *agenda(struct pack *pack, int link_items,
 	size_t agenda_pages = 1;
 	for (int round = 0; round < 4; round++) {
 		*total = number_items(pack, agenda_pages);
+		/* The meeting as this edition's front sheet lists it. */
+		const struct meeting *m = pack->meeting;
+		struct meeting listed = *m;
+		struct meeting_item *items =
+			mem_array(m->item_count + 1, sizeof *items);
 		struct layout_item_pages *pages =
-			mem_array(pack->meeting->item_count + 1, sizeof *pages);
-		for (size_t i = 0; i < pack->meeting->item_count; i++)
-			pages[i] = pack->items[i].pages;
+			mem_array(m->item_count + 1, sizeof *pages);
+		listed.items = items;
+		listed.item_count = 0;
+		for (size_t i = 0; i < m->item_count; i++) {
+			if (!lists_item(pack, &m->items[i]))
+				continue;
+			items[listed.item_count] = m->items[i];
+			pages[listed.item_count++] = pack->items[i].pages;
+		}
 		struct layout_paper *sheet = layout_agenda(
-			pack->meeting, pages, link_items, pack->style,
+			&listed, pages, link_items, pack->edition, pack->style,
 			pipeline_context(pack->pipeline), NULL, pack->diags);
 		free(pages);
+		free(items);
 		size_t count = layout_paper_page_count(sheet);
 		if (count == agenda_pages)
 			return sheet;
@@ -266,8 +325,11 @@ static void set_title(const struct pack *pack, struct display_list *list,
 	const struct meeting *m = pack->meeting;
 	const struct words *words = words_for(m->lang);
 	char *date = dates_long_text(m->date, words ? words : words_default());
+	char number[24];
+	snprintf(number, sizeof number, "%u", pack->edition);
 	const struct words_field fields[] = {
-		{ "committee", m->committee }, { "date", date }, { NULL, NULL },
+		{ "committee", m->committee }, { "date", date },
+		{ "number", number }, { NULL, NULL },
 	};
 	char *title = pack_format(pack, key, fields);
 	list->title = dl_strdup(list, title);
@@ -295,10 +357,15 @@ static struct display_list *assemble(struct pack *pack)
 	if (!sheet)
 		return NULL;
 	const struct meeting *m = pack->meeting;
-	struct display_list *front = layout_paper_finish(sheet, 1, total);
+	struct display_list *front =
+		layout_paper_finish(sheet, pack->base + 1, total);
 	struct display_list *list = dl_new();
-	set_title(pack, list, pack->members ? "agenda.members-pack-title" :
-					      "agenda.pack-title");
+	static const char *const titles[2][2] = {
+		{ "agenda.pack-title", "agenda.members-pack-title" },
+		{ "agenda.supplement-pack-title",
+		  "agenda.members-supplement-pack-title" },
+	};
+	set_title(pack, list, titles[pack->edition > 0][pack->members]);
 	list->author = dl_strdup(list, m->authority);
 	list->subject = dl_strdup(list, front->subject);
 	list->lang = dl_strdup(list, m->lang);
@@ -368,15 +435,70 @@ static void free_items(struct pack *pack)
 	pack->items = NULL;
 }
 
-/* One edition laid out whole: the pack, and (agenda not NULL) the front
- * sheet alone. 0, or 1 with the reasons in the pack's diagnostics. */
+/* Papers read a second time tell their warnings again: from here until
+ * errors_only_end, the pack's diagnostics keep errors only. */
+static struct diag_list *errors_only_begin(struct pack *pack,
+					   struct diag_list *scratch)
+{
+	struct diag_list *kept = pack->diags;
+	*scratch = (struct diag_list){ 0 };
+	pack->diags = scratch;
+	return kept;
+}
+
+static void errors_only_end(struct pack *pack, struct diag_list *kept)
+{
+	struct diag_list *scratch = pack->diags;
+	pack->diags = kept;
+	for (size_t i = 0; i < scratch->count; i++) {
+		const struct diag *d = &scratch->items[i];
+		if (d->level == DIAG_ERROR)
+			diag_add(kept, d->level, d->file, d->line, d->col, "%s",
+				 d->message);
+	}
+	diag_list_free(scratch);
+}
+
+/* pack->base for supplement `edition`: the last page of the one before,
+ * each laid out to count it (the reports pack, then supplement 1 …) as
+ * they were published, since every page number printed stays true. */
+static int number_from(struct pack *pack, unsigned edition)
+{
+	struct diag_list scratch;
+	struct diag_list *kept = errors_only_begin(pack, &scratch);
+	size_t base = 0;
+	int status = 0;
+	for (unsigned e = 0; status == 0 && e < edition; e++) {
+		pack->edition = e;
+		pack->base = base;
+		pack->items = mem_array(pack->meeting->item_count + 1,
+					sizeof *pack->items);
+		status = paginate_items(pack);
+		struct layout_paper *sheet =
+			status == 0 ? agenda(pack, 1, &base) : NULL;
+		status = sheet ? 0 : 1;
+		layout_paper_free(sheet);
+		free_items(pack);
+	}
+	errors_only_end(pack, kept);
+	pack->edition = edition;
+	pack->base = base;
+	return status;
+}
+
+/* One edition laid out whole: the pack or the supplement asked for, and
+ * (agenda not NULL) the front sheet alone. 0, or 1 with the reasons in
+ * the pack's diagnostics. */
 static int lay_out_edition(struct pack *pack, int members,
 			   struct display_list **list,
 			   struct display_list **agenda)
 {
 	pack->members = members;
+	int status = number_from(pack, pack->args->supplement);
+	if (status != 0)
+		return status;
 	pack->items = mem_array(pack->meeting->item_count + 1, sizeof *pack->items);
-	int status = paginate_items(pack);
+	status = paginate_items(pack);
 	if (status == 0 && agenda)
 		status = (*agenda = agenda_alone(pack)) ? 0 : 1;
 	if (status == 0)
@@ -389,17 +511,10 @@ static int lay_out_edition(struct pack *pack, int members,
  * with the public one's, so only errors are kept. */
 static int lay_out_members(struct pack *pack, struct display_list **list)
 {
-	struct diag_list *diags = pack->diags, again = { 0 };
-	pack->diags = &again;
+	struct diag_list scratch;
+	struct diag_list *kept = errors_only_begin(pack, &scratch);
 	int status = lay_out_edition(pack, 1, list, NULL);
-	pack->diags = diags;
-	for (size_t i = 0; i < again.count; i++) {
-		const struct diag *d = &again.items[i];
-		if (d->level == DIAG_ERROR)
-			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
-				 d->message);
-	}
-	diag_list_free(&again);
+	errors_only_end(pack, kept);
 	return status;
 }
 
@@ -471,31 +586,54 @@ static int up_to_date(const struct pack *pack, const char *dir,
 	return fresh;
 }
 
+/* The files to write, in the order of run's lists: the agenda, the
+ * public pack, the members' pack; a supplement has no agenda alone. */
+static size_t file_names(const struct pack_args *args, char *names[3])
+{
+	size_t n = 0;
+	if (args->supplement) {
+		names[n++] = mem_printf("supplement-%u.pdf", args->supplement);
+		if (args->members)
+			names[n++] = mem_printf("supplement-%u-members.pdf",
+						args->supplement);
+		return n;
+	}
+	names[n++] = mem_strdup("agenda.pdf");
+	names[n++] = mem_strdup("reports-pack.pdf");
+	if (args->members)
+		names[n++] = mem_strdup("reports-pack-members.pdf");
+	return n;
+}
+
 static int run(struct pack *pack, const char *dir)
 {
-	static const char *const names[] = {
-		"agenda.pdf", "reports-pack.pdf", "reports-pack-members.pdf",
-	};
-	struct display_list *lists[3] = { NULL, NULL, NULL };
 	const struct pack_args *args = pack->args;
+	char *names[3] = { NULL, NULL, NULL };
+	size_t count = file_names(args, names);
+	/* lists[0] the agenda alone, [1] the public pack, [2] the members'. */
+	struct display_list *lists[3] = { NULL, NULL, NULL };
+	int status = 0;
 	if (!args->dump_layout && !args->force &&
-	    up_to_date(pack, dir, names, args->members ? 3 : 2))
-		return 0;
-	int status;
+	    up_to_date(pack, dir, (const char *const *)names, count))
+		goto done;
+	struct display_list **agenda =
+		args->dump_layout || args->supplement ? NULL : &lists[0];
 	if (args->dump_layout && args->members)
 		status = lay_out_edition(pack, 1, &lists[2], NULL);
 	else
-		status = lay_out_edition(pack, 0, &lists[1],
-					 args->dump_layout ? NULL : &lists[0]);
+		status = lay_out_edition(pack, 0, &lists[1], agenda);
 	if (status == 0 && args->members && !args->dump_layout)
 		status = lay_out_members(pack, &lists[2]);
 	if (status == 0 && args->dump_layout)
 		status = dump(lists[args->members ? 2 : 1]);
 	else if (status == 0)
-		status = write_files(pack, dir, lists, names,
-				     args->members ? 3 : 2);
-	for (size_t i = 0; i < 3; i++)
+		status = write_files(pack, dir, agenda ? lists : lists + 1,
+				     (const char *const *)names, count);
+done:
+	for (size_t i = 0; i < 3; i++) {
 		dl_free(lists[i]);
+		free(names[i]);
+	}
 	return status;
 }
 
@@ -517,6 +655,20 @@ int cmd_pack(int argc, char **argv)
 	pack.pipeline = pipeline_new(&diags);
 	if (!pack.pipeline)
 		goto done;
+	unsigned last = pack.meeting->supplement_count;
+	if (args.supplement > last) {
+		if (last)
+			diag_add(&diags, DIAG_ERROR, args.meeting, 0, 0,
+				 "no paper is published in supplement %u: the "
+				 "meeting's papers name supplements 1 to %u",
+				 args.supplement, last);
+		else
+			diag_add(&diags, DIAG_ERROR, args.meeting, 0, 0,
+				 "no paper is published in supplement %u: no "
+				 "paper of the meeting names a supplement",
+				 args.supplement);
+		goto done;
+	}
 	pack.style = agenda_style(pack.meeting, &diags);
 	if (!pack.style)
 		goto done;

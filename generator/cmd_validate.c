@@ -9,13 +9,9 @@
 
 #include "commands.h"
 #include "diag.h"
-#include "image.h"
-#include "layout.h"
 #include "meeting.h"
-#include "memory.h"
-#include "paths.h"
-#include "rating.h"
 #include "source.h"
+#include "validate_paper.h"
 
 static void validate_usage(FILE *out)
 {
@@ -37,27 +33,6 @@ static void validate_usage(FILE *out)
 	      "\n"
 	      "Exit status: 0 all valid, 1 a file has errors, 2 usage error.\n",
 	      out);
-}
-
-/* As render would: a rating its house style can colour only grey is a
- * warning. A layout that cannot be found is render's to report. */
-static void validate_colours(const struct source_doc *doc, const char *path,
-			     struct diag_list *diags)
-{
-	char *name = doc->layout && *doc->layout
-			     ? style_source_layout(path, doc->layout,
-						   doc->layout_pos.line,
-						   doc->layout_pos.col, NULL)
-			     : mem_strdup(STYLE_DEFAULT_LAYOUT);
-	char *dir = paths_dirname(path);
-	struct diag_list ignored = { 0 };
-	struct style *style = name ? style_find(name, dir, &ignored) : NULL;
-	if (style)
-		layout_check_colours(doc, style, diags);
-	style_free(style);
-	diag_list_free(&ignored);
-	free(dir);
-	free(name);
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -104,13 +79,8 @@ int cmd_validate(int argc, char **argv)
 			goto report;
 		}
 		struct source_doc *doc = source_load(argv[i], &diags);
-		/* As render does: a quarterly report is checked against the
-		 * previous quarter its previous-source names. */
-		if (doc) {
-			rating_link_previous(doc, NULL, &diags);
-			validate_colours(doc, argv[i], &diags);
-			image_check_document(doc, &diags);
-		}
+		if (doc)
+			validate_paper(doc, argv[i], &diags);
 		source_free(doc);
 	report:
 		diag_sort(&diags);

@@ -558,14 +558,27 @@ static void emit_dest(struct draw_tags *tags, cairo_t *cr,
 /* ---- page furniture ---- */
 
 /* The artifact node layout_furniture makes for each page hangs directly
- * under the document (a table's repeated rows hang under the table): its
- * rotated text is the watermark, the rest header or footer by the half of
- * the page it is in. Needs tags->chain set to the box's. */
+ * under the document, or in a reports pack under its item's Part (a
+ * table's repeated rows hang under the table): its place in tags->chain,
+ * or 0 when the box is no furniture. */
+static size_t furniture_depth(const struct draw_tags *tags)
+{
+	size_t depth = 1;
+	if (tags->chain_length > 2 &&
+	    tags->list->nodes[entry_node(tags->chain[1])].role == ROLE_PART)
+		depth = 2;
+	if (tags->chain_length <= depth ||
+	    tags->list->nodes[entry_node(tags->chain[depth])].role != ROLE_ARTIFACT)
+		return 0;
+	return depth;
+}
+
+/* Furniture's rotated text is the watermark, the rest header or footer by
+ * the half of the page it is in. Needs tags->chain set to the box's. */
 static enum pdf_artifact furniture_kind(const struct draw_tags *tags,
 					const struct dl_box *box)
 {
-	if (tags->chain_length < 2 ||
-	    tags->list->nodes[entry_node(tags->chain[1])].role != ROLE_ARTIFACT)
+	if (!furniture_depth(tags))
 		return PDF_ARTIFACT_NONE;
 	if (box->kind == BOX_TEXT && isfinite(box->u.text.angle_deg) &&
 	    box->u.text.angle_deg != 0)
@@ -596,7 +609,7 @@ static void mark_furniture(struct draw_tags *tags, cairo_t *cr,
 	end_furniture(tags, cr);
 	if (kind == PDF_ARTIFACT_NONE)
 		return;
-	struct pdf_element element = { .node = tags->chain[1],
+	struct pdf_element element = { .node = tags->chain[furniture_depth(tags)],
 				       .kind = PDF_ELEMENT_ARTIFACT,
 				       .artifact = (uint8_t)kind };
 	begin_element(tags, cr, PDF_FINISH_PLACEHOLDER_TAG, NULL, element);

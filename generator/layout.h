@@ -35,7 +35,7 @@ struct layout_options {
 	/* Exempt parts (the reports pack). withhold_exempt: each exempt
 	 * appendix is replaced by a page saying why (the public pack);
 	 * otherwise its pages say "NOT FOR PUBLICATION" in the running
-	 * header (the members' pack). */
+	 * header and across the page (the members' pack). */
 	const struct layout_exempt *exempt;
 	size_t exempt_count;
 	int withhold_exempt;
@@ -71,18 +71,21 @@ void layout_paper_free(struct layout_paper *paper); /* NULL is ignored */
 struct meeting;
 struct meeting_item;
 /* Where an item is in the pack: pack page numbers first … last (0: it has
- * no pages), and the paragraph when the whole item is exempt (or NULL). */
+ * no pages), the paragraph when the whole item is exempt (or NULL), and
+ * the note the agenda prints for it (verbal, to follow; or NULL). */
 struct layout_item_pages {
 	size_t first, last;
 	const char *exempt_paragraph;
+	const char *note;
 };
 /* The agenda front sheet: committee, date, time, venue, membership,
  * contact, then the items with their lead, note and pages; with link_items
  * each item's title links to layout_agenda_dest, which the pack puts where
- * the item starts. */
+ * the item starts. supplement: 0 for the agenda, else the number of the
+ * supplementary agenda, whose meeting lists the supplement's items. */
 struct layout_paper *layout_agenda(const struct meeting *meeting,
 				   const struct layout_item_pages *pages,
-				   int link_items,
+				   int link_items, unsigned supplement,
 				   const struct style *style,
 				   PangoContext *context,
 				   const struct layout_options *options,

@@ -201,7 +201,7 @@ static void agenda_item(struct layout *lo, struct layout_table *table,
 	};
 	char *exempt = pages->exempt_paragraph ?
 		layout_format(lo, "cover.exempt", exempt_fields) : NULL;
-	const char *all[] = { item->title, item->lead, item->note, exempt };
+	const char *all[] = { item->title, item->lead, pages->note, exempt };
 	const char *parts[4];
 	size_t n = 0;
 	for (size_t i = 0; i < 4; i++)
@@ -230,7 +230,7 @@ static void agenda_item(struct layout *lo, struct layout_table *table,
 
 struct layout_paper *layout_agenda(const struct meeting *meeting,
 				   const struct layout_item_pages *pages,
-				   int link_items,
+				   int link_items, unsigned supplement,
 				   const struct style *style,
 				   PangoContext *context,
 				   const struct layout_options *options,
@@ -239,7 +239,14 @@ struct layout_paper *layout_agenda(const struct meeting *meeting,
 	struct layout_paper *paper =
 		paper_begin(meeting, NULL, style, context, options, diags);
 	struct layout *lo = &paper->lo;
-	const char *title = layout_word(lo, "agenda.title");
+	char number[24];
+	snprintf(number, sizeof number, "%u", supplement);
+	const struct words_field fields[] = {
+		{ "number", number }, { NULL, NULL },
+	};
+	const char *title = supplement ?
+		layout_format_kept(lo, "agenda.supplement-title", fields) :
+		layout_word(lo, "agenda.title");
 	paper->owned_doc->cover.title = title;
 	masthead(lo, meeting);
 	particulars(lo, meeting);

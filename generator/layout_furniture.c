@@ -1,6 +1,7 @@
 /* Page furniture, added once the page count is known: the running header
  * and footer from the house style's templates, and on drafts a diagonal
- * "DRAFT" under everything else. All of it is artifact, outside the
+ * "DRAFT" under everything else (on a reports pack's exempt pages "NOT FOR
+ * PUBLICATION" instead). All of it is artifact, outside the
  * structure tree, and follows each page's own size. */
 #include "layout_internal.h"
 
@@ -188,9 +189,10 @@ static void move_last_box_first(struct dl_page *page)
 	page->boxes[0] = last;
 }
 
-/* "DRAFT" along the page's rising diagonal, centred, about WATERMARK_SPAN
- * of the diagonal long; rotated about its box's top left. */
-static void place_watermark(struct layout *lo, uint32_t node)
+/* A word ("DRAFT") along the page's rising diagonal, centred, about
+ * WATERMARK_SPAN of the diagonal long; rotated about its box's top left. */
+static void place_watermark(struct layout *lo, uint32_t node,
+			    const char *watermark)
 {
 	const struct dl_page *page = &lo->list->pages[lo->page];
 	double diagonal_pt = hypot(page->width_pt, page->height_pt);
@@ -200,9 +202,10 @@ static void place_watermark(struct layout *lo, uint32_t node)
 	font.italic = 0;
 	font.color = WATERMARK_COLOR;
 	font.size_pt = 100;
-	const char *watermark = layout_word(lo, "furniture.watermark");
+	/* Measured on one line however long the word: at 100 points "NOT FOR
+	 * PUBLICATION" is wider than the diagonal and would wrap. */
 	struct layout_lines *probe = layout_measure_plain(
-		lo, watermark, &font, diagonal_pt, ALIGN_LEFT);
+		lo, watermark, &font, 100 * diagonal_pt, ALIGN_LEFT);
 	if (probe->width_pt > 0)
 		font.size_pt = 100 * diagonal_pt * WATERMARK_SPAN / probe->width_pt;
 	layout_lines_free(probe);
@@ -253,8 +256,14 @@ void layout_furniture(struct layout *lo)
 		f.fields[8].value = f.page_of_pages;
 		lo->node = 0;
 		uint32_t node = layout_add_node(lo, ROLE_ARTIFACT, pos);
-		if (f.draft)
-			place_watermark(lo, node);
+		/* An exempt page says so across it too, as members' packs
+		 * are marked: a page printed alone still carries it. */
+		if (page_marked(lo, p))
+			place_watermark(lo, node, layout_word(
+				lo, "furniture.not-for-publication"));
+		else if (f.draft)
+			place_watermark(lo, node,
+					layout_word(lo, "furniture.watermark"));
 		place_header(lo, &f, node);
 		place_footer(lo, &f, node);
 	}

@@ -16,7 +16,7 @@
 
 enum meeting_item_kind {
 	MEETING_ITEM_NONE,      /* a standing item with nothing to read */
-	MEETING_ITEM_PAPER,     /* <paper src="…"/> */
+	MEETING_ITEM_PAPER,     /* <paper src="…"/>, or one that followed */
 	MEETING_ITEM_VERBAL,    /* <verbal>note</verbal> */
 	MEETING_ITEM_TO_FOLLOW, /* <to-follow>note</to-follow> */
 };
@@ -36,7 +36,10 @@ struct meeting_item {
 	enum meeting_item_kind kind;
 	const char *paper;        /* PAPER: the path to open (paths_named) */
 	struct source_pos paper_pos; /* of src= */
-	const char *note;         /* VERBAL and TO_FOLLOW: the agenda's words */
+	const char *note;         /* VERBAL and TO_FOLLOW: the agenda's words;
+	                             a PAPER that followed: its to-follow note */
+	unsigned supplement;      /* a paper that followed: the supplementary
+	                             pack publishing it (1, 2 …); else 0 */
 	const char *exempt_paragraph; /* the whole item exempt, or NULL */
 	struct meeting_exempt_appendix *exempt_appendices;
 	size_t exempt_appendix_count;
@@ -60,6 +63,7 @@ struct meeting {
 	struct source_person contact;
 	struct meeting_item *items;
 	size_t item_count;
+	unsigned supplement_count; /* the last supplement any paper names */
 	struct meeting_private *private;
 };
 

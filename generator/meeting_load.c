@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 
 #include "paths.h"
-#include "rating.h"
 #include "source_internal.h"
 
 struct meeting_private {
@@ -62,7 +61,71 @@ static char *paper_path(struct source_load *load, const xmlNode *paper,
 	return paths_named(&naming, value ? value : "", source_max_bytes(), diags);
 }
 
-/* Items numbered 1, 2, 3 … in order; each paper one that may be read. */
+/* A paper's supplement= only where it follows a to-follow note, and
+ * required there. The paper's supplement number, or 0. */
+static unsigned supplement_rule(struct source_load *load, const xmlNode *item,
+				const xmlNode *paper, unsigned number)
+{
+	unsigned supplement = attr_number(paper, "supplement");
+	int followed = source_child(item, "to-follow") != NULL;
+	if (supplement && !followed)
+		source_error(load, source_attr_pos(load, paper, "supplement"),
+			     "item %u is not to follow, so no supplement "
+			     "publishes it; supplement= is for a paper after "
+			     "its <to-follow> note", number);
+	else if (followed && !supplement)
+		source_error(load, source_node_pos(load, paper),
+			     "item %u's paper followed: say which supplement "
+			     "publishes it (supplement=\"1\")", number);
+	return followed ? supplement : 0;
+}
+
+/* The supplement an item's paper followed into, or 0 (a paper with no
+ * to-follow note before it is in the pack itself). */
+static unsigned followed_into(const xmlNode *item, const xmlNode **paper)
+{
+	*paper = source_child(item, "paper");
+	if (!*paper || !source_child(item, "to-follow"))
+		return 0;
+	return attr_number(*paper, "supplement");
+}
+
+/* Supplements 1, 2 … none missing: each named one after the first has
+ * one before it. */
+static void supplements_rule(struct source_load *load, const xmlNode *root)
+{
+	unsigned last = 0;
+	for (const xmlNode *item = source_child(root, "item"); item;
+	     item = source_next(item->next, "item")) {
+		const xmlNode *paper;
+		unsigned s = followed_into(item, &paper);
+		last = s > last ? s : last;
+	}
+	for (unsigned want = 1; want < last; want++) {
+		const xmlNode *named = NULL, *later = NULL;
+		for (const xmlNode *item = source_child(root, "item"); item;
+		     item = source_next(item->next, "item")) {
+			const xmlNode *paper;
+			unsigned s = followed_into(item, &paper);
+			if (s == want)
+				named = paper;
+			else if (s > want && !later)
+				later = paper;
+		}
+		if (!named && later) {
+			source_error(load,
+				     source_attr_pos(load, later, "supplement"),
+				     "supplement %u is named, but no item is "
+				     "published in supplement %u; supplements "
+				     "are numbered 1, 2 … with none missing",
+				     attr_number(later, "supplement"), want);
+			return;
+		}
+	}
+}
+
+/* Items numbered 1, 2, 3 … in order; each paper one that may be read;
+ * supplements where papers followed. */
 static void meeting_rules(struct source_load *load)
 {
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
@@ -84,11 +147,14 @@ static void meeting_rules(struct source_load *load)
 		if (paper && source_attr(paper, "src")) {
 			free(paper_path(load, paper, load->diags));
 		}
+		if (paper)
+			supplement_rule(load, item, paper, number);
 		if (source_child(item, "exempt-appendix") && !paper)
 			source_error(load, source_node_pos(load, item),
 				     "item %u has an exempt appendix but no paper",
 				     number);
 	}
+	supplements_rule(load, root);
 }
 
 static void build_item(struct source_load *load, struct arena *arena,
@@ -108,6 +174,10 @@ static void build_item(struct source_load *load, struct arena *arena,
 		char *path = paper_path(load, paper, load->diags);
 		item->paper = path ? arena_strndup(arena, path, strlen(path)) : "";
 		free(path);
+		/* A paper that followed keeps the note the first pack printed. */
+		item->note = child_text(arena, node, "to-follow");
+		if (item->note)
+			item->supplement = attr_number(paper, "supplement");
 	} else if ((item->note = child_text(arena, node, "verbal"))) {
 		item->kind = MEETING_ITEM_VERBAL;
 	} else if ((item->note = child_text(arena, node, "to-follow"))) {
@@ -176,8 +246,12 @@ static void *meeting_build(struct source_load *load)
 	m->items = arena_alloc(arena, (m->item_count + 1) * sizeof *m->items);
 	size_t i = 0;
 	for (const xmlNode *item = source_child(root, "item"); item;
-	     item = source_next(item->next, "item"))
-		build_item(load, arena, item, &m->items[i++]);
+	     item = source_next(item->next, "item")) {
+		struct meeting_item *built = &m->items[i++];
+		build_item(load, arena, item, built);
+		if (built->supplement > m->supplement_count)
+			m->supplement_count = built->supplement;
+	}
 	return m;
 }
 
@@ -221,33 +295,4 @@ int meeting_is_meeting_file(const char *path)
 	int is_meeting = root && strcmp(root, "meeting") == 0;
 	free(root);
 	return is_meeting;
-}
-
-void meeting_validate(const char *path, struct diag_list *diags)
-{
-	struct meeting *meeting = meeting_load(path, diags);
-	if (!meeting)
-		return;
-	for (size_t i = 0; i < meeting->item_count; i++) {
-		const struct meeting_item *item = &meeting->items[i];
-		if (item->kind != MEETING_ITEM_PAPER)
-			continue;
-		struct source_doc *doc = source_load(item->paper, diags);
-		if (!doc)
-			continue;
-		rating_link_previous(doc, NULL, diags);
-		for (size_t e = 0; e < item->exempt_appendix_count; e++) {
-			const struct meeting_exempt_appendix *x =
-				&item->exempt_appendices[e];
-			if (x->number > doc->appendix_count)
-				diag_add(diags, DIAG_ERROR, meeting->path,
-					 x->pos.line, x->pos.col,
-					 "appendix %u is exempt, but %s has %zu "
-					 "appendix%s", x->number, item->paper,
-					 doc->appendix_count,
-					 doc->appendix_count == 1 ? "" : "es");
-		}
-		source_free(doc);
-	}
-	meeting_free(meeting);
 }

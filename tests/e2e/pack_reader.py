@@ -7,6 +7,7 @@ structure elements under the Document, and the page labels.
     pack_reader.py FILE.pdf parts        one /S per child of the Document
     pack_reader.py FILE.pdf labels       one label per page ("1", "A2-1")
     pack_reader.py FILE.pdf ranges       "PAGE-INDEX START" per /PageLabels entry
+    pack_reader.py FILE.pdf watermarks   each page with a /Watermark artifact
 """
 import sys
 
@@ -88,6 +89,16 @@ def ranges(pdf):
         print(index, int(label.get("/St", 1)))
 
 
+def watermarks(pdf):
+    for n, page in enumerate(pdf.pages, 1):
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if (str(operator) == "BDC" and str(operands[0]) == "/Artifact"
+                    and isinstance(operands[1], pikepdf.Dictionary)
+                    and operands[1].get("/Subtype") == "/Watermark"):
+                print(n)
+                break
+
+
 def main():
     pdf = pikepdf.open(sys.argv[1])
     what = sys.argv[2]
@@ -99,6 +110,8 @@ def main():
         labels(pdf)
     elif what == "ranges":
         ranges(pdf)
+    elif what == "watermarks":
+        watermarks(pdf)
 
 
 if __name__ == "__main__":

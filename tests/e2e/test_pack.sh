@@ -73,6 +73,8 @@ pdfinfo "$agenda_pdf" | grep -q "^Title: *Governance and Ethics Committee, 22 Fe
 	fail "agenda.pdf's title"
 check "committee-pdf check passes agenda.pdf" "$BIN" check --quiet "$agenda_pdf"
 
+reader=tests/e2e/pack_reader.py
+
 # ---- exempt parts ----
 pdftotext "$work/pack.pdf" "$work/public.txt"
 pdftotext "$work/full.pdf" "$work/full.txt"
@@ -93,6 +95,24 @@ marked=$(pdftotext -layout "$work/full.pdf" - | awk 'BEGIN { RS = "\f" } /NOT FO
 check "the members' pack marks the exempt appendix's and item's pages ($marked = $((bv - app2 + 1 + fleet)))" \
 	test "$marked" -eq $((bv - app2 + 1 + fleet))
 grep -q "NOT FOR PUBLICATION – " "$work/public.txt" && fail "the public pack marks pages as exempt"
+# Header and watermark on every exempt page and on no other: pdftotext
+# reads each page's running header; it leaves diagonal text out, so the
+# watermark is read from the members' display list (the rotated line's
+# words) and from the PDF (a Watermark artifact on the page).
+exempt_pages=$(echo $(seq $((1 + app2)) $((1 + bv))) $(seq $((full - fleet + 1)) "$full"))
+pdftotext -layout "$work/full.pdf" - | awk 'BEGIN { RS = "\f" } /NOT FOR PUBLICATION – / { print NR }' > "$work/headed"
+check "the exempt pages' headers say NOT FOR PUBLICATION ($(echo $(cat "$work/headed")))" \
+	test "$(echo $(cat "$work/headed"))" = "$exempt_pages"
+"$BIN" pack --members --dump-layout --allow-dir samples "$meeting" > "$work/full.json"
+sed -n 's/.*"page":\([0-9]*\),.*"text":"NOT FOR PUBLICATION","angle":.*/\1/p' \
+	"$work/full.json" > "$work/watermarked"
+check "the exempt pages carry the NOT FOR PUBLICATION watermark ($(echo $(cat "$work/watermarked")))" \
+	test "$(echo $(cat "$work/watermarked"))" = "$exempt_pages"
+"$BIN" pack --dump-layout --allow-dir samples "$meeting" > "$work/public.json"
+check "the public pack has no watermark" test "$(grep -c '"angle":' "$work/public.json")" -eq 0
+/usr/bin/python3 "$reader" "$work/full.pdf" watermarks > "$work/artifacts"
+check "the watermarks are watermark artifacts, no content" \
+	test "$(echo $(cat "$work/artifacts"))" = "$exempt_pages"
 
 # ---- bookmarks and accessibility ----
 qpdf --json --json-key=outlines "$work/pack.pdf" > "$work/outline.json"
@@ -100,7 +120,6 @@ for item in "Item 3: Best Value" "Item 5: Finance" "Item 6: Contract"; do
 	grep -q "\"title\": \"$item" "$work/outline.json" || fail "no bookmark $item"
 done
 # Each front-sheet item links to the page where it starts; a Part per item.
-reader=tests/e2e/pack_reader.py
 /usr/bin/python3 "$reader" "$work/pack.pdf" links 1 > "$work/links.txt"
 sed 's/.* -> //' "$work/links.txt" > "$work/links"
 printf '2\n%s\n%s\n' $((2 + bv_public)) "$public" > "$work/starts"
@@ -142,6 +161,16 @@ check "a bad paper's error is in its own file" grep -qxF "$(cat "$work/expected"
 "$BIN" validate --allow-dir samples "$work/meeting.xml" 2> "$work/err"
 check "validate of the meeting: exit 1" test $? -eq 1
 check "validate of the meeting names the paper's error" grep -qxF "$(cat "$work/expected")" "$work/err"
+# A paper a meeting names gets validate's own warnings (colours, sign-offs
+# …): each of tests/warnings named by a meeting says what validate says.
+for source in tests/warnings/*.xml; do
+	sed "s|src=\"no-such-paper.xml\"|src=\"$PWD/$source\"|" tests/bad/meeting-missing-paper.xml > "$work/warned.xml"
+	"$BIN" validate "$source" 2>&1 | sed '$d' > "$work/alone"
+	"$BIN" validate --allow-dir tests/warnings "$work/warned.xml" 2>&1 | sed '$d' |
+		sed "s|^$PWD/||" > "$work/named"
+	check "validate of a meeting naming $source warns as validate of it does" \
+		test -s "$work/alone" -a "$(cat "$work/named")" = "$(cat "$work/alone")"
+done
 "$BIN" pack tests/bad/meeting-items-out-of-order.xml -o "$work/bad" 2> "$work/err"
 check "a bad meeting: exit 1 and nothing written" test $? -eq 1 -a ! -e "$work/bad"
 check "a bad meeting: its diagnostics" cmp -s tests/bad/meeting-items-out-of-order.expected "$work/err"
@@ -162,6 +191,97 @@ check "an output folder that cannot be made: said" \
 cp tests/layout/meetings/agenda-front-sheet.xml "$work/scrutiny.xml"
 (cd "$work" && "$BIN" pack scrutiny.xml)
 check "the default folder is the meeting's name" test -s "$work/scrutiny/reports-pack.pdf" -a -s "$work/scrutiny/agenda.pdf"
+
+# ---- the samples are what the issue asks for ----
+check "the Governance meeting has five items or more, one verbal, one with an exempt appendix" \
+	test "$(grep -c '<item ' "$meeting")" -ge 5 -a "$(grep -c '<verbal>' "$meeting")" -ge 1 -a \
+	"$(grep -c '<exempt-appendix ' "$meeting")" -ge 1
+
+# ---- the scrutiny panel sample: two quarterly reports ----
+scrutiny=samples/meetings/adults-scrutiny-2025-03-12.xml
+"$BIN" pack --allow-dir samples "$scrutiny" -o "$work/scrutiny-pack" 2> "$work/err"
+check "the scrutiny panel packs" test $? -eq 0
+check "its only messages are Quarter 3's own, in its file" \
+	test "$(grep -vc '^samples/meetings/../adults-2024-q3.xml:[0-9]*:[0-9]*: warning: ' "$work/err")" -eq 0
+for quarter in q2 q3; do
+	"$BIN" render "samples/adults-2024-$quarter.xml" -o "$work/adults-$quarter.pdf" 2> /dev/null ||
+		fail "render adults-2024-$quarter"
+done
+q2=$(pages_of "$work/adults-q2.pdf")
+q3=$(pages_of "$work/adults-q3.pdf")
+check "the scrutiny pack: 1 + $q2 + $q3 pages" \
+	test "$(pages_of "$work/scrutiny-pack/reports-pack.pdf")" -eq $((1 + q2 + q3))
+pdftotext -layout -f 1 -l 1 "$work/scrutiny-pack/reports-pack.pdf" "$work/scrutiny.txt"
+check "its front sheet gives Quarter 3 (Pages $((2 + q2)) - $((1 + q2 + q3)))" \
+	grep -q "Quarter 3 2024-2025 *(Pages $((2 + q2)) - $((1 + q2 + q3)))" "$work/scrutiny.txt"
+check "its verbal and to-follow items say so" \
+	sh -c "grep -q 'Verbal update' '$work/scrutiny.txt' && grep -q 'Report to follow' '$work/scrutiny.txt'"
+check "committee-pdf check passes the scrutiny pack" \
+	"$BIN" check --quiet "$work/scrutiny-pack/reports-pack.pdf"
+
+# ---- a supplement: an item to follow, filled later ----
+# Item 7 is to follow in the pack; its paper, filled in later, is published
+# in supplement 1 with the pack's page numbers continued.
+item7='  <item number="7">\
+    <title>Electoral Ward Boundary Review</title>\
+    <to-follow>Report to follow</to-follow>\
+  </item>'
+sed "s|^</meeting>|$item7\\
+</meeting>|" "$work/moved.xml" > "$work/to-follow.xml"
+sed "s|<to-follow>Report to follow</to-follow>|&\\
+    <paper src=\"$PWD/samples/ward-review-2024.xml\" supplement=\"1\"/>|" \
+	"$work/to-follow.xml" > "$work/followed.xml"
+grep -q 'supplement="1"' "$work/followed.xml" || fail "the followed meeting was not made"
+"$BIN" pack --members --allow-dir samples "$work/to-follow.xml" -o "$work/s0" 2> "$work/err"
+check "a meeting with an item to follow packs" test $? -eq 0 -a ! -s "$work/err"
+"$BIN" pack --members --allow-dir samples "$work/followed.xml" -o "$work/s1" 2> "$work/err"
+check "a meeting whose item followed packs" test $? -eq 0 -a ! -s "$work/err"
+for f in agenda.pdf reports-pack.pdf reports-pack-members.pdf; do
+	check "$f is the same once the item followed: what was published stays" \
+		cmp -s "$work/s0/$f" "$work/s1/$f"
+done
+pdftotext -layout -f 1 -l 1 "$work/s1/reports-pack.pdf" - | grep -q "Electoral Ward Boundary Review *$" ||
+	fail "the pack's front sheet gives the item to follow pages"
+pdftotext -layout -f 1 -l 1 "$work/s1/reports-pack.pdf" - | grep -q "Report to follow" ||
+	fail "the pack's front sheet does not say the item is to follow"
+"$BIN" pack --members --supplement 1 --allow-dir samples "$work/followed.xml" -o "$work/s1" 2> "$work/err"
+check "pack --supplement 1 exits 0 without a message" test $? -eq 0 -a ! -s "$work/err"
+check "--supplement 1 writes supplement-1.pdf and its members' edition beside the pack" \
+	test "$(ls "$work/s1" | tr '\n' ' ')" = "agenda.pdf reports-pack-members.pdf reports-pack.pdf supplement-1-members.pdf supplement-1.pdf "
+"$BIN" render "samples/ward-review-2024.xml" -o "$work/ward.pdf" || fail "render ward-review-2024"
+ward=$(pages_of "$work/ward.pdf")
+supplement="$work/s1/supplement-1.pdf"
+pack_pages=$(pages_of "$work/s1/reports-pack.pdf")
+last=$((pack_pages + 1 + ward))
+check "supplement 1: its front sheet and the paper ($(pages_of "$supplement") = 1 + $ward)" \
+	test "$(pages_of "$supplement")" -eq $((1 + ward))
+pdftotext -layout "$supplement" "$work/supplement.txt"
+check "supplement 1's front sheet is numbered on from the pack (Page $((pack_pages + 1)) of $last)" \
+	sh -c "pdftotext -layout -f 1 -l 1 '$supplement' - | grep -q 'Page $((pack_pages + 1)) of $last'"
+check "its front sheet gives the item's pages in the pack's numbering" \
+	grep -q "Electoral Ward Boundary Review *(Pages $((pack_pages + 2)) - $last)" "$work/supplement.txt"
+check "its front sheet lists only the supplement's item" \
+	sh -c "! grep -q 'Best Value Standards\|Verbal report\|Report to follow' '$work/supplement.txt'"
+check "its front sheet is headed Supplementary agenda 1" grep -q "^ *Supplementary agenda 1" "$work/supplement.txt"
+check "the paper's pages go on: Page $((pack_pages + 2)) of $last" \
+	sh -c "pdftotext -layout -f 2 -l 2 '$supplement' - | grep -q 'Page $((pack_pages + 2)) of $last'"
+/usr/bin/python3 "$reader" "$supplement" labels > "$work/labels"
+check "supplement 1's page labels are $((pack_pages + 1)) to $last" \
+	test "$(echo $(cat "$work/labels"))" = "$(echo $(seq $((pack_pages + 1)) "$last"))"
+/usr/bin/python3 "$reader" "$supplement" links 1 | sed 's/.* -> //' > "$work/links"
+check "its item links to where it starts" test "$(cat "$work/links")" = 2
+pdfinfo "$supplement" | grep -q "^Title: *Governance and Ethics Committee, 22 February 2024: supplementary agenda 1 and reports$" ||
+	fail "supplement 1's title"
+members_pages=$(pages_of "$work/s1/reports-pack-members.pdf")
+/usr/bin/python3 "$reader" "$work/s1/supplement-1-members.pdf" labels > "$work/labels"
+check "the members' supplement goes on from the members' pack ($members_pages)" \
+	test "$(head -n 1 "$work/labels")" -eq $((members_pages + 1))
+check "committee-pdf check passes supplement 1" "$BIN" check --quiet "$supplement"
+"$BIN" pack --supplement 2 --allow-dir samples "$work/followed.xml" -o "$work/s2" 2> "$work/err"
+check "a supplement no paper names: exit 1, nothing written" test $? -eq 1 -a ! -e "$work/s2"
+check "a supplement no paper names: said" grep -qx "$work/followed.xml: error: no paper is published in supplement 2: the meeting's papers name supplements 1 to 1" "$work/err"
+"$BIN" pack --supplement 0 "$work/followed.xml" 2> /dev/null
+check "--supplement 0: usage, exit 2" test $? -eq 2
 
 # ---- incremental: nothing is laid out while every file is newer ----
 cp -R samples "$work/inc"

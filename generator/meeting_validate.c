@@ -1,0 +1,35 @@
+/* validate for a meeting (meeting.h): the meeting, then each paper it
+ * names judged as validate judges a paper alone (validate_paper.h), and
+ * each exempt appendix one its paper has. */
+#include "meeting.h"
+
+#include "validate_paper.h"
+
+void meeting_validate(const char *path, struct diag_list *diags)
+{
+	struct meeting *meeting = meeting_load(path, diags);
+	if (!meeting)
+		return;
+	for (size_t i = 0; i < meeting->item_count; i++) {
+		const struct meeting_item *item = &meeting->items[i];
+		if (item->kind != MEETING_ITEM_PAPER)
+			continue;
+		struct source_doc *doc = source_load(item->paper, diags);
+		if (!doc)
+			continue;
+		validate_paper(doc, item->paper, diags);
+		for (size_t e = 0; e < item->exempt_appendix_count; e++) {
+			const struct meeting_exempt_appendix *x =
+				&item->exempt_appendices[e];
+			if (x->number > doc->appendix_count)
+				diag_add(diags, DIAG_ERROR, meeting->path,
+					 x->pos.line, x->pos.col,
+					 "appendix %u is exempt, but %s has %zu "
+					 "appendix%s", x->number, item->paper,
+					 doc->appendix_count,
+					 doc->appendix_count == 1 ? "" : "es");
+		}
+		source_free(doc);
+	}
+	meeting_free(meeting);
+}
