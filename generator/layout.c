@@ -556,13 +556,14 @@ static int appendix_has_table(const struct source_appendix *appendix)
 	return 0;
 }
 
-static void place_appendix(struct layout *lo, struct flow *flow,
-			   const struct source_appendix *appendix)
+/* An appendix's first page, in landscape or not: its Sect opened (the
+ * caller closes it), its numbered title as heading, destination and
+ * bookmark. */
+static uint32_t open_appendix(struct layout *lo, struct flow *flow,
+			      const struct source_appendix *appendix,
+			      int landscape)
 {
-	int landscape = appendix->landscape ||
-			(lo->style->landscape_assessments &&
-			 appendix_has_table(appendix));
-	layout_set_landscape(lo, landscape ? 1 : lo->style->page.landscape);
+	layout_set_landscape(lo, landscape);
 	layout_new_page(lo);
 	set_text_column(lo, flow, 0);
 	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
@@ -582,6 +583,17 @@ static void place_appendix(struct layout *lo, struct flow *flow,
 		dest_if_target(lo, flow, appendix->id, top_pt);
 	layout_add_outline(lo, title, -1, top_pt);
 	free(title);
+	return node;
+}
+
+static void place_appendix(struct layout *lo, struct flow *flow,
+			   const struct source_appendix *appendix)
+{
+	int landscape = appendix->landscape ||
+			(lo->style->landscape_assessments &&
+			 appendix_has_table(appendix));
+	uint32_t node = open_appendix(lo, flow, appendix,
+				      landscape ? 1 : lo->style->page.landscape);
 	place_blocks(lo, flow, appendix->blocks, appendix->block_count,
 		     appendix->number);
 	layout_close_node(lo, node);
@@ -665,27 +677,9 @@ static void place_withheld_appendix(struct layout *lo, struct flow *flow,
 				    const struct source_appendix *appendix,
 				    const char *paragraph)
 {
-	layout_set_landscape(lo, lo->style->page.landscape);
-	layout_new_page(lo);
-	set_text_column(lo, flow, 0);
-	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
-	char number[16];
-	snprintf(number, sizeof number, "%u", appendix->number);
-	const struct words_field fields[] = {
-		{ "number", number },
-		{ "title", appendix->title ? appendix->title : "" },
-		{ NULL, NULL },
-	};
-	char *title = layout_format(lo, "appendix.title", fields);
-	double top_pt = place_heading(lo, NULL, title, &lo->style->heading[1], 1,
-				      appendix->pos, 0);
 	/* Links to the appendix land on the page that stands for it. */
-	if (flow->appendices_listed)
-		layout_add_dest(lo, appendix_dest(lo, appendix), top_pt);
-	else
-		dest_if_target(lo, flow, appendix->id, top_pt);
-	layout_add_outline(lo, title, -1, top_pt);
-	free(title);
+	uint32_t node = open_appendix(lo, flow, appendix,
+				      lo->style->page.landscape);
 	struct source_text text = { 0 };
 	char *statement = layout_exempt_statement(lo, "agenda.withheld-appendix",
 						    paragraph);
