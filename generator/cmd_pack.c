@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "batch.h"
 #include "commands.h"
@@ -27,6 +28,8 @@
 #include "file_atomic.h"
 #include "meeting.h"
 #include "memory.h"
+#include "pack_draw.h"
+#include "pack_pool.h"
 #include "paths.h"
 #include "pipeline.h"
 #include "style.h"
@@ -58,6 +61,9 @@ static void pack_usage(FILE *out)
 	      "                     members' pack with --members); no file is written\n"
 	      "  --allow-dir DIR    papers (and files they name) may also lie in DIR;\n"
 	      "                     repeatable\n"
+	      "  -j, --jobs N       lay out papers (and draw the files) in N worker\n"
+	      "                     processes (default: the online cores; 1: in\n"
+	      "                     this process)\n"
 	      "  -h, --help         show this help\n"
 	      "\n"
 	      "Exit status: 0 written, 1 invalid input or failed output, 2 usage error.\n",
@@ -68,6 +74,7 @@ struct pack_args {
 	const char *meeting, *out_dir;
 	int members, dump_layout, force;
 	unsigned supplement;            /* 0: the agenda and reports pack */
+	int jobs;                       /* -j: worker processes, 1: none */
 };
 
 /* --supplement's number: 1 to 1000, else 0. */
@@ -77,6 +84,17 @@ static unsigned supplement_number(const char *text)
 	errno = 0;
 	unsigned long n = strtoul(text, &end, 10);
 	if (errno || end == text || *end || text[0] == '-' || n < 1 || n > 1000)
+		return 0;
+	return (unsigned)n;
+}
+
+/* -j's number: 1 to 1024, else 0. */
+static unsigned jobs_number(const char *text)
+{
+	char *end = NULL;
+	errno = 0;
+	unsigned long n = strtoul(text, &end, 10);
+	if (errno || end == text || *end || text[0] == '-' || n < 1 || n > 1024)
 		return 0;
 	return (unsigned)n;
 }
@@ -94,13 +112,22 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "supplement", required_argument, NULL, 'S' },
 		{ "allow-dir", required_argument, NULL, 'A' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &pack_command;
 	optind = 1;
 	int c, rc;
-	while ((c = command_next_option(cmd, argc, argv, "ho:", options)) != -1) {
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	args->jobs = cores < 1 ? 1 : cores > 1024 ? 1024 : (int)cores;
+	while ((c = command_next_option(cmd, argc, argv, "ho:j:", options)) != -1) {
 		switch (c) {
+		case 'j':
+			if (!(args->jobs = (int)jobs_number(optarg)))
+				return command_usage_error(
+					cmd, "-j wants a number from 1 to "
+					"1024, not '%s'", optarg);
+			break;
 		case 'h':
 			return command_help(cmd);
 		case 'o':
@@ -161,6 +188,14 @@ struct pack {
 	struct style *style;            /* the agenda's house style */
 	struct pack_item *items;
 	struct diag_list *diags;
+	/* With -j > 1 and two papers or more: the workers holding them,
+	 * job k being item job_items[k], whose paper is job_sources[k]. */
+	struct pack_pool *pool;
+	size_t *job_items;
+	const char **job_sources;
+	size_t job_count;
+	int tty;                        /* stderr is a terminal: progress */
+	double started_ms;
 };
 
 /* The exempt parts of an item whose paper is loaded: the whole paper (the
@@ -212,43 +247,191 @@ static int lists_item(const struct pack *pack, const struct meeting_item *item)
 	return pack->edition == 0 || takes_paper(pack, item);
 }
 
+/* Load and paginate the item's paper (or make its exemption page). */
+static void paginate_item(struct pack *pack, size_t i)
+{
+	const struct meeting_item *item = &pack->meeting->items[i];
+	struct pack_item *out = &pack->items[i];
+	if (!takes_paper(pack, item)) {
+		out->pages.note = item->note;
+		if (item->exempt_paragraph)
+			out->pages.exempt_paragraph = item->exempt_paragraph;
+		return;
+	}
+	out->paper = pipeline_paper_load(pack->pipeline, item->paper, NULL,
+					 pack->diags);
+	if (!out->paper)
+		return;
+	find_exempt(pack, item, out);
+	int withhold = !pack->members;
+	if (out->pages.exempt_paragraph && withhold) {
+		/* Not a word of it is laid out. */
+		pipeline_paper_free(out->paper);
+		out->paper = NULL;
+		out->notice = layout_exempt_item(
+			pack->meeting, item, out->pages.exempt_paragraph,
+			pack->style, pipeline_context(pack->pipeline), NULL,
+			pack->diags);
+		out->page_count = layout_paper_page_count(out->notice);
+		return;
+	}
+	if (pipeline_paper_paginate(out->paper, out->exempt, out->exempt_count,
+				    withhold, pack->diags) == 0)
+		out->page_count = pipeline_paper_page_count(out->paper);
+}
+
+/* The item's list numbered from first of total (NULL: it has none). */
+static struct display_list *finish_item(struct pack *pack, size_t i,
+					size_t first, size_t total)
+{
+	struct pack_item *item = &pack->items[i];
+	struct display_list *part = NULL;
+	if (item->notice) {
+		part = layout_paper_finish(item->notice, first, total);
+		item->notice = NULL;
+	} else if (item->paper)
+		part = pipeline_paper_finish(item->paper, first, total);
+	return part;
+}
+
+static void show_progress(void *ctx, size_t done, size_t total)
+{
+	const struct pack *pack = ctx;
+	if (!pack->tty)
+		return;
+	char line[128];
+	batch_progress_format(line, sizeof line, done, total, 0,
+			      batch_now_ms() - pack->started_ms);
+	fprintf(stderr, "\r%s\033[K", line);
+	fflush(stderr);
+}
+
+static void clear_progress(const struct pack *pack)
+{
+	if (pack->tty)
+		fputs("\r\033[K", stderr);
+}
+
+/* ---- in a worker process (pack_pool.h), on its copy of the pack ---- */
+
+static int worker_paginate(void *arg, size_t job, struct diag_list *diags,
+			   size_t *page_count, char *paragraph,
+			   size_t paragraph_size)
+{
+	struct pack *pack = arg;
+	size_t i = pack->job_items[job];
+	struct diag_list *kept = pack->diags;
+	pack->diags = diags;
+	paginate_item(pack, i);
+	pack->diags = kept;
+	const char *whole = pack->items[i].pages.exempt_paragraph;
+	*page_count = pack->items[i].page_count;
+	snprintf(paragraph, paragraph_size, "%s", whole ? whole : "");
+	return diag_has_errors(diags);
+}
+
+static struct display_list *worker_finish(void *arg, size_t job, size_t first,
+					  size_t total)
+{
+	struct pack *pack = arg;
+	return finish_item(pack, pack->job_items[job], first, total);
+}
+
+/* The edition's papers paginated by the workers: what each answered is
+ * what paginate_item leaves in the parent. */
+static int paginate_in_workers(struct pack *pack)
+{
+	static struct pack_pool_ops ops = { worker_paginate, worker_finish,
+					    NULL };
+	ops.arg = pack;
+	struct pack_pool_result *results =
+		mem_array(pack->job_count, sizeof *results);
+	int status = 0;
+	pack->pool = pack_pool_start(pack->job_sources, pack->job_count,
+				     pack->args->jobs, &ops, results,
+				     show_progress, pack, pack->diags, &status);
+	for (size_t k = 0; k < pack->job_count; k++) {
+		struct pack_item *out = &pack->items[pack->job_items[k]];
+		out->page_count = results[k].page_count;
+		memcpy(out->paragraph, results[k].paragraph,
+		       sizeof out->paragraph);
+		if (out->paragraph[0])
+			out->pages.exempt_paragraph = out->paragraph;
+	}
+	free(results);
+	return status;
+}
+
 /* Load and paginate every item's paper (or make its exemption page),
- * reporting the problems of all of them. 0 when there is none. */
+ * reporting the problems of all of them: in worker processes when -j
+ * and the papers allow, else here. 0 when there is none. */
 static int paginate_items(struct pack *pack)
 {
 	size_t errors_before = diag_count(pack->diags, DIAG_ERROR);
-	for (size_t i = 0; i < pack->meeting->item_count; i++) {
-		const struct meeting_item *item = &pack->meeting->items[i];
-		struct pack_item *out = &pack->items[i];
-		if (!takes_paper(pack, item)) {
-			out->pages.note = item->note;
-			if (item->exempt_paragraph)
-				out->pages.exempt_paragraph = item->exempt_paragraph;
-			continue;
+	size_t count = pack->meeting->item_count;
+	pack->job_items = mem_array(count + 1, sizeof *pack->job_items);
+	pack->job_sources = mem_array(count + 1, sizeof *pack->job_sources);
+	pack->job_count = 0;
+	for (size_t i = 0; i < count; i++)
+		if (takes_paper(pack, &pack->meeting->items[i])) {
+			pack->job_items[pack->job_count] = i;
+			pack->job_sources[pack->job_count++] =
+				pack->meeting->items[i].paper;
 		}
-		out->paper = pipeline_paper_load(pack->pipeline, item->paper,
-						 NULL, pack->diags);
-		if (!out->paper)
-			continue;
-		find_exempt(pack, item, out);
-		int withhold = !pack->members;
-		if (out->pages.exempt_paragraph && withhold) {
-			/* Not a word of it is laid out. */
-			pipeline_paper_free(out->paper);
-			out->paper = NULL;
-			out->notice = layout_exempt_item(
-				pack->meeting, item, out->pages.exempt_paragraph,
-				pack->style, pipeline_context(pack->pipeline), NULL,
-				pack->diags);
-			out->page_count = layout_paper_page_count(out->notice);
-			continue;
+	int status = 0;
+	if (pack->args->jobs > 1 && pack->job_count > 1) {
+		status = paginate_in_workers(pack);
+		for (size_t i = 0; i < count; i++)
+			if (!takes_paper(pack, &pack->meeting->items[i]))
+				paginate_item(pack, i);
+	} else {
+		for (size_t i = 0, done = 0; i < count; i++) {
+			paginate_item(pack, i);
+			if (takes_paper(pack, &pack->meeting->items[i]))
+				show_progress(pack, ++done, pack->job_count);
 		}
-		if (pipeline_paper_paginate(out->paper, out->exempt,
-					    out->exempt_count, withhold,
-					    pack->diags) == 0)
-			out->page_count = pipeline_paper_page_count(out->paper);
 	}
-	return diag_count(pack->diags, DIAG_ERROR) == errors_before ? 0 : 1;
+	clear_progress(pack);
+	if (diag_count(pack->diags, DIAG_ERROR) != errors_before)
+		status = 1;
+	return status;
+}
+
+/* Each item's list, finished by the workers holding them or here. 0, or
+ * 1 with diagnostics (parts then all NULL). */
+static int finish_items(struct pack *pack, size_t total,
+			struct display_list **parts)
+{
+	size_t count = pack->meeting->item_count;
+	if (!pack->pool) {
+		for (size_t i = 0; i < count; i++)
+			parts[i] = finish_item(pack, i, pack->items[i].pages.first,
+					       total);
+		return 0;
+	}
+	struct display_list **lists =
+		mem_array(pack->job_count + 1, sizeof *lists);
+	size_t *firsts = mem_array(pack->job_count + 1, sizeof *firsts);
+	for (size_t k = 0; k < pack->job_count; k++)
+		firsts[k] = pack->items[pack->job_items[k]].pages.first;
+	int status = pack_pool_finish(pack->pool, firsts, total,
+				      pipeline_context(pack->pipeline), lists,
+				      pack->diags);
+	for (size_t i = 0; i < count; i++)
+		parts[i] = takes_paper(pack, &pack->meeting->items[i]) ?
+				   NULL : finish_item(pack, i,
+						      pack->items[i].pages.first,
+						      total);
+	for (size_t k = 0; k < pack->job_count; k++)
+		parts[pack->job_items[k]] = lists[k];
+	free(firsts);
+	free(lists);
+	if (status != 0)
+		for (size_t i = 0; i < count; i++) {
+			dl_free(parts[i]);
+			parts[i] = NULL;
+		}
+	return status;
 }
 
 /* Each item's pack pages when the front sheet takes agenda_pages after
@@ -372,16 +555,14 @@ static struct display_list *assemble(struct pack *pack)
 	list->create_date = dl_strdup(list, front->create_date);
 	/* The front sheet's links name the items' destinations as they are. */
 	dl_append(list, front, ROLE_PART, -1, NULL);
+	struct display_list **parts = mem_array(m->item_count + 1, sizeof *parts);
+	if (finish_items(pack, total, parts) != 0) {
+		free(parts);
+		dl_free(list);
+		return NULL;
+	}
 	for (size_t i = 0; i < m->item_count; i++) {
-		struct pack_item *item = &pack->items[i];
-		struct display_list *part = NULL;
-		if (item->notice) {
-			part = layout_paper_finish(item->notice, item->pages.first,
-						   total);
-			item->notice = NULL;
-		} else if (item->paper)
-			part = pipeline_paper_finish(item->paper,
-						     item->pages.first, total);
+		struct display_list *part = parts[i];
 		if (!part)
 			continue;
 		char number[24];
@@ -401,6 +582,7 @@ static struct display_list *assemble(struct pack *pack)
 		dl_add_dest(list, first, node,
 			    layout_agenda_dest(list, m->items[i].number), 0, 0);
 	}
+	free(parts);
 	dl_finish(list);
 	return list;
 }
@@ -424,6 +606,13 @@ static struct style *agenda_style(const struct meeting *m,
 
 static void free_items(struct pack *pack)
 {
+	pack_pool_free(pack->pool);
+	pack->pool = NULL;
+	free(pack->job_items);
+	free(pack->job_sources);
+	pack->job_items = NULL;
+	pack->job_sources = NULL;
+	pack->job_count = 0;
 	if (!pack->items)
 		return;
 	for (size_t i = 0; i < pack->meeting->item_count; i++) {
@@ -537,15 +726,19 @@ static int write_files(struct pack *pack, const char *dir,
 			 "cannot create the output folder: %s", strerror(errno));
 		return 1;
 	}
-	int status = 0;
-	for (size_t i = 0; i < count; i++) {
-		char *path = mem_printf("%s/%s", dir, names[i]);
-		if (status == 0)
-			status = draw_pdf_releasing(lists[i], path, pack->diags);
-		dl_free(lists[i]);
-		lists[i] = NULL;
-		free(path);
+	char *paths[3] = { NULL, NULL, NULL };
+	for (size_t i = 0; i < count; i++)
+		paths[i] = mem_printf("%s/%s", dir, names[i]);
+	if (pack->tty) {
+		/* The largest file names what takes the time. */
+		fprintf(stderr, "\rdrawing %s\033[K", names[count > 1]);
+		fflush(stderr);
 	}
+	int status = pack_draw_files(lists, (const char *const *)paths, count,
+				     pack->args->jobs > 1, pack->diags);
+	clear_progress(pack);
+	for (size_t i = 0; i < count; i++)
+		free(paths[i]);
 	return status;
 }
 
@@ -645,7 +838,9 @@ int cmd_pack(int argc, char **argv)
 		return parsed;
 	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
-	struct pack pack = { .args = &args, .diags = &diags };
+	struct pack pack = { .args = &args, .diags = &diags,
+			     .tty = isatty(STDERR_FILENO),
+			     .started_ms = batch_now_ms() };
 	char *dir = args.out_dir ? mem_strdup(args.out_dir) :
 		    default_dir(args.meeting);
 	int status = 1;
