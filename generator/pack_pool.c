@@ -59,8 +59,10 @@ static void worker_main(const struct pack_pool *pool, int task_fd,
 	       task.job < pool->count) {
 		if (task.op == PACK_WIRE_PAGINATE) {
 			/* The crash tests' hook: die as a crash would. */
-			if (batch_test_crash_requested(pool->sources[task.job]))
+			if (batch_test_crash_requested(pool->sources[task.job])) {
+				g_byte_array_free(message, TRUE);
 				raise(SIGKILL);
+			}
 			struct diag_list diags = { 0 };
 			size_t pages = 0;
 			char paragraph[sizeof ((struct pack_pool_result *)0)->paragraph] = "";
@@ -101,6 +103,14 @@ static void close_fds(struct pack_worker *w)
 	w->task_fd = w->answer_fd = -1;
 }
 
+static void free_pool(struct pack_pool *pool)
+{
+	free(pool->workers);
+	free(pool->holder);
+	free(pool->order);
+	free(pool);
+}
+
 static int spawn(struct pack_pool *pool, struct pack_worker *w)
 {
 	int down[2], up[2];
@@ -137,6 +147,7 @@ static int spawn(struct pack_pool *pool, struct pack_worker *w)
 			sigaddset(&stop, stop_signals[i]);
 		sigprocmask(SIG_BLOCK, &stop, NULL);
 		worker_main(pool, down[0], up[1]);
+		free_pool(pool);
 		_exit(0);
 	}
 	close(down[0]);
@@ -462,8 +473,5 @@ void pack_pool_free(struct pack_pool *pool)
 		reap(w, w->job != NO_JOB);
 	}
 	sigaction(SIGPIPE, &pool->saved_pipe, NULL);
-	free(pool->workers);
-	free(pool->holder);
-	free(pool->order);
-	free(pool);
+	free_pool(pool);
 }
