@@ -3,8 +3,8 @@
  * and page 1 drawn to the same pixels; damaged, truncated and lying
  * messages are refused with a reason, never a crash.
  *
- * DL_WIRE_CORPUS=DIR writes the small encoded lists into DIR, which is how
- * tests/fuzz/corpus_dl_wire was made. */
+ * DL_WIRE_CORPUS=DIR writes the small encoded lists (those under 24 KB)
+ * into DIR, which is how tests/fuzz/corpus_dl_wire was made. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -331,6 +331,18 @@ static const char *const papers[] = {
 	"tests/layout/language-of-parts.xml",
 };
 
+/* Written into $DL_WIRE_CORPUS when it is set, for the fuzz corpus. */
+static void keep_for_corpus(const char *name, const GByteArray *bytes)
+{
+	const char *dir = getenv("DL_WIRE_CORPUS");
+	if (!dir)
+		return;
+	char *path = g_build_filename(dir, name, NULL);
+	assert_true(g_file_set_contents(path, (const char *)bytes->data,
+					bytes->len, NULL));
+	g_free(path);
+}
+
 static void test_papers_round_trip(void **state)
 {
 	(void)state;
@@ -346,6 +358,13 @@ static void test_papers_round_trip(void **state)
 		free(after);
 		assert_same_list(list, back);
 		assert_same_page_one(list, back);
+		GByteArray *bytes = encoded(list);
+		char *name = g_path_get_basename(papers[i]);
+		strcpy(strrchr(name, '.'), ".bin");
+		if (bytes->len <= 24 * 1024)
+			keep_for_corpus(name, bytes);
+		g_free(name);
+		g_byte_array_unref(bytes);
 		for (size_t m = 0; m < list->image_count; m++) {
 			svg += list->images[m].svg != NULL;
 			png += list->images[m].pixels != NULL;
@@ -484,18 +503,6 @@ static struct display_list *small_list(void)
 	return list;
 }
 
-/* Written into $DL_WIRE_CORPUS when it is set, for the fuzz corpus. */
-static void keep_for_corpus(const char *name, const GByteArray *bytes)
-{
-	const char *dir = getenv("DL_WIRE_CORPUS");
-	if (!dir)
-		return;
-	char *path = g_build_filename(dir, name, NULL);
-	assert_true(g_file_set_contents(path, (const char *)bytes->data,
-					bytes->len, NULL));
-	g_free(path);
-}
-
 static void test_small_list_round_trip(void **state)
 {
 	(void)state;
@@ -512,6 +519,12 @@ static void test_small_list_round_trip(void **state)
 	assert_int_equal(first->len, again->len);
 	assert_memory_equal(first->data, again->data, first->len);
 	keep_for_corpus("small.bin", first);
+	struct display_list *empty = dl_new();
+	dl_finish(empty);
+	GByteArray *nothing = encoded(empty);
+	keep_for_corpus("empty.bin", nothing);
+	g_byte_array_unref(nothing);
+	dl_free(empty);
 	g_byte_array_unref(first);
 	g_byte_array_unref(again);
 	dl_free(back);
@@ -711,6 +724,36 @@ static void test_bad_numbers_and_text_refused(void **state)
 	dl_free(list);
 }
 
+/* The fuzz corpus holds real lists in today's format: each decodes. */
+static void test_corpus_decodes(void **state)
+{
+	(void)state;
+	char *dir = repo_file("tests/fuzz/corpus_dl_wire");
+	GDir *folder = g_dir_open(dir, 0, NULL);
+	assert_non_null(folder);
+	const char *name;
+	int files = 0;
+	while ((name = g_dir_read_name(folder))) {
+		char *path = g_build_filename(dir, name, NULL);
+		gchar *bytes = NULL;
+		gsize length = 0;
+		assert_true(g_file_get_contents(path, &bytes, &length, NULL));
+		char *error = NULL;
+		struct display_list *list = dl_wire_decode(
+			(const unsigned char *)bytes, length, context(), &error);
+		if (!list)
+			fail_msg("%s: %s", path, error);
+		assert_true(list->page_count > 0 || strcmp(name, "empty.bin") == 0);
+		dl_free(list);
+		g_free(bytes);
+		g_free(path);
+		files++;
+	}
+	g_dir_close(folder);
+	g_free(dir);
+	assert_true(files >= 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -722,6 +765,7 @@ int main(void)
 		cmocka_unit_test(test_bad_indexes_refused),
 		cmocka_unit_test(test_bad_numbers_and_text_refused),
 		cmocka_unit_test(test_papers_round_trip),
+		cmocka_unit_test(test_corpus_decodes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
