@@ -44,22 +44,45 @@ enum wire_run_text { RUN_IN_LINE, RUN_OWN };
 
 /* ---- writing ---- */
 
+/* n bytes more at the end of out, to be written in place: a long paper's
+ * millions of glyphs go faster than one append per field. */
+static uint8_t *grow(GByteArray *out, size_t n)
+{
+	guint at = out->len;
+	g_byte_array_set_size(out, at + (guint)n);
+	return out->data + at;
+}
+
+static uint8_t *le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	return p + 2;
+}
+
+static uint8_t *le32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
+	return p + 4;
+}
+
 static void put_u8(GByteArray *out, uint8_t v)
 {
 	g_byte_array_append(out, &v, 1);
 }
 
+
 static void put_u16(GByteArray *out, uint16_t v)
 {
-	uint8_t b[2] = { (uint8_t)v, (uint8_t)(v >> 8) };
-	g_byte_array_append(out, b, 2);
+	le16(grow(out, 2), v);
 }
 
 static void put_u32(GByteArray *out, uint32_t v)
 {
-	uint8_t b[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16),
-			 (uint8_t)(v >> 24) };
-	g_byte_array_append(out, b, 4);
+	le32(grow(out, 4), v);
 }
 
 static void put_u64(GByteArray *out, uint64_t v)
@@ -194,14 +217,18 @@ static void put_run(GByteArray *out, const struct dl_text *text,
 		put_bytes(out, run->text, run->text ? run->text_length : 0);
 	}
 	put_u32(out, run->glyph_count);
+	uint8_t *p = grow(out, (size_t)run->glyph_count * GLYPH_BYTES);
 	for (uint32_t g = 0; g < run->glyph_count; g++) {
-		put_u16(out, run->glyphs[g].id);
-		put_u16(out, run->glyphs[g].cluster);
-		put_u32(out, (uint32_t)run->glyphs[g].x_pu);
+		p = le16(p, run->glyphs[g].id);
+		p = le16(p, run->glyphs[g].cluster);
+		p = le32(p, (uint32_t)run->glyphs[g].x_pu);
 	}
 	put_u8(out, run->y_pu != NULL);
-	for (uint32_t g = 0; run->y_pu && g < run->glyph_count; g++)
-		put_u16(out, (uint16_t)run->y_pu[g]);
+	if (!run->y_pu)
+		return;
+	p = grow(out, (size_t)run->glyph_count * 2);
+	for (uint32_t g = 0; g < run->glyph_count; g++)
+		p = le16(p, (uint16_t)run->y_pu[g]);
 }
 
 static void put_box(GByteArray *out, const struct dl_box *box)
