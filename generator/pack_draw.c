@@ -25,12 +25,14 @@ static int draw_here(struct display_list **lists, const char *const *paths,
 	return status;
 }
 
-/* In the child: draw, answer with the status and diagnostics, end. */
-static void draw_child(struct display_list *list, const char *path,
+/* In the child: draw, answer with the status and diagnostics, end. The
+ * list is only read (not released page by page): its memory stays shared
+ * with the parent's, where a write would copy each page it touched. */
+static void draw_child(const struct display_list *list, const char *path,
 		       uint32_t number, int answer_fd)
 {
 	struct diag_list diags = { 0 };
-	int status = draw_pdf_releasing(list, path, &diags);
+	int status = draw_pdf(list, path, &diags);
 	unsigned char *answer;
 	size_t size;
 	batch_wire_encode(number, status != 0, &diags, &answer, &size);
@@ -112,13 +114,14 @@ int pack_draw_files(struct display_list **lists, const char *const *paths,
 			 strerror(errno));
 		status = 1;
 	}
-	/* The children have their own copies: the parent's go now. */
+	for (size_t k = 0; k < started; k++)
+		status |= collect(&drawers[k], (uint32_t)k, paths[k], diags);
+	/* Freed once no child shares their memory, which a free while they
+	 * draw would copy page by page. */
 	for (size_t k = 0; k < count; k++) {
 		dl_free(lists[k]);
 		lists[k] = NULL;
 	}
-	for (size_t k = 0; k < started; k++)
-		status |= collect(&drawers[k], (uint32_t)k, paths[k], diags);
 	free(drawers);
 	return status;
 }
