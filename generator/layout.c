@@ -573,6 +573,10 @@ static uint32_t open_appendix(struct layout *lo, struct flow *flow,
 {
 	layout_set_landscape(lo, landscape);
 	layout_new_page(lo);
+	MEM_GROW(lo->appendix_starts, lo->appendix_start_count,
+		 lo->appendix_start_capacity);
+	lo->appendix_starts[lo->appendix_start_count++] =
+		(struct layout_appendix_start){ lo->page, appendix->number };
 	set_text_column(lo, flow, 0);
 	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
 	char number[16];
@@ -778,6 +782,7 @@ void layout_paper_free(struct layout_paper *paper)
 	if (paper->lo.list)
 		layout_abandon(&paper->lo);
 	free(paper->lo.marked);
+	free(paper->lo.appendix_starts);
 	free(paper->owned_doc);
 	free(paper);
 }

@@ -32,6 +32,9 @@ struct layout {
 	size_t first_page, total_pages;
 	struct layout_page_range { size_t first, end; } *marked;
 	size_t marked_count, marked_capacity;
+	/* Each appendix's first page, in order, for {page-label}. */
+	struct layout_appendix_start { size_t page; unsigned number; } *appendix_starts;
+	size_t appendix_start_count, appendix_start_capacity;
 	/* The paper's catalogue of words (English when none fits its
 	 * xml:lang); the house style's labels come first (layout_words.c). */
 	const struct words *words;
