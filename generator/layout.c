@@ -324,8 +324,6 @@ static void place_list(struct layout *lo, const struct flow *flow,
 		       const struct source_list *list, const char *id,
 		       struct source_pos pos)
 {
-	double label_x_pt = flow->text_x_pt;
-	double body_x_pt = flow->text_x_pt + lo->style->list_indent_pt;
 	double body_width_pt = flow->text_width_pt - lo->style->list_indent_pt;
 	uint32_t list_node = layout_open_node(lo, ROLE_LIST, pos);
 	for (size_t i = 0; i < list->item_count; i++) {
@@ -338,6 +336,16 @@ static void place_list(struct layout *lo, const struct flow *flow,
 		struct layout_lines *label = measure_label(
 			lo, list->numbered ? number : "\xE2\x80\xA2",
 			&lo->style->body);
+		/* Pango sets a right-to-left item against the right edge (its
+		 * start), so its label goes to the right of it, as its reader
+		 * begins there. */
+		double label_x_pt = flow->text_x_pt;
+		double body_x_pt = flow->text_x_pt + lo->style->list_indent_pt;
+		if (layout_lines_right_to_left(lines)) {
+			body_x_pt = flow->text_x_pt;
+			label_x_pt = flow->text_x_pt + flow->text_width_pt -
+				     label->width_pt;
+		}
 		if (lo->list->page_count == 0 || lines_to_take(lo, lines, 0) == 0)
 			layout_new_page(lo);
 		if (i == 0)

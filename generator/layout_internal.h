@@ -197,6 +197,9 @@ double layout_place_lines(struct layout *lo, const struct layout_lines *lines,
 size_t layout_lines_fitting(const struct layout_lines *lines, size_t first,
 			    double height_pt);
 void layout_lines_free(struct layout_lines *lines);
+/* Whether the first line runs right to left (Pango's resolved direction:
+ * the text's first strong character), so that it starts at the right. */
+int layout_lines_right_to_left(const struct layout_lines *lines);
 
 /* Height from the top of line first to the foot of line first + count - 1;
  * 0 for no lines (lines may then be NULL). */
