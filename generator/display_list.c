@@ -114,9 +114,19 @@ uint32_t dl_add_image(struct display_list *list, cairo_surface_t *pixels,
 	struct dl_image *image = &list->images[list->image_count];
 	image->pixels = pixels;
 	image->svg = svg;
+	image->svg_source = NULL;
 	image->width_px = width_px;
 	image->height_px = height_px;
 	return (uint32_t)list->image_count++;
+}
+
+void dl_set_image_source(struct display_list *list, uint32_t image,
+			 GBytes *svg_source)
+{
+	struct dl_image *target = &list->images[image];
+	if (target->svg_source)
+		g_bytes_unref(target->svg_source);
+	target->svg_source = svg_source;
 }
 
 void dl_free(struct display_list *list)
@@ -130,6 +140,8 @@ void dl_free(struct display_list *list)
 			cairo_surface_destroy(list->images[i].pixels);
 		if (list->images[i].svg)
 			g_object_unref(list->images[i].svg);
+		if (list->images[i].svg_source)
+			g_bytes_unref(list->images[i].svg_source);
 	}
 	free(list->images);
 	/* An unfinished list's open page has the scratch array. */
@@ -451,8 +463,9 @@ size_t dl_append(struct display_list *list, struct display_list *part,
 	uint32_t image_base = (uint32_t)list->image_count;
 	for (size_t i = 0; i < part->image_count; i++) {
 		const struct dl_image *image = &part->images[i];
-		dl_add_image(list, image->pixels, image->svg, image->width_px,
-			     image->height_px);
+		uint32_t index = dl_add_image(list, image->pixels, image->svg,
+					      image->width_px, image->height_px);
+		dl_set_image_source(list, index, image->svg_source);
 	}
 	part->image_count = 0;
 	size_t first_page = list->page_count;

@@ -130,6 +130,8 @@ struct dl_image {
 	uint32_t width_px, height_px;
 	cairo_surface_t *pixels;  /* a PNG's pixels (ARGB32) */
 	void *svg;                /* an SVG's RsvgHandle (a GObject) */
+	GBytes *svg_source;       /* the SVG's bytes, to send it again
+	                             (display_list_wire.h); else NULL */
 };
 
 struct dl_box {
@@ -237,6 +239,10 @@ void dl_set_page_label(struct display_list *list, size_t page_index,
  * for BOX_IMAGE boxes. */
 uint32_t dl_add_image(struct display_list *list, cairo_surface_t *pixels,
 		      void *svg, uint32_t width_px, uint32_t height_px);
+/* Keep the bytes image (an SVG) was loaded from, taking the reference
+ * given (NULL: none), so the list can be sent as bytes. */
+void dl_set_image_source(struct display_list *list, uint32_t image,
+			 GBytes *svg_source);
 /* Copies into the list's arena, borrowed until dl_free; NULL stays NULL
  * for dl_strdup. */
 char *dl_strdup(struct display_list *list, const char *s);

@@ -7,11 +7,13 @@
  *
  * Ownership: image_read returns an image the caller frees with
  * image_free(), or whose pixels or SVG handle it takes (setting the field
- * to NULL) before freeing it, as the layout does for the display list. */
+ * to NULL) before freeing it, as the layout does for the display list
+ * (with the SVG's source too, so a list can travel as bytes). */
 #ifndef IMAGE_H
 #define IMAGE_H
 
 #include <cairo.h>
+#include <glib.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +34,7 @@ struct image {
 	                                none), SVG at 96 px to the inch */
 	cairo_surface_t *pixels;     /* PNG: ARGB32 pixels; else NULL */
 	void *svg;                   /* SVG: its RsvgHandle; else NULL */
+	GBytes *svg_source;          /* SVG: the bytes it was loaded from */
 };
 
 /* Read the image value names (naming says who names it and where). NULL
@@ -43,6 +46,14 @@ struct image *image_read(const struct paths_naming *naming, const char *value,
 struct image *image_from_bytes(const struct paths_naming *naming,
 			       const char *value, const unsigned char *bytes,
 			       size_t length, struct diag_list *diags);
+
+/* An SVG from its bytes, loaded the one way every SVG is (no base file, so
+ * no other file and no network; 96 dpi; a size within the limits): the
+ * image with its handle and a copy of its source, or NULL with *problem,
+ * the words that follow the attribute in a diagnostic (caller frees).
+ * image_from_bytes and dl_wire_decode both load SVGs through it. */
+struct image *image_svg_from_bytes(const unsigned char *bytes, size_t length,
+				   char **problem);
 
 void image_free(struct image *image);
 

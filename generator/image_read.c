@@ -177,10 +177,10 @@ static char *one_line(const char *message)
 	return line;
 }
 
-static struct image *svg_decode(const struct paths_naming *naming,
-				const char *value, const unsigned char *bytes,
-				size_t length, struct diag_list *diags)
+struct image *image_svg_from_bytes(const unsigned char *bytes, size_t length,
+				   char **problem)
 {
+	*problem = NULL;
 	GError *error = NULL;
 	/* Without a base file, librsvg loads no other file an SVG names. */
 	RsvgHandle *handle = rsvg_handle_new_from_data(bytes, length, &error);
@@ -188,10 +188,8 @@ static struct image *svg_decode(const struct paths_naming *naming,
 		char *message = one_line(error && error->message
 						 ? error->message
 						 : "not an SVG");
-		char *why = mem_printf("is not a PNG or SVG image that can be "
-				       "read: %s", message);
-		image_error(naming, value, diags, why);
-		free(why);
+		*problem = mem_printf("is not a PNG or SVG image that can be "
+				      "read: %s", message);
 		free(message);
 		g_clear_error(&error);
 		return NULL;
@@ -202,17 +200,13 @@ static struct image *svg_decode(const struct paths_naming *naming,
 	double width_px, height_px;
 	svg_size(handle, &width_px, &height_px);
 	if (!(width_px > 0 && height_px > 0)) {
-		image_error(naming, value, diags,
-			    "is an SVG image with no size: give its <svg> a "
-			    "width and height or a viewBox");
+		*problem = mem_strdup("is an SVG image with no size: give its "
+				      "<svg> a width and height or a viewBox");
 		g_object_unref(handle);
 		return NULL;
 	}
-	char *problem = size_problem(floor(width_px + 0.5),
-				     floor(height_px + 0.5));
-	if (problem) {
-		image_error(naming, value, diags, problem);
-		free(problem);
+	*problem = size_problem(floor(width_px + 0.5), floor(height_px + 0.5));
+	if (*problem) {
 		g_object_unref(handle);
 		return NULL;
 	}
@@ -223,6 +217,20 @@ static struct image *svg_decode(const struct paths_naming *naming,
 	image->width_pt = width_px / CSS_PX_PER_PT;
 	image->height_pt = height_px / CSS_PX_PER_PT;
 	image->svg = handle;
+	image->svg_source = g_bytes_new(bytes, length);
+	return image;
+}
+
+static struct image *svg_decode(const struct paths_naming *naming,
+				const char *value, const unsigned char *bytes,
+				size_t length, struct diag_list *diags)
+{
+	char *problem = NULL;
+	struct image *image = image_svg_from_bytes(bytes, length, &problem);
+	if (!image) {
+		image_error(naming, value, diags, problem);
+		free(problem);
+	}
 	return image;
 }
 
@@ -303,5 +311,7 @@ void image_free(struct image *image)
 		cairo_surface_destroy(image->pixels);
 	if (image->svg)
 		g_object_unref(image->svg);
+	if (image->svg_source)
+		g_bytes_unref(image->svg_source);
 	free(image);
 }

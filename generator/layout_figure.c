@@ -16,6 +16,8 @@ static void add_image_box(struct layout *lo, uint32_t node,
 				      image->width_px, image->height_px);
 	image->pixels = NULL;
 	image->svg = NULL;
+	dl_set_image_source(lo->list, index, image->svg_source);
+	image->svg_source = NULL;
 	struct dl_box *box = layout_add_box(lo, BOX_IMAGE, node);
 	box->x_pt = x_pt;
 	box->y_pt = y_pt;

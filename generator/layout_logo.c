@@ -36,6 +36,8 @@ static long logo_index(struct layout *lo, double *width_pt, double *height_pt)
 					      image->width_px, image->height_px);
 		image->pixels = NULL;
 		image->svg = NULL;
+		dl_set_image_source(lo->list, index, image->svg_source);
+		image->svg_source = NULL;
 		/* The natural size in points is kept as the image's
 		 * proportions: pixels of the list's own record. */
 		lo->logo_image = (long)index + 1;
