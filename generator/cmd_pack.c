@@ -11,7 +11,8 @@
  * the reports pack and the supplements before it (which the reports pack
  * still calls "to follow"), so every page number once printed stays true.
  * Every edition is laid out before any file is written: any error, no file
- * at all. */
+ * at all. --watch packs again on every change to the meeting or to what
+ * its pack is made from (pack_inputs.h). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -27,9 +28,11 @@
 #include "file_atomic.h"
 #include "meeting.h"
 #include "memory.h"
+#include "pack_inputs.h"
 #include "paths.h"
 #include "pipeline.h"
 #include "style.h"
+#include "watch.h"
 #include "words.h"
 
 static void pack_usage(FILE *out)
@@ -56,6 +59,9 @@ static void pack_usage(FILE *out)
 	      "                     than the meeting, its papers and what they read\n"
 	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
 	      "                     members' pack with --members); no file is written\n"
+	      "  --watch            pack again each time the meeting, its house style,\n"
+	      "                     a paper it names or a file a paper reads changes;\n"
+	      "                     a failed pack keeps the last good files\n"
 	      "  --allow-dir DIR    papers (and files they name) may also lie in DIR;\n"
 	      "                     repeatable\n"
 	      "  -h, --help         show this help\n"
@@ -66,7 +72,7 @@ static void pack_usage(FILE *out)
 
 struct pack_args {
 	const char *meeting, *out_dir;
-	int members, dump_layout, force;
+	int members, dump_layout, force, watch;
 	unsigned supplement;            /* 0: the agenda and reports pack */
 };
 
@@ -93,6 +99,7 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		{ "force", no_argument, NULL, 'f' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "supplement", required_argument, NULL, 'S' },
+		{ "watch", no_argument, NULL, 'W' },
 		{ "allow-dir", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -115,6 +122,9 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		case 'D':
 			args->dump_layout = 1;
 			break;
+		case 'W':
+			args->watch = 1;
+			break;
 		case 'S':
 			if (!(args->supplement = supplement_number(optarg)))
 				return command_usage_error(
@@ -136,6 +146,9 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 	args->meeting = argv[optind];
 	if (args->out_dir && !*args->out_dir)
 		return command_usage_error(cmd, "empty output folder name");
+	if (args->watch && args->dump_layout)
+		return command_usage_error(cmd, "--watch needs files to write, "
+					   "not --dump-layout");
 	return COMMAND_GO_ON;
 }
 
@@ -637,6 +650,74 @@ done:
 	return status;
 }
 
+/* One pack as args ask: the meeting read again, each edition laid out and
+ * written into dir. 0, or 1 with the reasons in diags. */
+static int pack_once(const struct pack_args *args, struct pipeline *pipeline,
+		     const char *dir, struct diag_list *diags)
+{
+	struct pack pack = { .args = args, .diags = diags,
+			     .pipeline = pipeline };
+	int status = 1;
+	pack.meeting = meeting_load(args->meeting, diags);
+	if (!pack.meeting)
+		goto done;
+	unsigned last = pack.meeting->supplement_count;
+	if (args->supplement > last) {
+		if (last)
+			diag_add(diags, DIAG_ERROR, args->meeting, 0, 0,
+				 "no paper is published in supplement %u: the "
+				 "meeting's papers name supplements 1 to %u",
+				 args->supplement, last);
+		else
+			diag_add(diags, DIAG_ERROR, args->meeting, 0, 0,
+				 "no paper is published in supplement %u: no "
+				 "paper of the meeting names a supplement",
+				 args->supplement);
+		goto done;
+	}
+	pack.style = agenda_style(pack.meeting, diags);
+	if (!pack.style)
+		goto done;
+	status = run(&pack, dir);
+done:
+	style_free(pack.style);
+	meeting_free(pack.meeting);
+	return status;
+}
+
+/* --watch: a pack per change, each reported as it happens. Every round
+ * writes (a change was seen, whatever the times say). */
+struct pack_watch {
+	struct pack_args args;
+	struct pipeline *pipeline;
+	const char *dir;
+};
+
+static size_t pack_watch_files(void *ctx, char ***paths)
+{
+	const struct pack_watch *w = ctx;
+	return pack_inputs(w->args.meeting, paths);
+}
+
+static int pack_round(void *ctx)
+{
+	struct pack_watch *w = ctx;
+	struct diag_list diags = { 0 };
+	double started_ms = batch_now_ms();
+	int status = pack_once(&w->args, w->pipeline, w->dir, &diags);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	if (status == 0)
+		printf("packed %s into %s in %.0f ms\n", w->args.meeting, w->dir,
+		       batch_now_ms() - started_ms);
+	else
+		fprintf(stderr, "%s failed; the last good files in %s stay\n",
+			w->args.meeting, w->dir);
+	fflush(stdout);
+	return status;
+}
+
 int cmd_pack(int argc, char **argv)
 {
 	struct pack_args args = { 0 };
@@ -645,38 +726,18 @@ int cmd_pack(int argc, char **argv)
 		return parsed;
 	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
-	struct pack pack = { .args = &args, .diags = &diags };
 	char *dir = args.out_dir ? mem_strdup(args.out_dir) :
 		    default_dir(args.meeting);
 	int status = 1;
-	pack.meeting = meeting_load(args.meeting, &diags);
-	if (!pack.meeting)
-		goto done;
-	pack.pipeline = pipeline_new(&diags);
-	if (!pack.pipeline)
-		goto done;
-	unsigned last = pack.meeting->supplement_count;
-	if (args.supplement > last) {
-		if (last)
-			diag_add(&diags, DIAG_ERROR, args.meeting, 0, 0,
-				 "no paper is published in supplement %u: the "
-				 "meeting's papers name supplements 1 to %u",
-				 args.supplement, last);
-		else
-			diag_add(&diags, DIAG_ERROR, args.meeting, 0, 0,
-				 "no paper is published in supplement %u: no "
-				 "paper of the meeting names a supplement",
-				 args.supplement);
-		goto done;
-	}
-	pack.style = agenda_style(pack.meeting, &diags);
-	if (!pack.style)
-		goto done;
-	status = run(&pack, dir);
-done:
-	style_free(pack.style);
-	pipeline_free(pack.pipeline);
-	meeting_free(pack.meeting);
+	struct pipeline *pipeline = pipeline_new(&diags);
+	if (pipeline && args.watch) {
+		struct pack_watch w = { args, pipeline, dir };
+		w.args.force = 1;
+		status = watch_run_files(args.meeting, pack_watch_files,
+					 pack_round, &w, 0, &diags);
+	} else if (pipeline)
+		status = pack_once(&args, pipeline, dir, &diags);
+	pipeline_free(pipeline);
 	diag_sort(&diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
