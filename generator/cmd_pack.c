@@ -7,9 +7,11 @@
  * --members also writes DIR/reports-pack-members.pdf, which keeps them,
  * marked "NOT FOR PUBLICATION" in the running header and by a watermark.
  * --supplement N writes DIR/supplement-N.pdf instead: the supplementary
- * agenda and the papers that followed into supplement N, numbered on from
- * the reports pack and the supplements before it (which the reports pack
- * still calls "to follow"), so every page number once printed stays true.
+ * agenda and the papers that followed into supplement N or were revised
+ * in it (each saying which pages it replaces), numbered on from the
+ * reports pack and the supplements before it (which the reports pack
+ * still calls "to follow", and which keep the versions they published),
+ * so every page number once printed stays true.
  * Every edition is laid out before any file is written: any error, no file
  * at all. --watch packs again on every change to the meeting or to what
  * its pack is made from (pack_inputs.h). */
@@ -53,8 +55,9 @@ static void pack_usage(FILE *out)
 	      "                     in the running header and by a watermark\n"
 	      "  --supplement N     write supplement-N.pdf (with --members also\n"
 	      "                     supplement-N-members.pdf) instead: the papers\n"
-	      "                     that followed into supplement N, pages numbered\n"
-	      "                     on from the pack and the supplements before it\n"
+	      "                     that followed into supplement N or were revised\n"
+	      "                     in it, pages numbered on from the pack and the\n"
+	      "                     supplements before it\n"
 	      "  --force            lay out and write even when every file is newer\n"
 	      "                     than the meeting, its papers and what they read\n"
 	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
@@ -164,6 +167,13 @@ struct pack_item {
 	                                   outlives a paper left unread */
 };
 
+/* Where an item's paper was last published before the edition being laid
+ * out: pack pages first … last (0: not yet) in edition. */
+struct pack_published {
+	size_t first, last;
+	unsigned edition;
+};
+
 struct pack {
 	const struct pack_args *args;
 	int members;                    /* the edition being laid out: */
@@ -173,6 +183,7 @@ struct pack {
 	struct pipeline *pipeline;
 	struct style *style;            /* the agenda's house style */
 	struct pack_item *items;
+	struct pack_published *published; /* per item, from number_from */
 	struct diag_list *diags;
 };
 
@@ -200,7 +211,7 @@ static void find_exempt(struct pack *pack, const struct meeting_item *item,
 			diag_add(pack->diags, DIAG_ERROR, pack->meeting->path,
 				 x->pos.line, x->pos.col,
 				 "appendix %u is exempt, but %s has %zu "
-				 "appendix%s", x->number, item->paper,
+				 "appendix%s", x->number, doc->path,
 				 doc->appendix_count,
 				 doc->appendix_count == 1 ? "" : "es");
 			continue;
@@ -211,11 +222,26 @@ static void find_exempt(struct pack *pack, const struct meeting_item *item,
 }
 
 /* Whether the edition takes the item's paper: the reports pack each one
- * but those that followed, a supplement those that followed into it. */
+ * but those that followed, a supplement those that followed into it and
+ * those it revises. */
 static int takes_paper(const struct pack *pack, const struct meeting_item *item)
 {
-	return item->kind == MEETING_ITEM_PAPER &&
-	       item->supplement == pack->edition;
+	return meeting_paper_in(item, pack->edition) != NULL;
+}
+
+/* A revised paper's front-sheet lines: the version it replaces, as the
+ * editions before this one published it. */
+static void note_revision(const struct pack *pack, size_t i,
+			  struct pack_item *out)
+{
+	const struct meeting_revision *r =
+		meeting_revision_in(&pack->meeting->items[i], pack->edition);
+	if (!r || !pack->published)
+		return;
+	out->pages.revision_reason = r->reason;
+	out->pages.replaces_first = pack->published[i].first;
+	out->pages.replaces_last = pack->published[i].last;
+	out->pages.replaces_edition = pack->published[i].edition;
 }
 
 /* Whether the edition's front sheet lists the item: the agenda every one,
@@ -239,7 +265,9 @@ static int paginate_items(struct pack *pack)
 				out->pages.exempt_paragraph = item->exempt_paragraph;
 			continue;
 		}
-		out->paper = pipeline_paper_load(pack->pipeline, item->paper,
+		note_revision(pack, i, out);
+		out->paper = pipeline_paper_load(pack->pipeline,
+						 meeting_paper_in(item, pack->edition),
 						 NULL, pack->diags);
 		if (!out->paper)
 			continue;
@@ -474,13 +502,18 @@ static void errors_only_end(struct pack *pack, struct diag_list *kept)
 
 /* pack->base for supplement `edition`: the last page of the one before,
  * each laid out to count it (the reports pack, then supplement 1 …) as
- * they were published, since every page number printed stays true. */
+ * they were published, since every page number printed stays true; and
+ * pack->published, where each item's paper was last published, for the
+ * pages a revision replaces. */
 static int number_from(struct pack *pack, unsigned edition)
 {
 	struct diag_list scratch;
 	struct diag_list *kept = errors_only_begin(pack, &scratch);
 	size_t base = 0;
 	int status = 0;
+	free(pack->published);
+	pack->published = mem_array(pack->meeting->item_count + 1,
+				    sizeof *pack->published);
 	for (unsigned e = 0; status == 0 && e < edition; e++) {
 		pack->edition = e;
 		pack->base = base;
@@ -491,6 +524,13 @@ static int number_from(struct pack *pack, unsigned edition)
 			status == 0 ? agenda(pack, 1, &base) : NULL;
 		status = sheet ? 0 : 1;
 		layout_paper_free(sheet);
+		for (size_t i = 0; status == 0 && i < pack->meeting->item_count;
+		     i++) {
+			const struct layout_item_pages *p = &pack->items[i].pages;
+			if (p->first && takes_paper(pack, &pack->meeting->items[i]))
+				pack->published[i] = (struct pack_published){
+					p->first, p->last, e };
+		}
 		free_items(pack);
 	}
 	errors_only_end(pack, kept);
@@ -593,6 +633,9 @@ static int up_to_date(const struct pack *pack, const char *dir,
 			const struct meeting_item *item = &pack->meeting->items[k];
 			if (item->kind == MEETING_ITEM_PAPER)
 				fresh = batch_up_to_date(item->paper, out, NULL);
+			for (size_t r = 0; fresh && r < item->revision_count; r++)
+				fresh = batch_up_to_date(item->revisions[r].paper,
+							 out, NULL);
 		}
 		free(out);
 	}
@@ -681,6 +724,7 @@ static int pack_once(const struct pack_args *args, struct pipeline *pipeline,
 	status = run(&pack, dir);
 done:
 	style_free(pack.style);
+	free(pack.published);
 	meeting_free(pack.meeting);
 	return status;
 }

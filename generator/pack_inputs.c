@@ -43,6 +43,8 @@ size_t pack_inputs(const char *meeting_path, char ***paths)
 		const struct meeting_item *item = &meeting->items[i];
 		if (item->kind == MEETING_ITEM_PAPER)
 			add_paper(&list, item->paper);
+		for (size_t r = 0; r < item->revision_count; r++)
+			add_paper(&list, item->revisions[r].paper);
 	}
 	meeting_free(meeting);
 	*paths = list.paths;

@@ -1,7 +1,8 @@
 /* The files a meeting's pack is made from, for pack --watch: the front
- * sheet's house style and each paper the meeting's items name, with all
- * that paper reads (batch_inputs: its house style, previous quarters,
- * workbooks). Part of the batch side: it reads, never lays out.
+ * sheet's house style and each paper the meeting's items name (revised
+ * papers too), with all that paper reads (batch_inputs: its house style,
+ * previous quarters, workbooks). Part of the batch side: it reads, never
+ * lays out.
  *
  * Ownership: *paths and each path in it are the caller's to free. */
 #ifndef PACK_INPUTS_H
