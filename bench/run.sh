@@ -264,6 +264,11 @@ rss_unfinished=$(mib "$(peak_kib env COMMITTEE_PDF_UNFINISHED=1 "$BIN" render "$
 info "  peak RSS with the pass" "$rss_finished" MiB "(Cairo's file: $rss_unfinished MiB)"
 row "  peak RSS with the pass" "$rss_finished" MiB "" ""
 row "  peak RSS, Cairo's file" "$rss_unfinished" MiB "" ""
+# The floor of any pass that rewrites the file with libqpdf: qpdf's own
+# copy of Cairo's file, nothing changed, against the same render.
+cpu_copy=$(cpu_ms qpdf --object-streams=generate "$OUT/unfinished-4200.pdf" "$OUT/qpdf-copy-4200.pdf")
+info "  qpdf's copy of Cairo's file alone" "$cpu_copy" ms "CPU: $(ratio "$cpu_copy" "$cpu_unfinished") of render without the pass"
+row "  floor: qpdf copy / render, CPU" "$(ratio "$cpu_copy" "$cpu_unfinished")" x "" ""
 size_finished=$(wc -c < "$OUT/finished-4200.pdf")
 size_unfinished=$(wc -c < "$OUT/unfinished-4200.pdf")
 verdict "  file size with / without" "$(ratio "$size_finished" "$size_unfinished")" x "<=" 1

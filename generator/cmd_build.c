@@ -194,16 +194,14 @@ static const struct command_spec build_command = { "build", build_usage };
 static int parse_options(int argc, char **argv, struct build_settings *s)
 {
 	const struct command_spec *cmd = &build_command;
-	enum { OPT_LAYOUT = 256, OPT_DRAFT, OPT_ALLOW_DIR, OPT_MAX_SIZE };
+	enum { OPT_LAYOUT = 256, OPT_DRAFT };
 	static const struct option options[] = {
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "draft", no_argument, NULL, OPT_DRAFT },
-		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "help", no_argument, NULL, 'h' },
+		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	s->jobs = default_jobs();
@@ -227,18 +225,10 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 		case OPT_DRAFT:
 			s->pipeline.draft = 1;
 			break;
-		case OPT_ALLOW_DIR:
-			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case OPT_MAX_SIZE:
-			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case 'h':
-			return command_help(cmd);
 		default:
-			return 2; /* reported by command_next_option */
+			if ((rc = command_shared_option(cmd, c, optarg)) !=
+			    COMMAND_GO_ON)
+				return rc;
 		}
 	}
 	if (optind >= argc)

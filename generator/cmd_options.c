@@ -59,6 +59,21 @@ int command_help(const struct command_spec *cmd)
 	return 0;
 }
 
+int command_shared_option(const struct command_spec *cmd, int c,
+			  const char *value)
+{
+	switch (c) {
+	case COMMAND_OPT_ALLOW_DIR:
+		return command_allow_dir(cmd, value);
+	case COMMAND_OPT_MAX_SIZE:
+		return command_max_size(cmd, value);
+	case 'h':
+		return command_help(cmd);
+	default:
+		return 2; /* reported by command_next_option */
+	}
+}
+
 int command_allow_dir(const struct command_spec *cmd, const char *dir)
 {
 	if (paths_allow_dir(dir) != 0)

@@ -131,8 +131,7 @@ static const struct command_spec preview_command = { "preview", preview_usage };
 static int parse_options(int argc, char **argv, struct preview *p)
 {
 	const struct command_spec *cmd = &preview_command;
-	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH, OPT_ALLOW_DIR,
-	       OPT_MAX_SIZE };
+	enum { OPT_DPI = 256, OPT_PAGES, OPT_LAYOUT, OPT_DRAFT, OPT_WATCH };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "dpi", required_argument, NULL, OPT_DPI },
@@ -140,9 +139,7 @@ static int parse_options(int argc, char **argv, struct preview *p)
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "draft", no_argument, NULL, OPT_DRAFT },
 		{ "watch", no_argument, NULL, OPT_WATCH },
-		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "help", no_argument, NULL, 'h' },
+		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	p->dpi = PREVIEW_DEFAULT_DPI;
@@ -171,18 +168,10 @@ static int parse_options(int argc, char **argv, struct preview *p)
 		case OPT_WATCH:
 			p->watch = 1;
 			break;
-		case OPT_ALLOW_DIR:
-			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case OPT_MAX_SIZE:
-			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case 'h':
-			return command_help(cmd);
 		default:
-			return 2; /* reported by command_next_option */
+			if ((rc = command_shared_option(cmd, c, optarg)) !=
+			    COMMAND_GO_ON)
+				return rc;
 		}
 	}
 	if (argc - optind != 1)

@@ -65,7 +65,7 @@ static const struct command_spec render_command = { "render", render_usage };
 static int parse_args(int argc, char **argv, struct render_args *args)
 {
 	enum { OPT_LAYOUT = 256, OPT_PREVIOUS, OPT_DRAFT, OPT_DUMP_LAYOUT,
-	       OPT_WATCH, OPT_CHECK, OPT_ALLOW_DIR, OPT_MAX_SIZE };
+	       OPT_WATCH, OPT_CHECK };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
@@ -74,9 +74,7 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 		{ "dump-layout", no_argument, NULL, OPT_DUMP_LAYOUT },
 		{ "watch", no_argument, NULL, OPT_WATCH },
 		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "help", no_argument, NULL, 'h' },
+		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &render_command;
@@ -105,18 +103,10 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 		case OPT_CHECK:
 			args->check = 1;
 			break;
-		case OPT_ALLOW_DIR:
-			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case OPT_MAX_SIZE:
-			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case 'h':
-			return command_help(cmd);
 		default:
-			return 2; /* reported by command_next_option */
+			if ((rc = command_shared_option(cmd, c, optarg)) !=
+			    COMMAND_GO_ON)
+				return rc;
 		}
 	}
 	if (optind >= argc)

@@ -29,6 +29,7 @@ static void template_usage(FILE *out)
 	      "                    rows give the same paper)\n"
 	      "  --id ID           the block of SOURCE with this id, not the first\n"
 	      "  --allow-dir DIR   files SOURCE names may also lie in DIR; repeatable\n"
+	      "  --max-size SIZE   read SOURCE up to SIZE (such as 64M; default 16M)\n"
 	      "  -o FILE.xlsx      the workbook to write (required)\n"
 	      "  -h, --help        show this help\n"
 	      "\n"
@@ -49,10 +50,9 @@ static const struct command_spec template_command = { "template", template_usage
 static int parse_args(int argc, char **argv, struct template_args *args)
 {
 	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "id", required_argument, NULL, 'i' },
-		{ "allow-dir", required_argument, NULL, 'A' },
+		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &template_command;
@@ -60,17 +60,13 @@ static int parse_args(int argc, char **argv, struct template_args *args)
 	int c, rc;
 	while ((c = command_next_option(cmd, argc, argv, "ho:", options)) != -1) {
 		switch (c) {
-		case 'h':
-			return command_help(cmd);
 		case 'f': args->from = optarg; break;
 		case 'i': args->id = optarg; break;
 		case 'o': args->out = optarg; break;
-		case 'A':
-			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
 		default:
-			return 2;
+			if ((rc = command_shared_option(cmd, c, optarg)) !=
+			    COMMAND_GO_ON)
+				return rc;
 		}
 	}
 	if (optind >= argc)

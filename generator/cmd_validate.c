@@ -45,29 +45,15 @@ static const struct command_spec validate_command = { "validate", validate_usage
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "allow-dir", required_argument, NULL, 'A' },
-		{ "max-size", required_argument, NULL, 'M' },
+		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &validate_command;
 	optind = 1;
 	int c, rc;
 	while ((c = command_next_option(cmd, argc, argv, "+h", options)) != -1) {
-		switch (c) {
-		case 'h':
-			return command_help(cmd);
-		case 'M':
-			if ((rc = command_max_size(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		case 'A':
-			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
-		default:
-			return 2;
-		}
+		if ((rc = command_shared_option(cmd, c, optarg)) != COMMAND_GO_ON)
+			return rc;
 	}
 	if (optind >= argc)
 		return command_usage_error(cmd, "no FILE given");

@@ -49,6 +49,23 @@ int command_usage_error(const struct command_spec *cmd, const char *fmt, ...)
 /* --help: the usage on standard output; returns 0. */
 int command_help(const struct command_spec *cmd);
 
+/* The options every command that reads sources takes, with one meaning
+ * everywhere: --allow-dir DIR, --max-size SIZE and --help. A command puts
+ * COMMAND_SHARED_OPTIONS at the end of its long options (before the
+ * terminating entry) and hands every option its own switch does not take to
+ * command_shared_option. */
+enum { COMMAND_OPT_ALLOW_DIR = 1000, COMMAND_OPT_MAX_SIZE };
+#define COMMAND_SHARED_OPTIONS                                                 \
+	{ "allow-dir", required_argument, NULL, COMMAND_OPT_ALLOW_DIR },       \
+	{ "max-size", required_argument, NULL, COMMAND_OPT_MAX_SIZE },         \
+	{ "help", no_argument, NULL, 'h' }
+
+/* Option c (its value in value) as a shared one: COMMAND_GO_ON once taken,
+ * 0 after --help, 2 after a usage error or for an option that is not one
+ * (which command_next_option has reported). */
+int command_shared_option(const struct command_spec *cmd, int c,
+			  const char *value);
+
 /* --allow-dir DIR, which every command that reads sources takes:
  * COMMAND_GO_ON, or 2 after a usage error when DIR is not a folder. */
 int command_allow_dir(const struct command_spec *cmd, const char *dir);

@@ -324,8 +324,6 @@ static void place_list(struct layout *lo, const struct flow *flow,
 		       const struct source_list *list, const char *id,
 		       struct source_pos pos)
 {
-	double label_x_pt = flow->text_x_pt;
-	double body_x_pt = flow->text_x_pt + lo->style->list_indent_pt;
 	double body_width_pt = flow->text_width_pt - lo->style->list_indent_pt;
 	uint32_t list_node = layout_open_node(lo, ROLE_LIST, pos);
 	for (size_t i = 0; i < list->item_count; i++) {
@@ -338,6 +336,16 @@ static void place_list(struct layout *lo, const struct flow *flow,
 		struct layout_lines *label = measure_label(
 			lo, list->numbered ? number : "\xE2\x80\xA2",
 			&lo->style->body);
+		/* Pango sets a right-to-left item against the right edge (its
+		 * start), so its label goes to the right of it, as its reader
+		 * begins there. */
+		double label_x_pt = flow->text_x_pt;
+		double body_x_pt = flow->text_x_pt + lo->style->list_indent_pt;
+		if (layout_lines_right_to_left(lines)) {
+			body_x_pt = flow->text_x_pt;
+			label_x_pt = flow->text_x_pt + flow->text_width_pt -
+				     label->width_pt;
+		}
 		if (lo->list->page_count == 0 || lines_to_take(lo, lines, 0) == 0)
 			layout_new_page(lo);
 		if (i == 0)
@@ -565,6 +573,10 @@ static uint32_t open_appendix(struct layout *lo, struct flow *flow,
 {
 	layout_set_landscape(lo, landscape);
 	layout_new_page(lo);
+	MEM_GROW(lo->appendix_starts, lo->appendix_start_count,
+		 lo->appendix_start_capacity);
+	lo->appendix_starts[lo->appendix_start_count++] =
+		(struct layout_appendix_start){ lo->page, appendix->number };
 	set_text_column(lo, flow, 0);
 	uint32_t node = layout_open_node(lo, ROLE_SECTION, appendix->pos);
 	char number[16];
@@ -770,6 +782,7 @@ void layout_paper_free(struct layout_paper *paper)
 	if (paper->lo.list)
 		layout_abandon(&paper->lo);
 	free(paper->lo.marked);
+	free(paper->lo.appendix_starts);
 	free(paper->owned_doc);
 	free(paper);
 }

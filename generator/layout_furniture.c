@@ -16,10 +16,16 @@
 /* Room between footer parts. */
 #define FURNITURE_GAP_PT 12
 
+/* Where set_fields puts the fields that change from page to page. */
+enum { FIELD_PAGE_OF_PAGES = 8, FIELD_PAGE_LABEL = 10 };
+
 struct furniture {
-	struct style_field fields[11];
+	struct style_field fields[12];
 	char page[24], pages[24];
 	char *page_of_pages;       /* "Page 3 of 7", per page */
+	char *page_label;          /* "5", or "A2-1" on an appendix's first
+	                              page when appendices count their own */
+	int appendix_numbering;    /* the house style prints {page-label} */
 	const char *marking_notice;/* "This report is PUBLIC" */
 	int draft;
 };
@@ -47,9 +53,72 @@ static void set_fields(struct layout *lo, struct furniture *f)
 						       "furniture.final") },
 		{ "page-of-pages", "" }, /* set per page */
 		{ "marking-notice", f->marking_notice },
+		{ "page-label", "" },    /* set per page */
 		{ NULL, NULL },
 	};
 	memcpy(f->fields, fields, sizeof fields);
+}
+
+static int prints_page_label(const struct style *style)
+{
+	const char *templates[] = {
+		style->header_left, style->header_right, style->footer_left,
+		style->footer_center, style->footer_right,
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(templates); i++)
+		if (templates[i] && strstr(templates[i], "{page-label}"))
+			return 1;
+	return 0;
+}
+
+/* "A2-" for appendix 2: its pages' label prefix. Caller frees. */
+static char *appendix_prefix(struct layout *lo, unsigned number)
+{
+	char text[16];
+	snprintf(text, sizeof text, "%u", number);
+	const struct words_field fields[] = { { "number", text }, { NULL, NULL } };
+	return layout_format(lo, "furniture.appendix-page-prefix", fields);
+}
+
+/* The appendix page p belongs to, or NULL before the first. */
+static const struct layout_appendix_start *appendix_of(const struct layout *lo,
+						      size_t p)
+{
+	const struct layout_appendix_start *found = NULL;
+	for (size_t i = 0; i < lo->appendix_start_count; i++)
+		if (lo->appendix_starts[i].page <= p)
+			found = &lo->appendix_starts[i];
+	return found;
+}
+
+/* Page p's label, as the PDF's page labels give it: its number, or when
+ * the house style numbers each appendix on its own, "A2-1" on the first
+ * page of Appendix 2. A reports pack counts through the pack. */
+static char *page_label(struct layout *lo, const struct furniture *f, size_t p)
+{
+	const struct layout_appendix_start *appendix =
+		f->appendix_numbering ? appendix_of(lo, p) : NULL;
+	if (!appendix)
+		return mem_strdup(f->page);
+	char *prefix = appendix_prefix(lo, appendix->number);
+	char *label = mem_printf("%s%zu", prefix, p - appendix->page + 1);
+	free(prefix);
+	return label;
+}
+
+/* The PDF's page labels say what the footers print. */
+static void set_page_labels(struct layout *lo, const struct furniture *f)
+{
+	if (!lo->list->page_count)
+		return;
+	dl_set_page_label(lo->list, 0, NULL,
+			  lo->first_page ? (unsigned)lo->first_page : 1);
+	for (size_t i = 0; f->appendix_numbering && i < lo->appendix_start_count;
+	     i++) {
+		char *prefix = appendix_prefix(lo, lo->appendix_starts[i].number);
+		dl_set_page_label(lo->list, lo->appendix_starts[i].page, prefix, 1);
+		free(prefix);
+	}
 }
 
 /* Page geometry of page p in lo, as layout_new_page sets it. */
@@ -238,10 +307,8 @@ void layout_furniture(struct layout *lo)
 	f.draft = (lo->doc && lo->doc->status == STATUS_DRAFT) ||
 		  (lo->options && lo->options->draft);
 	set_fields(lo, &f);
-	/* The PDF's page labels say what the footers print. */
-	if (lo->list->page_count)
-		dl_set_page_label(lo->list, 0, NULL,
-				  lo->first_page ? (unsigned)lo->first_page : 1);
+	f.appendix_numbering = prints_page_label(lo->style) && !lo->total_pages;
+	set_page_labels(lo, &f);
 	uint32_t saved_node = lo->node;
 	struct source_pos pos = { 0, 0 };
 	for (size_t p = 0; p < lo->list->page_count; p++) {
@@ -253,7 +320,10 @@ void layout_furniture(struct layout *lo)
 		};
 		free(f.page_of_pages);
 		f.page_of_pages = layout_format(lo, "furniture.page-of-pages", numbers);
-		f.fields[8].value = f.page_of_pages;
+		f.fields[FIELD_PAGE_OF_PAGES].value = f.page_of_pages;
+		free(f.page_label);
+		f.page_label = page_label(lo, &f, p);
+		f.fields[FIELD_PAGE_LABEL].value = f.page_label;
 		lo->node = 0;
 		uint32_t node = layout_add_node(lo, ROLE_ARTIFACT, pos);
 		/* An exempt page says so across it too, as members' packs
@@ -268,5 +338,6 @@ void layout_furniture(struct layout *lo)
 		place_footer(lo, &f, node);
 	}
 	free(f.page_of_pages);
+	free(f.page_label);
 	lo->node = saved_node;
 }

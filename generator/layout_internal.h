@@ -32,6 +32,9 @@ struct layout {
 	size_t first_page, total_pages;
 	struct layout_page_range { size_t first, end; } *marked;
 	size_t marked_count, marked_capacity;
+	/* Each appendix's first page, in order, for {page-label}. */
+	struct layout_appendix_start { size_t page; unsigned number; } *appendix_starts;
+	size_t appendix_start_count, appendix_start_capacity;
 	/* The paper's catalogue of words (English when none fits its
 	 * xml:lang); the house style's labels come first (layout_words.c). */
 	const struct words *words;
@@ -197,6 +200,9 @@ double layout_place_lines(struct layout *lo, const struct layout_lines *lines,
 size_t layout_lines_fitting(const struct layout_lines *lines, size_t first,
 			    double height_pt);
 void layout_lines_free(struct layout_lines *lines);
+/* Whether the first line runs right to left (Pango's resolved direction:
+ * the text's first strong character), so that it starts at the right. */
+int layout_lines_right_to_left(const struct layout_lines *lines);
 
 /* Height from the top of line first to the foot of line first + count - 1;
  * 0 for no lines (lines may then be NULL). */

@@ -557,6 +557,14 @@ double layout_lines_span(const struct layout_lines *lines, size_t first,
 	       lines->line_top_pt[first];
 }
 
+int layout_lines_right_to_left(const struct layout_lines *lines)
+{
+	const struct lines_impl *impl = (const struct lines_impl *)lines;
+	return lines->line_count > 0 &&
+	       pango_layout_line_get_resolved_direction(impl->line[0]) ==
+		       PANGO_DIRECTION_RTL;
+}
+
 void layout_lines_free(struct layout_lines *lines)
 {
 	if (!lines)

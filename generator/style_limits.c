@@ -162,7 +162,7 @@ static size_t fixed_characters(const char *template_text)
 		{ "page", "999" }, { "pages", "999" }, { "marking", "" },
 		{ "committee", "" }, { "meeting-date", "" }, { "agenda-item", "" },
 		{ "title", "" }, { "status", "" },
-		{ "page-of-pages", "Page 999 of 999" },
+		{ "page-of-pages", "Page 999 of 999" }, { "page-label", "A99-999" },
 		{ "marking-notice", "This report is " }, { NULL, NULL },
 	};
 	char *text = style_expand(template_text, fields);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # --max-size: a source over the 16 MiB limit is refused with a message
 # naming the option, and read when the option allows it, by validate,
-# render, preview and build alike; sizes that are not sizes are usage
+# render, preview, build and template alike; sizes that are not sizes are usage
 # errors. Also: a source above libxml2's 10 MB lookup limit parses.
 . "$(dirname "$0")/lib.sh"
 BIN=${BIN:-build/committee-pdf}
@@ -42,6 +42,15 @@ status=$?
 [ "$status" -eq 1 ] || fail "render over the limit: exit $status"
 grep -qF "$limit_message" "$work/err" || fail "render over the limit: $(cat "$work/err")"
 [ ! -e "$work/big.pdf" ] || fail "render over the limit wrote a PDF"
+
+# template --from reads its source under the same limit.
+"$BIN" template assessment --from "$big" -o "$work/big.xlsx" 2> "$work/err"
+status=$?
+[ "$status" -eq 1 ] || fail "template --from over the limit: exit $status"
+grep -qF "$limit_message" "$work/err" || fail "template over the limit: $(cat "$work/err")"
+[ ! -e "$work/big.xlsx" ] || fail "template over the limit wrote a workbook"
+check "template --max-size 32M reads it" \
+	"$BIN" template assessment --max-size 32M --from "$big" -o "$work/big.xlsx"
 
 # A limit lowered or raised is the one the message states.
 "$BIN" validate --max-size 1M "$here/samples/best-value-2024.xml" 2> "$work/err"
