@@ -171,22 +171,6 @@ static void on_done(void *ctx, const struct batch_job *job, size_t done,
 	show_progress(report, done, failed);
 }
 
-static int parse_jobs(const char *text, int *jobs)
-{
-	char *end;
-	errno = 0;
-	long n = strtol(text, &end, 10);
-	if (errno || *end || end == text || n < 1 || n > 1024)
-		return -1;
-	*jobs = (int)n;
-	return 0;
-}
-
-static int default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
-}
 
 static const struct command_spec build_command = { "build", build_usage };
 
@@ -204,13 +188,13 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	s->jobs = default_jobs();
+	s->jobs = command_default_jobs();
 	optind = 1;
 	int c, rc;
 	while ((c = command_next_option(cmd, argc, argv, "j:o:fh", options)) != -1) {
 		switch (c) {
 		case 'j':
-			if (parse_jobs(optarg, &s->jobs) < 0)
+			if (!(s->jobs = command_jobs(optarg)))
 				return command_usage_error(cmd, "-j wants a number from 1 to 1024, not '%s'", optarg);
 			break;
 		case 'o':

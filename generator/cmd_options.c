@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "paths.h"
@@ -72,6 +73,22 @@ int command_shared_option(const struct command_spec *cmd, int c,
 	default:
 		return 2; /* reported by command_next_option */
 	}
+}
+
+int command_jobs(const char *text)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || *end || end == text || n < 1 || n > COMMAND_MAX_JOBS)
+		return 0;
+	return (int)n;
+}
+
+int command_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > COMMAND_MAX_JOBS ? COMMAND_MAX_JOBS : (int)n;
 }
 
 int command_allow_dir(const struct command_spec *cmd, const char *dir)

@@ -7,11 +7,14 @@
  * --members also writes DIR/reports-pack-members.pdf, which keeps them,
  * marked "NOT FOR PUBLICATION" in the running header and by a watermark.
  * --supplement N writes DIR/supplement-N.pdf instead: the supplementary
- * agenda and the papers that followed into supplement N, numbered on from
- * the reports pack and the supplements before it (which the reports pack
- * still calls "to follow"), so every page number once printed stays true.
+ * agenda and the papers that followed into supplement N or were revised
+ * in it (each saying which pages it replaces), numbered on from the
+ * reports pack and the supplements before it (which the reports pack
+ * still calls "to follow", and which keep the versions they published),
+ * so every page number once printed stays true.
  * Every edition is laid out before any file is written: any error, no file
- * at all. */
+ * at all. --watch packs again on every change to the meeting or to what
+ * its pack is made from (pack_inputs.h). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -29,10 +32,12 @@
 #include "meeting.h"
 #include "memory.h"
 #include "pack_draw.h"
+#include "pack_inputs.h"
 #include "pack_pool.h"
 #include "paths.h"
 #include "pipeline.h"
 #include "style.h"
+#include "watch.h"
 #include "words.h"
 
 static void pack_usage(FILE *out)
@@ -53,14 +58,19 @@ static void pack_usage(FILE *out)
 	      "                     in the running header and by a watermark\n"
 	      "  --supplement N     write supplement-N.pdf (with --members also\n"
 	      "                     supplement-N-members.pdf) instead: the papers\n"
-	      "                     that followed into supplement N, pages numbered\n"
-	      "                     on from the pack and the supplements before it\n"
+	      "                     that followed into supplement N or were revised\n"
+	      "                     in it, pages numbered on from the pack and the\n"
+	      "                     supplements before it\n"
 	      "  --force            lay out and write even when every file is newer\n"
 	      "                     than the meeting, its papers and what they read\n"
 	      "  --dump-layout      print the pack's display list as JSON instead (the\n"
 	      "                     members' pack with --members); no file is written\n"
+	      "  --watch            pack again each time the meeting, its house style,\n"
+	      "                     a paper it names or a file a paper reads changes;\n"
+	      "                     a failed pack keeps the last good files\n"
 	      "  --allow-dir DIR    papers (and files they name) may also lie in DIR;\n"
 	      "                     repeatable\n"
+	      "  --max-size SIZE    read papers up to SIZE (such as 64M; default 16M)\n"
 	      "  -j, --jobs N       lay out papers (and draw the files) in N worker\n"
 	      "                     processes (default: the online cores; 1: in\n"
 	      "                     this process)\n"
@@ -72,7 +82,7 @@ static void pack_usage(FILE *out)
 
 struct pack_args {
 	const char *meeting, *out_dir;
-	int members, dump_layout, force;
+	int members, dump_layout, force, watch;
 	unsigned supplement;            /* 0: the agenda and reports pack */
 	int jobs;                       /* -j: worker processes, 1: none */
 };
@@ -89,15 +99,6 @@ static unsigned supplement_number(const char *text)
 }
 
 /* -j's number: 1 to 1024, else 0. */
-static unsigned jobs_number(const char *text)
-{
-	char *end = NULL;
-	errno = 0;
-	unsigned long n = strtoul(text, &end, 10);
-	if (errno || end == text || *end || text[0] == '-' || n < 1 || n > 1024)
-		return 0;
-	return (unsigned)n;
-}
 
 static const struct command_spec pack_command = { "pack", pack_usage };
 
@@ -105,31 +106,28 @@ static const struct command_spec pack_command = { "pack", pack_usage };
 static int parse_args(int argc, char **argv, struct pack_args *args)
 {
 	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "members", no_argument, NULL, 'M' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "supplement", required_argument, NULL, 'S' },
-		{ "allow-dir", required_argument, NULL, 'A' },
+		{ "watch", no_argument, NULL, 'W' },
 		{ "jobs", required_argument, NULL, 'j' },
+		COMMAND_SHARED_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_spec *cmd = &pack_command;
 	optind = 1;
 	int c, rc;
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	args->jobs = cores < 1 ? 1 : cores > 1024 ? 1024 : (int)cores;
+	args->jobs = command_default_jobs();
 	while ((c = command_next_option(cmd, argc, argv, "ho:j:", options)) != -1) {
 		switch (c) {
 		case 'j':
-			if (!(args->jobs = (int)jobs_number(optarg)))
+			if (!(args->jobs = command_jobs(optarg)))
 				return command_usage_error(
 					cmd, "-j wants a number from 1 to "
 					"1024, not '%s'", optarg);
 			break;
-		case 'h':
-			return command_help(cmd);
 		case 'o':
 			args->out_dir = optarg;
 			break;
@@ -142,18 +140,19 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 		case 'D':
 			args->dump_layout = 1;
 			break;
+		case 'W':
+			args->watch = 1;
+			break;
 		case 'S':
 			if (!(args->supplement = supplement_number(optarg)))
 				return command_usage_error(
 					cmd, "--supplement wants a number from 1 "
 					"to 1000, not '%s'", optarg);
 			break;
-		case 'A':
-			if ((rc = command_allow_dir(cmd, optarg)) != COMMAND_GO_ON)
-				return rc;
-			break;
 		default:
-			return 2;
+			if ((rc = command_shared_option(cmd, c, optarg)) !=
+			    COMMAND_GO_ON)
+				return rc;
 		}
 	}
 	if (optind >= argc)
@@ -163,6 +162,9 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 	args->meeting = argv[optind];
 	if (args->out_dir && !*args->out_dir)
 		return command_usage_error(cmd, "empty output folder name");
+	if (args->watch && args->dump_layout)
+		return command_usage_error(cmd, "--watch needs files to write, "
+					   "not --dump-layout");
 	return COMMAND_GO_ON;
 }
 
@@ -178,6 +180,13 @@ struct pack_item {
 	                                   outlives a paper left unread */
 };
 
+/* Where an item's paper was last published before the edition being laid
+ * out: pack pages first … last (0: not yet) in edition. */
+struct pack_published {
+	size_t first, last;
+	unsigned edition;
+};
+
 struct pack {
 	const struct pack_args *args;
 	int members;                    /* the edition being laid out: */
@@ -187,6 +196,7 @@ struct pack {
 	struct pipeline *pipeline;
 	struct style *style;            /* the agenda's house style */
 	struct pack_item *items;
+	struct pack_published *published; /* per item, from number_from */
 	struct diag_list *diags;
 	/* With -j > 1 and two papers or more: the workers holding them,
 	 * job k being item job_items[k], whose paper is job_sources[k]. */
@@ -222,7 +232,7 @@ static void find_exempt(struct pack *pack, const struct meeting_item *item,
 			diag_add(pack->diags, DIAG_ERROR, pack->meeting->path,
 				 x->pos.line, x->pos.col,
 				 "appendix %u is exempt, but %s has %zu "
-				 "appendix%s", x->number, item->paper,
+				 "appendix%s", x->number, doc->path,
 				 doc->appendix_count,
 				 doc->appendix_count == 1 ? "" : "es");
 			continue;
@@ -233,11 +243,26 @@ static void find_exempt(struct pack *pack, const struct meeting_item *item,
 }
 
 /* Whether the edition takes the item's paper: the reports pack each one
- * but those that followed, a supplement those that followed into it. */
+ * but those that followed, a supplement those that followed into it and
+ * those it revises. */
 static int takes_paper(const struct pack *pack, const struct meeting_item *item)
 {
-	return item->kind == MEETING_ITEM_PAPER &&
-	       item->supplement == pack->edition;
+	return meeting_paper_in(item, pack->edition) != NULL;
+}
+
+/* A revised paper's front-sheet lines: the version it replaces, as the
+ * editions before this one published it. */
+static void note_revision(const struct pack *pack, size_t i,
+			  struct pack_item *out)
+{
+	const struct meeting_revision *r =
+		meeting_revision_in(&pack->meeting->items[i], pack->edition);
+	if (!r || !pack->published)
+		return;
+	out->pages.revision_reason = r->reason;
+	out->pages.replaces_first = pack->published[i].first;
+	out->pages.replaces_last = pack->published[i].last;
+	out->pages.replaces_edition = pack->published[i].edition;
 }
 
 /* Whether the edition's front sheet lists the item: the agenda every one,
@@ -258,8 +283,9 @@ static void paginate_item(struct pack *pack, size_t i)
 			out->pages.exempt_paragraph = item->exempt_paragraph;
 		return;
 	}
-	out->paper = pipeline_paper_load(pack->pipeline, item->paper, NULL,
-					 pack->diags);
+	out->paper = pipeline_paper_load(pack->pipeline,
+					 meeting_paper_in(item, pack->edition),
+					 NULL, pack->diags);
 	if (!out->paper)
 		return;
 	find_exempt(pack, item, out);
@@ -375,8 +401,10 @@ static int paginate_items(struct pack *pack)
 	for (size_t i = 0; i < count; i++)
 		if (takes_paper(pack, &pack->meeting->items[i])) {
 			pack->job_items[pack->job_count] = i;
-			pack->job_sources[pack->job_count++] =
-				pack->meeting->items[i].paper;
+			pack->job_sources[pack->job_count++] = meeting_paper_in(
+				&pack->meeting->items[i], pack->edition);
+			/* Here, not in the worker: the front sheet says it. */
+			note_revision(pack, i, &pack->items[i]);
 		}
 	int status = 0;
 	if (pack->args->jobs > 1 && pack->job_count > 1) {
@@ -650,13 +678,18 @@ static void errors_only_end(struct pack *pack, struct diag_list *kept)
 
 /* pack->base for supplement `edition`: the last page of the one before,
  * each laid out to count it (the reports pack, then supplement 1 …) as
- * they were published, since every page number printed stays true. */
+ * they were published, since every page number printed stays true; and
+ * pack->published, where each item's paper was last published, for the
+ * pages a revision replaces. */
 static int number_from(struct pack *pack, unsigned edition)
 {
 	struct diag_list scratch;
 	struct diag_list *kept = errors_only_begin(pack, &scratch);
 	size_t base = 0;
 	int status = 0;
+	free(pack->published);
+	pack->published = mem_array(pack->meeting->item_count + 1,
+				    sizeof *pack->published);
 	for (unsigned e = 0; status == 0 && e < edition; e++) {
 		pack->edition = e;
 		pack->base = base;
@@ -667,6 +700,13 @@ static int number_from(struct pack *pack, unsigned edition)
 			status == 0 ? agenda(pack, 1, &base) : NULL;
 		status = sheet ? 0 : 1;
 		layout_paper_free(sheet);
+		for (size_t i = 0; status == 0 && i < pack->meeting->item_count;
+		     i++) {
+			const struct layout_item_pages *p = &pack->items[i].pages;
+			if (p->first && takes_paper(pack, &pack->meeting->items[i]))
+				pack->published[i] = (struct pack_published){
+					p->first, p->last, e };
+		}
 		free_items(pack);
 	}
 	errors_only_end(pack, kept);
@@ -773,6 +813,9 @@ static int up_to_date(const struct pack *pack, const char *dir,
 			const struct meeting_item *item = &pack->meeting->items[k];
 			if (item->kind == MEETING_ITEM_PAPER)
 				fresh = batch_up_to_date(item->paper, out, NULL);
+			for (size_t r = 0; fresh && r < item->revision_count; r++)
+				fresh = batch_up_to_date(item->revisions[r].paper,
+							 out, NULL);
 		}
 		free(out);
 	}
@@ -830,6 +873,77 @@ done:
 	return status;
 }
 
+/* One pack as args ask: the meeting read again, each edition laid out and
+ * written into dir. 0, or 1 with the reasons in diags. */
+static int pack_once(const struct pack_args *args, struct pipeline *pipeline,
+		     const char *dir, struct diag_list *diags)
+{
+	struct pack pack = { .args = args, .diags = diags,
+			     .pipeline = pipeline,
+			     .tty = isatty(STDERR_FILENO),
+			     .started_ms = batch_now_ms() };
+	int status = 1;
+	pack.meeting = meeting_load(args->meeting, diags);
+	if (!pack.meeting)
+		goto done;
+	unsigned last = pack.meeting->supplement_count;
+	if (args->supplement > last) {
+		if (last)
+			diag_add(diags, DIAG_ERROR, args->meeting, 0, 0,
+				 "no paper is published in supplement %u: the "
+				 "meeting's papers name supplements 1 to %u",
+				 args->supplement, last);
+		else
+			diag_add(diags, DIAG_ERROR, args->meeting, 0, 0,
+				 "no paper is published in supplement %u: no "
+				 "paper of the meeting names a supplement",
+				 args->supplement);
+		goto done;
+	}
+	pack.style = agenda_style(pack.meeting, diags);
+	if (!pack.style)
+		goto done;
+	status = run(&pack, dir);
+done:
+	style_free(pack.style);
+	free(pack.published);
+	meeting_free(pack.meeting);
+	return status;
+}
+
+/* --watch: a pack per change, each reported as it happens. Every round
+ * writes (a change was seen, whatever the times say). */
+struct pack_watch {
+	struct pack_args args;
+	struct pipeline *pipeline;
+	const char *dir;
+};
+
+static size_t pack_watch_files(void *ctx, char ***paths)
+{
+	const struct pack_watch *w = ctx;
+	return pack_inputs(w->args.meeting, paths);
+}
+
+static int pack_round(void *ctx)
+{
+	struct pack_watch *w = ctx;
+	struct diag_list diags = { 0 };
+	double started_ms = batch_now_ms();
+	int status = pack_once(&w->args, w->pipeline, w->dir, &diags);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	if (status == 0)
+		printf("packed %s into %s in %.0f ms\n", w->args.meeting, w->dir,
+		       batch_now_ms() - started_ms);
+	else
+		fprintf(stderr, "%s failed; the last good files in %s stay\n",
+			w->args.meeting, w->dir);
+	fflush(stdout);
+	return status;
+}
+
 int cmd_pack(int argc, char **argv)
 {
 	struct pack_args args = { 0 };
@@ -838,40 +952,18 @@ int cmd_pack(int argc, char **argv)
 		return parsed;
 	file_atomic_remove_on_signals();
 	struct diag_list diags = { 0 };
-	struct pack pack = { .args = &args, .diags = &diags,
-			     .tty = isatty(STDERR_FILENO),
-			     .started_ms = batch_now_ms() };
 	char *dir = args.out_dir ? mem_strdup(args.out_dir) :
 		    default_dir(args.meeting);
 	int status = 1;
-	pack.meeting = meeting_load(args.meeting, &diags);
-	if (!pack.meeting)
-		goto done;
-	pack.pipeline = pipeline_new(&diags);
-	if (!pack.pipeline)
-		goto done;
-	unsigned last = pack.meeting->supplement_count;
-	if (args.supplement > last) {
-		if (last)
-			diag_add(&diags, DIAG_ERROR, args.meeting, 0, 0,
-				 "no paper is published in supplement %u: the "
-				 "meeting's papers name supplements 1 to %u",
-				 args.supplement, last);
-		else
-			diag_add(&diags, DIAG_ERROR, args.meeting, 0, 0,
-				 "no paper is published in supplement %u: no "
-				 "paper of the meeting names a supplement",
-				 args.supplement);
-		goto done;
-	}
-	pack.style = agenda_style(pack.meeting, &diags);
-	if (!pack.style)
-		goto done;
-	status = run(&pack, dir);
-done:
-	style_free(pack.style);
-	pipeline_free(pack.pipeline);
-	meeting_free(pack.meeting);
+	struct pipeline *pipeline = pipeline_new(&diags);
+	if (pipeline && args.watch) {
+		struct pack_watch w = { args, pipeline, dir };
+		w.args.force = 1;
+		status = watch_run_files(args.meeting, pack_watch_files,
+					 pack_round, &w, 0, &diags);
+	} else if (pipeline)
+		status = pack_once(&args, pipeline, dir, &diags);
+	pipeline_free(pipeline);
 	diag_sort(&diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);

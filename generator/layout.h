@@ -72,11 +72,17 @@ struct meeting;
 struct meeting_item;
 /* Where an item is in the pack: pack page numbers first … last (0: it has
  * no pages), the paragraph when the whole item is exempt (or NULL), and
- * the note the agenda prints for it (verbal, to follow; or NULL). */
+ * the note the agenda prints for it (verbal, to follow; or NULL). A
+ * revised paper also has the pages of the version it replaces and the
+ * edition that published it (0 the reports pack, else its supplement),
+ * and why it was revised (revision_reason NULL: not revised). */
 struct layout_item_pages {
 	size_t first, last;
 	const char *exempt_paragraph;
 	const char *note;
+	const char *revision_reason;
+	size_t replaces_first, replaces_last;
+	unsigned replaces_edition;
 };
 /* The agenda front sheet: committee, date, time, venue, membership,
  * contact, then the items with their lead, note and pages; with link_items

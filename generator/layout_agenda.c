@@ -190,6 +190,32 @@ const char *layout_agenda_dest(struct display_list *list, unsigned number)
 	return dl_strdup(list, name);
 }
 
+/* "Revised: replaces the version on pages 5 - 20 of the reports pack.",
+ * or NULL when the item is not revised; caller frees. */
+static char *revised_text(struct layout *lo,
+			  const struct layout_item_pages *pages)
+{
+	if (!pages->revision_reason)
+		return NULL;
+	char first[24], last[24], number[24];
+	snprintf(first, sizeof first, "%zu", pages->replaces_first);
+	snprintf(last, sizeof last, "%zu", pages->replaces_last);
+	snprintf(number, sizeof number, "%u", pages->replaces_edition);
+	const struct words_field fields[] = {
+		{ "first", first }, { "last", last }, { "page", first },
+		{ "number", number }, { NULL, NULL },
+	};
+	/* Whole sentences per edition, so a language can inflect each. */
+	static const char *const keys[2][2] = {
+		{ "agenda.revised-page-pack", "agenda.revised-pages-pack" },
+		{ "agenda.revised-page-supplement",
+		  "agenda.revised-pages-supplement" },
+	};
+	int several = pages->replaces_last > pages->replaces_first;
+	return layout_format(lo, keys[pages->replaces_edition > 0][several],
+			     fields);
+}
+
 static void agenda_item(struct layout *lo, struct layout_table *table,
 			const struct meeting_item *item,
 			const struct layout_item_pages *pages, int link_items)
@@ -201,10 +227,12 @@ static void agenda_item(struct layout *lo, struct layout_table *table,
 	};
 	char *exempt = pages->exempt_paragraph ?
 		layout_format(lo, "cover.exempt", exempt_fields) : NULL;
-	const char *all[] = { item->title, item->lead, pages->note, exempt };
-	const char *parts[4];
+	char *revised = revised_text(lo, pages);
+	const char *all[] = { item->title, item->lead, pages->note, exempt,
+			      revised, revised ? pages->revision_reason : NULL };
+	const char *parts[6];
 	size_t n = 0;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < 6; i++)
 		if (all[i])
 			parts[n++] = all[i];
 	const char *pages_cell = pages_text(lo, pages);
@@ -225,6 +253,7 @@ static void agenda_item(struct layout *lo, struct layout_table *table,
 		cells[1].text = &title;
 	}
 	free(exempt);
+	free(revised);
 	layout_table_row(lo, table, cells, 1, 0, item->pos);
 }
 

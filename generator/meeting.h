@@ -27,6 +27,15 @@ struct meeting_exempt_appendix {
 	struct source_pos pos;
 };
 
+/* <revision supplement="N" src="…">reason</revision>: the item's paper
+ * as revised, published in supplement N in place of the version before. */
+struct meeting_revision {
+	unsigned supplement;
+	const char *paper;        /* the path to open (paths_named) */
+	struct source_pos pos;    /* of <revision> */
+	const char *reason;       /* why it was revised */
+};
+
 struct meeting_item {
 	unsigned number;
 	struct source_pos pos;
@@ -43,6 +52,8 @@ struct meeting_item {
 	const char *exempt_paragraph; /* the whole item exempt, or NULL */
 	struct meeting_exempt_appendix *exempt_appendices;
 	size_t exempt_appendix_count;
+	struct meeting_revision *revisions; /* in the order written */
+	size_t revision_count;
 };
 
 struct meeting {
@@ -63,13 +74,16 @@ struct meeting {
 	struct source_person contact;
 	struct meeting_item *items;
 	size_t item_count;
-	unsigned supplement_count; /* the last supplement any paper names */
+	unsigned supplement_count; /* the last supplement any paper or
+	                              revision names */
 	struct meeting_private *private;
 };
 
 /* Load and validate a meeting file: the schema, items numbered 1, 2, 3 … in
- * order, and each paper's path (paths_named: in the meeting's folder or an
- * --allow-dir one). NULL with errors in diags. The papers are not read. */
+ * order, each paper's and revision's path (paths_named: in the meeting's
+ * folder or an --allow-dir one), supplements 1, 2 … with none missing, and
+ * each revision after its paper was published, one per supplement. NULL
+ * with errors in diags. The papers are not read. */
 struct meeting *meeting_load(const char *path, struct diag_list *diags);
 
 /* The same from memory (fuzzing); name is the meeting's path, in
@@ -81,10 +95,21 @@ struct meeting *meeting_load_memory(const char *bytes, size_t length,
  * without loading it). */
 int meeting_is_meeting_file(const char *path);
 
-/* validate for a meeting: the meeting, then each paper it names as
- * validate checks a paper (diagnostics in the paper's file), and that each
- * exempt appendix exists in its paper. Appends to diags. */
+/* validate for a meeting: the meeting, then each paper and revised paper
+ * it names as validate checks a paper (diagnostics in the paper's file),
+ * and that each exempt appendix exists in its paper and in each revision.
+ * Appends to diags. */
 void meeting_validate(const char *path, struct diag_list *diags);
+
+/* The revision of item published in supplement (1, 2 …), or NULL. */
+const struct meeting_revision *meeting_revision_in(const struct meeting_item *item,
+						   unsigned supplement);
+
+/* The paper item publishes in edition (0: the reports pack, else that
+ * supplement): its paper in the edition it is published in (the pack, or
+ * the supplement it followed into), a revised paper in the supplement
+ * publishing that revision; NULL when the edition has none of it. */
+const char *meeting_paper_in(const struct meeting_item *item, unsigned edition);
 
 void meeting_free(struct meeting *meeting);
 

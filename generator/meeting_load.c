@@ -90,27 +90,46 @@ static unsigned followed_into(const xmlNode *item, const xmlNode **paper)
 	return attr_number(*paper, "supplement");
 }
 
+/* The element naming the next supplement of item after *at (a paper
+ * that followed, then each revision; *at NULL to start), and its number;
+ * NULL when there is no more. */
+static const xmlNode *next_supplement(const xmlNode *item, const xmlNode *at,
+				      unsigned *number)
+{
+	const xmlNode *next;
+	if (!at) {
+		*number = followed_into(item, &next);
+		if (*number)
+			return next;
+		next = source_child(item, "revision");
+	} else
+		next = source_next(at->next, "revision");
+	*number = next ? attr_number(next, "supplement") : 0;
+	return next;
+}
+
 /* Supplements 1, 2 … none missing: each named one after the first has
- * one before it. */
+ * one before it, whether it publishes a paper that followed or a
+ * revision. */
 static void supplements_rule(struct source_load *load, const xmlNode *root)
 {
-	unsigned last = 0;
+	unsigned last = 0, s;
 	for (const xmlNode *item = source_child(root, "item"); item;
-	     item = source_next(item->next, "item")) {
-		const xmlNode *paper;
-		unsigned s = followed_into(item, &paper);
-		last = s > last ? s : last;
-	}
+	     item = source_next(item->next, "item"))
+		for (const xmlNode *at = next_supplement(item, NULL, &s); at;
+		     at = next_supplement(item, at, &s))
+			last = s > last ? s : last;
 	for (unsigned want = 1; want < last; want++) {
 		const xmlNode *named = NULL, *later = NULL;
 		for (const xmlNode *item = source_child(root, "item"); item;
 		     item = source_next(item->next, "item")) {
-			const xmlNode *paper;
-			unsigned s = followed_into(item, &paper);
-			if (s == want)
-				named = paper;
-			else if (s > want && !later)
-				later = paper;
+			for (const xmlNode *at = next_supplement(item, NULL, &s);
+			     at; at = next_supplement(item, at, &s)) {
+				if (s == want)
+					named = at;
+				else if (s > want && !later)
+					later = at;
+			}
 		}
 		if (!named && later) {
 			source_error(load,
@@ -124,8 +143,53 @@ static void supplements_rule(struct source_load *load, const xmlNode *root)
 	}
 }
 
+/* An item's revisions: each of a paper published before it, in a
+ * supplement after the one publishing the paper, one per supplement; each
+ * revised paper one that may be read. */
+static void revisions_rule(struct source_load *load, const xmlNode *item,
+			   unsigned number)
+{
+	const xmlNode *paper;
+	unsigned published = followed_into(item, &paper);
+	for (const xmlNode *r = source_child(item, "revision"); r;
+	     r = source_next(r->next, "revision")) {
+		if (source_attr(r, "src"))
+			free(paper_path(load, r, load->diags));
+		unsigned s = attr_number(r, "supplement");
+		struct source_pos pos = source_attr_pos(load, r, "supplement");
+		if (!paper) {
+			source_error(load, source_node_pos(load, r),
+				     "item %u has no paper to revise; a "
+				     "<revision> follows the item's <paper>",
+				     number);
+			continue;
+		}
+		if (s && s == published)
+			source_error(load, pos,
+				     "item %u's paper follows into supplement "
+				     "%u, so it cannot also be revised in "
+				     "supplement %u", number, published, s);
+		else if (s && s < published)
+			source_error(load, pos,
+				     "item %u is revised in supplement %u, "
+				     "before its paper is published in "
+				     "supplement %u", number, s, published);
+		for (const xmlNode *first = source_child(item, "revision");
+		     s && first != r; first = source_next(first->next, "revision"))
+			if (attr_number(first, "supplement") == s) {
+				source_error(load, pos,
+					     "item %u is revised twice in "
+					     "supplement %u (first at line "
+					     "%u); one revision per supplement",
+					     number, s,
+					     source_node_pos(load, first).line);
+				break;
+			}
+	}
+}
+
 /* Items numbered 1, 2, 3 … in order; each paper one that may be read;
- * supplements where papers followed. */
+ * supplements where papers followed or were revised. */
 static void meeting_rules(struct source_load *load)
 {
 	const xmlNode *root = xmlDocGetRootElement(load->doc);
@@ -149,12 +213,32 @@ static void meeting_rules(struct source_load *load)
 		}
 		if (paper)
 			supplement_rule(load, item, paper, number);
+		revisions_rule(load, item, number);
 		if (source_child(item, "exempt-appendix") && !paper)
 			source_error(load, source_node_pos(load, item),
 				     "item %u has an exempt appendix but no paper",
 				     number);
 	}
 	supplements_rule(load, root);
+}
+
+static void build_revisions(struct source_load *load, struct arena *arena,
+			    const xmlNode *node, struct meeting_item *item)
+{
+	item->revision_count = source_count(node, "revision");
+	item->revisions = arena_alloc(arena, (item->revision_count + 1) *
+						     sizeof *item->revisions);
+	size_t i = 0;
+	for (const xmlNode *r = source_child(node, "revision"); r;
+	     r = source_next(r->next, "revision"), i++) {
+		struct meeting_revision *out = &item->revisions[i];
+		out->supplement = attr_number(r, "supplement");
+		out->pos = source_node_pos(load, r);
+		char *path = paper_path(load, r, load->diags);
+		out->paper = path ? arena_strndup(arena, path, strlen(path)) : "";
+		free(path);
+		out->reason = source_plain_text(arena, r);
+	}
 }
 
 static void build_item(struct source_load *load, struct arena *arena,
@@ -183,6 +267,7 @@ static void build_item(struct source_load *load, struct arena *arena,
 	} else if ((item->note = child_text(arena, node, "to-follow"))) {
 		item->kind = MEETING_ITEM_TO_FOLLOW;
 	}
+	build_revisions(load, arena, node, item);
 	item->exempt_appendix_count = source_count(node, "exempt-appendix");
 	item->exempt_appendices =
 		arena_alloc(arena, (item->exempt_appendix_count + 1) *
@@ -251,6 +336,9 @@ static void *meeting_build(struct source_load *load)
 		build_item(load, arena, item, built);
 		if (built->supplement > m->supplement_count)
 			m->supplement_count = built->supplement;
+		for (size_t r = 0; r < built->revision_count; r++)
+			if (built->revisions[r].supplement > m->supplement_count)
+				m->supplement_count = built->revisions[r].supplement;
 	}
 	return m;
 }
@@ -295,4 +383,23 @@ int meeting_is_meeting_file(const char *path)
 	int is_meeting = root && strcmp(root, "meeting") == 0;
 	free(root);
 	return is_meeting;
+}
+
+const struct meeting_revision *meeting_revision_in(const struct meeting_item *item,
+						   unsigned supplement)
+{
+	for (size_t r = 0; supplement && r < item->revision_count; r++)
+		if (item->revisions[r].supplement == supplement)
+			return &item->revisions[r];
+	return NULL;
+}
+
+const char *meeting_paper_in(const struct meeting_item *item, unsigned edition)
+{
+	if (item->kind != MEETING_ITEM_PAPER)
+		return NULL;
+	if (item->supplement == edition)
+		return item->paper;
+	const struct meeting_revision *r = meeting_revision_in(item, edition);
+	return r ? r->paper : NULL;
 }

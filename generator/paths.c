@@ -394,10 +394,13 @@ static char *resolve_named(const struct paths_naming *naming,
 	else if (paths_irregular_kind(st.st_mode))
 		problem = mem_printf("is %s, not a regular file",
 				     paths_irregular_kind(st.st_mode));
-	else if (max_bytes && (unsigned long long)st.st_size > max_bytes)
-		problem = mem_printf("is larger than %zu bytes; files named "
+	else if (max_bytes && (unsigned long long)st.st_size > max_bytes) {
+		char *words = paths_size_words(max_bytes);
+		problem = mem_printf("is larger than %zu bytes%s; files named "
 				     "in a source are refused above that size",
-				     max_bytes);
+				     max_bytes, words);
+		free(words);
+	}
 	free(real);
 	if (real_inside && !problem)
 		return path;
@@ -432,4 +435,13 @@ char *paths_named(const struct paths_naming *naming, const char *value,
 	folder_free(&home);
 	free(home_as_given);
 	return path;
+}
+
+char *paths_size_words(size_t bytes)
+{
+	if (bytes % (1024u * 1024u) == 0)
+		return mem_printf(" (%zu MiB)", bytes >> 20);
+	if (bytes % 1024u == 0)
+		return mem_printf(" (%zu KiB)", bytes >> 10);
+	return mem_strdup("");
 }

@@ -49,6 +49,10 @@ FILE *paths_fopen_regular(const char *path);
  * many bytes it holds. */
 char *paths_read_bounded(int fd, size_t max_bytes, size_t *length);
 
+/* " (16 MiB)" or " (4 KiB)" for a limit in whole units, else "": what a
+ * size limit's message adds to its bytes. Caller frees. */
+char *paths_size_words(size_t bytes);
+
 /* --allow-dir DIR: a folder that files named in sources may lie in besides
  * their own. Called while reading options, before any worker or thread
  * starts; kept for the life of the process. 0, or -1 with errno when DIR

@@ -26,16 +26,6 @@ size_t source_max_bytes(void)
 	return max_bytes;
 }
 
-/* "16 MiB", "1500 KiB", or "" for a limit in no whole unit. */
-static char *size_words(size_t bytes)
-{
-	if (bytes % (1024u * 1024u) == 0)
-		return mem_printf(" (%zu MiB)", bytes >> 20);
-	if (bytes % 1024u == 0)
-		return mem_printf(" (%zu KiB)", bytes >> 10);
-	return mem_strdup("");
-}
-
 /* Root <paper> in our namespace, else the schema would only say that it
  * has no declaration for it. */
 static int check_root(struct source_load *load, const struct source_kind *kind)
@@ -85,7 +75,7 @@ static const struct source_kind paper_kind = {
 static void *load_bytes(struct source_load *load, const struct source_kind *kind)
 {
 	if (load->length > max_bytes) {
-		char *words = size_words(max_bytes);
+		char *words = paths_size_words(max_bytes);
 		source_error(load, no_pos, "the source is larger than %zu bytes%s; "
 			     "sources are refused above that size unless "
 			     "--max-size allows more (such as --max-size 64M)",

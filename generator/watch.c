@@ -23,8 +23,8 @@ struct watched {
 
 struct watcher {
 	int fd;
-	struct watched source;
-	struct watched *inputs;  /* house style, previous quarters */
+	struct watched source;   /* the main file, watched throughout */
+	struct watched *inputs;  /* what `files` gave: house styles, papers … */
 	size_t input_count;
 	struct diag_list *diags;
 };
@@ -147,15 +147,15 @@ static int listed(char **paths, size_t count, const struct watched *w)
 	return found;
 }
 
-/* Follow the files the source uses now (an edit may change them), and
- * keep those that went missing, which batch_inputs cannot find. The folders
+/* Follow the files the main file uses now (an edit may change them), and
+ * keep those that went missing, which `files` cannot find. The folders
  * watched before stay watched: events of files no longer followed do not
  * match. */
-static void follow_inputs(struct watcher *watcher, const char *source_path,
-			  const char *layout_option)
+static void follow_inputs(struct watcher *watcher, watch_files_fn files,
+			  void *ctx)
 {
-	char **paths;
-	size_t count = batch_inputs(source_path, layout_option, &paths);
+	char **paths = NULL;
+	size_t count = files(ctx, &paths);
 	size_t kept = 0;
 	for (size_t i = 0; i < watcher->input_count; i++) {
 		struct watched *w = &watcher->inputs[i];
@@ -191,9 +191,9 @@ static void rebuild_whole(watch_rebuild_fn rebuild, void *ctx)
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 }
 
-int watch_run(const char *source_path, const char *layout_option,
-	      watch_rebuild_fn rebuild, void *ctx, int max_rounds,
-	      struct diag_list *diags)
+int watch_run_files(const char *main_path, watch_files_fn files,
+		    watch_rebuild_fn rebuild, void *ctx, int max_rounds,
+		    struct diag_list *diags)
 {
 	struct watcher watcher = {
 		.fd = inotify_init1(IN_CLOEXEC),
@@ -201,18 +201,18 @@ int watch_run(const char *source_path, const char *layout_option,
 		.diags = diags,
 	};
 	if (watcher.fd < 0) {
-		diag_add(diags, DIAG_ERROR, source_path, 0, 0,
+		diag_add(diags, DIAG_ERROR, main_path, 0, 0,
 			 "cannot watch for changes: %s", strerror(errno));
 		return 1;
 	}
-	int status = watch_file(&watcher, &watcher.source, source_path);
+	int status = watch_file(&watcher, &watcher.source, main_path);
 	for (int round = 1; status == 0; round++) {
-		follow_inputs(&watcher, source_path, layout_option);
+		follow_inputs(&watcher, files, ctx);
 		rebuild_whole(rebuild, ctx);
 		if (max_rounds > 0 && round >= max_rounds)
 			break;
 		if (wait_for_change(&watcher) < 0) {
-			diag_add(diags, DIAG_ERROR, source_path, 0, 0,
+			diag_add(diags, DIAG_ERROR, main_path, 0, 0,
 				 "watching stopped: %s", strerror(errno));
 			status = 1;
 		}
@@ -221,4 +221,32 @@ int watch_run(const char *source_path, const char *layout_option,
 	clear_inputs(&watcher);
 	close(watcher.fd);
 	return status;
+}
+
+/* watch_run's files: the source's, as batch_inputs finds them. */
+struct source_watch {
+	const char *source_path, *layout_option;
+	watch_rebuild_fn rebuild;
+	void *ctx;
+};
+
+static size_t source_files(void *ctx, char ***paths)
+{
+	const struct source_watch *w = ctx;
+	return batch_inputs(w->source_path, w->layout_option, paths);
+}
+
+static int source_rebuild(void *ctx)
+{
+	const struct source_watch *w = ctx;
+	return w->rebuild(w->ctx);
+}
+
+int watch_run(const char *source_path, const char *layout_option,
+	      watch_rebuild_fn rebuild, void *ctx, int max_rounds,
+	      struct diag_list *diags)
+{
+	struct source_watch w = { source_path, layout_option, rebuild, ctx };
+	return watch_run_files(source_path, source_files, source_rebuild, &w,
+			       max_rounds, diags);
 }

@@ -1,5 +1,6 @@
-/* Watch mode for render and preview: build once, then again each time the
- * source, its house style or a workbook it names changes. Editors (and
+/* Watch mode for render, preview and pack: build once, then again each
+ * time the source (or meeting), its house style or a file it is made
+ * from changes. Editors (and
  * Excel and LibreOffice) save by writing a new file and
  * renaming it over the old one, so the folders are watched (inotify) and
  * events filtered by file name; a burst of events within WATCH_DEBOUNCE_MS
@@ -29,5 +30,19 @@ typedef int (*watch_rebuild_fn)(void *ctx);
 int watch_run(const char *source_path, const char *layout_option,
 	      watch_rebuild_fn rebuild, void *ctx, int max_rounds,
 	      struct diag_list *diags);
+
+/* The files main_path is made from now: fills *paths with the count
+ * returned (each and the array freed by the watcher). Those missing are
+ * left out. */
+typedef size_t (*watch_files_fn)(void *ctx, char ***paths);
+
+/* watch_run for any set of files: main_path (a paper, a meeting) is
+ * watched throughout, and the files `files` gives are looked up again
+ * before each rebuild (a paper added to a meeting is then watched; one
+ * that went missing stays watched until it is back). Returns as
+ * watch_run. */
+int watch_run_files(const char *main_path, watch_files_fn files,
+		    watch_rebuild_fn rebuild, void *ctx, int max_rounds,
+		    struct diag_list *diags);
 
 #endif

@@ -28,7 +28,7 @@ truncate -s 16777217 "$work/paper/big.png"
 "$BIN" validate "$work/paper/paper.xml" 2> "$work/over.err"
 check "validate exits 1 for an image over 16 MiB" test $? -eq 1
 cat > "$work/over.expected" <<EOT
-$work/paper/paper.xml:$line:$col: error: src="big.png" is larger than 16777216 bytes; files named in a source are refused above that size
+$work/paper/paper.xml:$line:$col: error: src="big.png" is larger than 16777216 bytes (16 MiB); files named in a source are refused above that size
 1 error, 0 warnings
 EOT
 if ! cmp -s "$work/over.expected" "$work/over.err"; then

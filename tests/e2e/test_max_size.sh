@@ -1,7 +1,7 @@
 #!/bin/sh
 # --max-size: a source over the 16 MiB limit is refused with a message
 # naming the option, and read when the option allows it, by validate,
-# render, preview, build and template alike; sizes that are not sizes are usage
+# render, preview, build, template and pack alike; sizes that are not sizes are usage
 # errors. Also: a source above libxml2's 10 MB lookup limit parses.
 . "$(dirname "$0")/lib.sh"
 BIN=${BIN:-build/committee-pdf}
@@ -51,6 +51,15 @@ grep -qF "$limit_message" "$work/err" || fail "template over the limit: $(cat "$
 [ ! -e "$work/big.xlsx" ] || fail "template over the limit wrote a workbook"
 check "template --max-size 32M reads it" \
 	"$BIN" template assessment --max-size 32M --from "$big" -o "$work/big.xlsx"
+
+# pack reads each paper under it too.
+"$BIN" pack --max-size 4K --allow-dir "$here/samples" \
+	"$here/samples/meetings/governance-2024-02-22.xml" -o "$work/pack" 2> "$work/err"
+status=$?
+[ "$status" -eq 1 ] || fail "pack --max-size 4K: exit $status"
+grep -qF 'governance-2024-02-22.xml:38:12: error: src="../best-value-2024.xml" is larger than 4096 bytes (4 KiB); files named in a source are refused above that size' "$work/err" ||
+	fail "pack --max-size 4K: $(cat "$work/err")"
+[ ! -e "$work/pack/reports-pack.pdf" ] || fail "pack over the limit wrote a pack"
 
 # A limit lowered or raised is the one the message states.
 "$BIN" validate --max-size 1M "$here/samples/best-value-2024.xml" 2> "$work/err"

@@ -220,7 +220,7 @@ mkfifo "$b/pipe.csv"
 truncate -s 65M "$b/big.xlsx"
 mkdir "$b/folder.ods"
 for named in "pipe.csv:is a FIFO, not a regular file" \
-	"big.xlsx:is larger than 67108864 bytes; files named in a source are refused above that size" \
+	"big.xlsx:is larger than 67108864 bytes (64 MiB); files named in a source are refused above that size" \
 	"folder.ods:is a folder, not a regular file"; do
 	file=${named%%:*}
 	assessment_paper "$b/named.xml" "src=\"$file\""
