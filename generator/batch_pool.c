@@ -113,50 +113,25 @@ static void close_worker_fds(struct worker *w)
 	w->task_fd = w->answer_fd = -1;
 }
 
-/* 0 on success; -1 when pipes or fork fail (the pool runs with fewer). */
+/* 0 on success; -1 when pipes or fork fail (the pool runs with fewer).
+ * A worker finishes its document however the parent is told to stop, so
+ * no output is left half written. */
 static int spawn(struct pool *pool, struct worker *w)
 {
-	int down[2], up[2];
-	if (pipe(down) < 0)
+	int task_fd, answer_fd;
+	pid_t pid = batch_fork_worker(&task_fd, &answer_fd);
+	if (pid < 0)
 		return -1;
-	if (pipe(up) < 0) {
-		close(down[0]);
-		close(down[1]);
-		return -1;
-	}
-	/* Unflushed output would otherwise be written twice. */
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(down[0]);
-		close(down[1]);
-		close(up[0]);
-		close(up[1]);
-		return -1;
-	}
 	if (pid == 0) {
 		for (size_t i = 0; i < pool->worker_count; i++)
-			close_worker_fds(&pool->workers[i]);
-		close(down[1]);
-		close(up[0]);
-		signal(SIGPIPE, SIG_DFL);
-		/* A worker finishes its document however the parent is told to
-		 * stop (Ctrl-C reaches the whole process group), so no output
-		 * is left half written; it ends when its task pipe closes. */
-		sigset_t stop;
-		sigemptyset(&stop);
-		for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
-			sigaddset(&stop, stop_signals[i]);
-		sigprocmask(SIG_BLOCK, &stop, NULL);
-		worker_main(pool, down[0], up[1]);
+			if (&pool->workers[i] != w)
+				close_worker_fds(&pool->workers[i]);
+		worker_main(pool, task_fd, answer_fd);
 		_exit(0);
 	}
-	close(down[0]);
-	close(up[1]);
 	w->pid = pid;
-	w->task_fd = down[1];
-	w->answer_fd = up[0];
+	w->task_fd = task_fd;
+	w->answer_fd = answer_fd;
 	w->job = NO_JOB;
 	return 0;
 }

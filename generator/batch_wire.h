@@ -12,10 +12,20 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "diag.h"
 
 #define BATCH_WIRE_MAX_BYTES (16u * 1024u * 1024u) /* a larger answer is refused */
+
+/* Fork a worker joined to the parent by a pipe each way, tasks down and
+ * answers up. In the child: returns 0 with *task_fd and *answer_fd its
+ * ends, SIGPIPE at its default and SIGINT, SIGTERM and SIGHUP held back
+ * (a worker ends when its task pipe closes); the child closes whatever
+ * else of the parent's it must not keep. In the parent: the child's pid,
+ * *task_fd and *answer_fd the parent's ends. -1 when a pipe or the fork
+ * fails, with nothing left open. (batch_fork.c) */
+pid_t batch_fork_worker(int *task_fd, int *answer_fd);
 
 /* Write or read all of buf, retrying on EINTR and short counts. 0 on
  * success, -1 on error or (reading) end of file before size bytes. */

@@ -38,8 +38,6 @@ struct pack_pool {
 	struct sigaction saved_pipe;
 };
 
-static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
-
 /* ---- the worker's side ---- */
 
 static int answer(int fd, GByteArray *message)
@@ -113,47 +111,20 @@ static void free_pool(struct pack_pool *pool)
 
 static int spawn(struct pack_pool *pool, struct pack_worker *w)
 {
-	int down[2], up[2];
-	if (pipe(down) < 0)
+	int task_fd, answer_fd;
+	pid_t pid = batch_fork_worker(&task_fd, &answer_fd);
+	if (pid < 0)
 		return -1;
-	if (pipe(up) < 0) {
-		close(down[0]);
-		close(down[1]);
-		return -1;
-	}
-	/* Unflushed output would otherwise be written twice. */
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(down[0]);
-		close(down[1]);
-		close(up[0]);
-		close(up[1]);
-		return -1;
-	}
 	if (pid == 0) {
 		for (size_t i = 0; i < pool->worker_count; i++)
-			close_fds(&pool->workers[i]);
-		close(down[1]);
-		close(up[0]);
-		signal(SIGPIPE, SIG_DFL);
-		/* Ctrl-C reaches the whole process group: the parent stops
-		 * (and removes what it was writing), a worker ends when its
-		 * task pipe closes. */
-		sigset_t stop;
-		sigemptyset(&stop);
-		for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
-			sigaddset(&stop, stop_signals[i]);
-		sigprocmask(SIG_BLOCK, &stop, NULL);
-		worker_main(pool, down[0], up[1]);
+			if (&pool->workers[i] != w)
+				close_fds(&pool->workers[i]);
+		worker_main(pool, task_fd, answer_fd);
 		free_pool(pool);
 		_exit(0);
 	}
-	close(down[0]);
-	close(up[1]);
-	*w = (struct pack_worker){ .pid = pid, .task_fd = down[1],
-				   .answer_fd = up[0], .job = NO_JOB };
+	*w = (struct pack_worker){ .pid = pid, .task_fd = task_fd,
+				   .answer_fd = answer_fd, .job = NO_JOB };
 	return 0;
 }
 
