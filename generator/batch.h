@@ -104,7 +104,8 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 /* Test hook, for the tests of crash handling only: 1 when the environment
  * variable COMMITTEE_PDF_TEST_CRASH names this source (its path or its file
  * name). A worker's run function then kills its own process with SIGKILL in
- * the middle of the document. */
+ * the middle of the document; so does a pack's drawing process named by
+ * the file it draws (reports-pack.pdf). */
 int batch_test_crash_requested(const char *source);
 
 /* ---- reporting ---- */

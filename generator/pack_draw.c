@@ -1,4 +1,5 @@
 #include "pack_draw.h"
+#include "batch.h"
 #include "batch_wire.h"
 #include "draw.h"
 #include "file_atomic.h"
@@ -32,6 +33,14 @@ static void draw_child(const struct display_list *list, const char *path,
 		       uint32_t number, int answer_fd)
 {
 	struct diag_list diags = { 0 };
+	if (batch_test_crash_requested(path)) {
+		/* The COMMITTEE_PDF_TEST_CRASH hook: die as a crash while
+		 * writing would, its temporary file half written. */
+		struct file_atomic *file = file_atomic_open(path, &diags);
+		if (file)
+			file_atomic_write(file, "%PDF-1.7\n", 9);
+		raise(SIGKILL);
+	}
 	int status = draw_pdf(list, path, &diags);
 	unsigned char *answer;
 	size_t size;

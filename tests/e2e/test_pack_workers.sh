@@ -82,6 +82,20 @@ COMMITTEE_PDF_TEST_CRASH=best-value-2024.xml \
 	"$BIN" pack --force -j 1 --allow-dir samples "$meeting" -o "$work/crash" 2> /dev/null
 check "-j 1 forks no worker for the hook to kill" test $? -eq 0
 
+# ---- a drawing process killed while it writes ----
+mkdir "$work/drawcrash"
+echo old > "$work/drawcrash/reports-pack.pdf"
+COMMITTEE_PDF_TEST_CRASH=reports-pack.pdf \
+	"$BIN" pack --force -j 2 --allow-dir samples "$meeting" -o "$work/drawcrash" 2> "$work/err"
+check "a drawing process killed: exit 1" test $? -eq 1
+check "a drawing process killed: said, on its file" \
+	grep -qx "$work/drawcrash/reports-pack.pdf: error: the process drawing this file was killed by signal 9" "$work/err"
+check "a drawing process killed: the old file kept, no temporary file" \
+	test "$(cat "$work/drawcrash/reports-pack.pdf")" = old -a \
+	"$(ls -A "$work/drawcrash" | grep -cv '^agenda.pdf$\|^reports-pack.pdf$')" -eq 0
+check "a drawing process killed: no process of the pack is left" \
+	test "$(ps -eo args | grep -c "[-]o $work/drawcrash")" -eq 0
+
 # ---- -j ----
 "$BIN" pack -j 0 "$meeting" 2> "$work/err"
 check "-j 0: usage, exit 2" test $? -eq 2
