@@ -101,6 +101,13 @@ size_t batch_run(struct batch_job *jobs, size_t count, int workers,
 		 const struct batch_worker_ops *ops, batch_done_fn on_done,
 		 void *ctx);
 
+/* Sort order, count indexes into paths, largest file first: a long
+ * document started last would keep one worker busy while the others idle,
+ * and sizes are a fair guess at the work. Ties keep their order; a file
+ * that cannot be stat'ed counts as empty. (batch_order.c) */
+void batch_order_largest_first(size_t *order, size_t count,
+			       const char *const *paths);
+
 /* Test hook, for the tests of crash handling only: 1 when the environment
  * variable COMMITTEE_PDF_TEST_CRASH names this source (its path or its file
  * name). A worker's run function then kills its own process with SIGKILL in

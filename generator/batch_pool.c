@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -305,35 +304,18 @@ static void wait_for_answers(struct pool *pool)
 	}
 }
 
-/* Largest first: a long document started last would keep one worker busy
- * while the others idle; sizes are a fair guess at the work. Ties keep
- * the given order. */
-static const off_t *sorting_sizes;
-
-static int compare_largest_first(const void *a, const void *b)
-{
-	size_t i = *(const size_t *)a, k = *(const size_t *)b;
-	if (sorting_sizes[i] != sorting_sizes[k])
-		return sorting_sizes[i] > sorting_sizes[k] ? -1 : 1;
-	return (i > k) - (i < k);
-}
-
+/* The pending jobs, largest source first. */
 static void plan_order(struct pool *pool)
 {
-	off_t *sizes = mem_array(pool->count, sizeof *sizes);
-	pool->order = mem_array(pool->count, sizeof *pool->order);
+	const char **sources = mem_array(pool->count + 1, sizeof *sources);
+	pool->order = mem_array(pool->count + 1, sizeof *pool->order);
 	for (size_t i = 0; i < pool->count; i++) {
-		if (pool->jobs[i].state != BATCH_PENDING)
-			continue;
-		struct stat st;
-		sizes[i] = stat(pool->jobs[i].source, &st) == 0 ? st.st_size : 0;
-		pool->order[pool->order_count++] = i;
+		sources[i] = pool->jobs[i].source;
+		if (pool->jobs[i].state == BATCH_PENDING)
+			pool->order[pool->order_count++] = i;
 	}
-	sorting_sizes = sizes;
-	qsort(pool->order, pool->order_count, sizeof *pool->order,
-	      compare_largest_first);
-	sorting_sizes = NULL;
-	free(sizes);
+	batch_order_largest_first(pool->order, pool->order_count, sources);
+	free(sources);
 }
 
 size_t batch_run(struct batch_job *jobs, size_t count, int workers,

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -232,32 +231,13 @@ static struct pack_worker *next_ready(struct pack_pool *pool,
 	return ready;
 }
 
-static const off_t *sorting_sizes;
-
-/* Largest first, ties in item order: a long paper started last would
- * keep one worker busy while the others idle. */
-static int compare_largest_first(const void *a, const void *b)
-{
-	size_t i = *(const size_t *)a, k = *(const size_t *)b;
-	if (sorting_sizes[i] != sorting_sizes[k])
-		return sorting_sizes[i] > sorting_sizes[k] ? -1 : 1;
-	return (i > k) - (i < k);
-}
-
+/* Largest paper first, ties in item order. */
 static void plan_order(struct pack_pool *pool)
 {
-	off_t *sizes = mem_array(pool->count, sizeof *sizes);
-	pool->order = mem_array(pool->count, sizeof *pool->order);
-	for (size_t i = 0; i < pool->count; i++) {
-		struct stat st;
-		sizes[i] = stat(pool->sources[i], &st) == 0 ? st.st_size : 0;
+	pool->order = mem_array(pool->count + 1, sizeof *pool->order);
+	for (size_t i = 0; i < pool->count; i++)
 		pool->order[i] = i;
-	}
-	sorting_sizes = sizes;
-	qsort(pool->order, pool->count, sizeof *pool->order,
-	      compare_largest_first);
-	sorting_sizes = NULL;
-	free(sizes);
+	batch_order_largest_first(pool->order, pool->count, pool->sources);
 }
 
 static void paginate_all(struct pack_pool *pool, struct pack_pool_result *results,
