@@ -194,8 +194,8 @@ static int parse_options(int argc, char **argv, struct build_settings *s)
 	while ((c = command_next_option(cmd, argc, argv, "j:o:fh", options)) != -1) {
 		switch (c) {
 		case 'j':
-			if (!(s->jobs = command_jobs(optarg)))
-				return command_usage_error(cmd, "-j wants a number from 1 to 1024, not '%s'", optarg);
+			if ((rc = command_jobs(cmd, optarg, &s->jobs)) != COMMAND_GO_ON)
+				return rc;
 			break;
 		case 'o':
 			s->out_dir = optarg;

@@ -75,14 +75,16 @@ int command_shared_option(const struct command_spec *cmd, int c,
 	}
 }
 
-int command_jobs(const char *text)
+int command_jobs(const struct command_spec *cmd, const char *text, int *jobs)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(text, &end, 10);
 	if (errno || *end || end == text || n < 1 || n > COMMAND_MAX_JOBS)
-		return 0;
-	return (int)n;
+		return command_usage_error(cmd, "-j wants a number from 1 to %d, not '%s'",
+					   COMMAND_MAX_JOBS, text);
+	*jobs = (int)n;
+	return COMMAND_GO_ON;
 }
 
 int command_default_jobs(void)

@@ -123,10 +123,9 @@ static int parse_args(int argc, char **argv, struct pack_args *args)
 	while ((c = command_next_option(cmd, argc, argv, "ho:j:", options)) != -1) {
 		switch (c) {
 		case 'j':
-			if (!(args->jobs = command_jobs(optarg)))
-				return command_usage_error(
-					cmd, "-j wants a number from 1 to "
-					"1024, not '%s'", optarg);
+			if ((rc = command_jobs(cmd, optarg, &args->jobs)) !=
+			    COMMAND_GO_ON)
+				return rc;
 			break;
 		case 'o':
 			args->out_dir = optarg;

@@ -66,11 +66,12 @@ enum { COMMAND_OPT_ALLOW_DIR = 1000, COMMAND_OPT_MAX_SIZE };
 int command_shared_option(const struct command_spec *cmd, int c,
 			  const char *value);
 
-/* -j N for the commands with worker processes: the number, or 0 when
- * text is not one from 1 to COMMAND_MAX_JOBS. Their default is
- * command_default_jobs(), the online cores. */
+/* -j N for the commands with worker processes: sets *jobs and returns
+ * COMMAND_GO_ON, or 2 after a usage error when text is not a number from
+ * 1 to COMMAND_MAX_JOBS. Their default is command_default_jobs(), the
+ * online cores. */
 #define COMMAND_MAX_JOBS 1024
-int command_jobs(const char *text);
+int command_jobs(const struct command_spec *cmd, const char *text, int *jobs);
 int command_default_jobs(void);
 
 /* --allow-dir DIR, which every command that reads sources takes:
